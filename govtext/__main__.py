@@ -1,0 +1,5 @@
+"""``python -m govtext`` runs the command-line interface."""
+
+from govtext.cli import main
+
+main()

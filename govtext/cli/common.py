@@ -1,0 +1,67 @@
+"""What every command shares: error mapping, the input argument, lexicon option, output."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from govtext.errors import GovtextError
+
+EXIT_TROUBLE = 2
+
+
+class GovtextGroup(click.Group):
+    """Maps library errors to one line on stderr and exit 2 — never a traceback."""
+
+    def invoke(self, ctx: click.Context):  # noqa: D401 - click API
+        try:
+            return super().invoke(ctx)
+        except GovtextError as exc:
+            fail(str(exc))
+        except KeyboardInterrupt:
+            click.echo("govtext: interrupted", err=True)
+            ctx.exit(130)
+        except BrokenPipeError:
+            # Reader went away (| head): not an error worth a traceback.
+            sys.stderr.close()
+            ctx.exit(0)
+
+
+def fail(message: str) -> "None":
+    click.echo(f"govtext: error: {message}", err=True)
+    sys.exit(EXIT_TROUBLE)
+
+
+input_argument = click.argument("file", required=False, metavar="[FILE|-]")
+
+lexicon_option = click.option(
+    "--lexicon",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="TOML lexicon of kinds and directive openings (replaces the default; "
+    "'extends = true' in the file adds to it).",
+)
+
+
+def load_document(file: str | None, lexicon_path: str | None = None):
+    """Load FILE (or the bundled sample) with an optional user lexicon."""
+    from govtext.lexicon import load_lexicon
+    from govtext.pipeline import load
+
+    lexicon = load_lexicon(lexicon_path) if lexicon_path else None
+    return load(file, lexicon)
+
+
+def emit(data: str | bytes, output: str | None) -> None:
+    """Write to OUT atomically, or to stdout."""
+    from govtext.textio import write_atomic
+
+    if output and output != "-":
+        write_atomic(output, data.encode("utf-8") if isinstance(data, str) else data)
+        return
+    if isinstance(data, bytes):
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    else:
+        click.echo(data, nl=not data.endswith("\n"))

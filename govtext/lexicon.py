@@ -1,0 +1,95 @@
+"""The domain lexicon — kinds, directive openings, modal markers — loaded from TOML data.
+
+The default ships as ``govtext/data/lexicon.toml``; users pass their own with
+``--lexicon``.  Code never hard-codes a term: a new term is a line in the file.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from govtext.errors import LexiconError
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    kinds: tuple[tuple[str, tuple[str, ...]], ...]
+    """(kind, terms) in priority order, e.g. ("system", ("体制", "机制", …))."""
+
+    directive_starts: tuple[str, ...]
+    """Openings that make a sentence a measure (加强, 推进, 要 …), longest first."""
+
+    modals: tuple[str, ...]
+    """Modal markers that make a sentence a measure wherever they stand (要, 必须, 应当 …)."""
+
+    modal_exceptions: tuple[str, ...]
+    """Words that contain a modal marker without being one (重要, 主要 …)."""
+
+    copulas: tuple[str, ...]
+    """Copulas (是) whose presence in a first clause makes a sentence descriptive."""
+
+    copula_exceptions: tuple[str, ...]
+    """Words containing a copula that are not one (是否, 但是, 一是 …)."""
+
+    lead_excludes: tuple[str, ...]
+    """Words that mark a first sentence as argument rather than a lead (我们, 这 …)."""
+
+    def kind_of(self, phrase: str) -> str | None:
+        """The kind whose term ends ``phrase`` (longest term wins), or None."""
+        best: tuple[int, str] | None = None
+        for kind, terms in self.kinds:
+            for term in terms:
+                if phrase.endswith(term) and (best is None or len(term) > best[0]):
+                    best = (len(term), kind)
+        return best[1] if best else None
+
+
+def _from_mapping(data: dict, origin: str) -> Lexicon:
+    try:
+        kinds = tuple((str(k), tuple(str(t) for t in v)) for k, v in data["kinds"].items())
+        s = data["sentences"]
+        return Lexicon(
+            kinds=kinds,
+            directive_starts=tuple(sorted(map(str, s["directive_starts"]), key=len, reverse=True)),
+            modals=tuple(map(str, s["modals"])),
+            modal_exceptions=tuple(map(str, s.get("modal_exceptions", ()))),
+            copulas=tuple(map(str, s.get("copulas", ()))),
+            copula_exceptions=tuple(map(str, s.get("copula_exceptions", ()))),
+            lead_excludes=tuple(map(str, s.get("lead_excludes", ()))),
+        )
+    except (KeyError, TypeError, AttributeError) as exc:
+        raise LexiconError(f"{origin}: not a govtext lexicon (missing or malformed {exc})") from None
+
+
+def _read_toml(text: str, origin: str) -> dict:
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise LexiconError(f"{origin}: invalid TOML ({exc})") from None
+
+
+@lru_cache(maxsize=1)
+def default_lexicon() -> Lexicon:
+    text = (resources.files("govtext") / "data" / "lexicon.toml").read_text("utf-8")
+    return _from_mapping(_read_toml(text, "default lexicon"), "default lexicon")
+
+
+def load_lexicon(path: str | Path) -> Lexicon:
+    """A user's lexicon file; with ``extends = true`` its lists add to the default's."""
+    try:
+        text = Path(path).read_text("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise LexiconError(f"{path}: cannot read lexicon ({exc})") from None
+    data = _read_toml(text, str(path))
+    if data.get("extends"):
+        base = tomllib.loads((resources.files("govtext") / "data" / "lexicon.toml").read_text("utf-8"))
+        for kind, terms in data.get("kinds", {}).items():
+            base["kinds"][kind] = list(base["kinds"].get(kind, [])) + list(terms)
+        for key, values in data.get("sentences", {}).items():
+            base["sentences"][key] = list(base["sentences"].get(key, [])) + list(values)
+        data = base
+    return _from_mapping(data, str(path))

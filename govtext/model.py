@@ -1,0 +1,168 @@
+"""The typed outline tree: the one model every stage of govtext shares.
+
+Parsers build it, renderers and exporters read it, the differ compares two of
+them.  It is immutable (frozen, slotted dataclasses holding tuples), so no stage
+can damage what another stage reads; nodes are referred to by their stable,
+path-like ``id``, never by object identity.
+
+Lossless invariant: the leaves of a document, in order, tile its text —
+``"".join(leaf.text for leaf in doc.leaves()) == doc.text`` and every node's
+``span`` covers exactly the leaves beneath it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterator
+
+# --- node types -------------------------------------------------------------
+# Containers.
+DOCUMENT = "document"
+HEADER = "header"  # title, date/speaker lines, adoption and amendment history (题注)
+SECTION = "section"  # any heading level of a policy text (一、 （一） plain headings), or 节 in a law
+ITEM = "item"  # a paragraph (or run of paragraphs) led by a sentence naming a measure
+PARAGRAPH = "paragraph"  # a paragraph that is not an item (introductions, narrative)
+ENUMERATION = "enumeration"  # one member of 一是……二是…… / 第一，……第二，…… (a sub-measure)
+BOOK = "book"  # 编
+CHAPTER = "chapter"  # 章
+ARTICLE = "article"  # 条, including 第X条之一
+CLAUSE = "clause"  # 款: an unnumbered paragraph of an article
+POINT = "point"  # 项: （一） inside an article
+SUBPOINT = "subpoint"  # 目: 1. inside a point
+APPENDIX = "appendix"  # 附件, 附录 and what follows them
+
+# Leaves: their ``text`` is a slice of the input.
+HEADING = "heading"  # a heading line's words, number included (第一章 总则, 完善社会治理体制)
+LABEL = "label"  # the numbering that opens an item, article or point, as written (（一）, 第三条 )
+LEAD = "lead"  # the lead sentence of an item, end punctuation included
+MEASURE = "measure"  # a directive sentence: 要……, 加强……, 推进……, 应当……
+STATEMENT = "statement"  # a descriptive sentence: 市域是重大矛盾风险的产生地、集聚地。
+LINE = "line"  # a header line (title, date, speaker, history)
+BLANK = "blank"  # whitespace only: indentation, line breaks, empty lines
+
+LEAF_TYPES = frozenset({HEADING, LABEL, LEAD, MEASURE, STATEMENT, LINE, BLANK})
+SENTENCE_TYPES = frozenset({LEAD, MEASURE, STATEMENT})
+
+# --- kinds --------------------------------------------------------------------
+SYSTEM = "system"  # 体制/机制/体系/制度/格局
+METHOD = "method"  # 方式/作用/手段/方法/路径
+TIER = "tier"  # 层级/中央/省/市域/县/乡/基层/功能
+
+
+@dataclass(frozen=True, slots=True)
+class Node:
+    """One node of the outline tree."""
+
+    id: str
+    """Stable, path-like and unique in its document, e.g. ``s2/i3/m1``."""
+
+    type: str
+    """What the node is: one of the node-type constants above."""
+
+    span: tuple[int, int]
+    """Start and end offsets into the decoded input, in characters (end exclusive)."""
+
+    kind: str | None = None
+    """体制 ``system``, 方式 ``method``, 层级 ``tier``, or None; sections and items only."""
+
+    number: str | None = None
+    """Numbering as written, e.g. 三、 （一） 第三条 一是, or None when unnumbered."""
+
+    title: str | None = None
+    """Heading or lead sentence without numbering or end punctuation, or None."""
+
+    text: str | None = None
+    """The input slice at ``span``; set on leaves only."""
+
+    level: int | None = None
+    """Nesting depth of a section heading among the document's heading styles (1 = top)."""
+
+    children: tuple[Node, ...] = ()
+    """Child nodes in document order; empty for leaves."""
+
+    @property
+    def is_leaf(self) -> bool:
+        return self.type in LEAF_TYPES
+
+    def walk(self) -> Iterator[Node]:
+        """This node and all its descendants, depth first, in document order."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+    def leaves(self) -> Iterator[Node]:
+        """The leaves beneath this node in document order."""
+        return (node for node in self.walk() if node.is_leaf)
+
+    def content(self) -> str:
+        """The text this node covers, joined from its leaves."""
+        if self.text is not None:
+            return self.text
+        return "".join(leaf.text or "" for leaf in self.leaves())
+
+    def find(self, node_id: str) -> Node | None:
+        """The descendant (or self) with ``node_id``, or None."""
+        for node in self.walk():
+            if node.id == node_id:
+                return node
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Where a document's text came from."""
+
+    path: str | None
+    """File name as given, ``-`` for standard input, or None for the bundled sample."""
+
+    sha256: str
+    """SHA-256 of the input bytes, hex."""
+
+    encoding: str
+    """Detected encoding of the bytes, e.g. ``utf-8``, ``utf-8-sig``, ``gb18030``, ``utf-16``."""
+
+    chars: int
+    """Number of characters of the decoded text."""
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A parsed text: its source, its decoded text and its outline tree."""
+
+    source: Source
+    """Where the text came from."""
+
+    text: str
+    """The decoded input, exactly as parsed (no normalisation)."""
+
+    root: Node
+    """The ``document`` node; its span is ``(0, len(text))``."""
+
+    genre: str = "policy"
+    """``policy`` for reports and documents, ``law`` for laws and regulations."""
+
+    def leaves(self) -> Iterator[Node]:
+        return self.root.leaves()
+
+    def walk(self) -> Iterator[Node]:
+        return self.root.walk()
+
+
+def check_lossless(doc: Document) -> None:
+    """Raise AssertionError unless the leaves tile ``doc.text`` exactly.
+
+    Used by tests and the XML reader; cheap enough to run on every read-back.
+    """
+    pos = 0
+    for leaf in doc.leaves():
+        start, end = leaf.span
+        if start != pos or doc.text[start:end] != leaf.text:
+            raise AssertionError(f"leaf {leaf.id} at {leaf.span} breaks the tiling at {pos}")
+        pos = end
+    if pos != len(doc.text):
+        raise AssertionError(f"leaves end at {pos}, text has {len(doc.text)} characters")
+    for node in doc.walk():
+        if node.children and (
+            node.span[0] != node.children[0].span[0] or node.span[1] != node.children[-1].span[1]
+        ):
+            raise AssertionError(f"node {node.id} span {node.span} does not cover its children")

@@ -1,0 +1,27 @@
+"""Text → outline tree.  :func:`parse` is the only entry point.
+
+Laws and regulations (three or more 第X条 lines) and policy texts have their
+own builders; both produce drafts that :func:`freeze` turns into the model.
+"""
+
+from __future__ import annotations
+
+from govtext import model
+from govtext.errors import InputError
+from govtext.lexicon import Lexicon, default_lexicon
+from govtext.parse.draft import freeze
+from govtext.parse.law import build_law, is_law
+from govtext.parse.lines import split_lines
+from govtext.parse.policy import build_policy
+
+
+def parse(text: str, source: model.Source, lexicon: Lexicon | None = None) -> model.Document:
+    """Parse ``text`` into a Document whose leaves tile the text exactly."""
+    if not text.strip():
+        raise InputError(f"{source.path or 'input'}: empty input")
+    lex = lexicon or default_lexicon()
+    lines = split_lines(text)
+    genre = "law" if is_law(lines) else "policy"
+    draft = build_law(text, lines, lex) if genre == "law" else build_policy(text, lines, lex)
+    root = freeze(draft, text)
+    return model.Document(source=source, text=text, root=root, genre=genre)

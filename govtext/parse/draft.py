@@ -1,0 +1,80 @@
+"""Mutable drafts the parsers build, frozen once into the immutable model.
+
+Freezing assigns the stable ids (parent id / prefix + ordinal among siblings of
+the same prefix), computes container spans from their children and merges
+neighbouring blank leaves, so parsers need not track any of that.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from govtext import model
+
+# Id prefixes per node type: short, readable paths such as s2/i3/m1.
+_PREFIX = {
+    model.HEADER: "hd", model.SECTION: "s", model.ITEM: "i", model.PARAGRAPH: "p",
+    model.ENUMERATION: "e", model.BOOK: "bk", model.CHAPTER: "ch", model.ARTICLE: "a",
+    model.CLAUSE: "c", model.POINT: "pt", model.SUBPOINT: "sp", model.APPENDIX: "ax",
+    model.HEADING: "h", model.LABEL: "n", model.LEAD: "l", model.MEASURE: "m",
+    model.STATEMENT: "st", model.LINE: "ln", model.BLANK: "b",
+}
+
+
+@dataclass(slots=True)
+class Draft:
+    type: str
+    kind: str | None = None
+    number: str | None = None
+    title: str | None = None
+    level: int | None = None
+    span: tuple[int, int] | None = None  # leaves only; containers derive theirs
+    children: list[Draft] = field(default_factory=list)
+    line: object = None  # a paragraph's Line, kept until items are resolved
+
+    def add(self, child: Draft) -> Draft:
+        self.children.append(child)
+        return child
+
+    def leaf(self, type_: str, start: int, end: int) -> None:
+        if end > start:
+            self.children.append(Draft(type_, span=(start, end)))
+
+    @property
+    def start(self) -> int:
+        return self.span[0] if self.span else self.children[0].start
+
+    def is_empty(self) -> bool:
+        return self.span is None and not self.children
+
+
+def freeze(draft: Draft, text: str, node_id: str = "doc") -> model.Node:
+    if draft.span is not None:
+        start, end = draft.span
+        return model.Node(node_id, draft.type, (start, end), text=text[start:end])
+    children: list[model.Node] = []
+    counters: dict[str, int] = {}
+    for child in _merge_blanks(c for c in draft.children if not c.is_empty()):
+        prefix = _PREFIX[child.type]
+        counters[prefix] = counters.get(prefix, 0) + 1
+        child_id = f"{prefix}{counters[prefix]}" if node_id == "doc" else f"{node_id}/{prefix}{counters[prefix]}"
+        children.append(freeze(child, text, child_id))
+    span = (children[0].span[0], children[-1].span[1]) if children else (0, 0)
+    return model.Node(
+        node_id, draft.type, span, kind=draft.kind, number=draft.number,
+        title=draft.title, level=draft.level, children=tuple(children),
+    )
+
+
+def _merge_blanks(children):
+    merged: list[Draft] = []
+    for child in children:
+        prev = merged[-1] if merged else None
+        if (
+            prev is not None and child.type == model.BLANK and prev.type == model.BLANK
+            and prev.span[1] == child.span[0]
+        ):
+            merged[-1] = Draft(model.BLANK, span=(prev.span[0], child.span[1]))
+        else:
+            merged.append(child)
+    return merged

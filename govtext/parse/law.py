@@ -1,0 +1,201 @@
+"""The outline of a law or regulation: 编 章 节 条 款 项 目, header and appendices.
+
+Numbering restarts under each parent (刑法's chapters restart in each 编), so
+units nest by rank, never by value.  The lines before the first unit are the
+header: the title and the adoption/amendment history (题注).
+"""
+
+from __future__ import annotations
+
+from govtext import model
+from govtext.lexicon import Lexicon
+from govtext.parse.body import add_sentences, close_line, open_line, skip_space
+from govtext.parse.draft import Draft
+from govtext.parse.headings import is_plain_heading
+from govtext.parse.lines import Line
+from govtext.parse.numbering import APPENDIX, LAW_STYLES, match_number
+from govtext.parse.sentences import first_clause, strip_end
+
+# Rank of the units that nest by heading; articles sit below all of them.
+_RANK = {model.BOOK: 1, model.CHAPTER: 2, model.SECTION: 3, model.ARTICLE: 4}
+_UNNUMBERED_HEADING = 12  # 附则, 总则 written without a number
+
+
+def is_law(lines: list[Line]) -> bool:
+    """Three or more lines opening with 第X条 make a law or regulation."""
+    count = 0
+    for line in lines:
+        found = match_number(line.content, LAW_STYLES)
+        if found and found[0].law_unit == model.ARTICLE:
+            count += 1
+            if count >= 3:
+                return True
+    return False
+
+
+class _LawBuilder:
+    def __init__(self, text: str, lex: Lexicon) -> None:
+        self.text = text
+        self.lex = lex
+        self.root = Draft(model.DOCUMENT)
+        self.stack: list[Draft] = []  # open book/chapter/section/article
+        self.clause: Draft | None = None
+        self.point: Draft | None = None
+        self.appendix: Draft | None = None
+
+    @property
+    def container(self) -> Draft:
+        if self.point is not None:
+            return self.point
+        if self.clause is not None:
+            return self.clause
+        if self.stack:
+            return self.stack[-1]
+        return self.appendix or self.root
+
+    def close_to(self, rank: int) -> None:
+        while self.stack and _RANK[self.stack[-1].type] >= rank:
+            self.stack.pop()
+        self.clause = self.point = None
+
+    def heading(self, line: Line, type_: str, number: str | None) -> None:
+        self.close_to(_RANK.get(type_, 1))
+        parent = self.stack[-1] if self.stack else self.root
+        rest = line.content[len(number or "") :].strip(" \u3000")
+        unit = Draft(type_, number=number, title=rest or None)
+        unit.kind = self.lex.kind_of(first_clause(rest)) if rest else None
+        if type_ == model.SECTION:
+            unit.level = 1 + len(self.stack)
+        open_line(unit, line)
+        unit.leaf(model.HEADING, line.content_start, line.content_end)
+        close_line(unit, line)
+        parent.add(unit)
+        if type_ in _RANK:
+            self.stack.append(unit)
+
+    def numbered_block(self, parent: Draft, type_: str, line: Line, number: str) -> Draft:
+        unit = parent.add(Draft(type_, number=number))
+        open_line(unit, line)
+        after = line.content_start + len(number)
+        unit.leaf(model.LABEL, line.content_start, after)
+        rest = skip_space(self.text, after, line.content_end)
+        unit.leaf(model.BLANK, after, rest)
+        return unit, rest
+
+    def article(self, line: Line, number: str) -> None:
+        self.close_to(_RANK[model.ARTICLE])
+        parent = self.stack[-1] if self.stack else self.root
+        article, rest = self.numbered_block(parent, model.ARTICLE, line, number)
+        self.stack.append(article)
+        if rest < line.content_end:
+            self.clause = article.add(Draft(model.CLAUSE))
+            add_sentences(self.clause, self.text, rest, line.content_end, self.lex)
+            close_line(self.clause, line)
+        else:
+            close_line(article, line)
+
+    def point_line(self, line: Line, type_: str, number: str) -> None:
+        parent = self.point if type_ == model.SUBPOINT and self.point is not None else (self.clause or self.stack[-1])
+        unit, rest = self.numbered_block(parent, type_, line, number)
+        add_sentences(unit, self.text, rest, line.content_end, self.lex)
+        close_line(unit, line)
+        if type_ == model.POINT:
+            self.point = None
+            self.point_parent = unit
+            self._last_point = unit
+        self._current_numbered = unit
+
+    def plain_line(self, line: Line, type_: str) -> None:
+        parent = self.stack[-1] if self.stack and self.stack[-1].type == model.ARTICLE else None
+        if parent is not None and type_ == model.CLAUSE:
+            self.clause = parent.add(Draft(model.CLAUSE))
+            target = self.clause
+            self.point = None
+        else:
+            target = (self.appendix or self.stack[-1] if self.stack else self.appendix or self.root).add(
+                Draft(model.PARAGRAPH)
+            )
+        open_line(target, line)
+        add_sentences(target, self.text, line.content_start, line.content_end, self.lex)
+        close_line(target, line)
+
+
+def build_law(text: str, lines: list[Line], lex: Lexicon) -> Draft:
+    b = _LawBuilder(text, lex)
+    start = _add_header(b.root, lines)
+    last_point: Draft | None = None
+    for line in lines[start:]:
+        if line.is_blank:
+            (b.point or b.clause or (b.stack[-1] if b.stack else b.appendix or b.root)).leaf(
+                model.BLANK, line.start, line.end
+            )
+            continue
+        found = match_number(line.content, LAW_STYLES)
+        unit = found[0].law_unit if found else None
+        if APPENDIX.match(line.content):
+            b.close_to(1)
+            b.stack.clear()
+            b.appendix = b.root.add(Draft(model.APPENDIX, title=line.content))
+            open_line(b.appendix, line)
+            b.appendix.leaf(model.HEADING, line.content_start, line.content_end)
+            close_line(b.appendix, line)
+            last_point = None
+        elif unit in (model.BOOK, model.CHAPTER, model.SECTION):
+            b.heading(line, unit, found[1])
+        elif unit == model.ARTICLE:
+            b.article(line, found[1])
+            last_point = None
+        elif found and found[0].name == "circled" and not b.appendix:
+            # A footnote (① 刑法……的施行日期): it annotates the law, not the article above.
+            b.close_to(1)
+            b.stack.clear()
+            note = b.root.add(Draft(model.PARAGRAPH, number=found[1]))
+            open_line(note, line)
+            add_sentences(note, text, line.content_start, line.content_end, lex)
+            close_line(note, line)
+        elif unit in (model.POINT, model.SUBPOINT) and (b.stack and b.stack[-1].type == model.ARTICLE or b.appendix):
+            if b.appendix and not b.stack:
+                parent = b.appendix
+                type_ = model.POINT
+            elif unit == model.SUBPOINT and last_point is not None:
+                parent, type_ = last_point, model.SUBPOINT
+            else:
+                parent, type_ = (b.clause or b.stack[-1]), model.POINT
+            node, rest = b.numbered_block(parent, type_, line, found[1])
+            add_sentences(node, text, rest, line.content_end, lex)
+            close_line(node, line)
+            if type_ == model.POINT and not b.appendix:
+                last_point = node
+        elif is_plain_heading(line.content, _UNNUMBERED_HEADING) and not b.appendix:
+            b.close_to(1)
+            b.stack.clear()
+            b.heading(line, model.SECTION, None)
+            b.stack.clear()  # 附则 closes the books and chapters without opening a rank
+            b.root.children[-1].level = 1
+        else:
+            b.plain_line(line, model.CLAUSE)
+            last_point = None
+    return b.root
+
+
+def _add_header(root: Draft, lines: list[Line]) -> int:
+    """Everything before the first 编/章/节/条: the title and the history lines."""
+    index = 0
+    while index < len(lines):
+        found = match_number(lines[index].content, LAW_STYLES)
+        if found and found[0].law_unit in (model.BOOK, model.CHAPTER, model.SECTION, model.ARTICLE):
+            break
+        index += 1
+    if index == 0:
+        return 0
+    header = root.add(Draft(model.HEADER))
+    for line in lines[:index]:
+        if line.is_blank:
+            header.leaf(model.BLANK, line.start, line.end)
+            continue
+        open_line(header, line)
+        header.leaf(model.LINE, line.content_start, line.content_end)
+        close_line(header, line)
+        if header.title is None:
+            header.title = strip_end(line.content)
+    return index

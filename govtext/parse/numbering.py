@@ -1,0 +1,98 @@
+"""The numbering styles of Chinese policy texts and laws, as one table.
+
+A new style is a row here and a fixture in ``fixtures/``, not a new branch in a
+parser.  Each row says how the number is written and what it numbers: policy
+rows feed the heading-style stack (the first style met is level 1, the next new
+one level 2 …); law rows name the law unit they open.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+CN_DIGITS = "〇零一二三四五六七八九十百千两"
+_CN = f"[{CN_DIGITS}]+"
+_SP = "[ \u3000\u00a0]*"
+
+
+@dataclass(frozen=True, slots=True)
+class NumberStyle:
+    name: str
+    """Short name, e.g. ``cn-dun`` for 一、."""
+    pattern: re.Pattern[str]
+    """Matches the number as written at the start of a line's content."""
+    genre: str
+    """``policy``, ``law`` or ``any``: where this style opens units."""
+    law_unit: str | None = None
+    """For law styles: the node type the number opens (book, chapter, article …)."""
+
+
+def _style(name: str, regex: str, genre: str, law_unit: str | None = None) -> NumberStyle:
+    return NumberStyle(name, re.compile(regex), genre, law_unit)
+
+
+# Order matters where patterns overlap: the first row that matches wins.
+STYLES: tuple[NumberStyle, ...] = (
+    _style("book", rf"第{_CN}编(?={_SP}\S)", "any", "book"),
+    _style("chapter", rf"第{_CN}章(?={_SP}\S|$)", "any", "chapter"),
+    _style("law-section", rf"第{_CN}节(?={_SP}\S|$)", "any", "section"),
+    _style("article", rf"第{_CN}条(?:之{_CN})?(?=[ \u3000\u00a0]|$)", "law", "article"),
+    _style("part", rf"第{_CN}(?:部分|篇)", "policy"),
+    _style("cn-dun", rf"{_CN}、", "any", "point"),
+    _style("cn-paren", rf"[（(]{_CN}[）)]", "any", "point"),
+    _style("arabic-dot", r"[0-9０-９]{1,3}(?:[.．、](?![0-9０-９])|(?=[ \u3000]))", "any", "subpoint"),
+    _style("arabic-paren", r"[（(][0-9０-９]{1,3}[）)]", "any", "subpoint"),
+    _style("circled", r"[①-⑳㉑-㉟]", "any", "subpoint"),
+)
+
+POLICY_STYLES = tuple(s for s in STYLES if s.genre in ("policy", "any"))
+LAW_STYLES = tuple(s for s in STYLES if s.genre in ("law", "any"))
+
+# Enumerations inside a paragraph: 一是…二是…, 一要…二要…, 第一，…第二，…
+ENUMERATION = re.compile(rf"(?:(?P<a>{_CN})(?:是|要|方面[，,])|第(?P<b>{_CN})[，,、])")
+
+APPENDIX = re.compile(rf"(?:附件|附录|附表){_SP}(?:{_CN}|[0-9]+)?[：:]?$|附[：:]")
+
+_VALUES = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_UNITS = {"十": 10, "百": 100, "千": 1000}
+
+
+def match_number(content: str, styles: tuple[NumberStyle, ...]) -> tuple[NumberStyle, str] | None:
+    """The style and the number as written that open ``content``, if any."""
+    for style in styles:
+        m = style.pattern.match(content)
+        if m:
+            return style, m.group()
+    return None
+
+
+def cn_value(numeral: str) -> int | None:
+    """一百六十五 → 165, 十二 → 12, 二〇二五 → 2025 (digit by digit); None if not a numeral."""
+    if not numeral or any(ch not in _VALUES and ch not in _UNITS for ch in numeral):
+        return None
+    if not any(ch in _UNITS for ch in numeral):
+        value = 0
+        for ch in numeral:
+            value = value * 10 + _VALUES[ch]
+        return value
+    total, digit = 0, 0
+    for ch in numeral:
+        if ch in _VALUES:
+            digit = _VALUES[ch]
+        else:
+            total += (digit or 1) * _UNITS[ch]
+            digit = 0
+    return total + digit
+
+
+def number_value(number: str) -> int | None:
+    """The ordinal a written number stands for: 第三条 → 3, （十二） → 12, 4． → 4."""
+    core = re.sub(r"^第|[条章节编篇、．.（）()是要，,\s]|部分|之.*$", "", number)
+    if core.isdigit():
+        return int(core)
+    if core and all("０" <= ch <= "９" for ch in core):
+        return int(core.translate(str.maketrans("０１２３４５６７８９", "0123456789")))
+    if len(core) == 1 and "①" <= core <= "⑳":
+        return ord(core) - ord("①") + 1
+    return cn_value(core)

@@ -1,0 +1,167 @@
+"""The outline of a policy text: header, heading styles, items, paragraphs.
+
+Headings nest by a style stack: the first numbering style met is level 1, a new
+style opens the next level, a style already open closes everything below it.
+Unnumbered short lines are one more style (``plain``).  A numbered line with a
+sentence is an item (（一）着力扩大国内需求。…); unnumbered paragraphs become
+items when their lead sentences run in parallel with their siblings'.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from govtext import model
+from govtext.lexicon import Lexicon
+from govtext.parse.body import add_sentences, close_line, open_line, skip_space
+from govtext.parse.draft import Draft
+from govtext.parse.headings import has_sentence_end, is_plain_heading
+from govtext.parse.lines import Line
+from govtext.parse.numbering import POLICY_STYLES, match_number
+from govtext.parse.sentences import first_clause, first_sentence, lead_of, strip_end
+
+PLAIN = "plain"
+
+
+def build_policy(text: str, lines: list[Line], lex: Lexicon) -> Draft:
+    root = Draft(model.DOCUMENT)
+    body_start = _add_header(root, text, lines)
+    plain_seen = sum(1 for ln in lines[body_start:] if _plain(ln))
+    stack: list[tuple[str, Draft]] = []  # open units: (style name, draft)
+
+    for line in lines[body_start:]:
+        parent = stack[-1][1] if stack else root
+        if line.is_blank:
+            parent.leaf(model.BLANK, line.start, line.end)
+            continue
+        numbered = match_number(line.content, POLICY_STYLES)
+        if numbered:
+            style, number = numbered
+            unit = _numbered_unit(text, line, number, lex)
+            _place(root, stack, style.name, unit)
+        elif plain_seen >= 1 and _plain(line):
+            unit = Draft(model.SECTION, title=line.content)
+            open_line(unit, line)
+            unit.leaf(model.HEADING, line.content_start, line.content_end)
+            close_line(unit, line)
+            _place(root, stack, PLAIN, unit)
+        else:
+            parent.add(Draft(model.PARAGRAPH, line=line))
+
+    _resolve(root, text, lex, None)
+    return root
+
+
+def _plain(line: Line) -> bool:
+    return not line.is_blank and is_plain_heading(line.content) and not match_number(line.content, POLICY_STYLES)
+
+
+def _add_header(root: Draft, text: str, lines: list[Line]) -> int:
+    """Leading lines before the first sentence or number: title, date, speaker, salutation."""
+    header = Draft(model.HEADER)
+    index = 0
+    content_lines = []
+    while index < len(lines):
+        line = lines[index]
+        if not line.is_blank:
+            if has_sentence_end(line.content.rstrip("：:")) or match_number(line.content, POLICY_STYLES):
+                break
+            if len(line.content) > 80:
+                break
+            content_lines.append(line)
+        index += 1
+    # A lone short line right before the body is a section heading, not a title,
+    # when the body goes on to use such headings (the bundled sample's style).
+    if len(content_lines) == 1 and _plain(content_lines[0]):
+        later = sum(1 for ln in lines[index:] if _plain(ln))
+        if later >= 1:
+            return lines.index(content_lines[0])
+    if not content_lines:
+        return 0
+    for line in lines[:index]:
+        if line.is_blank:
+            header.leaf(model.BLANK, line.start, line.end)
+        else:
+            open_line(header, line)
+            header.leaf(model.LINE, line.content_start, line.content_end)
+            close_line(header, line)
+    header.title = content_lines[0].content
+    root.add(header)
+    return index
+
+
+def _numbered_unit(text: str, line: Line, number: str, lex: Lexicon) -> Draft:
+    rest = skip_space(text, line.content_start + len(number), line.content_end)
+    rest_text = text[rest : line.content_end]
+    if not has_sentence_end(rest_text):
+        unit = Draft(model.SECTION, number=number, title=strip_end(rest_text) or None)
+        open_line(unit, line)
+        unit.leaf(model.HEADING, line.content_start, line.content_end)
+        close_line(unit, line)
+        return unit
+    lead = first_sentence(rest_text) or rest_text
+    unit = Draft(model.ITEM, number=number, title=strip_end(lead) or None)
+    open_line(unit, line)
+    unit.leaf(model.LABEL, line.content_start, line.content_start + len(number))
+    unit.leaf(model.BLANK, line.content_start + len(number), rest)
+    unit.leaf(model.LEAD, rest, rest + len(lead))
+    add_sentences(unit, text, rest + len(lead), line.content_end, lex)
+    close_line(unit, line)
+    return unit
+
+
+def _place(root: Draft, stack: list[tuple[str, Draft]], style: str, unit: Draft) -> None:
+    names = [name for name, _ in stack]
+    if style in names:
+        del stack[names.index(style) :]
+    parent = stack[-1][1] if stack else root
+    if unit.type == model.SECTION:
+        unit.level = 1 + sum(1 for _, d in stack if d.type == model.SECTION)
+    parent.add(unit)
+    stack.append((style, unit))
+
+
+def _resolve(container: Draft, text: str, lex: Lexicon, inherited: str | None) -> None:
+    """Turn deferred paragraphs into items or paragraphs, and assign kinds, top-down."""
+    if container.type in (model.SECTION, model.ITEM) and container.title:
+        container.kind = lex.kind_of(first_clause(container.title)) or inherited
+    kind = container.kind if container.type in (model.SECTION, model.ITEM) else inherited
+    pending = [c for c in container.children if c.type == model.PARAGRAPH and c.line is not None]
+    leads = {id(p): lead_of(p.line.content, lex) for p in pending}
+    candidates = [leads[id(p)] for p in pending if leads[id(p)]]
+    items_here = _parallel(candidates)
+    for child in container.children:
+        if child.type == model.PARAGRAPH and child.line is not None:
+            lead = leads[id(child)] if items_here else None
+            _fill_paragraph(child, text, lex, lead)
+            if lead:
+                child.kind = lex.kind_of(first_clause(lead)) or kind
+        elif child.children and child.type in (model.SECTION, model.ITEM, model.HEADER):
+            _resolve(child, text, lex, kind)
+
+
+def _fill_paragraph(draft: Draft, text: str, lex: Lexicon, lead: str | None) -> None:
+    line: Line = draft.line
+    draft.line = None
+    open_line(draft, line)
+    start = line.content_start
+    if lead:
+        draft.type = model.ITEM
+        draft.title = strip_end(lead)
+        draft.leaf(model.LEAD, start, start + len(lead))
+        start += len(lead)
+    add_sentences(draft, text, start, line.content_end, lex)
+    close_line(draft, line)
+
+
+def _parallel(leads: list[str]) -> bool:
+    """Do these lead sentences run in parallel (构建……体制。×5, 发挥……作用。×5)?"""
+    if len(leads) < 2:
+        return False
+    clauses = [first_clause(lead) for lead in leads]
+    shared_verb = Counter(c[:2] for c in clauses).most_common(1)[0][1] >= 2
+    shared_head = Counter(c[-2:] for c in clauses).most_common(1)[0][1] >= 2
+    if shared_verb or shared_head:
+        return True
+    # Short one-clause leads (推动产业链供应链优化升级。) are parallel by form.
+    return all(len(strip_end(lead)) <= 20 and "，" not in lead for lead in leads)

@@ -1,0 +1,126 @@
+"""Sentences inside a line: where they end, and whether they direct or describe.
+
+A *measure* (举措) directs: it opens with a directive verb or carries a modal
+(要, 必须, 应当 …).  A *statement* describes (市域是重大矛盾风险的产生地).  Which
+words count is lexicon data; this module only applies it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from govtext.lexicon import Lexicon
+from govtext.parse.numbering import ENUMERATION, cn_value
+
+_END = "。！？；!?;"
+_CLOSERS = "”’」』）)】〕》\"'"
+# A sentence ends at an end mark plus any closing quotes or brackets after it.
+_SENTENCE_END = re.compile(rf"[{_END}]+[{_CLOSERS}]*")
+_COLON = re.compile("[：:]")
+_CLAUSE = re.compile("[，,：:]")
+
+
+def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
+    """Spans (absolute, using ``offset``) of the sentences of a one-line ``text``.
+
+    A colon ends a sentence too when an enumeration (一是/第一，) follows it.
+    """
+    cuts = {m.end() for m in _SENTENCE_END.finditer(text)}
+    for m in _COLON.finditer(text):
+        if ENUMERATION.match(text, m.end()):
+            cuts.add(m.end())
+    spans, start = [], 0
+    for cut in sorted(cuts):
+        if cut > start:
+            spans.append((offset + start, offset + cut))
+            start = cut
+    if start < len(text):
+        spans.append((offset + start, offset + len(text)))
+    return spans
+
+
+def first_sentence(text: str) -> str | None:
+    """The first sentence ended by 。！？ (not ；), or None if the text has no such end."""
+    m = re.search(r"[。！？!?]+[" + _CLOSERS + "]*", text)
+    return text[: m.end()] if m else None
+
+
+def strip_end(sentence: str) -> str:
+    """A sentence without its end punctuation: the form used for titles."""
+    return sentence.rstrip(_END + _CLOSERS + "，,：: \u3000").rstrip()
+
+
+def first_clause(sentence: str) -> str:
+    return _CLAUSE.split(strip_end(sentence), maxsplit=1)[0]
+
+
+def _mask(text: str, words: tuple[str, ...]) -> str:
+    for word in words:
+        if word in text:
+            text = text.replace(word, "\u25a1" * len(word))
+    return text
+
+
+def has_modal(text: str, lex: Lexicon) -> bool:
+    masked = _mask(text, lex.modal_exceptions)
+    return any(modal in masked for modal in lex.modals)
+
+
+def is_copular(text: str, lex: Lexicon) -> bool:
+    """Whether the first clause is an X是Y description."""
+    clause = _mask(first_clause(text), lex.copula_exceptions)
+    return any(copula in clause for copula in lex.copulas)
+
+
+def starts_directive(text: str, lex: Lexicon) -> bool:
+    return text.startswith(lex.directive_starts)
+
+
+def is_measure(sentence: str, lex: Lexicon) -> bool:
+    """Directive (measure) or descriptive (statement)?"""
+    body = strip_end(sentence)
+    if not body or is_copular(body, lex):
+        return False
+    if starts_directive(body, lex):
+        return True
+    # An opening phrase (当前，/今年，/为此，) may stand before the directive.
+    head, sep, rest = body.partition("，")
+    if sep and len(head) <= 10 and starts_directive(rest, lex):
+        return True
+    return has_modal(body, lex)
+
+
+def lead_of(content: str, lex: Lexicon) -> str | None:
+    """The lead sentence of a paragraph if it reads like one that names a measure.
+
+    A lead opens with a directive verb, is short, is followed by a body, and does
+    not argue or describe (no modal, no copula, no 我们/这…): 构建党委领导体制。
+    """
+    first = first_sentence(content)
+    if first is None or len(first) >= len(content):
+        return None
+    core = strip_end(first)
+    if not core or len(core) > 50 or not starts_directive(core, lex):
+        return None
+    if has_modal(core, lex) or is_copular(core, lex) or any(w in core for w in lex.lead_excludes):
+        return None
+    return first
+
+
+def enumeration_starts(text: str, sentence_spans: list[tuple[int, int]], offset: int) -> list[tuple[int, str]]:
+    """Sentence starts that open an enumeration run 一是, 二是, … (values 1, 2, … in order).
+
+    Returns (absolute offset, marker) pairs; empty unless at least 一 and 二 are found.
+    """
+    found: list[tuple[int, str]] = []
+    expected = 1
+    for start, _ in sentence_spans:
+        m = ENUMERATION.match(text, start - offset)
+        if not m:
+            continue
+        value = cn_value(m.group("a") or m.group("b") or "")
+        if value == expected:
+            marker = m.group()
+            found.append((start, marker.rstrip("，,、")))
+            expected += 1
+    return found if len(found) >= 2 else []

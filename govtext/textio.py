@@ -1,0 +1,132 @@
+"""Reading input bytes and decoding them to text, with the encoding detected.
+
+UTF-8 (with or without BOM) and UTF-16/32 with a BOM are recognised directly;
+anything else is handed to charset-normalizer, a maintained detector, instead of
+guessing from a list of codecs.  GBK and GB2312 are read as GB18030, their superset.
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from govtext.errors import InputError
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# Detector names that we decode with a superset codec.
+_SUPERSETS = {"gbk": "gb18030", "gb2312": "gb18030", "hz": "gb18030", "ascii": "utf-8"}
+_CONTROL_OK = set("\t\n\r\f\v")
+
+
+@dataclass(frozen=True, slots=True)
+class RawInput:
+    """Bytes as read, with the name to report them under."""
+
+    data: bytes
+    name: str | None  # path as given, "-" for stdin, None for the bundled sample
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.data).hexdigest()
+
+
+def read_bytes(path: str) -> RawInput:
+    """Read a file, or standard input for ``-``; user errors become InputError."""
+    if path == "-":
+        return RawInput(sys.stdin.buffer.read(), "-")
+    p = Path(path)
+    if p.is_dir():
+        raise InputError(f"{path}: is a directory, not a file")
+    try:
+        return RawInput(p.read_bytes(), path)
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except PermissionError:
+        raise InputError(f"{path}: permission denied") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+
+
+def decode(data: bytes, name: str | None = None) -> tuple[str, str]:
+    """Decode ``data``; return (text, encoding).  Raise InputError for binary or empty input."""
+    label = name or "input"
+    if not data.strip():
+        raise InputError(f"{label}: empty input")
+    encoding = _detect(data, label)
+    try:
+        text = data.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        raise InputError(f"{label}: cannot decode as {encoding}") from None
+    if text.startswith("\ufeff"):
+        text = text[1:]  # a BOM inside utf-16/32 decoding is not content
+    if not text.strip():
+        raise InputError(f"{label}: empty input (whitespace only)")
+    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in _CONTROL_OK)
+    if "\x00" in text or controls > max(2, len(text) // 200):
+        raise InputError(f"{label}: looks like binary data, not text")
+    return text, encoding
+
+
+def _detect(data: bytes, label: str) -> str:
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return encoding
+    try:
+        data.decode("utf-8")
+        return "utf-8"
+    except UnicodeDecodeError:
+        pass
+    if b"\x00" in data[:4096] and not _looks_utf16(data):
+        raise InputError(f"{label}: looks like binary data, not text")
+    from charset_normalizer import from_bytes  # imported here: only non-UTF-8 input pays for it
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise InputError(f"{label}: cannot detect the text encoding (not UTF-8, GB18030 or UTF-16)")
+    encoding = best.encoding.lower().replace("-", "_")
+    encoding = {"utf_16_le": "utf-16-le", "utf_16_be": "utf-16-be", "utf_8": "utf-8"}.get(encoding, encoding)
+    return _SUPERSETS.get(encoding, encoding)
+
+
+def _looks_utf16(data: bytes) -> bool:
+    """BOM-less UTF-16: NULs concentrated on one byte parity, as in CJK/ASCII mixes."""
+    sample = data[:4096]
+    even = sample[0::2].count(0)
+    odd = sample[1::2].count(0)
+    return max(even, odd) > 4 * max(1, min(even, odd))
+
+
+def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
+    """Write ``data`` to ``path`` via a temporary file in the same folder, then rename.
+
+    An error or interruption never leaves a partial or empty file at ``path``.
+    """
+    import tempfile
+
+    target = Path(path)
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise InputError(f"{path}: folder {folder} does not exist")
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
