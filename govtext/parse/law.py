@@ -39,24 +39,18 @@ class _LawBuilder:
         self.lex = lex
         self.root = Draft(model.DOCUMENT)
         self.stack: list[Draft] = []  # open book/chapter/section/article
-        self.clause: Draft | None = None
-        self.point: Draft | None = None
+        self.clause: Draft | None = None  # the 款 that 项 lines attach to
         self.appendix: Draft | None = None
 
     @property
     def container(self) -> Draft:
-        if self.point is not None:
-            return self.point
-        if self.clause is not None:
-            return self.clause
-        if self.stack:
-            return self.stack[-1]
-        return self.appendix or self.root
+        """Where a blank line or a loose paragraph goes."""
+        return self.clause or (self.stack[-1] if self.stack else self.appendix or self.root)
 
     def close_to(self, rank: int) -> None:
         while self.stack and _RANK[self.stack[-1].type] >= rank:
             self.stack.pop()
-        self.clause = self.point = None
+        self.clause = None
 
     def heading(self, line: Line, type_: str, number: str | None) -> None:
         self.close_to(_RANK.get(type_, 1))
@@ -73,7 +67,7 @@ class _LawBuilder:
         if type_ in _RANK:
             self.stack.append(unit)
 
-    def numbered_block(self, parent: Draft, type_: str, line: Line, number: str) -> Draft:
+    def numbered_block(self, parent: Draft, type_: str, line: Line, number: str) -> tuple[Draft, int]:
         unit = parent.add(Draft(type_, number=number))
         open_line(unit, line)
         after = line.content_start + len(number)
@@ -94,27 +88,12 @@ class _LawBuilder:
         else:
             close_line(article, line)
 
-    def point_line(self, line: Line, type_: str, number: str) -> None:
-        parent = self.point if type_ == model.SUBPOINT and self.point is not None else (self.clause or self.stack[-1])
-        unit, rest = self.numbered_block(parent, type_, line, number)
-        add_sentences(unit, self.text, rest, line.content_end, self.lex)
-        close_line(unit, line)
-        if type_ == model.POINT:
-            self.point = None
-            self.point_parent = unit
-            self._last_point = unit
-        self._current_numbered = unit
-
-    def plain_line(self, line: Line, type_: str) -> None:
-        parent = self.stack[-1] if self.stack and self.stack[-1].type == model.ARTICLE else None
-        if parent is not None and type_ == model.CLAUSE:
-            self.clause = parent.add(Draft(model.CLAUSE))
-            target = self.clause
-            self.point = None
+    def plain_line(self, line: Line) -> None:
+        """A new 款 inside an article; elsewhere a paragraph (preambles, appendix text)."""
+        if self.stack and self.stack[-1].type == model.ARTICLE:
+            target = self.clause = self.stack[-1].add(Draft(model.CLAUSE))
         else:
-            target = (self.appendix or self.stack[-1] if self.stack else self.appendix or self.root).add(
-                Draft(model.PARAGRAPH)
-            )
+            target = (self.stack[-1] if self.stack else self.appendix or self.root).add(Draft(model.PARAGRAPH))
         open_line(target, line)
         add_sentences(target, self.text, line.content_start, line.content_end, self.lex)
         close_line(target, line)
@@ -126,9 +105,7 @@ def build_law(text: str, lines: list[Line], lex: Lexicon) -> Draft:
     last_point: Draft | None = None
     for line in lines[start:]:
         if line.is_blank:
-            (b.point or b.clause or (b.stack[-1] if b.stack else b.appendix or b.root)).leaf(
-                model.BLANK, line.start, line.end
-            )
+            b.container.leaf(model.BLANK, line.start, line.end)
             continue
         found = match_number(line.content, LAW_STYLES)
         unit = found[0].law_unit if found else None
@@ -173,7 +150,7 @@ def build_law(text: str, lines: list[Line], lex: Lexicon) -> Draft:
             b.stack.clear()  # 附则 closes the books and chapters without opening a rank
             b.root.children[-1].level = 1
         else:
-            b.plain_line(line, model.CLAUSE)
+            b.plain_line(line)
             last_point = None
     return b.root
 

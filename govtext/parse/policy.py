@@ -17,10 +17,11 @@ from govtext.parse.body import add_sentences, close_line, open_line, skip_space
 from govtext.parse.draft import Draft
 from govtext.parse.headings import has_sentence_end, is_plain_heading
 from govtext.parse.lines import Line
-from govtext.parse.numbering import POLICY_STYLES, match_number
+from govtext.parse.numbering import ENUMERATION, POLICY_STYLES, cn_value, match_number
 from govtext.parse.sentences import first_clause, first_sentence, lead_of, strip_end
 
 PLAIN = "plain"
+_DASH = "——"  # the bullet of parallel achievements (——经济总体回升向好。)
 
 
 def build_policy(text: str, lines: list[Line], lex: Lexicon) -> Draft:
@@ -46,10 +47,19 @@ def build_policy(text: str, lines: list[Line], lex: Lexicon) -> Draft:
             close_line(unit, line)
             _place(root, stack, PLAIN, unit)
         else:
+            if _is_interjection(line.content):
+                # 各位代表！ turns from the item at hand back to the whole section.
+                while stack and stack[-1][1].type == model.ITEM:
+                    stack.pop()
+                parent = stack[-1][1] if stack else root
             parent.add(Draft(model.PARAGRAPH, line=line))
 
     _resolve(root, text, lex, None)
     return root
+
+
+def _is_interjection(content: str) -> bool:
+    return len(content) <= 12 and content.endswith(("！", "!"))
 
 
 def _plain(line: Line) -> bool:
@@ -127,24 +137,59 @@ def _resolve(container: Draft, text: str, lex: Lexicon, inherited: str | None) -
         container.kind = lex.kind_of(first_clause(container.title)) or inherited
     kind = container.kind if container.type in (model.SECTION, model.ITEM) else inherited
     pending = [c for c in container.children if c.type == model.PARAGRAPH and c.line is not None]
-    leads = {id(p): lead_of(p.line.content, lex) for p in pending}
-    candidates = [leads[id(p)] for p in pending if leads[id(p)]]
+    markers = _bullet_markers(pending)
+    leads = {id(p): lead_of(p.line.content, lex) for p in pending if id(p) not in markers}
+    candidates = [lead for lead in leads.values() if lead]
     items_here = _parallel(candidates)
+    if items_here:
+        # Among parallel items, a short one-clause first sentence is a lead too (丰富……生活。).
+        for p in pending:
+            if id(p) in leads and not leads[id(p)]:
+                leads[id(p)] = lead_of(p.line.content, lex, relaxed=True)
     for child in container.children:
         if child.type == model.PARAGRAPH and child.line is not None:
-            lead = leads[id(child)] if items_here else None
-            _fill_paragraph(child, text, lex, lead)
-            if lead:
-                child.kind = lex.kind_of(first_clause(lead)) or kind
+            marker = markers.get(id(child))
+            lead = leads.get(id(child)) if items_here else None
+            _fill_paragraph(child, text, lex, lead, marker)
+            if child.type == model.ITEM:
+                child.kind = lex.kind_of(first_clause(child.title or "")) or kind
         elif child.children and child.type in (model.SECTION, model.ITEM, model.HEADER):
             _resolve(child, text, lex, kind)
 
 
-def _fill_paragraph(draft: Draft, text: str, lex: Lexicon, lead: str | None) -> None:
+def _bullet_markers(paragraphs: list[Draft]) -> dict[int, str]:
+    """Paragraphs opened by a bullet (——) or a run of 一是/二是 across paragraphs.
+
+    Each such run of two or more makes its paragraphs items numbered by the bullet.
+    """
+    found: dict[int, str] = {}
+    dashes = [p for p in paragraphs if p.line.content.startswith(_DASH) and len(p.line.content) > len(_DASH)]
+    if len(dashes) >= 2:
+        found.update({id(p): _DASH for p in dashes})
+    run: list[tuple[Draft, str]] = []
+    for p in paragraphs + [None]:
+        m = ENUMERATION.match(p.line.content) if p is not None else None
+        value = cn_value(m.group("a") or m.group("b") or "") if m else None
+        if value is not None and value == len(run) + 1:
+            run.append((p, m.group().rstrip("，,、")))
+            continue
+        if len(run) >= 2:
+            found.update({id(q): marker for q, marker in run})
+        run = [(p, m.group().rstrip("，,、"))] if value == 1 else []
+    return found
+
+
+def _fill_paragraph(draft: Draft, text: str, lex: Lexicon, lead: str | None, marker: str | None = None) -> None:
     line: Line = draft.line
     draft.line = None
     open_line(draft, line)
     start = line.content_start
+    if marker:
+        draft.type, draft.number = model.ITEM, marker
+        draft.leaf(model.LABEL, start, start + len(marker))
+        start += len(marker)
+        rest = text[start : line.content_end]
+        lead = first_sentence(rest) or rest
     if lead:
         draft.type = model.ITEM
         draft.title = strip_end(lead)

@@ -90,17 +90,25 @@ def is_measure(sentence: str, lex: Lexicon) -> bool:
     return has_modal(body, lex)
 
 
-def lead_of(content: str, lex: Lexicon) -> str | None:
+_RELAXED_LEAD = 16
+
+
+def lead_of(content: str, lex: Lexicon, relaxed: bool = False) -> str | None:
     """The lead sentence of a paragraph if it reads like one that names a measure.
 
     A lead opens with a directive verb, is short, is followed by a body, and does
     not argue or describe (no modal, no copula, no 我们/这…): 构建党委领导体制。
+    ``relaxed`` (used beside items already found) accepts any short one-clause
+    opening instead of requiring a directive verb: 多措并举稳就业促增收。
     """
     first = first_sentence(content)
     if first is None or len(first) >= len(content):
         return None
     core = strip_end(first)
-    if not core or len(core) > 50 or not starts_directive(core, lex):
+    if not core or len(core) > 50:
+        return None
+    short = len(core) <= _RELAXED_LEAD and not _CLAUSE.search(core)
+    if not starts_directive(core, lex) and not (relaxed and short):
         return None
     if has_modal(core, lex) or is_copular(core, lex) or any(w in core for w in lex.lead_excludes):
         return None

@@ -1,0 +1,41 @@
+"""``govtext tree``: the outline in the terminal, or as JSON."""
+
+from __future__ import annotations
+
+import click
+
+from govtext.cli.common import emit, input_argument, lexicon_option, load_document
+
+
+@click.command()
+@input_argument
+@click.option("--format", "fmt", type=click.Choice(["terminal", "json"]), default="terminal", show_default=True,
+              help="A Rich tree, or the JSON outline (format govtext/outline, version 1).")
+@click.option("--depth", type=click.IntRange(min=0), default=None, help="Show only N levels below the document.")
+@click.option("--show", "show", type=click.Choice(["outline", "sentences"]), default="outline", show_default=True,
+              help="'sentences' also lists each lead, measure and statement.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None,
+              help="Write to this file (atomically) instead of standard output.")
+@lexicon_option
+def tree(file: str | None, fmt: str, depth: int | None, show: str, output: str | None, lexicon: str | None) -> None:
+    """Show the outline of FILE (default: the bundled sample on 加强和创新社会治理).
+
+    Sections, items and their kinds (体制 system, 方式 method, 层级 tier), measure
+    counts; laws as 编/章/节/条/款/项. Plain text when piped; NO_COLOR is respected.
+    """
+    doc = load_document(file, lexicon)
+    if fmt == "json":
+        from govtext.outline_json import dumps
+
+        emit(dumps(doc), output)
+        return
+    from govtext.cli.console import make_console
+    from govtext.render.tree import build_tree
+
+    rendered = build_tree(doc, depth=depth, sentences=show == "sentences")
+    if output:
+        console = make_console(record=True, file_output=True)
+        console.print(rendered)
+        emit(console.export_text(), output)
+    else:
+        make_console().print(rendered)

@@ -1,0 +1,1 @@
+"""Presentation of the outline tree.  Renderers read the model; they never parse."""
