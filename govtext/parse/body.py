@@ -13,6 +13,7 @@ from govtext.parse.sentences import (
     enumeration_starts,
     first_clause,
     is_measure,
+    marker_number,
     split_sentences,
     strip_end,
 )
@@ -57,7 +58,7 @@ def add_sentences(parent: Draft, text: str, start: int, end: int, lex: Lexicon) 
         add_sentence(parent, text, s, e, lex)
     for (pos, marker), stop in zip(markers, bounds[1:]):
         body_start = pos + len(marker)
-        enum = parent.add(Draft(model.ENUMERATION, number=marker))
+        enum = parent.add(Draft(model.ENUMERATION, number=marker_number(marker)))
         enum.leaf(model.LABEL, pos, body_start)
         first = True
         for s, e in spans:

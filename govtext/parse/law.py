@@ -39,6 +39,7 @@ class _LawBuilder:
         self.lex = lex
         self.root = Draft(model.DOCUMENT)
         self.stack: list[Draft] = []  # open book/chapter/section/article
+        self.ranks: list[int] = []  # the rank of each open unit
         self.clause: Draft | None = None  # the 款 that 项 lines attach to
         self.appendix: Draft | None = None
 
@@ -48,12 +49,17 @@ class _LawBuilder:
         return self.clause or (self.stack[-1] if self.stack else self.appendix or self.root)
 
     def close_to(self, rank: int) -> None:
-        while self.stack and _RANK[self.stack[-1].type] >= rank:
+        while self.stack and self.ranks[-1] >= rank:
             self.stack.pop()
+            self.ranks.pop()
         self.clause = None
 
-    def heading(self, line: Line, type_: str, number: str | None) -> None:
-        self.close_to(_RANK.get(type_, 1))
+    def push(self, unit: Draft, rank: int) -> None:
+        self.stack.append(unit)
+        self.ranks.append(rank)
+
+    def heading(self, line: Line, type_: str, number: str | None, rank: int) -> None:
+        self.close_to(rank)
         parent = self.stack[-1] if self.stack else self.root
         rest = line.content[len(number or "") :].strip(" \u3000")
         unit = Draft(type_, number=number, title=rest or None)
@@ -64,8 +70,7 @@ class _LawBuilder:
         unit.leaf(model.HEADING, line.content_start, line.content_end)
         close_line(unit, line)
         parent.add(unit)
-        if type_ in _RANK:
-            self.stack.append(unit)
+        self.push(unit, rank)
 
     def numbered_block(self, parent: Draft, type_: str, line: Line, number: str) -> tuple[Draft, int]:
         unit = parent.add(Draft(type_, number=number))
@@ -80,7 +85,7 @@ class _LawBuilder:
         self.close_to(_RANK[model.ARTICLE])
         parent = self.stack[-1] if self.stack else self.root
         article, rest = self.numbered_block(parent, model.ARTICLE, line, number)
-        self.stack.append(article)
+        self.push(article, _RANK[model.ARTICLE])
         if rest < line.content_end:
             self.clause = article.add(Draft(model.CLAUSE))
             add_sentences(self.clause, self.text, rest, line.content_end, self.lex)
@@ -111,24 +116,21 @@ def build_law(text: str, lines: list[Line], lex: Lexicon) -> Draft:
         unit = found[0].law_unit if found else None
         if APPENDIX.match(line.content):
             b.close_to(1)
-            b.stack.clear()
             b.appendix = b.root.add(Draft(model.APPENDIX, title=line.content))
             open_line(b.appendix, line)
             b.appendix.leaf(model.HEADING, line.content_start, line.content_end)
             close_line(b.appendix, line)
             last_point = None
         elif unit in (model.BOOK, model.CHAPTER, model.SECTION):
-            b.heading(line, unit, found[1])
+            b.heading(line, unit, found[1], _RANK[unit])
         elif unit == model.ARTICLE:
             b.article(line, found[1])
             last_point = None
         elif found and found[0].name == "circled" and not b.appendix:
             # A footnote (① 刑法……的施行日期): it annotates the law, not the article above.
             b.close_to(1)
-            b.stack.clear()
-            note = b.root.add(Draft(model.PARAGRAPH, number=found[1]))
-            open_line(note, line)
-            add_sentences(note, text, line.content_start, line.content_end, lex)
+            note, rest = b.numbered_block(b.root, model.PARAGRAPH, line, found[1])
+            add_sentences(note, text, rest, line.content_end, lex)
             close_line(note, line)
         elif unit in (model.POINT, model.SUBPOINT) and (b.stack and b.stack[-1].type == model.ARTICLE or b.appendix):
             if b.appendix and not b.stack:
@@ -144,11 +146,8 @@ def build_law(text: str, lines: list[Line], lex: Lexicon) -> Draft:
             if type_ == model.POINT and not b.appendix:
                 last_point = node
         elif is_plain_heading(line.content, _UNNUMBERED_HEADING) and not b.appendix:
-            b.close_to(1)
-            b.stack.clear()
-            b.heading(line, model.SECTION, None)
-            b.stack.clear()  # 附则 closes the books and chapters without opening a rank
-            b.root.children[-1].level = 1
+            # 附则 written without a number closes the books and holds what follows.
+            b.heading(line, model.SECTION, None, 1)
         else:
             b.plain_line(line)
             last_point = None

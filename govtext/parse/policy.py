@@ -18,7 +18,7 @@ from govtext.parse.draft import Draft
 from govtext.parse.headings import has_sentence_end, is_plain_heading
 from govtext.parse.lines import Line
 from govtext.parse.numbering import ENUMERATION, POLICY_STYLES, cn_value, match_number
-from govtext.parse.sentences import first_clause, first_sentence, lead_of, strip_end
+from govtext.parse.sentences import first_clause, first_sentence, lead_of, marker_number, strip_end
 
 PLAIN = "plain"
 _DASH = "——"  # the bullet of parallel achievements (——经济总体回升向好。)
@@ -171,11 +171,11 @@ def _bullet_markers(paragraphs: list[Draft]) -> dict[int, str]:
         m = ENUMERATION.match(p.line.content) if p is not None else None
         value = cn_value(m.group("a") or m.group("b") or "") if m else None
         if value is not None and value == len(run) + 1:
-            run.append((p, m.group().rstrip("，,、")))
+            run.append((p, m.group()))
             continue
         if len(run) >= 2:
             found.update({id(q): marker for q, marker in run})
-        run = [(p, m.group().rstrip("，,、"))] if value == 1 else []
+        run = [(p, m.group())] if value == 1 else []
     return found
 
 
@@ -185,7 +185,7 @@ def _fill_paragraph(draft: Draft, text: str, lex: Lexicon, lead: str | None, mar
     open_line(draft, line)
     start = line.content_start
     if marker:
-        draft.type, draft.number = model.ITEM, marker
+        draft.type, draft.number = model.ITEM, marker_number(marker)
         draft.leaf(model.LABEL, start, start + len(marker))
         start += len(marker)
         rest = text[start : line.content_end]

@@ -118,7 +118,8 @@ def lead_of(content: str, lex: Lexicon, relaxed: bool = False) -> str | None:
 def enumeration_starts(text: str, sentence_spans: list[tuple[int, int]], offset: int) -> list[tuple[int, str]]:
     """Sentence starts that open an enumeration run 一是, 二是, … (values 1, 2, … in order).
 
-    Returns (absolute offset, marker) pairs; empty unless at least 一 and 二 are found.
+    Returns (absolute offset, marker as written, separator included) pairs; empty
+    unless at least 一 and 二 are found.
     """
     found: list[tuple[int, str]] = []
     expected = 1
@@ -128,7 +129,11 @@ def enumeration_starts(text: str, sentence_spans: list[tuple[int, int]], offset:
             continue
         value = cn_value(m.group("a") or m.group("b") or "")
         if value == expected:
-            marker = m.group()
-            found.append((start, marker.rstrip("，,、")))
+            found.append((start, m.group()))
             expected += 1
     return found if len(found) >= 2 else []
+
+
+def marker_number(marker: str) -> str:
+    """The enumeration number without its separator: 第一， → 第一."""
+    return marker.rstrip("，,、")
