@@ -1,0 +1,45 @@
+"""govtext's XML: the archive format ``govtext/xml`` (version 1) and Akoma Ntoso export.
+
+lxml is imported only inside this package.  One job per module:
+
+- :mod:`~govtext.xmlfmt.writer` — Document → govtext XML bytes
+- :mod:`~govtext.xmlfmt.reader` — govtext XML bytes → Document, through a hardened parser
+- :mod:`~govtext.xmlfmt.validate` — schema (``govtext.rng``) and consistency checks
+- :mod:`~govtext.xmlfmt.akn` — Document → Akoma Ntoso 3.0
+- :mod:`~govtext.xmlfmt.batch` — a folder of texts → a folder of XML, across cores
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+
+FORMAT = "govtext/xml"
+"""The format's name, written in the root's ``format`` attribute."""
+
+VERSION = "1"
+"""The format's version; readers refuse others.  Bump it for any incompatible change."""
+
+NAMESPACE = "urn:govtext:xml:1"
+"""Namespace of every govtext XML element."""
+
+SCHEMA_NAME = "govtext.rng"
+
+
+def schema_path():
+    """The RELAX NG schema shipped inside the package (a Traversable)."""
+    return resources.files(__name__) / SCHEMA_NAME
+
+
+# Export formats by name (the CLI's --format choices): module and function.
+EXPORTERS = {
+    "govtext": ("govtext.xmlfmt.writer", "to_xml"),
+    "akn": ("govtext.xmlfmt.akn", "to_akn"),
+}
+
+
+def export(doc, fmt: str = "govtext", timestamp=None) -> bytes:
+    """``doc`` as XML bytes in format ``fmt`` (a key of :data:`EXPORTERS`)."""
+    from importlib import import_module
+
+    module_name, function = EXPORTERS[fmt]
+    return getattr(import_module(module_name), function)(doc, timestamp=timestamp)
