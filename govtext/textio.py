@@ -86,24 +86,16 @@ def _detect(data: bytes, label: str) -> str:
         return "utf-8"
     except UnicodeDecodeError:
         pass
-    if b"\x00" in data[:4096] and not _looks_utf16(data):
-        raise InputError(f"{label}: looks like binary data, not text")
     from charset_normalizer import from_bytes  # imported here: only non-UTF-8 input pays for it
 
     best = from_bytes(data).best()
+    if best is None and b"\x00" in data:
+        raise InputError(f"{label}: looks like binary data, not text")
     if best is None:
         raise InputError(f"{label}: cannot detect the text encoding (not UTF-8, GB18030 or UTF-16)")
     encoding = best.encoding.lower().replace("-", "_")
     encoding = {"utf_16_le": "utf-16-le", "utf_16_be": "utf-16-be", "utf_8": "utf-8"}.get(encoding, encoding)
     return _SUPERSETS.get(encoding, encoding)
-
-
-def _looks_utf16(data: bytes) -> bool:
-    """BOM-less UTF-16: NULs concentrated on one byte parity, as in CJK/ASCII mixes."""
-    sample = data[:4096]
-    even = sample[0::2].count(0)
-    odd = sample[1::2].count(0)
-    return max(even, odd) > 4 * max(1, min(even, odd))
 
 
 def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:

@@ -85,7 +85,7 @@ def _add_header(root: Draft, text: str, lines: list[Line]) -> int:
     if len(content_lines) == 1 and _plain(content_lines[0]):
         later = sum(1 for ln in lines[index:] if _plain(ln))
         if later >= 1:
-            return lines.index(content_lines[0])
+            return 0
     if not content_lines:
         return 0
     for line in lines[:index]:

@@ -1,0 +1,42 @@
+"""Shared test helpers: paths, the corpus (skipped where absent), golden files."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "fixtures"
+GOLDEN = Path(__file__).resolve().parent / "golden"
+CORPUS = ROOT.parent / "shared" / "corpus"
+SAMPLE = ROOT / "seeds" / "000_efddb673e37cdc31.txt"
+
+CORPUS_REASON = f"real documents not found at {CORPUS} (CI provides ../shared/corpus beside the checkout)"
+
+
+def corpus_file(name: str) -> Path:
+    path = CORPUS / name
+    if not path.is_file():
+        pytest.skip(CORPUS_REASON)
+    return path
+
+
+def corpus_files() -> list[Path]:
+    return sorted(CORPUS.glob("*.txt")) if CORPUS.is_dir() else []
+
+
+def fixture_files() -> list[Path]:
+    return sorted(FIXTURES.glob("*.txt"))
+
+
+def assert_golden(name: str, actual: str) -> None:
+    """Compare with tests/golden/NAME; GOVTEXT_UPDATE_GOLDEN=1 rewrites it instead."""
+    path = GOLDEN / name
+    if os.environ.get("GOVTEXT_UPDATE_GOLDEN") == "1":
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(actual, encoding="utf-8")
+        return
+    assert path.is_file(), f"missing golden file {path}; run with GOVTEXT_UPDATE_GOLDEN=1"
+    assert actual == path.read_text(encoding="utf-8"), f"output differs from {path}"

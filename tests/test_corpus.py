@@ -1,0 +1,84 @@
+"""The real documents in ../shared/corpus: official counts, top-level sections, losslessness."""
+
+from __future__ import annotations
+
+import pytest
+
+from govtext import model
+from govtext.model import check_lossless
+from govtext.pipeline import load
+
+from conftest import corpus_file, corpus_files
+
+# From ../shared/corpus/README.md (the official texts).
+LAWS = {
+    "law-gongsifa-2018.txt": (218, 13),
+    "law-gongsifa-2023.txt": (266, 15),
+    "law-lifafa-2015.txt": (105, 6),
+    "law-lifafa-2023.txt": (120, 6),
+    "law-tufashijian-2007.txt": (70, 7),
+    "law-tufashijian-2024.txt": (106, 8),
+    "law-xingzhengfuyifa-2017.txt": (43, 7),
+    "law-xingzhengfuyifa-2023.txt": (90, 7),
+    "reg-xinfang-2005.txt": (51, 7),
+    "reg-xinfanggongzuo-2022.txt": (50, 6),
+}
+REPORTS = {
+    "gwr-2018.txt": 3, "gwr-2019.txt": 3, "gwr-2021.txt": 3, "gwr-2022.txt": 3, "gwr-2023.txt": 2,
+    "gwr-2024.txt": 3, "gwr-2025.txt": 3,
+    "cpc-congress-18-2012.txt": 12, "cpc-congress-19-2017.txt": 13, "cpc-congress-20-2022.txt": 15,
+}
+
+
+def _count(doc, type_):
+    return sum(1 for n in doc.walk() if n.type == type_)
+
+
+@pytest.mark.parametrize("name", sorted(LAWS))
+def test_law_article_and_chapter_counts(name):
+    doc = load(str(corpus_file(name)))
+    assert doc.genre == "law"
+    assert (_count(doc, model.ARTICLE), _count(doc, model.CHAPTER)) == LAWS[name]
+    assert doc.root.children[0].type == model.HEADER
+
+
+@pytest.mark.parametrize("name", ["law-xingfa-2020.txt", "law-xingfa-2023.txt"])
+def test_xingfa_books_chapters_and_zhiyi(name):
+    doc = load(str(corpus_file(name)))
+    articles = [n.number for n in doc.walk() if n.type == model.ARTICLE]
+    assert len([a for a in articles if "之" not in a]) == 452
+    assert len(articles) == len(set(articles))
+    books = [n for n in doc.root.children if n.type == model.BOOK]
+    assert [sum(1 for c in b.children if c.type == model.CHAPTER) for b in books] == [5, 10]
+    assert any(n.type == model.APPENDIX for n in doc.root.children)
+
+
+@pytest.mark.parametrize("name", sorted(REPORTS))
+def test_report_top_level_sections(name):
+    doc = load(str(corpus_file(name)))
+    assert doc.genre == "policy"
+    top = [n for n in doc.root.children if n.type == model.SECTION]
+    assert len(top) == REPORTS[name]
+    assert all(s.level == 1 for s in top)
+
+
+@pytest.mark.parametrize("name", [n for n in sorted(REPORTS) if n.startswith("gwr")])
+def test_work_reports_have_numbered_items(name):
+    doc = load(str(corpus_file(name)))
+    numbered = [n for n in doc.walk() if n.type == model.ITEM and (n.number or "").startswith("（")]
+    assert len(numbered) >= 5
+    assert all(i.title and not i.title.endswith("。") for i in numbered)
+
+
+def test_social_governance_item_in_19th_congress_report():
+    doc = load(str(corpus_file("cpc-congress-19-2017.txt")))
+    section8 = [n for n in doc.root.children if n.type == model.SECTION][7]
+    titles = [c.title for c in section8.children if c.type == model.ITEM]
+    assert any("社会治理" in (t or "") for t in titles)
+
+
+@pytest.mark.parametrize("path", corpus_files(), ids=lambda p: p.name)
+def test_every_corpus_file_is_lossless(path):
+    doc = load(str(path))
+    check_lossless(doc)
+    assert doc.source.chars == len(doc.text)

@@ -1,0 +1,34 @@
+"""Every command has help and is documented in the README; the README's examples are true."""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+
+from govtext.cli import main
+
+from conftest import ROOT
+
+README = (ROOT / "README.md").read_text("utf-8")
+
+
+@pytest.mark.parametrize("name", sorted(main.commands))
+def test_command_has_help_and_readme_section(name):
+    result = CliRunner().invoke(main, [name, "--help"])
+    assert result.exit_code == 0
+    assert len(main.commands[name].help or "") > 20
+    assert f"govtext {name}" in README
+
+
+@pytest.mark.parametrize("name", sorted(main.commands))
+def test_every_option_is_in_the_readme(name):
+    for param in main.commands[name].params:
+        for opt in param.opts:
+            if opt.startswith("--") and opt != "--help":
+                assert opt in README, f"{name} {opt} is not documented in README.md"
+
+
+def test_quick_start_matches_ci():
+    ci = (ROOT / ".ci" / "run").read_text("utf-8")
+    for line in ("pip install . && govtext tree", "pip install '.[test]' && python -m pytest -q"):
+        assert line in README and line in ci

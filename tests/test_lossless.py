@@ -1,0 +1,73 @@
+"""Property: every input character lands in exactly one leaf, whatever the input."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from govtext.model import check_lossless
+from govtext.pipeline import parse_text
+
+HEADINGS = ["一、总体要求", "（二）重点任务", "第三章 法律责任", "第一条 ", "1．", "（3）", "①", "第二部分 保障",
+            "完善社会治理体制", "附则", "附件一", "——", "一是", "第一，"]
+SENTENCES = ["构建党委领导体制。", "发挥法治保障作用。", "要加强领导。", "市域是重大矛盾风险的产生地。",
+             "坚持稳中求进，推动高质量发展；", "各位代表！", "有关情形的，应当依法办理：", "二是深化改革。"]
+JUNK = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=8)
+SPACE = st.sampled_from(["", " ", "\u3000\u3000", "\t", "\u00a0"])
+BREAK = st.sampled_from(["\n", "\r\n", "\n\n", "\r", "\n\u3000\n"])
+
+
+@st.composite
+def lines(draw):
+    parts = [draw(SPACE)]
+    if draw(st.booleans()):
+        parts.append(draw(st.sampled_from(HEADINGS)))
+    parts += draw(st.lists(st.one_of(st.sampled_from(SENTENCES), JUNK), max_size=4))
+    parts.append(draw(SPACE))
+    return "".join(parts)
+
+
+@st.composite
+def documents(draw):
+    body = [line + draw(BREAK) for line in draw(st.lists(lines(), min_size=1, max_size=14))]
+    text = "".join(body)
+    if draw(st.booleans()):
+        text = text.rstrip("\r\n")
+    return text
+
+
+def _parse_or_empty(text):
+    if not text.strip() or "\x00" in text:
+        return None
+    try:
+        return parse_text(text)
+    except Exception as exc:  # only the documented refusals are allowed
+        from govtext.errors import InputError
+
+        assert isinstance(exc, InputError), exc
+        return None
+
+
+@settings(max_examples=300, deadline=None)
+@given(documents())
+def test_leaves_tile_the_input(text):
+    doc = _parse_or_empty(text)
+    if doc is None:
+        return
+    check_lossless(doc)  # contiguous from 0 to len(text), each leaf its exact slice
+    assert "".join(leaf.text for leaf in doc.leaves()) == doc.text == text
+    ids = [n.id for n in doc.walk()]
+    assert len(ids) == len(set(ids))
+
+
+@settings(max_examples=200, deadline=None)
+@given(documents())
+def test_containers_have_children_and_leaves_have_text(text):
+    doc = _parse_or_empty(text)
+    if doc is None:
+        return
+    for node in doc.walk():
+        if node.is_leaf:
+            assert node.text and not node.children
+        else:
+            assert node.children and node.text is None

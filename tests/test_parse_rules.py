@@ -1,0 +1,178 @@
+"""One fixture per rule: each numbering style and edge, checked node by node."""
+
+from __future__ import annotations
+
+import pytest
+
+from govtext import model
+from govtext.model import check_lossless
+from govtext.pipeline import load
+
+from conftest import FIXTURES, fixture_files
+
+
+def doc_of(name: str) -> model.Document:
+    doc = load(str(FIXTURES / name))
+    check_lossless(doc)
+    return doc
+
+
+def nodes(doc, type_):
+    return [n for n in doc.walk() if n.type == type_]
+
+
+def outline(node, types=(model.SECTION, model.ITEM, model.CHAPTER, model.BOOK, model.ARTICLE)):
+    """(type, number, title) of the nodes of ``types`` beneath ``node``, depth first."""
+    return [(n.type, n.number, n.title) for n in node.walk() if n.type in types]
+
+
+@pytest.mark.parametrize("path", fixture_files(), ids=lambda p: p.name)
+def test_every_fixture_is_lossless_with_unique_ids(path):
+    doc = load(str(path))
+    check_lossless(doc)
+    ids = [n.id for n in doc.walk()]
+    assert len(ids) == len(set(ids))
+
+
+def test_plain_headings_and_parallel_leads():
+    doc = doc_of("plain-headings.txt")
+    sections = [n for n in doc.root.children if n.type == model.SECTION]
+    assert [(s.title, s.kind) for s in sections] == [("健全基层治理体制", "system"), ("改进基层治理方式", "method")]
+    first = [c for c in sections[0].children if c.type not in (model.BLANK, model.HEADING)]
+    assert first[0].type == model.PARAGRAPH  # 推进……，必须…… introduces, it is no item
+    assert [c.title for c in first[1:]] == ["构建村级组织体系", "构建社区服务体系", "构建网格管理体系"]
+    statement = [n.text for n in nodes(doc, model.STATEMENT)]
+    assert statement == ["村规民约是基层治理的重要依托。"]
+
+
+def test_numbering_styles_nest_by_first_appearance():
+    doc = doc_of("numbering-styles.txt")
+    got = [(n.type, n.number, n.level if n.type == model.SECTION else None) for n in doc.walk()
+           if n.type in (model.SECTION, model.ITEM)]
+    assert got == [
+        ("section", "一、", 1), ("item", "（一）", None), ("item", "（二）", None), ("item", "1．", None),
+        ("item", "（1）", None), ("item", "（2）", None), ("item", "①", None), ("item", "②", None),
+        ("item", "2．", None), ("section", "二、", 1), ("item", "（一）", None),
+    ]
+    item2 = nodes(doc, model.ITEM)[1]
+    assert [c.number for c in item2.children if c.type == model.ITEM] == ["1．", "2．"]
+
+
+def test_numbered_items_split_lead_from_body():
+    doc = doc_of("numbered-items.txt")
+    item = nodes(doc, model.ITEM)[0]
+    assert (item.number, item.title) == ("（一）", "着力扩大国内需求")
+    types = [c.type for c in item.children if c.type != model.BLANK]
+    assert types == [model.LABEL, model.LEAD, model.MEASURE, model.MEASURE]
+    assert nodes(doc, model.ITEM)[1].kind == model.SYSTEM  # 加快建设现代化产业体系
+
+
+def test_heading_without_body_is_an_empty_section():
+    doc = doc_of("heading-no-body.txt")
+    first = doc.root.children[0]
+    assert (first.type, first.number, first.title) == (model.SECTION, "一、", "总体要求")
+    assert [c.type for c in first.children] == [model.HEADING, model.BLANK]
+
+
+def test_numbering_gap_keeps_numbers_as_written():
+    doc = doc_of("numbering-gap.txt")
+    assert [s.number for s in nodes(doc, model.SECTION)] == ["一、", "三、"]
+
+
+def test_enumerations_inside_paragraphs():
+    doc = doc_of("enumeration.txt")
+    enums = nodes(doc, model.ENUMERATION)
+    assert [(e.number, e.title) for e in enums] == [
+        ("一是", "加大宏观调控力度"), ("二是", "深化改革扩大开放"), ("三是", "着力抓好民生保障"),
+        ("第一", "统筹发展和安全"), ("第二", "统筹当前和长远"),
+    ]
+    assert [c.type for c in enums[0].children] == [model.LABEL, model.MEASURE, model.MEASURE]
+    assert enums[3].children[0].text == "第一，"
+
+
+def test_law_units_clauses_points_and_subpoints():
+    doc = doc_of("law-basic.txt")
+    assert doc.genre == "law"
+    header = doc.root.children[0]
+    assert header.type == model.HEADER and header.title == "中华人民共和国示例法"
+    assert len([c for c in header.children if c.type == model.LINE]) == 2
+    art2 = nodes(doc, model.ARTICLE)[1]
+    clauses = [c for c in art2.children if c.type == model.CLAUSE]
+    assert len(clauses) == 2
+    points = [c for c in clauses[0].children if c.type == model.POINT]
+    assert [p.number for p in points] == ["（一）", "（二）"]
+    assert [s.number for s in points[1].children if s.type == model.SUBPOINT] == ["1．", "2．"]
+    section = nodes(doc, model.SECTION)[0]
+    assert (section.number, section.title) == ("第一节", "一般规定")
+    assert [a.number for a in section.children if a.type == model.ARTICLE] == ["第三条", "第四条"]
+
+
+def test_books_restart_chapters_and_zhiyi_articles():
+    doc = doc_of("law-books-zhiyi.txt")
+    books = nodes(doc, model.BOOK)
+    assert [[c.number for c in b.children if c.type == model.CHAPTER] for b in books] == [
+        ["第一章", "第二章"], ["第一章", "第二章"]]
+    assert [a.number for a in nodes(doc, model.ARTICLE)] == ["第一条", "第二条", "第三条", "第三条之一", "第四条", "第五条"]
+    fuze = [n for n in doc.root.children if n.type == model.SECTION][0]
+    assert fuze.title == "附则" and [a.number for a in fuze.children if a.type == model.ARTICLE] == ["第五条"]
+    appendix = nodes(doc, model.APPENDIX)[0]
+    assert appendix.title == "附件一"
+    assert [p.number for p in appendix.children if p.type == model.POINT] == ["1．", "2．"]
+    footnote = [n for n in doc.root.children if n.type == model.PARAGRAPH][0]
+    assert footnote.number == "①"  # a footnote belongs to no article
+
+
+def test_full_width_spaces_in_headings_and_indents():
+    doc = doc_of("fullwidth-spaces.txt")
+    chapters = nodes(doc, model.CHAPTER)
+    assert [(c.number, c.title) for c in chapters] == [("第一章", "总　则"), ("第二章", "附　则")]
+    art2 = nodes(doc, model.ARTICLE)[1]
+    assert len([c for c in art2.children if c.type == model.CLAUSE]) == 2
+    assert [c.text for c in art2.children if c.type == model.LABEL] == ["第二条"]
+    assert art2.children[1].text == "\u3000"  # the full-width space after the number is a blank leaf
+
+
+def test_report_header_bullets_interjections():
+    doc = doc_of("report-header-bullets.txt")
+    header = doc.root.children[0]
+    assert header.type == model.HEADER
+    assert [c.text for c in header.children if c.type == model.LINE][-1] == "各位代表："
+    section1 = nodes(doc, model.SECTION)[0]
+    items = [c for c in section1.children if c.type == model.ITEM]
+    assert [(i.number, i.title) for i in items] == [
+        ("——", "经济总体回升向好"), ("——", "科技创新实现新的突破"), ("——", "民生保障有力有效"),
+        ("一是", "加大宏观调控力度"), ("二是", "深化改革扩大开放"),
+    ]
+    big = [i for i in nodes(doc, model.ITEM) if i.number == "（一）"][0]
+    assert [c.title for c in big.children if c.type == model.ITEM] == [
+        "推动产业链供应链优化升级", "积极培育新兴产业和未来产业", "深入推进数字经济创新发展"]
+    # 各位代表！ closes the item: the closing paragraph belongs to the section.
+    section2 = nodes(doc, model.SECTION)[1]
+    assert section2.children[-1].type == model.PARAGRAPH
+
+
+def test_part_headings():
+    doc = doc_of("part-headings.txt")
+    assert [(s.number, s.title, s.level) for s in nodes(doc, model.SECTION)] == [
+        ("第一部分", "总体要求", 1), ("第二部分", "重点任务", 1)]
+
+
+def test_crlf_and_blank_lines_are_kept():
+    doc = doc_of("crlf-blank-lines.txt")
+    assert "\r\n" in doc.text
+    assert [i.title for i in nodes(doc, model.ITEM)] == ["构建党建引领机制", "构建居民参与机制"]
+    assert all(i.kind == model.SYSTEM for i in nodes(doc, model.ITEM))
+
+
+def test_user_lexicon_extends_the_default(tmp_path):
+    from govtext.lexicon import load_lexicon
+    from govtext.pipeline import parse_text
+
+    lex_file = tmp_path / "lex.toml"
+    lex_file.write_text('extends = true\n[kinds]\nmethod = ["抓手"]\n', encoding="utf-8")
+    text = "强化基层抓手\n构建工作抓手。加强统筹。\n发挥平台抓手。完善机制。\n"
+    plain = parse_text(text)
+    custom = parse_text(text, load_lexicon(lex_file))
+    kinds = lambda d: [n.kind for n in d.walk() if n.type == model.ITEM]
+    assert kinds(plain) == [None, None]
+    assert kinds(custom) == ["method", "method"]
