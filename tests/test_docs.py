@@ -32,3 +32,14 @@ def test_quick_start_matches_ci():
     ci = (ROOT / ".ci" / "run").read_text("utf-8")
     for line in ("pip install . && govtext tree", "pip install '.[test]' && python -m pytest -q"):
         assert line in README and line in ci
+
+
+def _readme_block(command: str) -> str:
+    """The output shown under ``$ COMMAND`` in the README's code block."""
+    start = README.index(f"$ {command}\n") + len(command) + 3
+    return README[start : README.index("```", start)]
+
+
+def test_readme_tree_output_is_current():
+    result = CliRunner().invoke(main, ["tree", "--depth", "2"], terminal_width=80)
+    assert result.stdout == _readme_block("govtext tree --depth 2")
