@@ -73,6 +73,8 @@ def _header(node: model.Node, doc: model.Document) -> Text:
 
 
 def _section(node: model.Node, doc: model.Document) -> Text:
+    if doc.genre == "law":
+        return _law_unit(node, doc)
     items = sum(1 for c in node.children if c.type == model.ITEM)
     return _line(
         (node.number or "", "govtext.number"),
@@ -101,7 +103,9 @@ def _enumeration(node: model.Node, doc: model.Document) -> Text:
 
 
 def _law_unit(node: model.Node, doc: model.Document) -> Text:
-    return _line((node.number or "", "govtext.number"), (_clean(node.title or ""), "govtext.law"), _kind(node))
+    articles = _count(node, model.ARTICLE)
+    return _line((node.number or "", "govtext.number"), (_clean(node.title or ""), "govtext.law"), _kind(node),
+                 (f"· {_plural(articles, 'article')}" if articles else "", "govtext.count"))
 
 
 def _article(node: model.Node, doc: model.Document) -> Text:
