@@ -176,3 +176,11 @@ def test_user_lexicon_extends_the_default(tmp_path):
     kinds = lambda d: [n.kind for n in d.walk() if n.type == model.ITEM]
     assert kinds(plain) == [None, None]
     assert kinds(custom) == ["method", "method"]
+
+
+def test_table_of_contents_stays_in_the_header():
+    doc = doc_of("law-table-of-contents.txt")
+    assert [(c.number, c.title) for c in nodes(doc, model.CHAPTER)] == [("第一章", "总　　则"), ("第二章", "法律责任")]
+    assert [a.number for a in nodes(doc, model.ARTICLE)] == ["第一条", "第二条", "第三条"]
+    header_lines = [c.text for c in doc.root.children[0].children if c.type == model.LINE]
+    assert header_lines[2:] == ["目　　录", "第一章　总　　则", "第二章　法律责任"]

@@ -154,14 +154,30 @@ def build_law(text: str, lines: list[Line], lex: Lexicon) -> Draft:
     return b.root
 
 
+def _is_unit(line: Line) -> bool:
+    found = match_number(line.content, LAW_STYLES)
+    return bool(found) and found[0].law_unit in (model.BOOK, model.CHAPTER, model.SECTION, model.ARTICLE)
+
+
+def _squeeze(content: str) -> str:
+    return "".join(content.split())
+
+
+def _body_start(lines: list[Line]) -> int:
+    """The first 编/章/节/条 line of the body, past a table of contents (目录) if any."""
+    first = next((i for i, line in enumerate(lines) if _is_unit(line)), len(lines))
+    toc = next((i for i, line in enumerate(lines[:first]) if _squeeze(line.content) == "目录"), None)
+    if toc is None:
+        return first
+    # The body starts where the first heading listed in the contents comes again.
+    listed = _squeeze(lines[first].content) if first < len(lines) else None
+    again = next((i for i in range(first + 1, len(lines)) if _squeeze(lines[i].content) == listed), None)
+    return again if again is not None else first
+
+
 def _add_header(root: Draft, lines: list[Line]) -> int:
-    """Everything before the first 编/章/节/条: the title and the history lines."""
-    index = 0
-    while index < len(lines):
-        found = match_number(lines[index].content, LAW_STYLES)
-        if found and found[0].law_unit in (model.BOOK, model.CHAPTER, model.SECTION, model.ARTICLE):
-            break
-        index += 1
+    """Everything before the body: the title, the history lines (题注), a 目录."""
+    index = _body_start(lines)
     if index == 0:
         return 0
     header = root.add(Draft(model.HEADER))
