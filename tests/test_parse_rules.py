@@ -184,3 +184,10 @@ def test_table_of_contents_stays_in_the_header():
     assert [a.number for a in nodes(doc, model.ARTICLE)] == ["第一条", "第二条", "第三条"]
     header_lines = [c.text for c in doc.root.children[0].children if c.type == model.LINE]
     assert header_lines[2:] == ["目　　录", "第一章　总　　则", "第二章　法律责任"]
+
+
+def test_plan_parts_chapters_and_sections_nest_as_policy_headings():
+    doc = doc_of("plan-parts-chapters.txt")
+    assert doc.genre == "policy"
+    got = [(s.number, s.level) for s in nodes(doc, model.SECTION)]
+    assert got == [("第一篇", 1), ("第一章", 2), ("第二章", 2), ("第一节", 3), ("第二节", 3), ("第二篇", 1), ("第三章", 2)]
