@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from govtext.errors import XmlInputError
+from govtext import model
 from govtext.model import LEAF_TYPES, Document, Node, Source, check_lossless
 from govtext.xmlfmt import FORMAT, NAMESPACE, VERSION, schema_path
 
@@ -115,7 +116,33 @@ class Problem:
         return f"line {self.line}: {self.message}" if self.line else self.message
 
 
+# The node types govtext.rng names as containers (document is the root's child only).
+CONTAINER_TYPES = frozenset({
+    model.HEADER, model.SECTION, model.ITEM, model.PARAGRAPH, model.ENUMERATION, model.BOOK, model.CHAPTER,
+    model.ARTICLE, model.CLAUSE, model.POINT, model.SUBPOINT, model.APPENDIX,
+})
+_VOCABULARY = frozenset(
+    {"govtext", "meta", "source", "generator", "created", "document", "char"} | set(LEAF_TYPES) | set(CONTAINER_TYPES)
+)
+
+
+def _vocabulary_problems(tree: etree._ElementTree) -> list[Problem]:
+    # libxml2's RELAX NG reports an unknown element as "extra content" of an
+    # ancestor; naming it at its own line first makes the message useful.
+    problems = []
+    for element in tree.getroot().iter(etree.Element):
+        qname = etree.QName(element)
+        if qname.namespace != NAMESPACE or qname.localname not in _VOCABULARY:
+            where = f"{{{qname.namespace}}}" if qname.namespace and qname.namespace != NAMESPACE else ""
+            problems.append(Problem(element.sourceline, f"unknown element <{where}{qname.localname}>"))
+    return problems
+
+
 def schema_problems(tree: etree._ElementTree) -> list[Problem]:
+    """Problems against govtext.rng (unknown elements first, each at its own line)."""
+    problems = _vocabulary_problems(tree)
+    if problems:
+        return problems
     rng = schema()
     if rng.validate(tree):
         return []
