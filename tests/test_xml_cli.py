@@ -1,0 +1,138 @@
+"""``govtext xml`` and ``govtext validate``: stdout, stderr and exit codes, atomic writes, folders."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from click.testing import CliRunner
+
+from govtext.cli import main
+from govtext.pipeline import load
+from govtext.xmlfmt.writer import to_xml
+
+from conftest import CORPUS_REASON, FIXTURES, SAMPLE, corpus_files
+
+
+@pytest.fixture
+def runner():
+    return CliRunner()
+
+
+def test_xml_to_stdout_is_the_writer_output(runner):
+    result = runner.invoke(main, ["xml"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout_bytes == to_xml(load(None))
+    assert result.stderr == ""
+
+
+def test_xml_to_file_then_validate_then_tree(runner, tmp_path):
+    out = tmp_path / "sample.xml"
+    result = runner.invoke(main, ["xml", str(SAMPLE), "-o", str(out)])
+    assert result.exit_code == 0 and result.stdout == ""
+    assert runner.invoke(main, ["xml", str(SAMPLE), "-o", str(tmp_path / "again.xml")]).exit_code == 0
+    assert out.read_bytes() == (tmp_path / "again.xml").read_bytes()  # deterministic
+
+    result = runner.invoke(main, ["validate", str(out)])
+    assert (result.exit_code, result.stdout, result.stderr) == (0, f"{out}: valid govtext XML\n", "")
+
+    from_xml = runner.invoke(main, ["tree", str(out)])
+    from_text = runner.invoke(main, ["tree", str(SAMPLE)])
+    assert from_xml.exit_code == 0
+    assert from_xml.stdout.splitlines()[1:] == from_text.stdout.splitlines()[1:]
+
+
+def test_xml_from_stdin(runner):
+    result = runner.invoke(main, ["xml", "-"], input="一、总体要求\n要加强领导。\n".encode())
+    assert result.exit_code == 0
+    assert b'path="-"' in result.stdout_bytes
+
+
+def test_xml_of_an_archive_reproduces_it(runner, tmp_path):
+    archive = tmp_path / "a.xml"
+    archive.write_bytes(to_xml(load(None)))
+    result = runner.invoke(main, ["xml", str(archive)])
+    assert result.stdout_bytes == archive.read_bytes()
+
+
+def test_timestamp_option(runner):
+    result = runner.invoke(main, ["xml", "--timestamp"])
+    assert result.exit_code == 0 and b"<created>" in result.stdout_bytes
+
+
+def test_akn_format(runner):
+    result = runner.invoke(main, ["xml", str(FIXTURES / "law-basic.txt"), "--format", "akn"])
+    assert result.exit_code == 0
+    assert b'<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0">' in result.stdout_bytes
+    assert b'eId="chp_2__sec_1"' in result.stdout_bytes
+
+
+def test_failed_export_leaves_existing_output_untouched(runner, tmp_path):
+    out = tmp_path / "out.xml"
+    out.write_bytes(b"previous")
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\x00\x01\x02\x03binary")
+    result = runner.invoke(main, ["xml", str(bad), "-o", str(out)])
+    assert result.exit_code == 2 and result.stderr.startswith("govtext: error: ")
+    assert out.read_bytes() == b"previous"
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []  # no temporary left
+
+
+def test_validate_reports_problems_with_line_numbers(runner, tmp_path):
+    text = to_xml(load(None)).decode()
+    bad = tmp_path / "bad.xml"
+    bad.write_text(text.replace('<statement id="p1/st1"', '<statement', 1).replace('chars="4129"', 'chars="x"'), "utf-8")
+    result = runner.invoke(main, ["validate", str(bad)])
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    assert len(lines) >= 3 and all(line.startswith(f"{bad}: line ") for line in lines[:-1])
+    assert lines[-1].startswith(f"govtext: {bad}: invalid govtext XML (")
+
+
+def test_validate_missing_file_exits_2(runner, tmp_path):
+    result = runner.invoke(main, ["validate", str(tmp_path / "missing.xml")])
+    assert result.exit_code == 2 and "no such file" in result.stderr
+
+
+def _folder(tmp_path, names):
+    src = tmp_path / "in"
+    src.mkdir()
+    for name in names:
+        shutil.copy(FIXTURES / name, src / name)
+    return src
+
+
+def test_folder_mode_with_one_bad_file(runner, tmp_path):
+    src = _folder(tmp_path, ["law-basic.txt", "enumeration.txt", "numbered-items.txt"])
+    (src / "broken.txt").write_bytes(b"\x00\x01\x02\x03\x04binary")
+    (src / "notes.md").write_text("not a .txt: ignored")
+    out = tmp_path / "out"
+    result = runner.invoke(main, ["xml", str(src), "-o", str(out), "-j", "2"])
+    assert result.exit_code == 1
+    assert sorted(p.name for p in out.iterdir()) == ["enumeration.xml", "law-basic.xml", "numbered-items.xml"]
+    assert f"govtext: error: {src / 'broken.txt'}: " in result.stderr
+    assert result.stderr.splitlines()[-1] == f"govtext: 3 of 4 files converted to {out}"
+    for path in out.iterdir():
+        assert runner.invoke(main, ["validate", str(path)]).exit_code == 0
+    assert (out / "law-basic.xml").read_bytes().count(b"<article ") == 4
+
+
+def test_folder_mode_akn_in_process(runner, tmp_path):
+    src = _folder(tmp_path, ["law-basic.txt"])
+    result = runner.invoke(main, ["xml", str(src), "-o", str(tmp_path / "out"), "--format", "akn", "-j", "1"])
+    assert result.exit_code == 0 and (tmp_path / "out" / "law-basic.akn.xml").is_file()
+
+
+def test_folder_mode_needs_an_output_folder(runner, tmp_path):
+    result = runner.invoke(main, ["xml", str(_folder(tmp_path, ["law-basic.txt"]))])
+    assert result.exit_code == 2 and "-o OUTDIR" in result.stderr
+
+
+@pytest.mark.skipif(not corpus_files(), reason=CORPUS_REASON)
+def test_folder_mode_on_the_corpus(tmp_path):
+    from govtext.xmlfmt.batch import convert_folder, plan_folder
+
+    tasks = plan_folder(str(corpus_files()[0].parent), str(tmp_path))
+    results = list(convert_folder(tasks, workers=2))
+    assert [r.error for r in results if r.error] == []
+    assert len(list(tmp_path.glob("*.xml"))) == len(corpus_files())
