@@ -1,0 +1,10 @@
+"""Comparing two versions of a document: alignment, word edits, 提法.
+
+The public entry point is :func:`diff_documents`; its result is a tree of
+immutable records (:mod:`govtext.diff.records`) that the report renderers read.
+"""
+
+from govtext.diff.differ import diff_documents
+from govtext.diff.records import CHANGE_KINDS, FAIL_ON_KINDS, DiffResult
+
+__all__ = ["diff_documents", "DiffResult", "CHANGE_KINDS", "FAIL_ON_KINDS"]

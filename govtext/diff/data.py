@@ -1,0 +1,75 @@
+"""The differ's domain data: protected 提法, modal scales, user dictionaries.
+
+Kept as files a reader can scan and a user can extend (``data/``); this module
+only reads them.  Nothing here imports jieba.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from govtext.errors import LexiconError
+
+
+@dataclass(frozen=True, slots=True)
+class Scale:
+    """Words from weakest to strongest, e.g. 可以 → 应当 → 必须."""
+
+    name: str
+    words: tuple[str, ...]
+
+
+def _data_text(name: str) -> str:
+    return (resources.files("govtext.diff") / "data" / name).read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=1)
+def protected_terms() -> tuple[str, ...]:
+    """The shipped protected 提法 (data/protected_terms.txt)."""
+    return _parse_term_lines(_data_text("protected_terms.txt"))
+
+
+@lru_cache(maxsize=1)
+def modal_scales() -> tuple[Scale, ...]:
+    """The shipped modal scales (data/modal_scale.toml)."""
+    table = tomllib.loads(_data_text("modal_scale.toml"))
+    return tuple(Scale(row["name"], tuple(row["words"])) for row in table.get("scale", ()))
+
+
+def _parse_term_lines(text: str) -> tuple[str, ...]:
+    terms = []
+    for line in text.splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            terms.append(line.split()[0])
+    return tuple(dict.fromkeys(terms))
+
+
+def read_userdict(path: str) -> tuple[tuple[str, int | None, str | None], ...]:
+    """Entries of a jieba-format dictionary: ``word [freq] [tag]`` a line.
+
+    Raises LexiconError with the file and line for anything else.
+    """
+    try:
+        text = Path(path).read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise LexiconError(f"{path}: no such dictionary file") from None
+    except UnicodeDecodeError:
+        raise LexiconError(f"{path}: dictionary is not UTF-8 text") from None
+    except OSError as exc:
+        raise LexiconError(f"{path}: cannot read dictionary ({exc.strerror or exc})") from None
+    entries = []
+    for lineno, line in enumerate(text.splitlines(), 1):
+        fields = line.strip().split()
+        if not fields or fields[0].startswith("#"):
+            continue
+        if len(fields) > 3 or (len(fields) > 1 and not fields[1].isdigit()):
+            raise LexiconError(f"{path}:{lineno}: expected 'word [frequency] [tag]', got {line.strip()!r}")
+        freq = int(fields[1]) if len(fields) > 1 else None
+        tag = fields[2] if len(fields) > 2 else None
+        entries.append((fields[0], freq, tag))
+    return tuple(entries)

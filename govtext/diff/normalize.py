@@ -1,0 +1,68 @@
+"""Normalisation before comparing: what never counts as rewording.
+
+Full- and half-width forms (ＡＢＣ１２３，（） vs ABC123,()), spaces anywhere
+(第一章 总 则, ideographic spaces, line wraps), 〇/○/◯, and punctuation forms
+(“” vs "", —— vs --).  Texts equal after :func:`normalize` differ at most in
+``formatting``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Characters that are one character written several ways.  NFKC handles the
+# width forms; these are the look-alikes it leaves alone.
+_FOLD = str.maketrans(
+    {
+        "○": "〇",
+        "◯": "〇",
+        "Ｏ": "〇",
+        "“": '"',
+        "”": '"',
+        "„": '"',
+        "‘": "'",
+        "’": "'",
+        "「": '"',
+        "」": '"',
+        "—": "-",
+        "–": "-",
+        "－": "-",
+        "‐": "-",
+        "―": "-",
+        "﹐": ",",
+        "．": ".",
+        "•": "·",
+        "・": "·",
+    }
+)
+_SPACE = re.compile(r"\s+")
+
+
+def normalize(text: str) -> str:
+    """The comparison form of ``text``: width-folded, look-alikes folded, no whitespace."""
+    text = unicodedata.normalize("NFKC", text).translate(_FOLD)
+    return _SPACE.sub("", text)
+
+
+def bigrams(text: str) -> frozenset[str]:
+    """Character bigrams of a normalised text (a single character stands for itself)."""
+    if len(text) < 2:
+        return frozenset((text,)) if text else frozenset()
+    return frozenset(text[i : i + 2] for i in range(len(text) - 1))
+
+
+def similarity(a: frozenset[str], b: frozenset[str]) -> float:
+    """Dice coefficient of two bigram sets, 0..1."""
+    if not a and not b:
+        return 1.0
+    if not a or not b:
+        return 0.0
+    return 2 * len(a & b) / (len(a) + len(b))
+
+
+def similarity_bound(len_a: int, len_b: int) -> float:
+    """An upper bound on :func:`similarity` from the set sizes alone (a cheap prefilter)."""
+    if not len_a and not len_b:
+        return 1.0
+    return 2 * min(len_a, len_b) / (len_a + len_b)

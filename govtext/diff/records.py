@@ -1,0 +1,178 @@
+"""The diff's whole vocabulary: immutable records the differ produces and renderers read.
+
+Like xmldiff's actions, these are plain data.  Renderers format them and never
+recompute anything; the JSON report (``govtext/diff`` version 1) is a direct
+dump of them.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from govtext.model import Source
+
+# --- change kinds, in the order reports list them ----------------------------
+ADDED = "added"  # a node only the new version has
+REMOVED = "removed"  # a node only the old version has
+MOVED = "moved"  # same content, but out of order with its neighbours
+RENUMBERED = "renumbered"  # same content under a new number (articles inserted before it)
+RENAMED = "renamed"  # heading or lead sentence changed, body kept
+REWORDED = "reworded"  # body changed (a new number, if any, shows on the new side)
+SPLIT = "split"  # one old node became several consecutive new ones
+MERGED = "merged"  # several consecutive old nodes became one new node
+FORMATTING = "formatting"  # only width, spacing, punctuation form or line wraps differ
+
+CHANGE_KINDS = (ADDED, REMOVED, MOVED, RENUMBERED, RENAMED, REWORDED, SPLIT, MERGED, FORMATTING)
+
+# --- 提法 (term) findings -------------------------------------------------------
+APPEARED = "appeared"  # a term the old version lacks
+DISAPPEARED = "disappeared"  # a term the new version lacks
+FREQUENCY = "frequency"  # a protected term used more or less often
+STRENGTHENED = "strengthened"  # a modal word moved up its scale (可以 → 应当)
+WEAKENED = "weakened"  # a modal word moved down its scale (要求 → 鼓励)
+
+TERM_KINDS = (APPEARED, DISAPPEARED, FREQUENCY, STRENGTHENED, WEAKENED)
+
+#: Everything ``--fail-on`` accepts.
+FAIL_ON_KINDS = CHANGE_KINDS + TERM_KINDS
+
+
+@dataclass(frozen=True, slots=True)
+class Side:
+    """One version's node in a change."""
+
+    id: str
+    """The node's stable id in its document, e.g. ``ch2/a11``."""
+
+    type: str
+    """Node type: article, item, section, line, …"""
+
+    number: str | None
+    """Numbering as written (第五十条, （三）), or None."""
+
+    title: str | None
+    """Heading or lead sentence, or None."""
+
+    path: tuple[str, ...]
+    """Labels of the ancestors from the top (each its number, else its title): 第二章 › 第一节."""
+
+    text: str
+    """The node's text exactly as in the input (trailing blank lines left out)."""
+
+    span: tuple[int, int]
+    """Offsets of ``text`` in the decoded input (end exclusive)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """One word-level edit inside a matched pair: a readable phrase, not a character."""
+
+    op: str
+    """``insert``, ``delete`` or ``replace``."""
+
+    old: str
+    """The old words ('' for an insert)."""
+
+    new: str
+    """The new words ('' for a delete)."""
+
+    old_span: tuple[int, int]
+    """Offsets of ``old`` in the old input (empty range at the insertion point for an insert)."""
+
+    new_span: tuple[int, int]
+    """Offsets of ``new`` in the new input (empty range at the deletion point for a delete)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One reported change: a node added, removed, moved, renumbered, renamed, reworded, …"""
+
+    change: str
+    """The kind: one of ``CHANGE_KINDS``."""
+
+    old: Side | None
+    """The old node; None for ``added``."""
+
+    new: Side | None
+    """The new node; None for ``removed``."""
+
+    similarity: float
+    """0..1 likeness of the normalised texts (1.0 when only numbering, position or form differ)."""
+
+    edits: tuple[Edit, ...] = ()
+    """Word-level edits, for ``renamed`` and ``reworded``."""
+
+
+@dataclass(frozen=True, slots=True)
+class Occurrence:
+    """Where a term occurs: a node and its path."""
+
+    id: str
+    path: tuple[str, ...]
+    label: str
+    """The node's own number or title (or type), for display."""
+
+
+@dataclass(frozen=True, slots=True)
+class TermChange:
+    """A 提法 finding: a term appearing, disappearing, changing frequency, or a modal shift."""
+
+    kind: str
+    """One of ``TERM_KINDS``."""
+
+    term: str
+    """The term (for a modal shift: the new word)."""
+
+    old_count: int
+    new_count: int
+    old_where: tuple[Occurrence, ...] = ()
+    new_where: tuple[Occurrence, ...] = ()
+    old_term: str | None = None
+    """For a modal shift, the word it replaced."""
+
+    scale: str | None = None
+    """For a modal shift, the name of its scale (data/modal_scale.toml)."""
+
+
+@dataclass(frozen=True, slots=True)
+class DiffResult:
+    """Everything a report shows: both sources, the changes, the 提法 summary."""
+
+    old: Source
+    new: Source
+    changes: tuple[Change, ...]
+    terms: tuple[TermChange, ...]
+    unchanged: int
+    """Nodes matched with nothing to report: counted, not listed."""
+
+    old_genre: str = "policy"
+    new_genre: str = "policy"
+
+    @property
+    def summary(self) -> dict[str, int]:
+        """Counts per change kind and per term kind (zeros included), plus ``unchanged``."""
+        kinds = Counter(change.change for change in self.changes)
+        terms = Counter(term.kind for term in self.terms)
+        data = {kind: kinds.get(kind, 0) for kind in CHANGE_KINDS}
+        data.update({kind: terms.get(kind, 0) for kind in TERM_KINDS})
+        data["unchanged"] = self.unchanged
+        return data
+
+    @property
+    def has_changes(self) -> bool:
+        return bool(self.changes)
+
+    def return_code(self, fail_on: frozenset[str] | None = None) -> int:
+        """The CI contract, as in diff(1) and black's ``Report.return_code``.
+
+        0: nothing to report (or, with ``fail_on``, none of those kinds found);
+        1: changes found (with ``fail_on``: at least one change or term finding
+        of those kinds).  2 (trouble) is the CLI's: bad input, bad options.
+        Term findings alone never make the exit 1 without ``fail_on``: they
+        always come with a change.
+        """
+        if fail_on is None:
+            return 1 if self.changes else 0
+        summary = self.summary
+        return 1 if any(summary.get(kind, 0) for kind in fail_on) else 0
