@@ -83,6 +83,12 @@ def test_whitespace_survives(text):
     assert back.root == doc.root
 
 
+def test_markup_in_the_text_is_escaped_not_refused():
+    text = "<!DOCTYPE html> 要加强领导。&amp; ]]> <![CDATA[x]]>\n"
+    doc = parse_text(text)
+    assert read_document(to_xml(doc)).text == text
+
+
 def _hand_built(text: str, title: str | None = None) -> Document:
     leaf = Node(id="p1/st1", type="statement", span=(0, len(text)), text=text)
     para = Node(id="p1", type="paragraph", span=(0, len(text)), title=title, children=(leaf,))
