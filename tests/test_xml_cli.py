@@ -124,8 +124,12 @@ def test_folder_mode_akn_in_process(runner, tmp_path):
 
 
 def test_folder_mode_needs_an_output_folder(runner, tmp_path):
-    result = runner.invoke(main, ["xml", str(_folder(tmp_path, ["law-basic.txt"]))])
+    src = _folder(tmp_path, ["law-basic.txt"])
+    result = runner.invoke(main, ["xml", str(src)])
     assert result.exit_code == 2 and "-o OUTDIR" in result.stderr
+    (tmp_path / "file").write_text("x")
+    result = runner.invoke(main, ["xml", str(src), "-o", str(tmp_path / "file")])
+    assert result.exit_code == 2 and result.stderr == f"govtext: error: {tmp_path / 'file'}: exists and is not a folder\n"
 
 
 @pytest.mark.skipif(not corpus_files(), reason=CORPUS_REASON)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from click.testing import CliRunner
 
@@ -119,6 +121,14 @@ def test_inconsistent_govtext_xml_is_refused(old, new, expected):
 def test_malformed_bytes(payload):
     with pytest.raises(XmlInputError, match="^bad.xml: malformed XML"):
         read_document(payload, "bad.xml")
+
+
+def test_schema_ships_inside_the_package():
+    import govtext
+    from govtext.xmlfmt import schema_path
+
+    path = schema_path()
+    assert path.is_file() and str(path).startswith(str(Path(govtext.__file__).parent))
 
 
 def test_schema_names_every_node_type():

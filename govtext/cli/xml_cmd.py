@@ -54,7 +54,12 @@ def _convert_folder(folder: str, output: str | None, fmt: str, when, jobs: int |
     tasks = plan_folder(folder, output, fmt, when, lexicon)
     if not tasks:
         fail(f"{folder}: no .txt files to convert")
-    Path(output).mkdir(parents=True, exist_ok=True)
+    try:
+        Path(output).mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        fail(f"{output}: exists and is not a folder")
+    except OSError as exc:
+        fail(f"{output}: cannot create the folder ({exc.strerror or exc})")
     progress = None
     if sys.stderr.isatty():
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn

@@ -127,7 +127,7 @@ def to_akn(doc: Document, timestamp=None) -> bytes:
     builder = _Builder(is_law)
     builder.fill_hierarchy(body, [c for c in doc.root.children if c.type != HEADER], "", top=True)
     if not len(body):  # AKN requires content in the body
-        etree.SubElement(etree.SubElement(body, _q("hcontainer"), name="text", eId="hcontainer_1"), _q("content"))
+        etree.SubElement(etree.SubElement(body, _q("hcontainer"), name="text", eId="text_1"), _q("content"))
     _indent(root, 0)
     return b'<?xml version="1.0" encoding="UTF-8"?>\n' + etree.tostring(root, encoding="UTF-8") + b"\n"
 
@@ -228,9 +228,10 @@ class _Builder:
     def fill_hierarchy(self, parent, children: list[Node], prefix: str, top: bool = False) -> None:
         """Add ``children`` under ``parent`` as AKN hierarchy: intro, units, wrapUp."""
         containers = [i for i, c in enumerate(children) if not c.is_leaf]
+        counts: dict[str, int] = {}
         if not containers:
             if top:
-                self._text_container(parent, children, prefix)
+                self._text_container(parent, children, prefix, counts)
             else:
                 self._blocks(etree.SubElement(parent, _q("content")), children)
             return
@@ -238,27 +239,27 @@ class _Builder:
         if not top and _has_text(children[:first]):
             self._blocks(etree.SubElement(parent, _q("intro")), children[:first])
         elif top:
-            self._text_container(parent, children[:first], prefix)
-        counts: dict[str, int] = {}
+            self._text_container(parent, children[:first], prefix, counts)
         run: list[Node] = []
         for child in children[first:last + 1]:
             if child.is_leaf:
                 run.append(child)
                 continue
-            self._text_container(parent, run, prefix)
+            self._text_container(parent, run, prefix, counts)
             run = []
             self.unit(parent, child, prefix, counts)
         if not top and _has_text(children[last + 1:]):
             self._blocks(etree.SubElement(parent, _q("wrapUp")), children[last + 1:])
         elif top:
-            self._text_container(parent, children[last + 1:], prefix)
+            self._text_container(parent, children[last + 1:], prefix, counts)
 
-    def _text_container(self, parent, leaves: list[Node], prefix: str) -> None:
+    def _text_container(self, parent, leaves: list[Node], prefix: str, counts: dict[str, int]) -> None:
         # Text between units has no AKN unit of its own: a generic container holds it.
         if not _has_text(leaves):
             return
         hc = etree.SubElement(parent, _q("hcontainer"), name="text")
-        hc.set("eId", self.ids.make(prefix, "hcontainer", str(len(self.ids.used) + 1)))
+        counts["text"] = counts.get("text", 0) + 1
+        hc.set("eId", self.ids.make(prefix, "text", str(counts["text"])))
         self._blocks(etree.SubElement(hc, _q("content")), leaves)
 
     def unit(self, parent, node: Node, prefix: str, counts: dict[str, int]) -> None:
