@@ -41,7 +41,22 @@ def unit_edits(old_text: str, old_pieces: tuple[Span, ...], new_text: str, new_p
         else:
             edits.append(_whole(old_text, olds, new_text, news, _point(old_pieces, i1, old_text),
                                 _point(new_pieces, j1, new_text)))
-    return tuple(e for e in edits if normalize(e.old) != normalize(e.new))
+    kept = [e for e in edits if normalize(e.old) != normalize(e.new)]
+    return tuple(_join_adjacent(kept, old_text, new_text))
+
+
+def _join_adjacent(edits: list[Edit], old_text: str, new_text: str) -> list[Edit]:
+    """Edits that touch on both sides (across a sentence boundary) read as one phrase."""
+    out: list[Edit] = []
+    for edit in edits:
+        if out and out[-1].old_span[1] == edit.old_span[0] and out[-1].new_span[1] == edit.new_span[0]:
+            prev = out.pop()
+            old_span = (prev.old_span[0], edit.old_span[1])
+            new_span = (prev.new_span[0], edit.new_span[1])
+            old, new = old_text[old_span[0]:old_span[1]], new_text[new_span[0]:new_span[1]]
+            edit = Edit("replace" if old and new else ("delete" if old else "insert"), old, new, old_span, new_span)
+        out.append(edit)
+    return out
 
 
 def _point(pieces: tuple[Span, ...], k: int, text: str) -> int:

@@ -1,0 +1,26 @@
+"""Diff reports: one renderer per format, looked up by name.
+
+Each module has ``render(result, side_by_side=False)`` returning the report
+(``str``; a Rich renderable for ``terminal``).  Renderers only format the
+records of a :class:`~govtext.diff.records.DiffResult`; they never recompute
+the diff.  ``FORMATS`` drives the CLI's ``--format`` choices.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from types import ModuleType
+
+FORMATS: dict[str, str] = {
+    "terminal": "govtext.report.terminal",
+    "text": "govtext.report.text",
+    "json": "govtext.report.json_report",
+    "xml": "govtext.report.xml_report",
+    "html": "govtext.report.html",
+    "markdown": "govtext.report.markdown",
+}
+
+
+def renderer(name: str) -> ModuleType:
+    """The renderer module for format ``name`` (imported on first use)."""
+    return import_module(FORMATS[name])

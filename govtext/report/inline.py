@@ -1,0 +1,98 @@
+"""Slicing a change's text into runs for display: the one place renderers share.
+
+Pure slicing of ``Side.text`` at the edits' offsets; nothing is recomputed.
+"""
+
+from __future__ import annotations
+
+from govtext.diff.records import Change, Side
+
+SAME, DELETE, INSERT = "same", "delete", "insert"
+
+CONTEXT = 24
+"""Unchanged characters kept on each side of an edit in inline views."""
+
+
+def side_runs(side: Side, change: Change, which: str) -> list[tuple[str, str]]:
+    """The whole text of one side, as (style, text) runs; ``which`` is 'old' or 'new'."""
+    style = DELETE if which == "old" else INSERT
+    runs: list[tuple[str, str]] = []
+    pos = side.span[0]
+    for edit in change.edits:
+        start, end = edit.old_span if which == "old" else edit.new_span
+        if end <= start:
+            continue
+        runs.append((SAME, side.text[pos - side.span[0] : start - side.span[0]]))
+        runs.append((style, side.text[start - side.span[0] : end - side.span[0]]))
+        pos = end
+    runs.append((SAME, side.text[pos - side.span[0] :]))
+    return [run for run in runs if run[1]]
+
+
+def inline_runs(change: Change, context: int | None = CONTEXT) -> list[tuple[str, str]]:
+    """The old text with each edit's deletion and insertion in place (wdiff style).
+
+    With ``context``, long unchanged stretches are shortened to ``…`` around it.
+    """
+    old = change.old
+    assert old is not None and change.new is not None
+    runs: list[tuple[str, str]] = []
+    pos = old.span[0]
+    for edit in change.edits:
+        start, end = edit.old_span
+        runs.append((SAME, old.text[pos - old.span[0] : start - old.span[0]]))
+        if edit.old:
+            runs.append((DELETE, edit.old))
+        if edit.new:
+            runs.append((INSERT, edit.new))
+        pos = end
+    runs.append((SAME, old.text[pos - old.span[0] :]))
+    runs = [run for run in runs if run[1]]
+    if context is None:
+        return runs
+    return [(style, _shorten(text, k, len(runs), context) if style == SAME else text)
+            for k, (style, text) in enumerate(runs)]
+
+
+def _shorten(text: str, k: int, total: int, context: int) -> str:
+    first, last = k == 0, k == total - 1
+    keep = context * (1 if first or last else 2)
+    if len(text) <= keep + 1:
+        return text
+    if first:
+        return "…" + text[-context:]
+    if last:
+        return text[:context] + "…"
+    return text[:context] + "…" + text[-context:]
+
+
+def side_label(side: Side | None) -> str:
+    """How a report names a node: its number, else its title, else its type."""
+    if side is None:
+        return ""
+    if side.number:
+        return side.number.strip()
+    if side.title:
+        return side.title if len(side.title) <= 24 else side.title[:23] + "…"
+    return "header line" if side.type == "line" else side.type
+
+
+def change_label(change: Change) -> str:
+    """第五十条 → 第五十八条, or one label when both sides agree."""
+    old, new = side_label(change.old), side_label(change.new)
+    if change.old is None:
+        return new
+    if change.new is None or old == new:
+        return old
+    return f"{old} → {new}"
+
+
+def change_path(change: Change) -> str:
+    side = change.new or change.old
+    return " › ".join(side.path) if side and side.path else ""
+
+
+def summary_line(summary: dict[str, int], kinds: tuple[str, ...]) -> str:
+    parts = [f"{summary[kind]} {kind}" for kind in kinds if summary.get(kind)]
+    parts.append(f"{summary.get('unchanged', 0)} unchanged")
+    return ", ".join(parts)

@@ -1,0 +1,48 @@
+"""The plain-text report (the default when piped): wdiff-style [-deleted-]{+inserted+}."""
+
+from __future__ import annotations
+
+from govtext.diff.records import ADDED, REMOVED, DiffResult
+from govtext.report.inline import DELETE, INSERT, change_label, change_path, inline_runs, side_runs
+from govtext.report.plain import change_counts, excerpt, source_name, term_counts, term_line
+
+_MARK = {DELETE: ("[-", "-]"), INSERT: ("{+", "+}")}
+
+
+def _marked(runs) -> str:
+    out = []
+    for style, text in runs:
+        left, right = _MARK.get(style, ("", ""))
+        out.append(f"{left}{text}{right}")
+    return " ".join("".join(out).split("\n"))
+
+
+def render(result: DiffResult, side_by_side: bool = False) -> str:
+    lines = [f"--- {source_name(result.old)}", f"+++ {source_name(result.new)}", change_counts(result)]
+    if not result.changes:
+        lines.append("no changes")
+        return "\n".join(lines) + "\n"
+    for change in result.changes:
+        path = change_path(change)
+        head = f"{change.change} {change_label(change)}"
+        if path:
+            head += f"  ({path})"
+        if change.change not in (ADDED, REMOVED) and change.similarity < 1:
+            head += f"  similarity {change.similarity:.2f}"
+        lines.append("")
+        lines.append(head)
+        if change.change == ADDED:
+            lines.append(f"  + {excerpt(change.new.text)}")
+        elif change.change == REMOVED:
+            lines.append(f"  - {excerpt(change.old.text)}")
+        elif change.edits and side_by_side:
+            lines.append(f"  - {_marked(side_runs(change.old, change, 'old'))}")
+            lines.append(f"  + {_marked(side_runs(change.new, change, 'new'))}")
+        elif change.edits:
+            lines.append(f"  {_marked(inline_runs(change))}")
+    if result.terms:
+        lines += ["", f"提法: {term_counts(result)}"]
+        for term in result.terms:
+            kind, what, where = term_line(term)
+            lines.append(f"  {kind:<12} {what}" + (f"  @ {where}" if where else ""))
+    return "\n".join(lines) + "\n"
