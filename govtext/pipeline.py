@@ -27,8 +27,13 @@ def sample_bytes() -> bytes:
 
 
 def looks_like_xml(data: bytes) -> bool:
-    head = data[:64].lstrip(b"\xef\xbb\xbf \t\r\n")
-    return head.startswith(b"<")
+    """A leading ``<`` (after a BOM and whitespace), in UTF-8 or UTF-16."""
+    head = data[:128]
+    for bom, codec in ((b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
+        if head.startswith(bom):
+            head = head[2:].decode(codec, "ignore").encode("utf-8")
+            break
+    return head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<")
 
 
 def load(path: str | None = None, lexicon: Lexicon | None = None) -> Document:

@@ -126,3 +126,12 @@ def test_tree_does_not_load_jieba():
 def test_python_m_govtext_version():
     proc = subprocess.run([sys.executable, "-m", "govtext", "--version"], cwd=ROOT, capture_output=True, timeout=60)
     assert proc.returncode == 0 and b"govtext" in proc.stdout
+
+
+def test_tree_reads_utf16_govtext_xml(runner, tmp_path):
+    xml = runner.invoke(main, ["xml"]).stdout
+    path = tmp_path / "archive.xml"
+    path.write_bytes(xml.replace('encoding="UTF-8"', 'encoding="UTF-16"').encode("utf-16"))
+    result = runner.invoke(main, ["tree", str(path), "--format", "json"])
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["root"] == json.loads(runner.invoke(main, ["tree", "--format", "json"]).stdout)["root"]
