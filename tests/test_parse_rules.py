@@ -191,3 +191,30 @@ def test_plan_parts_chapters_and_sections_nest_as_policy_headings():
     assert doc.genre == "policy"
     got = [(s.number, s.level) for s in nodes(doc, model.SECTION)]
     assert got == [("第一篇", 1), ("第一章", 2), ("第二章", 2), ("第一节", 3), ("第二节", 3), ("第二篇", 1), ("第三章", 2)]
+
+
+def test_sub_books_and_arabic_article_numbers():
+    doc = doc_of("law-subbooks-arabic.txt")
+    assert doc.genre == "law"
+    books = [n for n in doc.walk() if n.type == model.BOOK]
+    assert [(b.number, b.title) for b in books] == [
+        ("第一编", "总则"), ("第二编", "物权"), ("第一分编", "通则"), ("第二分编", "所有权")]
+    wuquan = books[1]
+    assert [c.number for c in wuquan.children if c.type == model.BOOK] == ["第一分编", "第二分编"]
+    assert [a.number for a in nodes(doc, model.ARTICLE)] == ["第1条", "第2条", "第3条", "第4条"]
+
+
+def test_numbering_variants_with_full_stop_and_half_bracket():
+    doc = doc_of("numbering-variants.txt")
+    assert [(s.number, s.title) for s in nodes(doc, model.SECTION)] == [("一．", "总体要求"), ("二．", "主要任务")]
+    assert [(i.number, i.kind) for i in nodes(doc, model.ITEM)] == [("1）", "system"), ("2）", "method")]
+
+
+@pytest.mark.parametrize("number, value", [
+    ("第一百六十五条", 165), ("第十七条之一", 17), ("（十二）", 12), ("4．", 4), ("第1条", 1),
+    ("第一分编", 1), ("第二部分", 2), ("③", 3), ("二〇二五", 2025), ("十", 10),
+])
+def test_number_values(number, value):
+    from govtext.parse.numbering import number_value
+
+    assert number_value(number) == value

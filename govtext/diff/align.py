@@ -6,10 +6,10 @@ The order of the phases follows the structural differs (xmldiff's
 1. identical normalised text (unchanged, formatting, or moved);
 2. identical text apart from the numbering (renumbered: the usual case when
    articles are inserted into a law);
-3. same number and heading/lead with similar content (reworded, renamed);
-4. best similarity above the threshold among what is left;
-5. runs of consecutive leftovers whose concatenation matches one unit (split,
-   merged, or mere line-wrap differences).
+3. runs of consecutive leftovers whose concatenation matches one unit far
+   better than any piece alone (split, merged, or mere line-wrap differences);
+4. same number and heading/lead with similar content (reworded, renamed);
+5. best similarity above the threshold among what is left.
 
 Moves are what the longest increasing subsequence of the matched pairs leaves
 out.  Everything here is on normalised text, so width, spacing and 〇/○ never
@@ -30,12 +30,18 @@ THRESHOLD = 0.5
 """Least similarity for two units to count as one unit changed (phases 3 and 4)."""
 
 SPLIT_THRESHOLD = 0.8
-"""Least similarity between one unit and a run of several for a split or merge."""
+"""Least share of one unit's bigrams that a run of several must cover for a split or merge."""
 
 FLOOR = 0.3
 """Least similarity for a pair that is each side's clear favourite."""
 
 MARGIN = 1.3
+
+RUN_GAIN = 0.05
+"""How much more of the one unit a run must cover than its best piece alone."""
+
+CONTAINED = 0.6
+"""Least share of a piece's bigrams found in the unit it was split from (or merged into)."""
 
 MAX_RUN = 4
 
@@ -74,13 +80,12 @@ def align(old: list[Unit], new: list[Unit], threshold: float = THRESHOLD) -> Ali
     for key in (_exact_key, _unnumbered_key):
         for a, b in _match_by_key(free_old(), free_new(), key):
             pair(a, b)
+    _find_runs(old, new, result, taken)
     for a, b in _match_by_key(free_old(), free_new(), _number_key):
         if similarity(a.grams, b.grams) >= threshold or a.family == "heading":
             pair(a, b)
     for a, b in _match_similar(free_old(), free_new(), threshold):
         pair(a, b)
-
-    _find_runs(old, new, result, taken)
     merged_old = {i for olds, _, _ in result.merges for i in olds}
     split_new = {i for _, news, _ in result.splits for i in news}
     split_old = {i for i, _, _ in result.splits}
@@ -169,7 +174,11 @@ def _clear(score: float, top: list[float]) -> bool:
 
 
 def _find_runs(old: list[Unit], new: list[Unit], result: Alignment, taken: set[int]) -> None:
-    """Splits and merges: one leftover unit against a run of consecutive leftovers."""
+    """Splits and merges: one leftover unit against a run of consecutive leftovers.
+
+    Every piece of the run must come mostly from the one unit (containment),
+    and together the pieces must cover it clearly better than the best piece.
+    """
     left_old = [u for u in old if u.index not in result.pairs]
     left_new = [u for u in new if u.index not in taken]
     used_old: set[int] = set()
@@ -177,22 +186,27 @@ def _find_runs(old: list[Unit], new: list[Unit], result: Alignment, taken: set[i
     for one, many, record in ((left_old, left_new, "split"), (left_new, left_old, "merge")):
         used_one, used_many = (used_old, used_new) if record == "split" else (used_new, used_old)
         for unit in one:
-            if unit.index in used_one:
+            if unit.index in used_one or not unit.grams:
                 continue
+            grams = unit.grams
             best = None
             for k, first in enumerate(many):
-                if first.index in used_many or first.family != unit.family:
+                if first.index in used_many or first.family != unit.family or not _inside(first, grams):
                     continue
-                if unit.norm.find(first.norm[:8]) < 0:
-                    continue
-                run = [first]
+                run, union = [first], set(first.grams & grams)
+                best_piece = len(union)
                 for nxt in many[k + 1 : k + MAX_RUN]:
-                    if nxt.index != run[-1].index + 1 or nxt.index in used_many:
+                    if nxt.index != run[-1].index + 1 or nxt.index in used_many or not _inside(nxt, grams):
                         break
                     run.append(nxt)
-                    score = similarity(unit.grams, bigrams("".join(u.norm for u in run)))
-                    if score >= SPLIT_THRESHOLD and (best is None or score > best[0]):
-                        best = (score, tuple(u.index for u in run))
+                    shared = nxt.grams & grams
+                    best_piece = max(best_piece, len(shared))
+                    union |= shared
+                    coverage = len(union) / len(grams)
+                    if coverage >= SPLIT_THRESHOLD and coverage >= best_piece / len(grams) + RUN_GAIN:
+                        score = similarity(grams, bigrams("".join(u.norm for u in run)))
+                        if best is None or score > best[0]:
+                            best = (score, tuple(u.index for u in run))
             if best is None:
                 continue
             score, indices = best
@@ -203,6 +217,11 @@ def _find_runs(old: list[Unit], new: list[Unit], result: Alignment, taken: set[i
             else:
                 result.merges.append((indices, unit.index, score))
     taken.update(used_new)
+
+
+def _inside(piece: Unit, grams: frozenset[str]) -> bool:
+    """Most of ``piece`` occurs in the unit with ``grams``."""
+    return bool(piece.grams) and len(piece.grams & grams) >= CONTAINED * len(piece.grams)
 
 
 def _out_of_order(pairs: dict[int, int]) -> frozenset[int]:

@@ -16,8 +16,7 @@ from govtext.parse.lines import Line
 from govtext.parse.numbering import APPENDIX, LAW_STYLES, match_number
 from govtext.parse.sentences import first_clause, strip_end
 
-# Rank of the units that nest by heading; articles sit below all of them.
-_RANK = {model.BOOK: 1, model.CHAPTER: 2, model.SECTION: 3, model.ARTICLE: 4}
+_ARTICLE_RANK = 5  # articles sit below every heading unit (numbering.py's ranks)
 _UNNUMBERED_HEADING = 12  # 附则, 总则 written without a number
 
 
@@ -82,10 +81,10 @@ class _LawBuilder:
         return unit, rest
 
     def article(self, line: Line, number: str) -> None:
-        self.close_to(_RANK[model.ARTICLE])
+        self.close_to(_ARTICLE_RANK)
         parent = self.stack[-1] if self.stack else self.root
         article, rest = self.numbered_block(parent, model.ARTICLE, line, number)
-        self.push(article, _RANK[model.ARTICLE])
+        self.push(article, _ARTICLE_RANK)
         if rest < line.content_end:
             self.clause = article.add(Draft(model.CLAUSE))
             add_sentences(self.clause, self.text, rest, line.content_end, self.lex)
@@ -122,7 +121,7 @@ def build_law(text: str, lines: list[Line], lex: Lexicon) -> Draft:
             close_line(b.appendix, line)
             last_point = None
         elif unit in (model.BOOK, model.CHAPTER, model.SECTION):
-            b.heading(line, unit, found[1], _RANK[unit])
+            b.heading(line, unit, found[1], found[0].rank)
         elif unit == model.ARTICLE:
             b.article(line, found[1])
             last_point = None

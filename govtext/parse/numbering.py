@@ -13,6 +13,9 @@ from dataclasses import dataclass
 
 CN_DIGITS = "〇零一二三四五六七八九十百千两"
 _CN = f"[{CN_DIGITS}]+"
+# Units of laws and plans are numbered in Chinese numerals, and in some local
+# regulations in Arabic digits (第1条).
+_NUM = rf"(?:{_CN}|[0-9０-９]+)"
 _SP = "[ \u3000\u00a0]*"
 
 
@@ -26,23 +29,26 @@ class NumberStyle:
     """``policy``, ``law`` or ``any``: where this style opens units."""
     law_unit: str | None = None
     """For law styles: the node type the number opens (book, chapter, article …)."""
+    rank: int | None = None
+    """For the law units that nest by heading: 1 编, 2 分编, 3 章, 4 节, 5 条."""
 
 
-def _style(name: str, regex: str, genre: str, law_unit: str | None = None) -> NumberStyle:
-    return NumberStyle(name, re.compile(regex), genre, law_unit)
+def _style(name: str, regex: str, genre: str, law_unit: str | None = None, rank: int | None = None) -> NumberStyle:
+    return NumberStyle(name, re.compile(regex), genre, law_unit, rank)
 
 
 # Order matters where patterns overlap: the first row that matches wins.
 STYLES: tuple[NumberStyle, ...] = (
-    _style("book", rf"第{_CN}编(?={_SP}\S)", "any", "book"),
-    _style("chapter", rf"第{_CN}章(?={_SP}\S|$)", "any", "chapter"),
-    _style("law-section", rf"第{_CN}节(?={_SP}\S|$)", "any", "section"),
-    _style("article", rf"第{_CN}条(?:之{_CN})?(?=[ \u3000\u00a0]|$)", "law", "article"),
-    _style("part", rf"第{_CN}(?:部分|篇)", "policy"),
-    _style("cn-dun", rf"{_CN}、", "any", "point"),
+    _style("book", rf"第{_NUM}编(?={_SP}\S)", "any", "book", 1),
+    _style("sub-book", rf"第{_NUM}分编(?={_SP}\S)", "any", "book", 2),  # 民法典's 分编
+    _style("chapter", rf"第{_NUM}章(?={_SP}\S|$)", "any", "chapter", 3),
+    _style("law-section", rf"第{_NUM}节(?={_SP}\S|$)", "any", "section", 4),
+    _style("article", rf"第{_NUM}条(?:之{_CN})?(?=[ \u3000\u00a0]|$|[^，。、：；的规款项中])", "law", "article", 5),
+    _style("part", rf"第{_NUM}(?:部分|篇)", "policy"),
+    _style("cn-dun", rf"{_CN}[、．]", "any", "point"),
     _style("cn-paren", rf"[（(]{_CN}[）)]", "any", "point"),
     _style("arabic-dot", r"[0-9０-９]{1,3}(?:[.．、](?![0-9０-９])|(?=[ \u3000]))", "any", "subpoint"),
-    _style("arabic-paren", r"[（(][0-9０-９]{1,3}[）)]", "any", "subpoint"),
+    _style("arabic-paren", r"[（(]?[0-9０-９]{1,3}[）)]", "any", "subpoint"),
     _style("circled", r"[①-⑳㉑-㉟]", "any", "subpoint"),
 )
 
@@ -88,8 +94,8 @@ def cn_value(numeral: str) -> int | None:
 
 def number_value(number: str) -> int | None:
     """The ordinal a written number stands for: 第三条 → 3, （十二） → 12, 4． → 4."""
-    core = re.sub(r"^第|[条章节编篇、．.（）()是要，,\s]|部分|之.*$", "", number)
-    if core.isdigit():
+    core = re.sub(r"^第|分编|部分|之.*$|[条章节编篇、．.（）()是要，,\s]", "", number)
+    if core.isascii() and core.isdigit():
         return int(core)
     if core and all("０" <= ch <= "９" for ch in core):
         return int(core.translate(str.maketrans("０１２３４５６７８９", "0123456789")))

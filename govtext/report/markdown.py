@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from govtext.diff.records import ADDED, CHANGE_KINDS, REMOVED, TERM_KINDS, DiffResult
 from govtext.report.inline import DELETE, INSERT, change_label, change_path, inline_runs, side_runs
-from govtext.report.plain import excerpt, source_name, term_line
+from govtext.report.plain import SHOW_BOTH, excerpt, source_name, term_line
 
 
 def _escape(text: str) -> str:
@@ -51,6 +51,9 @@ def render(result: DiffResult, side_by_side: bool = False) -> str:
             lines.append(f"  >\n  > new: {_marked(side_runs(change.new, change, 'new'))}")
         elif change.edits:
             lines.append(f"  > {_marked(inline_runs(change))}")
+        elif change.change in SHOW_BOTH:
+            lines.append(f"  > old: {_escape(excerpt(change.old.text))}")
+            lines.append(f"  >\n  > new: {_escape(excerpt(change.new.text))}")
     if result.terms:
         lines += ["", "#### 提法", "", "| finding | term | where |", "|---|---|---|"]
         for term in result.terms:

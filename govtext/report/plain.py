@@ -4,12 +4,18 @@ from __future__ import annotations
 
 from govtext.diff.records import (
     CHANGE_KINDS,
+    FORMATTING,
+    MERGED,
+    SPLIT,
     STRENGTHENED,
     TERM_KINDS,
     WEAKENED,
     DiffResult,
     TermChange,
 )
+
+SHOW_BOTH = frozenset({FORMATTING, SPLIT, MERGED})
+"""Changes without word edits whose two texts a reader needs to see."""
 
 EXCERPT = 200
 """Characters of an added or removed node's text shown in line-oriented reports."""

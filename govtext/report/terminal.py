@@ -12,7 +12,7 @@ from rich.text import Text
 
 from govtext.diff.records import ADDED, CHANGE_KINDS, REMOVED, TERM_KINDS, DiffResult
 from govtext.report.inline import DELETE, INSERT, change_label, change_path, inline_runs, side_runs
-from govtext.report.plain import excerpt, source_name, term_line
+from govtext.report.plain import SHOW_BOTH, excerpt, source_name, term_line
 
 STYLES = {DELETE: "govtext.delete", INSERT: "govtext.insert"}
 
@@ -68,6 +68,9 @@ def render(result: DiffResult, side_by_side: bool = False) -> Group:
             parts.append(grid)
         elif change.edits:
             parts.append(Text("  ") + _text(inline_runs(change)))
+        elif change.change in SHOW_BOTH:
+            parts.append(Text("  - " + excerpt(change.old.text), overflow="fold"))
+            parts.append(Text("  + " + excerpt(change.new.text), overflow="fold"))
     if result.terms:
         table = Table(title="提法", title_justify="left")
         table.add_column("finding")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from govtext.diff.records import ADDED, REMOVED, DiffResult
 from govtext.report.inline import DELETE, INSERT, change_label, change_path, inline_runs, side_runs
-from govtext.report.plain import change_counts, excerpt, source_name, term_counts, term_line
+from govtext.report.plain import SHOW_BOTH, change_counts, excerpt, source_name, term_counts, term_line
 
 _MARK = {DELETE: ("[-", "-]"), INSERT: ("{+", "+}")}
 
@@ -40,6 +40,9 @@ def render(result: DiffResult, side_by_side: bool = False) -> str:
             lines.append(f"  + {_marked(side_runs(change.new, change, 'new'))}")
         elif change.edits:
             lines.append(f"  {_marked(inline_runs(change))}")
+        elif change.change in SHOW_BOTH:
+            lines.append(f"  - {excerpt(change.old.text)}")
+            lines.append(f"  + {excerpt(change.new.text)}")
     if result.terms:
         lines += ["", f"提法: {term_counts(result)}"]
         for term in result.terms:
