@@ -6,6 +6,8 @@ Only pairs that changed are segmented, so unchanged text never pays for jieba.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from govtext.diff import records as r
 from govtext.diff.align import THRESHOLD, align
 from govtext.diff.data import modal_scales, protected_terms, read_userdict
@@ -23,7 +25,7 @@ def diff_documents(old: Document, new: Document, userdict: str | None = None,
     user_words = read_userdict(userdict) if userdict else ()
     protected = protected_terms() + tuple(word for word, _, _ in user_words)
     if segmenter is None:
-        segmenter = Segmenter([(term, None, None) for term in protected_terms()] + list(user_words))
+        segmenter = _segmenter(user_words)
     old_units, new_units = build_units(old), build_units(new)
     alignment = align(old_units, new_units, threshold)
 
@@ -65,6 +67,12 @@ def diff_documents(old: Document, new: Document, userdict: str | None = None,
     terms = term_changes(old_units, new_units, protected) if changes else []
     terms += modal_shifts(changes, modal_scales())
     return r.DiffResult(old.source, new.source, changes, tuple(terms), unchanged, old.genre, new.genre)
+
+
+@lru_cache(maxsize=4)
+def _segmenter(user_words: tuple) -> Segmenter:
+    """One segmenter per dictionary, reused: jieba's load is paid once per process."""
+    return Segmenter([(term, None, None) for term in protected_terms()] + list(user_words))
 
 
 def _classify(a: Unit, b: Unit, moved: bool) -> str | None:

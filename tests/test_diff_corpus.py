@@ -1,0 +1,70 @@
+"""The acceptance checks on real documents (../shared/corpus; skipped where absent).
+
+Kept few: each file is parsed once, the 刑法 pair diffed once.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import pytest
+
+from conftest import CORPUS, corpus_file, corpus_files
+from govtext.diff import diff_documents
+from govtext.pipeline import load
+
+
+@lru_cache(maxsize=None)
+def _load(name: str):
+    return load(str(corpus_file(name)))
+
+
+@lru_cache(maxsize=None)
+def _diff(old: str, new: str):
+    return diff_documents(_load(old), _load(new))
+
+
+@pytest.mark.parametrize("path", corpus_files(), ids=lambda p: p.name)
+def test_diff_with_itself_is_empty(path) -> None:
+    doc = load(str(path))
+    result = diff_documents(doc, doc)
+    assert result.changes == () and result.terms == ()
+    assert result.return_code() == 0
+
+
+def test_xingfa_reports_exactly_the_amended_articles() -> None:
+    result = _diff("law-xingfa-2020.txt", "law-xingfa-2023.txt")
+    articles = [c for c in result.changes if (c.new or c.old).type == "article"]
+    assert [c.new.number for c in articles] == [
+        "第一百六十五条", "第一百六十六条", "第一百六十九条",
+        "第三百八十七条", "第三百九十条", "第三百九十一条", "第三百九十三条",
+    ]
+    assert all(c.change == "reworded" for c in articles)
+    others = [c for c in result.changes if c not in articles]
+    assert [c.change for c in others] == ["added", "added"]
+    assert "刑法修正案（十二）" in others[0].new.text  # the history line in the header
+    assert others[1].new.text.startswith("①")  # the footnote at the end
+
+
+def test_lifafa_renumbers_instead_of_removing_and_adding() -> None:
+    result = _diff("law-lifafa-2015.txt", "law-lifafa-2023.txt")
+    renumbered = [c for c in result.changes if c.change == "renumbered"]
+    # 58 articles unchanged character for character, 3 more differing only in a colon's width.
+    assert len(renumbered) == 61
+    assert sum(c.old.text.split(" ", 1)[1] == c.new.text.split(" ", 1)[1] for c in renumbered) == 58
+    added_articles = [c for c in result.changes if c.change == "added" and c.new.type == "article"]
+    assert 12 <= len(added_articles) <= 18
+    assert result.summary["removed"] <= 2
+
+
+def test_work_report_terms() -> None:
+    result = _diff("gwr-2024.txt", "gwr-2025.txt")
+    appeared = {t.term for t in result.terms if t.kind == "appeared"}
+    assert "提升社会治理效能" in appeared
+    assert result.summary["reworded"] + result.summary["renamed"] >= 10
+
+
+def test_congress_report_terms() -> None:
+    result = _diff("cpc-congress-19-2017.txt", "cpc-congress-20-2022.txt")
+    appeared = {t.term for t in result.terms if t.kind == "appeared"}
+    assert {"提升社会治理效能", "中国式现代化"} <= appeared
