@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Characters that are one character written several ways.  NFKC handles the
 # width forms; these are the look-alikes it leaves alone.
@@ -39,6 +40,7 @@ _FOLD = str.maketrans(
 _SPACE = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=65536)
 def normalize(text: str) -> str:
     """The comparison form of ``text``: width-folded, look-alikes folded, no whitespace."""
     text = unicodedata.normalize("NFKC", text).translate(_FOLD)

@@ -68,6 +68,15 @@ class Unit:
         return self._grams
 
     @property
+    def sample(self) -> tuple[str, ...]:
+        """Up to 8 bigrams spread over the text: a cheap first test of containment."""
+        norm = self.norm
+        if len(norm) < 2:
+            return (norm,) if norm else ()
+        step = max(1, (len(norm) - 1) // 8)
+        return tuple(norm[i : i + 2] for i in range(0, len(norm) - 1, step))[:8]
+
+    @property
     def unnumbered(self) -> str:
         return self.title_norm + "\x1f" + self.body_norm
 
@@ -110,15 +119,17 @@ def _add(doc: Document, node: Node, path: tuple[str, ...], family: str, out: lis
         return
     span = (leaves[0].span[0], leaves[-1].span[1])
     text = doc.text[span[0] : span[1]]
+    # Normalising leaf by leaf (cached: most leaves recur in the other version) and
+    # joining is the same as normalising the joined text: the folding is per character.
+    norms = [normalize(leaf.text or "") for leaf in leaves]
     if family == HEADING_FAMILY:
         title_norm = normalize(node.title or "")
         body_norm = ""
         title_pieces = tuple(leaf.span for leaf in leaves)
     else:
-        titled = [leaf for leaf in leaves if leaf.type == LEAD]
-        title_norm = normalize("".join(leaf.text or "" for leaf in titled))
-        body_norm = normalize("".join(leaf.text or "" for leaf in leaves if leaf.type not in (LABEL, LEAD)))
-        title_pieces = tuple(leaf.span for leaf in titled)
+        title_norm = "".join(n for leaf, n in zip(leaves, norms) if leaf.type == LEAD)
+        body_norm = "".join(n for leaf, n in zip(leaves, norms) if leaf.type not in (LABEL, LEAD))
+        title_pieces = tuple(leaf.span for leaf in leaves if leaf.type == LEAD)
     out.append(
         Unit(
             index=len(out),
@@ -129,7 +140,7 @@ def _add(doc: Document, node: Node, path: tuple[str, ...], family: str, out: lis
             text=text,
             number=node.number,
             title=node.title,
-            norm=normalize(text),
+            norm="".join(norms),
             title_norm=title_norm,
             body_norm=body_norm,
             pieces=tuple(leaf.span for leaf in leaves),

@@ -55,4 +55,5 @@ def result_to_dict(result: DiffResult) -> dict:
 
 
 def render(result: DiffResult, side_by_side: bool = False) -> str:
-    return json.dumps(result_to_dict(result), ensure_ascii=False, indent=2) + "\n"
+    """One line of JSON (json's C encoder: indenting would cost more than the diff)."""
+    return json.dumps(result_to_dict(result), ensure_ascii=False) + "\n"
