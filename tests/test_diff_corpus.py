@@ -9,7 +9,7 @@ from functools import lru_cache
 
 import pytest
 
-from conftest import CORPUS, corpus_file, corpus_files
+from conftest import corpus_file, corpus_files
 from govtext.diff import diff_documents
 from govtext.pipeline import load
 

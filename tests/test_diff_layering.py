@@ -1,0 +1,45 @@
+"""Each third-party library in its corner, and jieba loaded only when words are compared."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from diff_helpers import DIFF_FIXTURES
+
+PACKAGE = Path(__file__).resolve().parents[1] / "govtext"
+CORNERS = {
+    "jieba": {"diff/words.py"},
+    "lxml": {"report/xml_report.py"},
+    "rich": {"report/terminal.py"},
+    "click": set(),
+}
+
+
+@pytest.mark.parametrize("library", sorted(CORNERS))
+def test_library_imported_only_in_its_corner(library: str) -> None:
+    pattern = re.compile(rf"^\s*(import|from)\s+{library}\b", re.MULTILINE)
+    found = {
+        str(path.relative_to(PACKAGE))
+        for folder in ("diff", "report")
+        for path in (PACKAGE / folder).rglob("*.py")
+        if pattern.search(path.read_text(encoding="utf-8"))
+    }
+    assert found <= CORNERS[library]
+
+
+def test_identical_versions_never_load_jieba() -> None:
+    old = DIFF_FIXTURES / "identical" / "old.txt"
+    code = (
+        "import sys\n"
+        "from govtext.pipeline import load\n"
+        "from govtext.diff import diff_documents\n"
+        f"doc = load({str(old)!r})\n"
+        "assert not diff_documents(doc, doc).changes\n"
+        "assert 'jieba' not in sys.modules and 'lxml' not in sys.modules and 'rich' not in sys.modules\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
