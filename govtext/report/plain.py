@@ -42,12 +42,18 @@ def term_counts(result: DiffResult) -> str:
     return ", ".join(f"{summary[kind]} {kind}" for kind in TERM_KINDS if summary[kind])
 
 
+def where_text(occurrences, limit: int = 3) -> str:
+    """Paths of the first few occurrences: 八 › （四）, …"""
+    shown = [" › ".join(o.path + (o.label,)) for o in occurrences[:limit]]
+    if len(occurrences) > limit:
+        shown.append(f"+{len(occurrences) - limit} more")
+    return ", ".join(shown)
+
+
 def term_line(term: TermChange) -> tuple[str, str, str]:
     """(kind, what, where) for one 提法 finding."""
     if term.kind in (STRENGTHENED, WEAKENED):
         what = f"{term.old_term} → {term.term} ({term.scale})"
-        where = ", ".join(o.label for o in term.new_where)
     else:
         what = f"{term.term} {term.old_count} → {term.new_count}"
-        where = ", ".join(o.label for o in (term.new_where or term.old_where))
-    return term.kind, what, where
+    return term.kind, what, where_text(term.new_where or term.old_where)
