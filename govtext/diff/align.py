@@ -37,6 +37,9 @@ FLOOR = 0.3
 
 MARGIN = 1.3
 
+POSITION_WEIGHT = 0.1
+"""Similarity given up per whole-document distance between the two positions (tie-breaking)."""
+
 RUN_GAIN = 0.05
 """How much more of the one unit a run must cover than its best piece alone."""
 
@@ -84,7 +87,7 @@ def align(old: list[Unit], new: list[Unit], threshold: float = THRESHOLD) -> Ali
     for a, b in _match_by_key(free_old(), free_new(), _number_key):
         if similarity(a.grams, b.grams) >= threshold or a.family == "heading":
             pair(a, b)
-    for a, b in _match_similar(free_old(), free_new(), threshold):
+    for a, b in _match_similar(free_old(), free_new(), threshold, len(old), len(new)):
         pair(a, b)
     merged_old = {i for olds, _, _ in result.merges for i in olds}
     split_new = {i for _, news, _ in result.splits for i in news}
@@ -126,13 +129,14 @@ def _match_by_key(old: Iterable[Unit], new: Iterable[Unit], key: Callable[[Unit]
             yield unit, waiting[k].pop(0)
 
 
-def _match_similar(old: list[Unit], new: list[Unit], threshold: float):
+def _match_similar(old: list[Unit], new: list[Unit], threshold: float, old_total: int = 1, new_total: int = 1):
     """Greedy best-first pairing by bigram similarity, within a family.
 
     A pair at or above ``threshold`` always qualifies.  Between ``FLOOR`` and
     ``threshold`` it qualifies only as each side's clear favourite (``MARGIN``
     times the runner-up): a rewritten report item keeps a third of its
-    wording, and nothing else comes close to it.
+    wording, and nothing else comes close to it.  Near-ties go to the pair whose
+    relative positions in the two documents agree (``POSITION_WEIGHT``).
     """
     floor = min(FLOOR, threshold)
     scored = []
@@ -153,13 +157,12 @@ def _match_similar(old: list[Unit], new: list[Unit], threshold: float):
                 elif score > top[1]:
                     top[1] = score
             if score >= floor:
-                # Ties go to the nearer position, so repeated texts pair in order.
-                scored.append((-score, abs(a.index - b.index), a.index, b.index, a, b))
-    scored.sort(key=lambda row: row[:4])
+                drift = abs(a.index / max(old_total, 1) - b.index / max(new_total, 1))
+                scored.append((-(score - POSITION_WEIGHT * drift), a.index, b.index, score, a, b))
+    scored.sort(key=lambda row: row[:3])
     used_a: set[int] = set()
     used_b: set[int] = set()
-    for neg, _, ia, ib, a, b in scored:
-        score = -neg
+    for _, ia, ib, score, a, b in scored:
         if ia in used_a or ib in used_b:
             continue
         if score < threshold and not _clear(score, best_a[ia]) or score < threshold and not _clear(score, best_b[ib]):
