@@ -64,3 +64,15 @@ def test_write_atomic_replaces(tmp_path):
     target = tmp_path / "out.txt"
     write_atomic(target, "新".encode("utf-8"))
     assert target.read_text(encoding="utf-8") == "新"
+
+
+def test_write_atomic_uses_the_umask_not_0600(tmp_path):
+    import os
+
+    target = tmp_path / "report.html"
+    old = os.umask(0o022)
+    try:
+        write_atomic(target, b"x")
+    finally:
+        os.umask(old)
+    assert target.stat().st_mode & 0o777 == 0o644
