@@ -65,3 +65,15 @@ def emit(data: str | bytes, output: str | None) -> None:
         sys.stdout.buffer.flush()
     else:
         click.echo(data, nl=not data.endswith("\n"))
+
+
+def emit_rich(renderable, output: str | None) -> None:
+    """Print a Rich renderable to the terminal, or its plain text to OUT (atomically)."""
+    from govtext.cli.console import make_console
+
+    if output and output != "-":
+        console = make_console(record=True, file_output=True)
+        console.print(renderable)
+        emit(console.export_text(), output)
+    else:
+        make_console().print(renderable)

@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from govtext.cli.common import emit, lexicon_option, load_document
+from govtext.cli.common import emit, emit_rich, lexicon_option, load_document
 from govtext.diff.records import FAIL_ON_KINDS
 from govtext.report import FORMATS
 
@@ -63,14 +63,7 @@ def diff(old: str, new: str, fmt: str | None, side_by_side: bool, output: str | 
         fmt = "terminal" if sys.stdout.isatty() and not output else "text"
     report = renderer(fmt).render(result, side_by_side=side_by_side)
     if fmt == "terminal":
-        from govtext.cli.console import make_console
-
-        if output:
-            console = make_console(record=True, file_output=True)
-            console.print(report)
-            emit(console.export_text(), output)
-        else:
-            make_console().print(report)
+        emit_rich(report, output)
     else:
         emit(report, output)
     sys.exit(code)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from govtext.cli.common import emit, input_argument, lexicon_option, load_document
+from govtext.cli.common import emit, emit_rich, input_argument, lexicon_option, load_document
 
 
 @click.command()
@@ -29,13 +29,6 @@ def tree(file: str | None, fmt: str, depth: int | None, show: str, output: str |
 
         emit(dumps(doc), output)
         return
-    from govtext.cli.console import make_console
     from govtext.render.tree import build_tree
 
-    rendered = build_tree(doc, depth=depth, sentences=show == "sentences")
-    if output:
-        console = make_console(record=True, file_output=True)
-        console.print(rendered)
-        emit(console.export_text(), output)
-    else:
-        make_console().print(rendered)
+    emit_rich(build_tree(doc, depth=depth, sentences=show == "sentences"), output)
