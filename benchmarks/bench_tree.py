@@ -10,6 +10,8 @@ Parse time of the bundled sample and of the largest corpus file; wall time of
 from __future__ import annotations
 
 import argparse
+import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -61,7 +63,9 @@ def main() -> None:
     else:
         print(f"corpus not found at {CORPUS}: skipping corpus figures")
 
-    exe = [sys.executable, "-m", "govtext"]
+    script = shutil.which("govtext", path=os.path.dirname(sys.executable)) or shutil.which("govtext")
+    exe = [script] if script else [sys.executable, "-m", "govtext"]
+    print(f"command: {' '.join(exe)} tree")
     floor_min, floor_med = wall([sys.executable, "-c", "import click, rich, lxml.etree"], args.runs)
     tree_min, tree_med = wall(exe + ["tree"], args.runs)
     print(f"import floor (click, rich, lxml.etree): min {floor_min * 1000:.0f} ms, median {floor_med * 1000:.0f} ms")

@@ -9,10 +9,16 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
-from pathlib import Path
+import os
 
 from govtext.errors import LexiconError
+
+_DEFAULT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", "lexicon.toml")
+
+
+def _read(path: str | os.PathLike[str]) -> str:
+    with open(path, encoding="utf-8") as fh:
+        return fh.read()
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,19 +80,19 @@ def _read_toml(text: str, origin: str) -> dict:
 
 @lru_cache(maxsize=1)
 def default_lexicon() -> Lexicon:
-    text = (resources.files("govtext") / "data" / "lexicon.toml").read_text("utf-8")
+    text = _read(_DEFAULT)
     return _from_mapping(_read_toml(text, "default lexicon"), "default lexicon")
 
 
-def load_lexicon(path: str | Path) -> Lexicon:
+def load_lexicon(path: str | os.PathLike[str]) -> Lexicon:
     """A user's lexicon file; with ``extends = true`` its lists add to the default's."""
     try:
-        text = Path(path).read_text("utf-8")
+        text = _read(path)
     except (OSError, UnicodeDecodeError) as exc:
         raise LexiconError(f"{path}: cannot read lexicon ({exc})") from None
     data = _read_toml(text, str(path))
     if data.get("extends"):
-        base = tomllib.loads((resources.files("govtext") / "data" / "lexicon.toml").read_text("utf-8"))
+        base = tomllib.loads(_read(_DEFAULT))
         for kind, terms in data.get("kinds", {}).items():
             base["kinds"][kind] = list(base["kinds"].get(kind, [])) + list(terms)
         for key, values in data.get("sentences", {}).items():

@@ -6,8 +6,7 @@ standard input, govtext XML and the bundled sample are accepted alike.
 
 from __future__ import annotations
 
-from importlib import resources
-from pathlib import Path
+import os
 
 from govtext.lexicon import Lexicon
 from govtext.model import Document, Source
@@ -19,11 +18,15 @@ SAMPLE_NAME = "000_efddb673e37cdc31.txt"
 
 def sample_bytes() -> bytes:
     """The bundled sample (加强和创新社会治理), shipped inside the package from ``seeds/``."""
-    packaged = resources.files("govtext") / "seeds" / SAMPLE_NAME
-    if packaged.is_file():
-        return packaged.read_bytes()
-    # Editable installs and source checkouts: the repository's seeds/ folder.
-    return (Path(__file__).resolve().parent.parent / "seeds" / SAMPLE_NAME).read_bytes()
+    # A plain path, not importlib.resources: the package is always installed as files,
+    # and start-up stays light.
+    here = os.path.dirname(os.path.abspath(__file__))
+    packaged = os.path.join(here, "seeds", SAMPLE_NAME)
+    if not os.path.isfile(packaged):
+        # Editable installs and source checkouts: the repository's seeds/ folder.
+        packaged = os.path.join(os.path.dirname(here), "seeds", SAMPLE_NAME)
+    with open(packaged, "rb") as fh:
+        return fh.read()
 
 
 def looks_like_xml(data: bytes) -> bool:

@@ -10,9 +10,9 @@ from __future__ import annotations
 import codecs
 import hashlib
 import os
+import re
 import sys
 from dataclasses import dataclass
-from pathlib import Path
 
 from govtext.errors import InputError
 
@@ -25,7 +25,8 @@ _BOMS = (
 )
 # Detector names that we decode with a superset codec.
 _SUPERSETS = {"gbk": "gb18030", "gb2312": "gb18030", "hz": "gb18030", "ascii": "utf-8"}
-_CONTROL_OK = set("\t\n\r\f\v")
+# C0 controls other than tab, line breaks and form feeds: a sign of binary data.
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,11 +45,12 @@ def read_bytes(path: str) -> RawInput:
     """Read a file, or standard input for ``-``; user errors become InputError."""
     if path == "-":
         return RawInput(sys.stdin.buffer.read(), "-")
-    p = Path(path)
-    if p.is_dir():
+    # os.path rather than pathlib: this module is on every command's start-up path.
+    if os.path.isdir(path):
         raise InputError(f"{path}: is a directory, not a file")
     try:
-        return RawInput(p.read_bytes(), path)
+        with open(path, "rb") as fh:
+            return RawInput(fh.read(), path)
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
     except PermissionError:
@@ -71,7 +73,7 @@ def decode(data: bytes, name: str | None = None) -> tuple[str, str]:
         text = text[1:]  # a BOM inside utf-16/32 decoding is not content
     if not text.strip():
         raise InputError(f"{label}: empty input (whitespace only)")
-    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in _CONTROL_OK)
+    controls = len(_CONTROLS.findall(text))
     if "\x00" in text or controls > max(2, len(text) // 200):
         raise InputError(f"{label}: looks like binary data, not text")
     return text, encoding
@@ -105,11 +107,11 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
     """
     import tempfile
 
-    target = Path(path)
-    folder = target.parent if str(target.parent) else Path(".")
-    if not folder.is_dir():
-        raise InputError(f"{path}: folder {folder} does not exist")
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    target = os.fspath(path)
+    folder = os.path.dirname(target) or "."
+    if not os.path.isdir(folder):
+        raise InputError(f"{target}: folder {folder} does not exist")
+    fd, tmp = tempfile.mkstemp(prefix=f".{os.path.basename(target)}.", suffix=".tmp", dir=folder)
     try:
         # mkstemp makes the file 0600; give it the mode a plain open() would have.
         umask = os.umask(0)

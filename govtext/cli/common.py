@@ -12,7 +12,25 @@ EXIT_TROUBLE = 2
 
 
 class GovtextGroup(click.Group):
-    """Maps library errors to one line on stderr and exit 2 — never a traceback."""
+    """Maps library errors to one line on stderr and exit 2 — never a traceback.
+
+    Commands are given as ``name -> (module, attribute)`` and imported on first use.
+    """
+
+    def __init__(self, *args, lazy_commands: dict[str, tuple[str, str]] | None = None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.lazy_commands = dict(lazy_commands or {})
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(set(super().list_commands(ctx)) | set(self.lazy_commands))
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name not in self.commands and name in self.lazy_commands:
+            from importlib import import_module
+
+            module, attribute = self.lazy_commands[name]
+            self.add_command(getattr(import_module(module), attribute), name)
+        return super().get_command(ctx, name)
 
     def invoke(self, ctx: click.Context):  # noqa: D401 - click API
         try:

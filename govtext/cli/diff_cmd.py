@@ -69,4 +69,3 @@ def diff(old: str, new: str, fmt: str | None, side_by_side: bool, output: str | 
     sys.exit(code)
 
 
-COMMANDS = [diff]

@@ -110,4 +110,3 @@ def validate(file: str) -> None:
     click.echo(f"{file}: valid govtext XML")
 
 
-COMMANDS = [xml, validate]
