@@ -218,3 +218,20 @@ def test_number_values(number, value):
     from govtext.parse.numbering import number_value
 
     assert number_value(number) == value
+
+
+def test_hard_wrapped_policy_lines_are_joined():
+    doc = doc_of("wrapped-lines.txt")
+    item = [i for i in nodes(doc, model.ITEM) if i.number == "（一）"][0]
+    assert [c.type for c in item.children if c.type not in (model.BLANK,)][:3] == [model.LABEL, model.LEAD, model.MEASURE]
+    assert [c.title for c in item.children if c.type == model.ITEM] == ["推动产业链供应链优化升级", "积极培育新兴产业和未来产业"]
+    wrapped = [m.text for m in nodes(doc, model.MEASURE) if "\n" in m.text]
+    assert wrapped and all(not t.startswith(("\n", "\u3000")) for t in wrapped)
+    assert not [p for p in nodes(doc, model.PARAGRAPH) if p.children[0].text.startswith("的")]
+
+
+def test_hard_wrapped_article_is_one_clause():
+    doc = doc_of("law-wrapped-lines.txt")
+    first = nodes(doc, model.ARTICLE)[0]
+    assert len([c for c in first.children if c.type == model.CLAUSE]) == 1
+    assert [a.number for a in nodes(doc, model.ARTICLE)] == ["第一条", "第二条", "第三条"]

@@ -13,6 +13,7 @@ from govtext.parse.body import add_sentences, close_line, open_line, skip_space
 from govtext.parse.draft import Draft
 from govtext.parse.headings import is_plain_heading
 from govtext.parse.lines import Line
+from govtext.parse.wrap import join_wrapped
 from govtext.parse.numbering import APPENDIX, LAW_STYLES, match_number
 from govtext.parse.sentences import first_clause, strip_end
 
@@ -107,7 +108,7 @@ def build_law(text: str, lines: list[Line], lex: Lexicon) -> Draft:
     b = _LawBuilder(text, lex)
     start = _add_header(b.root, lines)
     last_point: Draft | None = None
-    for line in lines[start:]:
+    for line in join_wrapped(text, lines[start:], _is_heading, _opens_unit):
         if line.is_blank:
             b.container.leaf(model.BLANK, line.start, line.end)
             continue
@@ -151,6 +152,19 @@ def build_law(text: str, lines: list[Line], lex: Lexicon) -> Draft:
             b.plain_line(line)
             last_point = None
     return b.root
+
+
+def _is_heading(line: Line) -> bool:
+    """编/章/节 headings, 附件 and unnumbered headings are never continued."""
+    found = match_number(line.content, LAW_STYLES)
+    if found and found[0].law_unit in (model.BOOK, model.CHAPTER, model.SECTION):
+        return True
+    return bool(APPENDIX.match(line.content)) or is_plain_heading(line.content, _UNNUMBERED_HEADING)
+
+
+def _opens_unit(line: Line) -> bool:
+    """Numbered lines and headings never continue a wrapped line."""
+    return bool(match_number(line.content, LAW_STYLES)) or _is_heading(line)
 
 
 def _is_unit(line: Line) -> bool:

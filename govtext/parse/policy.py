@@ -18,19 +18,21 @@ from govtext.parse.draft import Draft
 from govtext.parse.headings import has_sentence_end, is_plain_heading
 from govtext.parse.lines import Line
 from govtext.parse.numbering import ENUMERATION, POLICY_STYLES, cn_value, match_number
+from govtext.parse.wrap import join_wrapped
 from govtext.parse.sentences import first_clause, first_sentence, lead_of, marker_number, strip_end
 
 PLAIN = "plain"
+_MAX_HEADING = 50  # a numbered line longer than this with no end mark is wrapped text
 _DASH = "——"  # the bullet of parallel achievements (——经济总体回升向好。)
 
 
 def build_policy(text: str, lines: list[Line], lex: Lexicon) -> Draft:
     root = Draft(model.DOCUMENT)
     body_start = _add_header(root, text, lines)
-    plain_seen = sum(1 for ln in lines[body_start:] if _plain(ln))
+    body = join_wrapped(text, lines[body_start:], _is_heading, _opens_unit)
     stack: list[tuple[str, Draft]] = []  # open units: (style name, draft)
 
-    for line in lines[body_start:]:
+    for line in body:
         parent = stack[-1][1] if stack else root
         if line.is_blank:
             parent.leaf(model.BLANK, line.start, line.end)
@@ -40,7 +42,7 @@ def build_policy(text: str, lines: list[Line], lex: Lexicon) -> Draft:
             style, number = numbered
             unit = _numbered_unit(text, line, number, lex)
             _place(root, stack, style.name, unit)
-        elif plain_seen >= 1 and _plain(line):
+        elif _plain(line):
             unit = Draft(model.SECTION, title=line.content)
             open_line(unit, line)
             unit.leaf(model.HEADING, line.content_start, line.content_end)
@@ -60,6 +62,19 @@ def build_policy(text: str, lines: list[Line], lex: Lexicon) -> Draft:
 
 def _is_interjection(content: str) -> bool:
     return len(content) <= 12 and content.endswith(("！", "!"))
+
+
+def _is_heading(line: Line) -> bool:
+    """A heading line: plain, or numbered with no sentence after the number."""
+    if _plain(line):
+        return True
+    numbered = match_number(line.content, POLICY_STYLES)
+    return bool(numbered) and not has_sentence_end(line.content) and len(line.content) <= _MAX_HEADING
+
+
+def _opens_unit(line: Line) -> bool:
+    """Headings, numbered lines and interjections never continue a wrapped paragraph."""
+    return _plain(line) or bool(match_number(line.content, POLICY_STYLES)) or _is_interjection(line.content)
 
 
 def _plain(line: Line) -> bool:

@@ -6,6 +6,7 @@ cells, so CJK characters count double, as they display.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from rich.text import Text
@@ -13,6 +14,7 @@ from rich.tree import Tree
 
 from govtext import model
 
+_WRAP = re.compile(r"[ \t\u3000]*\r?\n[ \t\u3000]*")
 KIND_NAMES = {model.SYSTEM: "体制 system", model.METHOD: "方式 method", model.TIER: "层级 tier"}
 _CONTAINERS_SHOWN = {
     model.HEADER, model.SECTION, model.ITEM, model.PARAGRAPH, model.ENUMERATION, model.BOOK,
@@ -25,7 +27,8 @@ def _count(node: model.Node, type_: str) -> int:
 
 
 def _clean(text: str) -> str:
-    return " ".join(text.split())
+    """One line for display: a wrapped line break vanishes, other whitespace runs become one space."""
+    return " ".join(_WRAP.sub("", text).split())
 
 
 def _line(*parts: tuple[str, str] | None) -> Text:
