@@ -65,3 +65,62 @@ def test_html_is_self_contained() -> None:
     for needle in ("http://", "https://", "<script", "<link", "src="):
         assert needle not in page
     assert "<del>可以</del>" in page and "<ins>应当</ins>" in page
+
+
+def _parse_pair(old: str, new: str):
+    from govtext.diff import diff_documents
+    from govtext.pipeline import parse_text
+
+    return diff_documents(parse_text(old, name="old.txt"), parse_text(new, name="new.txt"))
+
+
+def test_html_escapes_document_text() -> None:
+    page = renderer("html").render(_parse_pair("第一条 甲<b>方</b>可以 & 乙方。\n", "第一条 甲<b>方</b>应当 & 乙方<script>。\n"))
+    assert "<b>" not in page and "<script>" not in page
+    assert "&lt;script&gt;" in page and "&amp;" in page
+
+
+def test_key_terms_first_and_the_rest_folded() -> None:
+    from govtext.report.plain import split_terms
+
+    result = diff_case("policy-renamed")
+    key, rest = split_terms(result.terms)
+    assert [t.term for t in key] == ["提升社会治理效能", "加强和创新社会治理"]  # protected 提法
+    assert {t.term for t in rest} == {"组织保障", "保障措施"}  # heading clauses
+    for fmt in ("html", "markdown"):
+        report = renderer(fmt).render(result)
+        key_row, folded, clause_row = (report.index(s) for s in ("提升社会治理效能 0 → 1", "<details>", "组织保障 0 → 1"))
+        assert key_row < folded < clause_row
+
+
+def test_markdown_marks_edits_with_tags() -> None:
+    # ** and ~~ beside CJK punctuation stay literal asterisks in CommonMark; tags always render.
+    report = renderer("markdown").render(diff_case("policy-renamed"))
+    assert "<del>加强和创新社会治理。</del><ins>提升社会治理效能。</ins>完善" in report
+    assert "~~" not in report and "**提升" not in report
+
+
+def test_markdown_quoted_text_never_opens_a_list() -> None:
+    from govtext.report.markdown import _quoted
+
+    assert _quoted("1. 加强") == "1\\. 加强" and _quoted("- 推进") == "\\- 推进"
+    assert _quoted("1.5万亿元") == "1.5万亿元"
+
+
+@pytest.mark.parametrize("width", [9, 20, 31])
+def test_terminal_folds_chinese_between_characters(width: int) -> None:
+    from rich.cells import cell_len
+    from rich.console import Console
+    from rich.text import Text
+
+    from govtext.report.terminal import Folded
+
+    text = "第四条 县级以上人民政府有关部门应当对示例活动开展监督检查，发现问题的，应当及时处理（2024年修订）。"
+    console = Console(width=width + 2, record=True, color_system=None, file=open("/dev/null", "w"))
+    console.print(Folded(Text(text), indent=2))
+    lines = console.export_text().splitlines()
+    assert "".join(line[2:] for line in lines) == text  # nothing lost, nothing added
+    assert all(cell_len(line) <= width + 2 for line in lines)
+    assert not any(line[2] in "，。）" for line in lines[1:])  # 避头尾
+    # Folded between characters: Rich alone puts the unspaced run after 第四条 on lines of its own.
+    assert lines[0].rstrip() != "  第四条"

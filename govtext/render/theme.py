@@ -25,5 +25,8 @@ THEME = Theme(
         "govtext.insert": "bold green",
         "govtext.delete": "bold red strike",
         "govtext.change": "yellow",
+        "govtext.diff.label": "bold",
+        "govtext.diff.added": "green",  # a whole node: the heading says so, no need to shout
+        "govtext.diff.removed": "red",
     }
 )

@@ -1,7 +1,10 @@
 """The HTML report: one self-contained page (inline CSS, no scripts, no network).
 
-A summary table, the 提法 findings, then every change with both versions side
-by side, deletions and insertions marked with <del> and <ins>.
+A summary table, the key 提法 findings (the rest folded in <details>), then
+every change with both versions side by side, deletions and insertions marked
+with <del> and <ins>.  A whole node added or removed is only tinted: a struck-out
+paragraph is hard to read, and its column already says which side it is on.
+Everything taken from the documents goes through ``html.escape``.
 """
 
 from __future__ import annotations
@@ -10,21 +13,33 @@ from html import escape
 
 from govtext.diff.records import CHANGE_KINDS, TERM_KINDS, DiffResult
 from govtext.report.inline import DELETE, INSERT, change_label, change_path, side_runs
-from govtext.report.plain import source_name, term_line
+from govtext.report.plain import source_name, split_terms, term_line
 
+# Common CJK faces on macOS, Windows and Linux before the generic family, so
+# the page reads the same wherever it is opened.
 CSS = """
-body{font-family:"Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Microsoft YaHei",sans-serif;
-margin:2em auto;max-width:80em;padding:0 1em;color:#222;line-height:1.7}
-h1{font-size:1.3em}h2{font-size:1.1em;margin-top:2em}
+body{font-family:"PingFang SC","Hiragino Sans GB","Microsoft YaHei","Noto Sans CJK SC","Source Han Sans SC",
+"Noto Sans SC","WenQuanYi Micro Hei",system-ui,sans-serif;
+margin:2em auto;max-width:90em;padding:0 1em;color:#222;line-height:1.7}
+h1{font-size:1.3em;overflow-wrap:anywhere}h2{font-size:1.1em;margin-top:2em}
 table{border-collapse:collapse;margin:.5em 0}td,th{border:1px solid #ccc;padding:.2em .6em;vertical-align:top}
-th{background:#f4f4f4;text-align:left}
+th{background:#f4f4f4;text-align:left}td.n{text-align:right;font-variant-numeric:tabular-nums}
+th.group{background:#e8e8e8}
+details{margin:.8em 0}summary{cursor:pointer;color:#444}
+.legend{color:#555;font-size:.9em}
 .change{margin:1.2em 0;border-top:1px solid #ddd;padding-top:.5em}
 .kind{display:inline-block;min-width:6em;font-weight:bold}
+.k-added{color:#116329}.k-removed{color:#a40e26}
 .path{color:#666;font-size:.9em}
 .pair{display:grid;grid-template-columns:1fr 1fr;gap:1em}
-.pair>div{background:#fafafa;border:1px solid #eee;padding:.4em .6em;white-space:pre-wrap}
-del{background:#fdd;color:#900}ins{background:#dfd;color:#060;text-decoration:none}
-.added{color:#060}.removed{color:#900}.sim{color:#666;font-size:.9em}
+.pair>div{background:#fafafa;border:1px solid #eee;padding:.4em .6em;white-space:pre-wrap;overflow-wrap:anywhere}
+.pair.head{position:sticky;top:0;background:#fff;border-bottom:1px solid #ccc;z-index:1}
+.pair.head>div{background:#fff;border:0;font-weight:bold;white-space:normal}
+.pair>div.none{color:#888;font-style:italic;background:#fff}
+del{background:#ffd7d5;color:#82071e;text-decoration:line-through}
+ins{background:#ccffd8;color:#055d20;text-decoration:none}
+del.node{background:#fff0f0;text-decoration:none}ins.node{background:#effff2}
+.sim{color:#666;font-size:.9em}
 """
 
 
@@ -40,44 +55,81 @@ def _runs(runs) -> str:
     return "".join(out)
 
 
+def _summary(result: DiffResult) -> list[str]:
+    summary = result.summary
+    rows = ['<table><tr><th>change</th><th>count</th></tr>']
+    rows += [f'<tr><td>{kind}</td><td class="n">{summary[kind]}</td></tr>' for kind in CHANGE_KINDS if summary[kind]]
+    rows.append(f'<tr><td>unchanged</td><td class="n">{result.unchanged}</td></tr>')
+    terms = [kind for kind in TERM_KINDS if summary[kind]]
+    if terms:
+        rows.append('<tr><th class="group" colspan="2">提法</th></tr>')
+        rows += [f'<tr><td>{kind}</td><td class="n">{summary[kind]}</td></tr>' for kind in terms]
+    rows.append("</table>")
+    return rows
+
+
+def _term_table(terms) -> str:
+    rows = ["<table><tr><th>finding</th><th>term</th><th>where</th></tr>"]
+    for term in terms:
+        kind, what, where = term_line(term)
+        rows.append(f"<tr><td>{escape(kind)}</td><td>{escape(what)}</td><td>{escape(where)}</td></tr>")
+    rows.append("</table>")
+    return "\n".join(rows)
+
+
+def _terms(result: DiffResult) -> list[str]:
+    key, rest = split_terms(result.terms)
+    parts = ["<h2>提法</h2>"]
+    if key:
+        parts.append('<p class="legend">Modal shifts and protected 提法 first.</p>')
+        parts.append(_term_table(key))
+    if rest:
+        summary = f"{len(rest)} heading and lead-sentence clauses appeared or disappeared"
+        parts.append(f"<details{'' if key else ' open'}><summary>{summary}</summary>")
+        parts.append(_term_table(rest))
+        parts.append("</details>")
+    return parts
+
+
+def _change(number: int, change) -> str:
+    path = change_path(change)
+    head = f'<span class="kind k-{change.change}">{change.change}</span> {escape(change_label(change))}'
+    if path:
+        head += f' <span class="path">{escape(path)}</span>'
+    if change.old is not None and change.new is not None and change.similarity < 1:
+        head += f' <span class="sim">similarity {change.similarity:.2f}</span>'
+    if change.old is None:
+        old_html = '<div class="none">not in the old version</div>'
+        new_html = f'<div><ins class="node">{escape(change.new.text)}</ins></div>'
+    elif change.new is None:
+        old_html = f'<div><del class="node">{escape(change.old.text)}</del></div>'
+        new_html = '<div class="none">not in the new version</div>'
+    else:
+        old_html = f"<div>{_runs(side_runs(change.old, change, 'old'))}</div>"
+        new_html = f"<div>{_runs(side_runs(change.new, change, 'new'))}</div>"
+    return f'<div class="change" id="c{number}"><div>{head}</div><div class="pair">{old_html}{new_html}</div></div>'
+
+
 def render(result: DiffResult, side_by_side: bool = True) -> str:
     old_name, new_name = escape(source_name(result.old)), escape(source_name(result.new))
-    summary = result.summary
     parts = [
         "<!DOCTYPE html>",
         '<html lang="zh-CN"><head><meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>govtext diff: {old_name} → {new_name}</title>",
         f"<style>{CSS}</style></head><body>",
         f"<h1>govtext diff: {old_name} → {new_name}</h1>",
-        "<table><tr><th>change</th><th>count</th></tr>",
+        *_summary(result),
     ]
-    for kind in CHANGE_KINDS + TERM_KINDS:
-        if summary[kind]:
-            parts.append(f"<tr><td>{kind}</td><td>{summary[kind]}</td></tr>")
-    parts.append(f"<tr><td>unchanged</td><td>{result.unchanged}</td></tr></table>")
     if result.terms:
-        parts.append("<h2>提法</h2><table><tr><th>finding</th><th>term</th><th>where</th></tr>")
-        for term in result.terms:
-            kind, what, where = term_line(term)
-            parts.append(f"<tr><td>{kind}</td><td>{escape(what)}</td><td>{escape(where)}</td></tr>")
-        parts.append("</table>")
+        parts += _terms(result)
     parts.append("<h2>Changes</h2>")
     if not result.changes:
         parts.append("<p>No changes.</p>")
-    for number, change in enumerate(result.changes, 1):
-        path = change_path(change)
-        head = f'<span class="kind">{change.change}</span> {escape(change_label(change))}'
-        if path:
-            head += f' <span class="path">{escape(path)}</span>'
-        if change.old is not None and change.new is not None and change.similarity < 1:
-            head += f' <span class="sim">similarity {change.similarity:.2f}</span>'
-        old_html = _runs(side_runs(change.old, change, "old")) if change.old else ""
-        new_html = _runs(side_runs(change.new, change, "new")) if change.new else ""
-        if change.old is None:
-            new_html = f"<ins>{escape(change.new.text)}</ins>"
-        if change.new is None:
-            old_html = f"<del>{escape(change.old.text)}</del>"
-        parts.append(f'<div class="change" id="c{number}"><div>{head}</div>'
-                     f'<div class="pair"><div>{old_html}</div><div>{new_html}</div></div></div>')
+    else:
+        parts.append('<p class="legend"><del>deleted words</del> are struck through, '
+                     "<ins>inserted words</ins> highlighted.</p>")
+        parts.append(f'<div class="pair head"><div>old: {old_name}</div><div>new: {new_name}</div></div>')
+    parts += [_change(number, change) for number, change in enumerate(result.changes, 1)]
     parts.append("</body></html>")
     return "\n".join(parts) + "\n"

@@ -1,10 +1,21 @@
-"""The Markdown report, for a pull-request comment: summary table, changes, 提法."""
+"""The Markdown report, for a pull-request comment: summary table, 提法, changes.
+
+Deletions and insertions are marked with <del> and <ins>, not ~~ and **:
+CommonMark only closes ``**`` next to punctuation when a space or punctuation
+is on the other side, so ``**提升社会治理效能。**完善`` would print its
+asterisks.  The long tail of 提法 (heading clauses) is folded in <details>.
+"""
 
 from __future__ import annotations
 
+import re
+
 from govtext.diff.records import ADDED, CHANGE_KINDS, REMOVED, TERM_KINDS, DiffResult
 from govtext.report.inline import DELETE, INSERT, change_label, change_path, inline_runs, side_runs
-from govtext.report.plain import SHOW_BOTH, excerpt, source_name, term_line
+from govtext.report.plain import SHOW_BOTH, excerpt, source_name, split_terms, term_line
+
+_LINE_START = re.compile(r"^(\d+)([.)])(?=\s|$)|^([#+=-])")
+"""What would open a list, heading or rule where a quoted line begins."""
 
 
 def _escape(text: str) -> str:
@@ -14,49 +25,87 @@ def _escape(text: str) -> str:
     return text
 
 
+def _quoted(markdown: str) -> str:
+    """Markdown to follow ``> ``: a leading 1. or - must stay text."""
+    return _LINE_START.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", markdown, count=1)
+
+
 def _marked(runs) -> str:
     out = []
     for style, text in runs:
         if style == DELETE:
-            out.append(f"~~{_escape(text)}~~")
+            out.append(f"<del>{_escape(text)}</del>")
         elif style == INSERT:
-            out.append(f"**{_escape(text)}**")
+            out.append(f"<ins>{_escape(text)}</ins>")
         else:
             out.append(_escape(text))
     return "".join(out)
 
 
-def render(result: DiffResult, side_by_side: bool = False) -> str:
+def _summary(result: DiffResult) -> list[str]:
     summary = result.summary
+    lines = ["| change | count |", "|---|---:|"]
+    lines += [f"| {kind} | {summary[kind]} |" for kind in CHANGE_KINDS if summary[kind]]
+    lines.append(f"| unchanged | {result.unchanged} |")
+    lines += [f"| 提法 {kind} | {summary[kind]} |" for kind in TERM_KINDS if summary[kind]]
+    return lines + [""]
+
+
+def _term_table(terms) -> list[str]:
+    lines = ["| finding | term | where |", "|---|---|---|"]
+    for term in terms:
+        kind, what, where = term_line(term)
+        lines.append(f"| {kind} | {_escape(what)} | {_escape(where)} |")
+    return lines + [""]
+
+
+def _terms(result: DiffResult) -> list[str]:
+    key, rest = split_terms(result.terms)
+    lines = ["#### 提法", ""]
+    if key:
+        lines += ["Modal shifts and protected 提法 first.", ""] + _term_table(key)
+    if rest:
+        # Blank lines around the table, or GitHub leaves it unrendered inside <details>.
+        summary = f"{len(rest)} heading and lead-sentence clauses appeared or disappeared"
+        lines += ["<details>", f"<summary>{summary}</summary>", ""] + _term_table(rest) + ["</details>", ""]
+    return lines
+
+
+def _change(change) -> list[str]:
+    path = change_path(change)
+    head = f"- **{change.change}** {_escape(change_label(change))}"
+    if path:
+        head += f" — {_escape(path)}"
+    if change.change == ADDED:
+        return [head, f"  > <ins>{_escape(excerpt(change.new.text))}</ins>"]
+    if change.change == REMOVED:
+        return [head, f"  > <del>{_escape(excerpt(change.old.text))}</del>"]
+    if change.edits:
+        return [head, f"  > {_quoted(_marked(inline_runs(change)))}"]
+    if change.change in SHOW_BOTH:
+        return [head, f"  > old: {_escape(excerpt(change.old.text))}",
+                f"  >\n  > new: {_escape(excerpt(change.new.text))}"]
+    return [head]
+
+
+def _change_side_by_side(change) -> list[str]:
+    lines = _change(change)
+    if change.edits and change.change not in (ADDED, REMOVED):
+        lines[1:] = [f"  > old: {_marked(side_runs(change.old, change, 'old'))}",
+                     f"  >\n  > new: {_marked(side_runs(change.new, change, 'new'))}"]
+    return lines
+
+
+def render(result: DiffResult, side_by_side: bool = False) -> str:
     lines = [f"### govtext diff: `{source_name(result.old)}` → `{source_name(result.new)}`", ""]
-    lines += ["| change | count |", "|---|---:|"]
-    lines += [f"| {kind} | {summary[kind]} |" for kind in CHANGE_KINDS + TERM_KINDS if summary[kind]]
-    lines += [f"| unchanged | {result.unchanged} |", ""]
+    lines += _summary(result)
     if not result.changes:
         lines.append("No changes.")
         return "\n".join(lines) + "\n"
-    lines += ["Deleted words are ~~struck through~~, inserted words **bold**.", ""]
-    for change in result.changes:
-        path = change_path(change)
-        head = f"- **{change.change}** {_escape(change_label(change))}"
-        if path:
-            head += f" — {_escape(path)}"
-        lines.append(head)
-        if change.change == ADDED:
-            lines.append(f"  > {_escape(excerpt(change.new.text))}")
-        elif change.change == REMOVED:
-            lines.append(f"  > ~~{_escape(excerpt(change.old.text))}~~")
-        elif change.edits and side_by_side:
-            lines.append(f"  > old: {_marked(side_runs(change.old, change, 'old'))}")
-            lines.append(f"  >\n  > new: {_marked(side_runs(change.new, change, 'new'))}")
-        elif change.edits:
-            lines.append(f"  > {_marked(inline_runs(change))}")
-        elif change.change in SHOW_BOTH:
-            lines.append(f"  > old: {_escape(excerpt(change.old.text))}")
-            lines.append(f"  >\n  > new: {_escape(excerpt(change.new.text))}")
     if result.terms:
-        lines += ["", "#### 提法", "", "| finding | term | where |", "|---|---|---|"]
-        for term in result.terms:
-            kind, what, where = term_line(term)
-            lines.append(f"| {kind} | {_escape(what)} | {_escape(where)} |")
+        lines += _terms(result)
+    lines += ["#### Changes", "",
+              "<del>Deleted words</del> are struck through, <ins>inserted words</ins> underlined.", ""]
+    for change in result.changes:
+        lines += _change_side_by_side(change) if side_by_side else _change(change)
     return "\n".join(lines) + "\n"

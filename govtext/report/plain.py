@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+from typing import Sequence
+
+from govtext.diff.data import protected_terms
+from govtext.diff.normalize import normalize
 from govtext.diff.records import (
+    APPEARED,
     CHANGE_KINDS,
+    DISAPPEARED,
     FORMATTING,
+    FREQUENCY,
     MERGED,
     SPLIT,
     STRENGTHENED,
@@ -48,6 +56,32 @@ def where_text(occurrences, limit: int = 3) -> str:
     if len(occurrences) > limit:
         shown.append(f"+{len(occurrences) - limit} more")
     return ", ".join(shown)
+
+
+KEY_TERM_ORDER = (STRENGTHENED, WEAKENED, APPEARED, DISAPPEARED, FREQUENCY)
+"""How key 提法 findings are listed: modal shifts first, then protected terms."""
+
+
+def split_terms(terms: Sequence[TermChange]) -> tuple[list[TermChange], list[TermChange]]:
+    """(key findings, the rest): what an analyst reads first, and what can be folded away.
+
+    Key: modal shifts and protected 提法 (data/protected_terms.txt; ``frequency``
+    findings are always of protected terms).  The rest: clauses of headings and
+    lead sentences that appeared or disappeared — in a work report, well over a
+    hundred.  Terms added with ``--userdict`` are not in the records as such, so
+    they count as the rest unless they changed frequency.
+    """
+    protected = _protected()
+    key = [t for t in terms if t.kind not in (APPEARED, DISAPPEARED) or t.term in protected]
+    rest = [t for t in terms if t.kind in (APPEARED, DISAPPEARED) and t.term not in protected]
+    key.sort(key=lambda t: KEY_TERM_ORDER.index(t.kind))  # stable: the differ's order within a kind
+    return key, rest
+
+
+@lru_cache(maxsize=1)
+def _protected() -> frozenset[str]:
+    # Records carry terms normalised, as the differ counted them.
+    return frozenset(normalize(term) for term in protected_terms())
 
 
 def term_line(term: TermChange) -> tuple[str, str, str]:

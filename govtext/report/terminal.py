@@ -1,26 +1,84 @@
 """The terminal report: Rich renderables styled by theme names (govtext.insert, …).
 
 A summary table first, then each change inline (or in two columns with
-``side_by_side``), then the 提法 table.  Rich measures CJK cell widths itself.
+``side_by_side``), then the 提法 table.  Widths are Rich's cell widths; long
+text is folded as Chinese is set (see :class:`Folded`).
 """
 
 from __future__ import annotations
 
-from rich.console import Group
+from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions, Group, RenderResult
+from rich.measure import Measurement
 from rich.table import Table
 from rich.text import Text
 
 from govtext.diff.records import ADDED, CHANGE_KINDS, REMOVED, TERM_KINDS, DiffResult
 from govtext.report.inline import DELETE, INSERT, change_label, change_path, inline_runs, side_runs
-from govtext.report.plain import SHOW_BOTH, excerpt, source_name, term_line
+from govtext.report.plain import SHOW_BOTH, excerpt, source_name, split_terms, term_line
 
 STYLES = {DELETE: "govtext.delete", INSERT: "govtext.insert"}
 
+_NO_LINE_START = frozenset("，。、；：？！）】》〉」』”’…,.;:?!)]}%")
+_NO_LINE_END = frozenset("（【《〈「『“‘([{")
+_KEEP_TOGETHER = 16
+"""Most characters moved to the next line to keep a number, a word or punctuation whole."""
+
+
+def _can_break(plain: str, at: int) -> bool:
+    before, after = plain[at - 1], plain[at]
+    if after in _NO_LINE_START or before in _NO_LINE_END:
+        return False
+    return not (before.isascii() and after.isascii() and before.isalnum() and after.isalnum())
+
+
+def _breaks(plain: str, width: int) -> list[int]:
+    """Offsets to fold one line at: between any two characters, as Chinese is set,
+    except inside a Latin word or number or before closing punctuation (避头尾)."""
+    breaks: list[int] = []
+    start, used = 0, 0
+    for index, char in enumerate(plain):
+        size = cell_len(char)
+        if used + size > width and index > start:
+            cut = index
+            while cut > start + 1 and index - cut < _KEEP_TOGETHER and not _can_break(plain, cut):
+                cut -= 1
+            if not _can_break(plain, cut):
+                cut = index
+            breaks.append(cut)
+            start, used = cut, cell_len(plain[cut:index])
+        used += size
+    return breaks
+
+
+class Folded:
+    """Text folded at the column width with a hanging indent.
+
+    Rich wraps at spaces, so it moves a whole unspaced Chinese sentence to the
+    next line and leaves ragged gaps; this folds between characters instead.
+    Line breaks in the text (a law's 款 and 项) are kept.
+    """
+
+    def __init__(self, text: Text, indent: int = 0) -> None:
+        self.text = text
+        self.indent = indent
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        width = max(1, options.max_width - self.indent)
+        for line in self.text.split("\n", allow_blank=True):
+            for part in line.divide(_breaks(line.plain, width)) if line.plain else [line]:
+                part.no_wrap = True
+                yield Text(" " * self.indent) + part if self.indent else part
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        longest = max((cell_len(line) for line in self.text.plain.split("\n")), default=0)
+        return Measurement(self.indent + 1, self.indent + longest).clamp(max_width=options.max_width)
+
 
 def _text(runs) -> Text:
-    text = Text(overflow="fold")
+    text = Text()
     for style, chunk in runs:
-        text.append(" ".join(chunk.split("\n")), style=STYLES.get(style, ""))
+        text.append(chunk, style=STYLES.get(style, ""))
     return text
 
 
@@ -29,23 +87,46 @@ def _summary(result: DiffResult) -> Table:
     table.add_column("change")
     table.add_column("count", justify="right", style="govtext.count")
     summary = result.summary
-    for kind in CHANGE_KINDS + TERM_KINDS:
+    for kind in CHANGE_KINDS:
         if summary[kind]:
             table.add_row(kind, str(summary[kind]))
-    table.add_row("unchanged", str(result.unchanged))
+    terms = [kind for kind in TERM_KINDS if summary[kind]]
+    table.add_row("unchanged", str(result.unchanged), end_section=bool(terms))
+    for kind in terms:
+        table.add_row(f"提法 {kind}", str(summary[kind]))
     return table
 
 
 def _heading(change) -> Text:
     head = Text()
     head.append(f"{change.change} ", style="govtext.change")
-    head.append(change_label(change), style="govtext.number")
+    head.append(change_label(change), style="govtext.diff.label")
     path = change_path(change)
     if path:
         head.append(f"  {path}", style="govtext.header")
     if change.old is not None and change.new is not None and change.similarity < 1:
-        head.append(f"  {change.similarity:.2f}", style="govtext.count")
+        head.append(f"  similarity {change.similarity:.2f}", style="govtext.count")
     return head
+
+
+def _columns(left, right) -> Table:
+    grid = Table.grid(expand=True, padding=(0, 2))
+    grid.add_column(ratio=1)
+    grid.add_column(ratio=1)
+    grid.add_row(left, right)
+    return grid
+
+
+def _terms(result: DiffResult) -> Table:
+    key, rest = split_terms(result.terms)
+    table = Table(title="提法", title_justify="left")
+    table.add_column("finding")
+    table.add_column("term")
+    table.add_column("where", style="govtext.header")
+    for number, term in enumerate(key + rest, 1):
+        kind, what, where = term_line(term)
+        table.add_row(kind, what, where, end_section=number == len(key) and bool(rest))
+    return table
 
 
 def render(result: DiffResult, side_by_side: bool = False) -> Group:
@@ -53,32 +134,26 @@ def render(result: DiffResult, side_by_side: bool = False) -> Group:
     parts: list = [title, _summary(result)]
     if not result.changes:
         parts.append(Text("no changes"))
+    elif side_by_side:
+        parts.append(Text())
+        parts.append(_columns(Text(f"old: {source_name(result.old)}", style="govtext.header"),
+                              Text(f"new: {source_name(result.new)}", style="govtext.header")))
     for change in result.changes:
         parts.append(Text())
         parts.append(_heading(change))
         if change.change == ADDED:
-            parts.append(Text("  " + excerpt(change.new.text), style="govtext.insert", overflow="fold"))
+            parts.append(Folded(Text(excerpt(change.new.text), style="govtext.diff.added"), indent=2))
         elif change.change == REMOVED:
-            parts.append(Text("  " + excerpt(change.old.text), style="govtext.delete", overflow="fold"))
+            parts.append(Folded(Text(excerpt(change.old.text), style="govtext.diff.removed"), indent=2))
         elif change.edits and side_by_side:
-            grid = Table.grid(expand=True, padding=(0, 2))
-            grid.add_column(ratio=1, overflow="fold")
-            grid.add_column(ratio=1, overflow="fold")
-            grid.add_row(_text(side_runs(change.old, change, "old")), _text(side_runs(change.new, change, "new")))
-            parts.append(grid)
+            parts.append(_columns(Folded(_text(side_runs(change.old, change, "old"))),
+                                  Folded(_text(side_runs(change.new, change, "new")))))
         elif change.edits:
-            parts.append(Text("  ") + _text(inline_runs(change)))
+            parts.append(Folded(_text(inline_runs(change)), indent=2))
         elif change.change in SHOW_BOTH:
-            parts.append(Text("  - " + excerpt(change.old.text), overflow="fold"))
-            parts.append(Text("  + " + excerpt(change.new.text), overflow="fold"))
+            parts.append(Folded(Text("- " + excerpt(change.old.text)), indent=2))
+            parts.append(Folded(Text("+ " + excerpt(change.new.text)), indent=2))
     if result.terms:
-        table = Table(title="提法", title_justify="left")
-        table.add_column("finding")
-        table.add_column("term")
-        table.add_column("where", style="govtext.header")
-        for term in result.terms:
-            kind, what, where = term_line(term)
-            table.add_row(kind, what, where)
         parts.append(Text())
-        parts.append(table)
+        parts.append(_terms(result))
     return Group(*parts)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from govtext.diff.records import ADDED, REMOVED, DiffResult
 from govtext.report.inline import DELETE, INSERT, change_label, change_path, inline_runs, side_runs
-from govtext.report.plain import SHOW_BOTH, change_counts, excerpt, source_name, term_counts, term_line
+from govtext.report.plain import SHOW_BOTH, change_counts, excerpt, source_name, split_terms, term_counts, term_line
 
 _MARK = {DELETE: ("[-", "-]"), INSERT: ("{+", "+}")}
 
@@ -45,7 +45,8 @@ def render(result: DiffResult, side_by_side: bool = False) -> str:
             lines.append(f"  + {excerpt(change.new.text)}")
     if result.terms:
         lines += ["", f"提法: {term_counts(result)}"]
-        for term in result.terms:
+        key, rest = split_terms(result.terms)
+        for term in key + rest:
             kind, what, where = term_line(term)
             lines.append(f"  {kind:<12} {what}" + (f"  @ {where}" if where else ""))
     return "\n".join(lines) + "\n"
