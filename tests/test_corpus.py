@@ -82,3 +82,24 @@ def test_every_corpus_file_is_lossless(path):
     doc = load(str(path))
     check_lossless(doc)
     assert doc.source.chars == len(doc.text)
+
+
+def test_closing_paragraphs_return_to_the_section_without_interjections():
+    """gwr-2025 lacks the mid-text 各位代表！: （十） must still not swallow the closing paragraphs."""
+    doc = load(str(corpus_file("gwr-2025.txt")))
+    section3 = [n for n in doc.root.children if n.type == model.SECTION][2]
+    last_item = [c for c in section3.children if c.type == model.ITEM and c.number == "（十）"][0]
+    assert len([c for c in last_item.children if c.type == model.ITEM]) == 5
+    taiwan = [c for c in section3.children if "台湾问题" in c.content()]
+    assert len(taiwan) == 1 and taiwan[0].type == model.PARAGRAPH
+    closing = section3.children[-1]
+    assert closing.type == model.PARAGRAPH and closing.content().lstrip().startswith("各位代表！")
+
+
+def test_work_report_diff_keeps_closing_paragraphs_matched():
+    from govtext.diff import diff_documents
+
+    old = load(str(corpus_file("gwr-2024.txt")))
+    new = load(str(corpus_file("gwr-2025.txt")))
+    removed = [c.old.text for c in diff_documents(old, new).changes if c.change == "removed"]
+    assert not [t for t in removed if "台湾问题" in t or "国防和军队" in t or "一国两制" in t]

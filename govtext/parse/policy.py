@@ -151,25 +151,58 @@ def _resolve(container: Draft, text: str, lex: Lexicon, inherited: str | None) -
     if container.type in (model.SECTION, model.ITEM) and container.title:
         container.kind = lex.kind_of(first_clause(container.title)) or inherited
     kind = container.kind if container.type in (model.SECTION, model.ITEM) else inherited
+    _release_trailing(container, lex)
     pending = [c for c in container.children if c.type == model.PARAGRAPH and c.line is not None]
-    markers = _bullet_markers(pending)
-    leads = {id(p): lead_of(p.line.content, lex) for p in pending if id(p) not in markers}
-    candidates = [lead for lead in leads.values() if lead]
-    items_here = _parallel(candidates)
-    if items_here:
-        # Among parallel items, a short one-clause first sentence is a lead too (丰富……生活。).
-        for p in pending:
-            if id(p) in leads and not leads[id(p)]:
-                leads[id(p)] = lead_of(p.line.content, lex, relaxed=True)
+    markers, leads = _leads(pending, lex)
     for child in container.children:
         if child.type == model.PARAGRAPH and child.line is not None:
-            marker = markers.get(id(child))
-            lead = leads.get(id(child)) if items_here else None
-            _fill_paragraph(child, text, lex, lead, marker)
+            _fill_paragraph(child, text, lex, leads.get(id(child)), markers.get(id(child)))
             if child.type == model.ITEM:
                 child.kind = lex.kind_of(first_clause(child.title or "")) or kind
         elif child.children and child.type in (model.SECTION, model.ITEM, model.HEADER):
             _resolve(child, text, lex, kind)
+
+
+def _leads(pending: list[Draft], lex: Lexicon) -> tuple[dict[int, str], dict[int, str]]:
+    """Bullet markers and lead sentences of the paragraphs that are items, by ``id``."""
+    markers = _bullet_markers(pending)
+    leads = {id(p): lead_of(p.line.content, lex) for p in pending if id(p) not in markers}
+    if not _parallel([lead for lead in leads.values() if lead]):
+        return markers, {}
+    # Among parallel items, a short one-clause first sentence is a lead too (丰富……生活。).
+    for p in pending:
+        if id(p) in leads and not leads[id(p)]:
+            leads[id(p)] = lead_of(p.line.content, lex, relaxed=True)
+    return markers, {k: v for k, v in leads.items() if v}
+
+
+def _release_trailing(container: Draft, lex: Lexicon) -> None:
+    """Hand back to ``container`` what its numbered items swallowed after their sub-items.
+
+    A numbered item runs to the next number, so without an interjection it would
+    swallow the closing paragraphs of its section.  Once an item has a run of
+    sub-items, the first paragraph after them that is no sub-item returns, with
+    everything after it, to the section.
+    """
+    children: list[Draft] = []
+    for child in container.children:
+        children.append(child)
+        if child.type != model.ITEM or child.number is None:
+            continue
+        pending = [c for c in child.children if c.type == model.PARAGRAPH and c.line is not None]
+        markers, leads = _leads(pending, lex)
+        items = set(markers) | set(leads)
+        seen_item = False
+        for index, grandchild in enumerate(child.children):
+            if grandchild.type != model.PARAGRAPH or grandchild.line is None:
+                continue
+            if id(grandchild) in items:
+                seen_item = True
+            elif seen_item:
+                children.extend(child.children[index:])
+                del child.children[index:]
+                break
+    container.children = children
 
 
 def _bullet_markers(paragraphs: list[Draft]) -> dict[int, str]:

@@ -104,6 +104,8 @@ def lead_of(content: str, lex: Lexicon, relaxed: bool = False) -> str | None:
     first = first_sentence(content)
     if first is None or len(first) >= len(content):
         return None
+    if not first.rstrip(_CLOSERS).endswith("。"):
+        return None  # 各位代表！ and questions address the reader; they name no measure
     core = strip_end(first)
     if not core or len(core) > 50:
         return None
