@@ -41,6 +41,12 @@ class Lexicon:
     copula_exceptions: tuple[str, ...]
     """Words containing a copula that are not one (是否, 但是, 一是 …)."""
 
+    past_markers: tuple[str, ...]
+    """Aspect markers (了) that make a sentence a narration of what was done."""
+
+    past_exceptions: tuple[str, ...]
+    """Words containing a past marker that are not one (为了, 了解 …)."""
+
     lead_excludes: tuple[str, ...]
     """Words that mark a first sentence as argument rather than a lead (我们, 这 …)."""
 
@@ -65,6 +71,8 @@ def _from_mapping(data: dict, origin: str) -> Lexicon:
             modal_exceptions=tuple(map(str, s.get("modal_exceptions", ()))),
             copulas=tuple(map(str, s.get("copulas", ()))),
             copula_exceptions=tuple(map(str, s.get("copula_exceptions", ()))),
+            past_markers=tuple(map(str, s.get("past_markers", ()))),
+            past_exceptions=tuple(map(str, s.get("past_exceptions", ()))),
             lead_excludes=tuple(map(str, s.get("lead_excludes", ()))),
         )
     except (KeyError, TypeError, AttributeError) as exc:

@@ -72,6 +72,12 @@ def is_copular(text: str, lex: Lexicon) -> bool:
     return any(copula in clause for copula in lex.copulas)
 
 
+def is_past(text: str, lex: Lexicon) -> bool:
+    """Whether the sentence narrates what was done (了 as an aspect marker)."""
+    masked = _mask(text, lex.past_exceptions)
+    return any(marker in masked for marker in lex.past_markers)
+
+
 def starts_directive(text: str, lex: Lexicon) -> bool:
     return text.startswith(lex.directive_starts)
 
@@ -81,6 +87,8 @@ def is_measure(sentence: str, lex: Lexicon) -> bool:
     body = strip_end(sentence)
     if not body or is_copular(body, lex):
         return False
+    if is_past(body, lex):
+        return has_modal(body, lex)
     if starts_directive(body, lex):
         return True
     # An opening phrase (当前，/今年，/为此，) may stand before the directive.
@@ -112,7 +120,9 @@ def lead_of(content: str, lex: Lexicon, relaxed: bool = False) -> str | None:
     short = len(core) <= _RELAXED_LEAD and not _CLAUSE.search(core)
     if not starts_directive(core, lex) and not (relaxed and short):
         return None
-    if has_modal(core, lex) or is_copular(core, lex) or any(w in core for w in lex.lead_excludes):
+    if has_modal(core, lex) or is_copular(core, lex) or is_past(core, lex):
+        return None
+    if any(w in core for w in lex.lead_excludes):
         return None
     return first
 
