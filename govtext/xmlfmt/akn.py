@@ -9,11 +9,14 @@ items, paragraphs and enumerations ``<hcontainer name="item" class="KIND">``,
 and each sentence a ``<span class="measure|statement|lead">`` in its ``<p>``.
 
 Unlike govtext XML this export is not lossless: indentation and blank lines
-are dropped, and line breaks only separate ``<p>`` blocks.
+are dropped, line breaks only separate ``<p>`` blocks, and characters XML 1.0
+cannot carry (most C0 controls such as a form feed, U+FFFE/U+FFFF, lone
+surrogates) are dropped from every text and attribute written.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field
 
@@ -49,6 +52,16 @@ _NUMBER = re.compile(r"[0-9０-９]+|[〇零一二两三四五六七八九十百
 _DATE = re.compile(r"([0-9]{4}|[〇零一二三四五六七八九]{4})年([0-9]{1,2}|[一二三四五六七八九十]{1,3})月"
                    r"([0-9]{1,2}|[一二三四五六七八九十]{1,3})日")
 UNKNOWN_DATE = "0001-01-01"
+
+# Characters XML 1.0 cannot carry even as references; lxml refuses them.
+_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+WORK_HASH_CHARS = 8
+"""Hex digits of the title's hash in the FRBR work component."""
+
+
+def xml_safe(text: str) -> str:
+    """``text`` without the characters XML 1.0 cannot carry (AKN export is not lossless)."""
+    return _ILLEGAL.sub("", text)
 
 
 def cn_number(text: str) -> int | None:
@@ -117,10 +130,11 @@ def to_akn(doc: Document, timestamp=None) -> bytes:
     is_law = doc.genre == "law"
     root = etree.Element(_q("akomaNtoso"), nsmap={None: AKN_NAMESPACE})
     headers = [child for child in doc.root.children if child.type == HEADER]
-    title = _title(doc, headers)
+    stated = _stated_title(headers)
+    title = stated or _stem(doc) or "untitled"
     doc_el = etree.SubElement(root, _q("act" if is_law else "doc"))
     doc_el.set("name", "act" if is_law else ("report" if "报告" in title else "policy"))
-    _meta(etree.SubElement(doc_el, _q("meta")), doc, headers, title, is_law)
+    _meta(etree.SubElement(doc_el, _q("meta")), doc, headers, title, work_name(doc, stated), is_law)
     if headers:
         _preface(etree.SubElement(doc_el, _q("preface")), headers)
     body = etree.SubElement(doc_el, _q("body" if is_law else "mainBody"))
@@ -132,34 +146,46 @@ def to_akn(doc: Document, timestamp=None) -> bytes:
     return b'<?xml version="1.0" encoding="UTF-8"?>\n' + etree.tostring(root, encoding="UTF-8") + b"\n"
 
 
-def _title(doc: Document, headers: list[Node]) -> str:
+def _stated_title(headers: list[Node]) -> str | None:
+    """The title the text states: its header's title, else the header's first line."""
     for header in headers:
-        if header.title:
-            return header.title
-        for leaf in header.leaves():
-            if leaf.type == LINE and leaf.text.strip():
-                return leaf.text.strip()
-    if doc.source.path and doc.source.path != "-":
-        return re.sub(r"\.[^./\\]+$", "", re.split(r"[/\\]", doc.source.path)[-1])
-    return "untitled"
+        candidates = [header.title] + [leaf.text for leaf in header.leaves() if leaf.type == LINE]
+        for candidate in candidates:
+            title = xml_safe(candidate or "").strip()
+            if title:
+                return title
+    return None
 
 
-def _slug(doc: Document) -> str:
-    if doc.source.path and doc.source.path != "-":
-        stem = re.sub(r"\.[^./\\]+$", "", re.split(r"[/\\]", doc.source.path)[-1]).lower()
-        stem = re.sub(r"[^a-z0-9-]+", "-", stem).strip("-")
-        if stem:
-            return stem
-    return f"sha256-{doc.source.sha256[:12]}"
+def _stem(doc: Document) -> str | None:
+    """The input file's name without its suffix; None for standard input and the sample."""
+    if not doc.source.path or doc.source.path == "-":
+        return None
+    return xml_safe(re.sub(r"\.[^./\\]+$", "", re.split(r"[/\\]", doc.source.path)[-1])).strip() or None
 
 
-def _meta(meta, doc: Document, headers: list[Node], title: str, is_law: bool) -> None:
+def work_name(doc: Document, stated_title: str | None) -> str:
+    """The FRBR work component: the file stem as a slug, then a short hash of the stated title.
+
+    The hash tells apart laws of one year whose files share a generic stem (``law.txt``)
+    and keeps the name stable across versions of a work that restate its title; with no
+    stated title the source's own hash stands in.  Only ``[a-z0-9-]``: safe in a URI.
+    """
+    if stated_title:
+        digest = hashlib.sha256(stated_title.encode("utf-8")).hexdigest()[:WORK_HASH_CHARS]
+    else:
+        digest = doc.source.sha256[:WORK_HASH_CHARS]
+    slug = re.sub(r"[^a-z0-9-]+", "-", (_stem(doc) or "").lower()).strip("-")
+    return f"{slug}-{digest}" if slug else digest
+
+
+def _meta(meta, doc: Document, headers: list[Node], title: str, work_name: str, is_law: bool) -> None:
     header_text = "".join(h.content() for h in headers) or doc.text[:300]
     dates = sorted(stated_dates(header_text))
     work_date = dates[0] if dates else UNKNOWN_DATE
     expr_date = dates[-1] if dates else UNKNOWN_DATE
     doc_type = "act" if is_law else "doc"
-    work = f"/akn/cn/{doc_type}/{work_date[:4]}/{_slug(doc)}"
+    work = f"/akn/cn/{doc_type}/{work_date[:4]}/{work_name}"
     expression = f"{work}/zho@{expr_date}"
     date_name = "unknown" if not dates else ("enactment" if is_law else "publication")
 
@@ -195,15 +221,16 @@ def _preface(preface, headers: list[Node]) -> None:
     first = True
     for header in headers:
         for leaf in header.leaves():
-            if leaf.type == BLANK or not leaf.text.strip():
+            text = xml_safe(leaf.text).strip()
+            if leaf.type == BLANK or not text:
                 continue
             p = etree.SubElement(preface, _q("p"))
             if first:
                 p.set("class", "title")
-                etree.SubElement(p, _q("docTitle")).text = leaf.text.strip()
+                etree.SubElement(p, _q("docTitle")).text = text
                 first = False
             else:
-                p.text = leaf.text.strip()
+                p.text = text
 
 
 class _Builder:
@@ -218,11 +245,11 @@ class _Builder:
         table = LAW_ELEMENTS if self.is_law else POLICY_ELEMENTS
         if node.type in table:
             tag, abbr = table[node.type]
-            attrs = {} if self.is_law else {"class": " ".join(filter(None, (node.type, node.kind)))}
+            attrs = {} if self.is_law else {"class": xml_safe(" ".join(filter(None, (node.type, node.kind))))}
             return tag, abbr, attrs
         attrs = {"name": node.type}
         if node.kind:
-            attrs["class"] = node.kind
+            attrs["class"] = xml_safe(node.kind)
         return "hcontainer", node.type, attrs
 
     def fill_hierarchy(self, parent, children: list[Node], prefix: str, top: bool = False) -> None:
@@ -272,12 +299,14 @@ class _Builder:
         if node.type == HEADER:
             self._blocks(etree.SubElement(element, _q("content")), list(node.leaves()))
             return
-        if node.number:
-            etree.SubElement(element, _q("num")).text = node.number
+        number = xml_safe(node.number or "").strip()
+        if number:
+            etree.SubElement(element, _q("num")).text = number
         heading = node.title if node.type in (BOOK, CHAPTER, SECTION, APPENDIX) else None
         children = list(node.children)
         if heading is None and node.type in (SECTION, APPENDIX):
-            heading = "".join(c.text for c in children if c.type == HEADING).strip() or None
+            heading = "".join(c.text for c in children if c.type == HEADING)
+        heading = xml_safe(heading or "").strip()
         if heading:
             etree.SubElement(element, _q("heading")).text = heading
         rest = [c for c in children if c.type not in (HEADING, LABEL)]
@@ -293,9 +322,11 @@ class _Builder:
                 continue
             if leaf.type in (HEADING, LABEL):
                 continue
+            text = xml_safe(leaf.text)
+            if not text:
+                continue
             if p is None:
                 p = etree.SubElement(container, _q("p"))
-            text = leaf.text
             if leaf.type in SENTENCE_TYPES and not self.is_law:
                 span = etree.SubElement(p, _q("span"))
                 span.set("class", leaf.type)
@@ -321,4 +352,4 @@ def _indent(element, depth: int) -> None:
 
 
 def _has_text(leaves: list[Node]) -> bool:
-    return any(leaf.type not in (BLANK, HEADING, LABEL) and (leaf.text or "").strip() for leaf in leaves)
+    return any(leaf.type not in (BLANK, HEADING, LABEL) and xml_safe(leaf.text or "").strip() for leaf in leaves)
