@@ -1,8 +1,9 @@
 """Reading input bytes and decoding them to text, with the encoding detected.
 
 UTF-8 (with or without BOM) and UTF-16/32 with a BOM are recognised directly;
-anything else is handed to charset-normalizer, a maintained detector, instead of
-guessing from a list of codecs.  GBK and GB2312 are read as GB18030, their superset.
+text without NUL bytes that decodes cleanly as GB18030 (GBK and GB2312 are its subsets)
+is read as GB18030; anything else is handed to charset-normalizer, a maintained
+detector, instead of guessing from a list of codecs.
 """
 
 from __future__ import annotations
@@ -88,6 +89,15 @@ def _detect(data: bytes, label: str) -> str:
         return "utf-8"
     except UnicodeDecodeError:
         pass
+    if b"\x00" not in data:
+        # Chinese text that is not UTF-8 is GB18030 (or its subsets GBK/GB2312) far more
+        # often than anything else; short texts give a statistical detector too little to go
+        # on (同志们： comes out as UTF-16 or cp949), so a clean GB18030 decode wins.
+        try:
+            data.decode("gb18030")
+            return "gb18030"
+        except UnicodeDecodeError:
+            pass
     from charset_normalizer import from_bytes  # imported here: only non-UTF-8 input pays for it
 
     best = from_bytes(data).best()

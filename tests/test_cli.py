@@ -135,3 +135,18 @@ def test_tree_reads_utf16_govtext_xml(runner, tmp_path):
     result = runner.invoke(main, ["tree", str(path), "--format", "json"])
     assert result.exit_code == 0, result.stderr
     assert json.loads(result.stdout)["root"] == json.loads(runner.invoke(main, ["tree", "--format", "json"]).stdout)["root"]
+
+
+@pytest.mark.parametrize("args", [
+    ["diff", "a.txt", "b.txt", "--fail-on", "bogus"], ["tree", "--depth", "x"], ["nope"], ["tree", "--format", "yaml"],
+])
+def test_usage_errors_are_one_line_and_exit_2(runner, args):
+    result = runner.invoke(main, args)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert len(result.stderr.strip().splitlines()) == 1 and result.stderr.startswith("govtext: error:")
+
+
+def test_bare_command_prints_help(runner):
+    result = runner.invoke(main, [])
+    assert result.exit_code == 0 and "Commands:" in result.stdout

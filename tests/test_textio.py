@@ -76,3 +76,9 @@ def test_write_atomic_uses_the_umask_not_0600(tmp_path):
     finally:
         os.umask(old)
     assert target.stat().st_mode & 0o777 == 0o644
+
+
+@pytest.mark.parametrize("text", ["同志们：\n今天开会。\n", "一、总体要求\n", "第一条 本法适用。\n"])
+def test_short_gbk_is_not_mistaken_for_another_encoding(text):
+    decoded, encoding = decode(text.encode("gbk"), "short.txt")
+    assert (decoded, encoding) == (text, "gb18030")

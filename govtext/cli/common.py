@@ -9,6 +9,8 @@ import click
 from govtext.errors import GovtextError
 
 EXIT_TROUBLE = 2
+# click ≥ 8.2 raises this for a bare group invocation; older versions print help themselves.
+_NO_ARGS = getattr(click.exceptions, "NoArgsIsHelpError", ())
 
 
 class GovtextGroup(click.Group):
@@ -31,6 +33,24 @@ class GovtextGroup(click.Group):
             module, attribute = self.lazy_commands[name]
             self.add_command(getattr(import_module(module), attribute), name)
         return super().get_command(ctx, name)
+
+    def main(self, *args, standalone_mode: bool = True, **kwargs):
+        """Like click's, but a usage error is one line on stderr (exit 2), not a usage block."""
+        if not standalone_mode:
+            return super().main(*args, standalone_mode=False, **kwargs)
+        try:
+            code = super().main(*args, standalone_mode=False, **kwargs)
+        except click.exceptions.Abort:
+            click.echo("govtext: interrupted", err=True)
+            sys.exit(130)
+        except _NO_ARGS as exc:  # plain `govtext`: the help, as a successful answer
+            click.echo(exc.ctx.get_help())
+            sys.exit(0)
+        except click.ClickException as exc:
+            where = f"{exc.ctx.command_path}: " if getattr(exc, "ctx", None) is not None else ""
+            click.echo(f"govtext: error: {where}{exc.format_message()} (see --help)", err=True)
+            sys.exit(exc.exit_code)
+        sys.exit(code if isinstance(code, int) else 0)
 
     def invoke(self, ctx: click.Context):  # noqa: D401 - click API
         try:
