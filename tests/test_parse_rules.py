@@ -235,3 +235,15 @@ def test_hard_wrapped_article_is_one_clause():
     first = nodes(doc, model.ARTICLE)[0]
     assert len([c for c in first.children if c.type == model.CLAUSE]) == 1
     assert [a.number for a in nodes(doc, model.ARTICLE)] == ["第一条", "第二条", "第三条"]
+
+
+@pytest.mark.parametrize("text, genre", [
+    ("第一章 总则\n第一条 本法适用。\n", "law"),
+    ("示例规定\n第一条 本规定适用。\n第二条 本规定施行。\n", "law"),
+    ("第一章 发展环境\n当前我国发展仍然处于重要战略机遇期。\n", "policy"),
+    ("一、总体要求\n第一条规定的事项要抓紧落实。\n", "policy"),
+])
+def test_genre_detection(text, genre):
+    from govtext.pipeline import parse_text
+
+    assert parse_text(text).genre == genre

@@ -22,14 +22,18 @@ _UNNUMBERED_HEADING = 12  # 附则, 总则 written without a number
 
 
 def is_law(lines: list[Line]) -> bool:
-    """Three or more lines opening with 第X条 make a law or regulation."""
-    count = 0
+    """Two 第X条 lines, or one under a 编/章/节 heading, make a law or regulation."""
+    articles = headings = 0
     for line in lines:
         found = match_number(line.content, LAW_STYLES)
-        if found and found[0].law_unit == model.ARTICLE:
-            count += 1
-            if count >= 3:
-                return True
+        if not found:
+            continue
+        if found[0].law_unit == model.ARTICLE:
+            articles += 1
+        elif found[0].law_unit in (model.BOOK, model.CHAPTER, model.SECTION):
+            headings += 1
+        if articles >= 2 or (articles and headings):
+            return True
     return False
 
 
