@@ -44,3 +44,10 @@ def test_long_labels_are_cut_to_the_width_in_cells():
     out = render(load(None), width=50, sentences=True)
     assert all(cell_len(line) <= 50 for line in out.splitlines())
     assert "…" in out
+
+
+def test_kind_and_counts_survive_narrow_terminals():
+    out = render(load(None), width=60)
+    tier_items = [line for line in out.splitlines() if "‹层级 tier›" in line and "measure" in line]
+    assert len(tier_items) == 3
+    assert all("…" in line for line in tier_items)  # the long lead sentences were cut, not the tail

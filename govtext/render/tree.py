@@ -44,6 +44,32 @@ def _line(*parts: tuple[str, str] | None) -> Text:
     return text
 
 
+class Label:
+    """A tree label whose head (number, title) is cut to the width so its tail
+    (kind, counts) always shows.  Widths are Rich's cell widths, so CJK counts double."""
+
+    def __init__(self, head: Text, tail: Text) -> None:
+        self.head, self.tail = head, tail
+
+    def __rich_console__(self, console, options):
+        room = options.max_width - self.tail.cell_len - 1
+        head = self.head.copy()
+        if head.cell_len > room:
+            head.truncate(max(room, 1), overflow="ellipsis")
+        yield Text.assemble(head, " ", self.tail, no_wrap=True, overflow="ellipsis")
+
+    def __rich_measure__(self, console, options):
+        from rich.measure import Measurement
+
+        width = self.head.cell_len + 1 + self.tail.cell_len
+        return Measurement(min(width, self.tail.cell_len + 2), width)
+
+
+def _labelled(head: list, tail: list) -> Label | Text:
+    tail_text = _line(*tail)
+    return Label(_line(*head), tail_text) if tail_text.plain else _line(*head)
+
+
 def _kind(node: model.Node) -> tuple[str, str] | None:
     if node.kind is None:
         return None
@@ -79,20 +105,16 @@ def _section(node: model.Node, doc: model.Document) -> Text:
     if doc.genre == "law":
         return _law_unit(node, doc)
     items = sum(1 for c in node.children if c.type == model.ITEM)
-    return _line(
-        (node.number or "", "govtext.number"),
-        (_clean(node.title or ""), "govtext.section"),
-        _kind(node),
-        (f"· {_plural(items, 'item')}" if items else "", "govtext.count"),
+    return _labelled(
+        [(node.number or "", "govtext.number"), (_clean(node.title or ""), "govtext.section")],
+        [_kind(node), (f"· {_plural(items, 'item')}" if items else "", "govtext.count")],
     )
 
 
-def _item(node: model.Node, doc: model.Document) -> Text:
-    return _line(
-        (node.number or "", "govtext.number"),
-        (_clean(node.title or ""), "govtext.item"),
-        _kind(node),
-        (f"· {_plural(_count(node, model.MEASURE), 'measure')}", "govtext.count"),
+def _item(node: model.Node, doc: model.Document) -> Label | Text:
+    return _labelled(
+        [(node.number or "", "govtext.number"), (_clean(node.title or ""), "govtext.item")],
+        [_kind(node), (f"· {_plural(_count(node, model.MEASURE), 'measure')}", "govtext.count")],
     )
 
 
@@ -107,8 +129,10 @@ def _enumeration(node: model.Node, doc: model.Document) -> Text:
 
 def _law_unit(node: model.Node, doc: model.Document) -> Text:
     articles = _count(node, model.ARTICLE)
-    return _line((node.number or "", "govtext.number"), (_clean(node.title or ""), "govtext.law"), _kind(node),
-                 (f"· {_plural(articles, 'article')}" if articles else "", "govtext.count"))
+    return _labelled(
+        [(node.number or "", "govtext.number"), (_clean(node.title or ""), "govtext.law")],
+        [_kind(node), (f"· {_plural(articles, 'article')}" if articles else "", "govtext.count")],
+    )
 
 
 def _article(node: model.Node, doc: model.Document) -> Text:
