@@ -60,23 +60,38 @@ class Lexicon:
         return best[1] if best else None
 
 
+KINDS = ("system", "method", "tier")
+"""The kinds the outline formats know (体制, 方式, 层级)."""
+
+_SENTENCE_LISTS = (
+    "directive_starts", "modals", "modal_exceptions", "copulas", "copula_exceptions",
+    "past_markers", "past_exceptions", "lead_excludes",
+)
+_REQUIRED = ("directive_starts", "modals")
+
+
+def _words(value: object, where: str, origin: str) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+        raise LexiconError(f"{origin}: {where} must be a list of non-empty strings")
+    return tuple(value)
+
+
 def _from_mapping(data: dict, origin: str) -> Lexicon:
-    try:
-        kinds = tuple((str(k), tuple(str(t) for t in v)) for k, v in data["kinds"].items())
-        s = data["sentences"]
-        return Lexicon(
-            kinds=kinds,
-            directive_starts=tuple(sorted(map(str, s["directive_starts"]), key=len, reverse=True)),
-            modals=tuple(map(str, s["modals"])),
-            modal_exceptions=tuple(map(str, s.get("modal_exceptions", ()))),
-            copulas=tuple(map(str, s.get("copulas", ()))),
-            copula_exceptions=tuple(map(str, s.get("copula_exceptions", ()))),
-            past_markers=tuple(map(str, s.get("past_markers", ()))),
-            past_exceptions=tuple(map(str, s.get("past_exceptions", ()))),
-            lead_excludes=tuple(map(str, s.get("lead_excludes", ()))),
-        )
-    except (KeyError, TypeError, AttributeError) as exc:
-        raise LexiconError(f"{origin}: not a govtext lexicon (missing or malformed {exc})") from None
+    kinds, sentences = data.get("kinds"), data.get("sentences")
+    if not isinstance(kinds, dict) or not isinstance(sentences, dict):
+        raise LexiconError(f"{origin}: not a govtext lexicon (needs [kinds] and [sentences] tables)")
+    unknown = sorted(set(kinds) - set(KINDS))
+    if unknown:
+        raise LexiconError(f"{origin}: unknown kind {', '.join(unknown)} (kinds are {', '.join(KINDS)})")
+    missing = [key for key in _REQUIRED if key not in sentences]
+    if missing:
+        raise LexiconError(f"{origin}: [sentences] lacks {', '.join(missing)}")
+    lists = {key: _words(sentences.get(key, []), f"sentences.{key}", origin) for key in _SENTENCE_LISTS}
+    lists["directive_starts"] = tuple(sorted(lists["directive_starts"], key=len, reverse=True))
+    return Lexicon(
+        kinds=tuple((kind, _words(terms, f"kinds.{kind}", origin)) for kind, terms in kinds.items()),
+        **lists,
+    )
 
 
 def _read_toml(text: str, origin: str) -> dict:
@@ -99,11 +114,17 @@ def load_lexicon(path: str | os.PathLike[str]) -> Lexicon:
     except (OSError, UnicodeDecodeError) as exc:
         raise LexiconError(f"{path}: cannot read lexicon ({exc})") from None
     data = _read_toml(text, str(path))
-    if data.get("extends"):
+    extends = data.get("extends", False)
+    if not isinstance(extends, bool):
+        raise LexiconError(f"{path}: extends must be true or false")
+    if extends:
         base = tomllib.loads(_read(_DEFAULT))
-        for kind, terms in data.get("kinds", {}).items():
-            base["kinds"][kind] = list(base["kinds"].get(kind, [])) + list(terms)
-        for key, values in data.get("sentences", {}).items():
-            base["sentences"][key] = list(base["sentences"].get(key, [])) + list(values)
+        for table in ("kinds", "sentences"):
+            extra = data.get(table, {})
+            if not isinstance(extra, dict):
+                raise LexiconError(f"{path}: [{table}] must be a table")
+            for key, values in extra.items():
+                words = _words(values, f"{table}.{key}", str(path))
+                base[table][key] = list(base[table].get(key, [])) + list(words)
         data = base
     return _from_mapping(data, str(path))

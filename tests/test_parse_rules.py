@@ -247,3 +247,20 @@ def test_genre_detection(text, genre):
     from govtext.pipeline import parse_text
 
     assert parse_text(text).genre == genre
+
+
+@pytest.mark.parametrize("content, message", [
+    ("kinds = 3\n[sentences]\nmodals=[]\ndirective_starts=[]\n", "needs [kinds] and [sentences]"),
+    ("[kinds]\nfoo = ['x']\n[sentences]\nmodals=[]\ndirective_starts=[]\n", "unknown kind foo"),
+    ("extends = 'yes'\n", "extends must be true or false"),
+    ("extends = true\n[kinds]\nsystem = '体制'\n", "kinds.system must be a list"),
+    ("[kinds]\n[sentences]\nmodals=[]\n", "lacks directive_starts"),
+])
+def test_malformed_lexicons_are_refused_clearly(tmp_path, content, message):
+    from govtext.errors import LexiconError
+    from govtext.lexicon import load_lexicon
+
+    path = tmp_path / "lex.toml"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(LexiconError, match=message):
+        load_lexicon(path)
