@@ -250,7 +250,7 @@ def test_genre_detection(text, genre):
 
 
 @pytest.mark.parametrize("content, message", [
-    ("kinds = 3\n[sentences]\nmodals=[]\ndirective_starts=[]\n", "needs [kinds] and [sentences]"),
+    ("kinds = 3\n[sentences]\nmodals=[]\ndirective_starts=[]\n", r"needs \[kinds\] and \[sentences\]"),
     ("[kinds]\nfoo = ['x']\n[sentences]\nmodals=[]\ndirective_starts=[]\n", "unknown kind foo"),
     ("extends = 'yes'\n", "extends must be true or false"),
     ("extends = true\n[kinds]\nsystem = '体制'\n", "kinds.system must be a list"),
