@@ -38,7 +38,37 @@ def validate_bytes(data: bytes, name: str | None = None) -> list[Problem]:
     if problems:
         return problems
     try:
-        build_document(tree)
+        doc = build_document(tree)
     except InconsistentXml as exc:
         return [exc.problem]
+    if not _matches_sha256(doc.text, doc.source.encoding, doc.source.sha256):
+        line = tree.getroot().find("{*}meta/{*}source").sourceline
+        return [Problem(line, "the text no longer matches the source's sha256 (edited after export?)")]
     return []
+
+
+# How a decoded text can be re-encoded to the bytes it came from.  A BOM-led UTF-16/32
+# file may have been either byte order; GBK and GB2312 input is recorded as gb18030.
+_ENCODINGS = {
+    "utf-16": ("\ufeff", ("utf-16-le", "utf-16-be")),
+    "utf-32": ("\ufeff", ("utf-32-le", "utf-32-be")),
+}
+
+
+def _matches_sha256(text: str, encoding: str, sha256: str) -> bool:
+    """Whether some faithful re-encoding of ``text`` hashes to ``sha256``.
+
+    An encoding Python cannot re-encode with (or a lossy one) is given the benefit of
+    the doubt: the check is there to catch edits, not to reject archives.
+    """
+    import hashlib
+
+    prefix, codecs_ = _ENCODINGS.get(encoding, ("", (encoding,)))
+    for codec in codecs_:
+        try:
+            data = (prefix + text).encode(codec)
+        except (LookupError, UnicodeEncodeError):
+            return True
+        if hashlib.sha256(data).hexdigest() == sha256:
+            return True
+    return False
