@@ -44,6 +44,14 @@ def test_fail_on(kinds: str, code: int) -> None:
     assert run(*case("law-reworded"), "-q", "--fail-on", kinds).exit_code == code
 
 
+@pytest.mark.parametrize("name, kinds, code", [("policy-modal-unrelated", "weakened", 0),
+                                               ("policy-modal-unrelated", "reworded", 1),
+                                               ("law-modal-prohibition", "strengthened", 1),
+                                               ("law-modal-prohibition", "weakened", 1)])
+def test_fail_on_modal_shifts(name: str, kinds: str, code: int) -> None:
+    assert run(*case(name), "-q", "--fail-on", kinds).exit_code == code
+
+
 def test_fail_on_unknown_kind_is_trouble() -> None:
     result = run(*case("law-reworded"), "--fail-on", "deleted")
     assert result.exit_code == 2 and "unknown kind deleted" in result.stderr

@@ -21,6 +21,15 @@ class Scale:
 
     name: str
     words: tuple[str, ...]
+    """The scale's words, weakest first."""
+
+    levels: tuple[int, ...] = ()
+    """Each word's rank (parallel to ``words``); words of equal strength (不得, 禁止) share one.
+    Empty means every word has its own rank, in order."""
+
+    def level(self, k: int) -> int:
+        """The rank of ``words[k]``."""
+        return self.levels[k] if self.levels else k
 
 
 def _data_text(name: str) -> str:
@@ -37,7 +46,18 @@ def protected_terms() -> tuple[str, ...]:
 def modal_scales() -> tuple[Scale, ...]:
     """The shipped modal scales (data/modal_scale.toml)."""
     table = tomllib.loads(_data_text("modal_scale.toml"))
-    return tuple(Scale(row["name"], tuple(row["words"])) for row in table.get("scale", ()))
+    return tuple(_scale(row["name"], row["words"]) for row in table.get("scale", ()))
+
+
+def _scale(name: str, ranks: list) -> Scale:
+    """A scale from its TOML list, weakest first; a nested list holds words of equal strength."""
+    words: list[str] = []
+    levels: list[int] = []
+    for rank, entry in enumerate(ranks):
+        for word in [entry] if isinstance(entry, str) else entry:
+            words.append(word)
+            levels.append(rank)
+    return Scale(name, tuple(words), tuple(levels))
 
 
 def _parse_term_lines(text: str) -> tuple[str, ...]:

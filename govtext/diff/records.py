@@ -151,8 +151,12 @@ class DiffResult:
 
     @property
     def summary(self) -> dict[str, int]:
-        """Counts per change kind and per term kind (zeros included), plus ``unchanged``."""
-        kinds = Counter(change.change for change in self.changes)
+        """Counts per change kind and per term kind (zeros included), plus ``unchanged``.
+
+        Changes count as events: the records of one split (one per new piece) or one merge
+        (one per old piece) share a node and count once; every other record is one event.
+        """
+        kinds = Counter(kind for kind, _ in _events(self.changes))
         terms = Counter(term.kind for term in self.terms)
         data = {kind: kinds.get(kind, 0) for kind in CHANGE_KINDS}
         data.update({kind: terms.get(kind, 0) for kind in TERM_KINDS})
@@ -176,3 +180,27 @@ class DiffResult:
             return 1 if self.changes else 0
         summary = self.summary
         return 1 if any(summary.get(kind, 0) for kind in fail_on) else 0
+
+
+def _events(changes: tuple[Change, ...]) -> set[tuple[str, int]]:
+    """(kind, event) for each change; records of one kind sharing an old or new node are
+    one event (a split lists each new piece against the same old node)."""
+    group: dict[int, int] = {}
+
+    def find(k: int) -> int:
+        while group.setdefault(k, k) != k:
+            k = group[k]
+        return k
+
+    seen: dict[tuple[str, str, str], int] = {}
+    for k, change in enumerate(changes):
+        find(k)
+        for side_name, side in (("old", change.old), ("new", change.new)):
+            if side is None:
+                continue
+            key = (change.change, side_name, side.id)
+            if key in seen:
+                group[find(k)] = find(seen[key])
+            else:
+                seen[key] = k
+    return {(change.change, find(k)) for k, change in enumerate(changes)}

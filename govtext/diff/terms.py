@@ -12,7 +12,7 @@ import re
 from typing import Iterable, Sequence
 
 from govtext.diff.data import Scale
-from govtext.diff.normalize import normalize
+from govtext.diff.normalize import bigrams, normalize, similarity
 from govtext.diff.records import (
     APPEARED,
     DISAPPEARED,
@@ -81,8 +81,28 @@ def _where(units: Sequence[Unit], term: str) -> tuple[Occurrence, ...]:
     return tuple(hits)
 
 
+SUBSTITUTION_REST = 2
+"""Characters an edit may change on each side besides its scale word and still read as
+one word substituted for another (可以 → 不得, 逐步推进 → 加快推进)."""
+
+SUBSTITUTION_CONTEXT = 0.5
+"""Least likeness (Dice over bigrams) of what a longer edit keeps around its scale words:
+below it the edit swaps one phrase for another (加快国际物流体系建设 → 稳步扩大制度型开放)
+and its scale words are not a shift — unless the words right beside them agree."""
+
+SUBSTITUTION_NEIGHBOURS = 2
+"""Characters right before or after both scale words, inside the edit, that agree
+(上市公司必须依照 → 上市公司应当依照) make a longer edit a substitution too."""
+
+
 def modal_shifts(changes: Iterable[Change], scales: Sequence[Scale]) -> list[TermChange]:
-    """Words replaced by a stronger or weaker word of the same scale, in edited nodes."""
+    """Scale words substituted for a stronger or weaker word of the same scale, in edited nodes.
+
+    Only a word-level ``replace`` inside a reworded or renamed pair counts, and only when
+    the words around the two scale words stay alike: a whole sentence or phrase replaced
+    by an unrelated one is no shift, whatever scale words the two happen to hold.  A word
+    in two scales (可以) shifts on the scale holding the word it became.
+    """
     shifts: list[TermChange] = []
     for change in changes:
         if change.change not in (REWORDED, RENAMED) or change.old is None or change.new is None:
@@ -90,12 +110,15 @@ def modal_shifts(changes: Iterable[Change], scales: Sequence[Scale]) -> list[Ter
         for edit in change.edits:
             if edit.op != "replace":
                 continue
+            old, new = normalize(edit.old), normalize(edit.new)
             for scale in scales:
-                before = _strongest(edit.old, scale)
-                after = _strongest(edit.new, scale)
-                if before is None or after is None or before == after:
+                before = _strongest(old, scale)
+                after = _strongest(new, scale)
+                if before is None or after is None or scale.level(before) == scale.level(after):
                     continue
-                kind = STRENGTHENED if after > before else WEAKENED
+                if not substituted(old, scale.words[before], new, scale.words[after]):
+                    continue
+                kind = STRENGTHENED if scale.level(after) > scale.level(before) else WEAKENED
                 where_old = (Occurrence(change.old.id, change.old.path, _side_label(change.old)),)
                 where_new = (Occurrence(change.new.id, change.new.path, _side_label(change.new)),)
                 shifts.append(TermChange(kind, scale.words[after], 1, 1, where_old, where_new,
@@ -103,9 +126,28 @@ def modal_shifts(changes: Iterable[Change], scales: Sequence[Scale]) -> list[Ter
     return shifts
 
 
+def substituted(old: str, old_word: str, new: str, new_word: str) -> bool:
+    """Whether the edit ``old`` → ``new`` reads as ``old_word`` replaced by ``new_word``.
+
+    Text outside the edit is equal by construction and says nothing; what counts is the
+    edit's own text around the two words: short, alike, or agreeing right beside them.
+    """
+    before_old, _, after_old = old.partition(old_word)
+    before_new, _, after_new = new.partition(new_word)
+    rest_old, rest_new = before_old + after_old, before_new + after_new
+    if len(rest_old) <= SUBSTITUTION_REST and len(rest_new) <= SUBSTITUTION_REST:
+        return True
+    if similarity(bigrams(rest_old), bigrams(rest_new)) >= SUBSTITUTION_CONTEXT:
+        return True
+    n = SUBSTITUTION_NEIGHBOURS
+    return (len(before_old) >= n and before_old[-n:] == before_new[-n:]) or \
+        (len(after_old) >= n and after_old[:n] == after_new[:n])
+
+
 def _strongest(phrase: str, scale: Scale) -> int | None:
-    levels = [k for k, word in enumerate(scale.words) if word in phrase]
-    return max(levels) if levels else None
+    """Index in ``scale.words`` of the strongest scale word in ``phrase`` (the first of equals)."""
+    found = [k for k, word in enumerate(scale.words) if word in phrase]
+    return max(found, key=lambda k: (scale.level(k), -k)) if found else None
 
 
 def _side_label(side) -> str:
