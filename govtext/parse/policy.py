@@ -180,9 +180,8 @@ def _release_trailing(container: Draft, lex: Lexicon) -> None:
     """Hand back to ``container`` what its numbered items swallowed after their sub-items.
 
     A numbered item runs to the next number, so without an interjection it would
-    swallow the closing paragraphs of its section.  Once an item has a run of
-    sub-items, the first paragraph after them that is no sub-item returns, with
-    everything after it, to the section.
+    swallow the closing paragraphs of its section.  Once an item has sub-items,
+    the paragraphs after its last sub-item return to the section.
     """
     children: list[Draft] = []
     for child in container.children:
@@ -192,16 +191,10 @@ def _release_trailing(container: Draft, lex: Lexicon) -> None:
         pending = [c for c in child.children if c.type == model.PARAGRAPH and c.line is not None]
         markers, leads = _leads(pending, lex)
         items = set(markers) | set(leads)
-        seen_item = False
-        for index, grandchild in enumerate(child.children):
-            if grandchild.type != model.PARAGRAPH or grandchild.line is None:
-                continue
-            if id(grandchild) in items:
-                seen_item = True
-            elif seen_item:
-                children.extend(child.children[index:])
-                del child.children[index:]
-                break
+        last = max((i for i, c in enumerate(child.children) if id(c) in items), default=None)
+        if last is not None and any(c.type == model.PARAGRAPH for c in child.children[last + 1 :]):
+            children.extend(child.children[last + 1 :])
+            del child.children[last + 1 :]
     container.children = children
 
 
