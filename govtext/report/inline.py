@@ -88,8 +88,12 @@ def change_label(change: Change) -> str:
 
 
 def change_path(change: Change) -> str:
-    side = change.new or change.old
-    return " › ".join(side.path) if side and side.path else ""
+    """Where the change is; ``old › path → new › path`` when the node changed place."""
+    old = " › ".join(change.old.path) if change.old and change.old.path else ""
+    new = " › ".join(change.new.path) if change.new and change.new.path else ""
+    if change.old and change.new and old != new:
+        return f"{old or '(top)'} → {new or '(top)'}"
+    return new or old
 
 
 def summary_line(summary: dict[str, int], kinds: tuple[str, ...]) -> str:
