@@ -110,7 +110,7 @@ def emit_rich(renderable, output: str | None) -> None:
     from govtext.cli.console import make_console
 
     if output and output != "-":
-        console = make_console(record=True, file_output=True)
+        console = make_console(file_output=True)
         console.print(renderable)
         emit(console.export_text(), output)
     else:

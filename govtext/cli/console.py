@@ -12,7 +12,8 @@ from rich.console import Console
 from govtext.render.theme import THEME
 
 
-def make_console(record: bool = False, file_output: bool = False, stderr: bool = False) -> Console:
+def make_console(file_output: bool = False, stderr: bool = False) -> Console:
+    """The terminal console, or with ``file_output`` a recording one whose text goes to a file."""
     if file_output:
         return Console(theme=THEME, file=io.StringIO(), record=True, width=120, color_system=None)
-    return Console(theme=THEME, record=record, stderr=stderr, highlight=False)
+    return Console(theme=THEME, stderr=stderr, highlight=False)

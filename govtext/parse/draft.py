@@ -40,10 +40,6 @@ class Draft:
         if end > start:
             self.children.append(Draft(type_, span=(start, end)))
 
-    @property
-    def start(self) -> int:
-        return self.span[0] if self.span else self.children[0].start
-
     def is_empty(self) -> bool:
         return self.span is None and not self.children
 
