@@ -8,8 +8,6 @@ go on; every output is written atomically.
 
 from __future__ import annotations
 
-import os
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -97,19 +95,12 @@ def convert_folder(tasks: list[Task], workers: int | None = None) -> Iterator[Re
 
     ``workers`` defaults to one per core; with 1 the tasks run in this process.
     """
-    workers = min(workers or os.cpu_count() or 1, max(1, len(tasks)))
-    if workers == 1:
-        for task in tasks:
-            yield convert_one(task)
-        return
-    executor = ProcessPoolExecutor(max_workers=workers)
-    try:
-        futures = {executor.submit(convert_one, task): task for task in tasks}
-        for future in as_completed(futures):
-            task = futures[future]
-            try:
-                yield future.result()
-            except Exception as exc:  # a worker died (killed, out of memory)
-                yield Result(task.source, task.target, _named(task.source, f"worker failed: {exc}"))
-    finally:
-        executor.shutdown(wait=True, cancel_futures=True)
+    from govtext.executor import run_tasks
+
+    for _, result in run_tasks(convert_one, tasks, workers, on_crash=_crashed):
+        yield result
+
+
+def _crashed(task: Task, exc: BaseException) -> Result:
+    """A worker died (killed, out of memory): the file is reported, the rest go on."""
+    return Result(task.source, task.target, _named(task.source, f"worker failed: {exc}"))
