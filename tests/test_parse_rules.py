@@ -215,7 +215,7 @@ def test_numbering_variants_with_full_stop_and_half_bracket():
     ("第一分编", 1), ("第二部分", 2), ("③", 3), ("二〇二五", 2025), ("十", 10),
 ])
 def test_number_values(number, value):
-    from govtext.parse.numbering import number_value
+    from govtext.numerals import number_value
 
     assert number_value(number) == value
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-CN_DIGITS = "〇零一二三四五六七八九十百千两"
+from govtext.numerals import CN_DIGITS, cn_value, number_value  # noqa: F401 - re-exported for the parser
+
 _CN = f"[{CN_DIGITS}]+"
 # Units of laws and plans are numbered in Chinese numerals, and in some local
 # regulations in Arabic digits (第1条).
@@ -60,8 +61,6 @@ ENUMERATION = re.compile(rf"(?:(?P<a>{_CN})(?:是|要|方面[，,])|第(?P<b>{_C
 
 APPENDIX = re.compile(rf"(?:附件|附录|附表){_SP}(?:{_CN}|[0-9]+)?[：:]?$|附[：:]")
 
-_VALUES = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_UNITS = {"十": 10, "百": 100, "千": 1000}
 
 
 def match_number(content: str, styles: tuple[NumberStyle, ...]) -> tuple[NumberStyle, str] | None:
@@ -71,34 +70,3 @@ def match_number(content: str, styles: tuple[NumberStyle, ...]) -> tuple[NumberS
         if m:
             return style, m.group()
     return None
-
-
-def cn_value(numeral: str) -> int | None:
-    """一百六十五 → 165, 十二 → 12, 二〇二五 → 2025 (digit by digit); None if not a numeral."""
-    if not numeral or any(ch not in _VALUES and ch not in _UNITS for ch in numeral):
-        return None
-    if not any(ch in _UNITS for ch in numeral):
-        value = 0
-        for ch in numeral:
-            value = value * 10 + _VALUES[ch]
-        return value
-    total, digit = 0, 0
-    for ch in numeral:
-        if ch in _VALUES:
-            digit = _VALUES[ch]
-        else:
-            total += (digit or 1) * _UNITS[ch]
-            digit = 0
-    return total + digit
-
-
-def number_value(number: str) -> int | None:
-    """The ordinal a written number stands for: 第三条 → 3, （十二） → 12, 4． → 4."""
-    core = re.sub(r"^第|分编|部分|之.*$|[条章节编篇、．.（）()是要，,\s]", "", number)
-    if core.isascii() and core.isdigit():
-        return int(core)
-    if core and all("０" <= ch <= "９" for ch in core):
-        return int(core.translate(str.maketrans("０１２３４５６７８９", "0123456789")))
-    if len(core) == 1 and "①" <= core <= "⑳":
-        return ord(core) - ord("①") + 1
-    return cn_value(core)

@@ -17,7 +17,8 @@ from govtext.parse.body import add_sentences, close_line, open_line, skip_space
 from govtext.parse.draft import Draft
 from govtext.parse.headings import has_sentence_end, is_plain_heading
 from govtext.parse.lines import Line
-from govtext.parse.numbering import ENUMERATION, POLICY_STYLES, cn_value, match_number
+from govtext.numerals import cn_value
+from govtext.parse.numbering import ENUMERATION, POLICY_STYLES, match_number
 from govtext.parse.wrap import join_wrapped
 from govtext.parse.sentences import first_clause, first_sentence, lead_of, marker_number, strip_end
 

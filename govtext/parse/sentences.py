@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 
 from govtext.lexicon import Lexicon
-from govtext.parse.numbering import ENUMERATION, cn_value
+from govtext.numerals import cn_value
+from govtext.parse.numbering import ENUMERATION
 
 _END = "。！？；!?;"
 _CLOSERS = "”’」』）)】〕》\"'"
