@@ -1,0 +1,31 @@
+"""Hostile text kept off the terminal: control characters shown, never obeyed.
+
+A document may carry terminal control sequences (ESC[2J clears the screen,
+ESC]0;…BEL sets the window title) or bidi overrides that make text read in
+another order than it is stored.  Everything govtext prints for a person —
+the terminal tree, text and terminal diff reports — passes input text through
+:func:`visible`; JSON and XML keep the characters exactly (lossless stays lossless).
+"""
+
+from __future__ import annotations
+
+import re
+
+# C0 controls except tab and newline, DEL, C1 controls, and the bidi embedding,
+# override and isolate controls (U+202A–202E, U+2066–2069).
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _escaped(match: re.Match) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def visible(text: str) -> str:
+    """``text`` with every unsafe character written as ``\\x1b`` / ``\\u202e``."""
+    return _UNSAFE.sub(_escaped, text) if _UNSAFE.search(text) else text
+
+
+def is_safe(text: str) -> bool:
+    """True when :func:`visible` would leave ``text`` unchanged."""
+    return _UNSAFE.search(text) is None
