@@ -28,6 +28,11 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+WINDOW_PER_WORKER = 4
+"""Tasks in flight (running or finished but not yet taken) per worker: enough to keep
+every worker busy, few enough that memory stays flat however many tasks there are."""
+
+
 def run_tasks(fn: Callable[[T], R], tasks: Iterable[T], jobs: int | None = None,
               on_crash: Callable[[T, BaseException], R] | None = None,
               scheduler: str | None = None) -> Iterator[tuple[int, R]]:
@@ -43,7 +48,7 @@ def run_tasks(fn: Callable[[T], R], tasks: Iterable[T], jobs: int | None = None,
     if scheduler is not None:
         from govtext.executor_dask import run_on_dask  # optional extra, imported on demand
 
-        yield from run_on_dask(fn, tasks, scheduler, on_crash)
+        yield from run_on_dask(fn, tasks, scheduler, jobs, on_crash, _window(jobs or default_jobs()))
         return
     workers = min(jobs or default_jobs(), max(1, len(tasks)))
     if workers == 1:
@@ -53,20 +58,58 @@ def run_tasks(fn: Callable[[T], R], tasks: Iterable[T], jobs: int | None = None,
     yield from _run_local_pool(fn, tasks, workers, on_crash)
 
 
+def run_in_order(fn: Callable[[T], R], tasks: Iterable[T], jobs: int | None = None,
+                 on_crash: Callable[[T, BaseException], R] | None = None,
+                 scheduler: str | None = None) -> Iterator[R]:
+    """Like :func:`run_tasks`, but yield results in the order of ``tasks``, as soon as
+    each one's predecessors are done (what streaming writers want: deterministic output,
+    bounded memory — the engines never run more than a window ahead)."""
+    pending: dict[int, R] = {}
+    next_index = 0
+    for index, result in run_tasks(fn, tasks, jobs, on_crash, scheduler):
+        pending[index] = result
+        while next_index in pending:
+            yield pending.pop(next_index)
+            next_index += 1
+
+
+def _window(workers: int) -> int:
+    return max(2, workers * WINDOW_PER_WORKER)
+
+
 def _run_local_pool(fn, tasks: list, workers: int, on_crash) -> Iterator[tuple[int, Any]]:
-    from concurrent.futures import ProcessPoolExecutor, as_completed
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 
     pool = ProcessPoolExecutor(max_workers=workers)
+    window = _window(workers)
+    running: dict = {}
+    done: dict[int, Any] = {}
+    lowest = 0  # the lowest index not yet yielded: never run further ahead than a window
+    submitted = 0
     try:
-        futures = {pool.submit(fn, task): index for index, task in enumerate(tasks)}
-        for future in as_completed(futures):
-            index = futures[future]
-            try:
-                yield index, future.result()
-            except Exception as exc:  # the worker process died
-                if on_crash is None:
-                    raise
-                yield index, on_crash(tasks[index], exc)
+        while lowest < len(tasks):
+            while submitted < len(tasks) and submitted < lowest + window:
+                try:
+                    running[pool.submit(fn, tasks[submitted])] = submitted
+                except Exception as exc:  # the pool broke: a worker died earlier
+                    if on_crash is None:
+                        raise
+                    done[submitted] = on_crash(tasks[submitted], exc)
+                submitted += 1
+            finished, _ = wait(running, return_when=FIRST_COMPLETED) if running else ((), ())
+            for future in finished:
+                index = running.pop(future)
+                try:
+                    result = future.result()
+                except Exception as exc:  # the worker process died
+                    if on_crash is None:
+                        raise
+                    result = on_crash(tasks[index], exc)
+                done[index] = result
+            # Hand back everything finished; track the lowest index still outstanding.
+            for index in sorted(done):
+                yield index, done.pop(index)
+            lowest = min(running.values(), default=submitted)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
@@ -75,5 +118,4 @@ def run_ordered(fn: Callable[[T], R], tasks: Iterable[T], jobs: int | None = Non
                 on_crash: Callable[[T, BaseException], R] | None = None,
                 scheduler: str | None = None) -> list[R]:
     """All results of :func:`run_tasks`, in the order of ``tasks``."""
-    results = dict(run_tasks(fn, tasks, jobs, on_crash, scheduler))
-    return [results[i] for i in range(len(results))]
+    return list(run_in_order(fn, tasks, jobs, on_crash, scheduler))

@@ -13,7 +13,10 @@ import hashlib
 import os
 import re
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import BinaryIO
 
 from govtext.errors import InputError
 
@@ -115,6 +118,14 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
 
     An error or interruption never leaves a partial or empty file at ``path``.
     """
+    with atomic_output(path) as fh:
+        fh.write(data)
+
+
+@contextmanager
+def atomic_output(path: str | os.PathLike[str]) -> Iterator[BinaryIO]:
+    """A binary file to stream into; it replaces ``path`` only when the block ends
+    without an error (streaming writers: tables of any size, memory flat)."""
     import tempfile
 
     target = os.fspath(path)
@@ -128,7 +139,7 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
         os.umask(umask)
         os.chmod(tmp, 0o666 & ~umask)
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            yield fh
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, target)

@@ -25,7 +25,7 @@ from govtext.diff.records import (
     Occurrence,
     TermChange,
 )
-from govtext.diff.units import HEADING_FAMILY, LABEL_CHARS, Unit, node_label
+from govtext.diff.units import LABEL_CHARS, Unit, node_label
 
 _CLAUSE_BREAK = re.compile(r"[,，、;；:：。.!！?？()（）\"'“”《》\s]+")
 MIN_CLAUSE, MAX_CLAUSE = 4, 16
@@ -33,16 +33,17 @@ MAX_WHERE = 10
 """Occurrences listed per term and side; the count is always complete."""
 
 
+def title_clauses(title: str) -> list[str]:
+    """The clauses of a heading or lead that can name a task: 4–16 characters, no leading digit."""
+    return [clause for clause in _CLAUSE_BREAK.split(title)
+            if MIN_CLAUSE <= len(clause) <= MAX_CLAUSE and not clause[0].isdigit()]
+
+
 def candidate_clauses(units: Iterable[Unit]) -> set[str]:
     """Clauses of headings and lead sentences, the document's own names for its tasks."""
     found: set[str] = set()
     for unit in units:
-        source = unit.title_norm if unit.title_norm else ""
-        if unit.family == HEADING_FAMILY:
-            source = unit.title_norm
-        for clause in _CLAUSE_BREAK.split(source):
-            if MIN_CLAUSE <= len(clause) <= MAX_CLAUSE and not clause[0].isdigit():
-                found.add(clause)
+        found.update(title_clauses(unit.title_norm or ""))
     return found
 
 

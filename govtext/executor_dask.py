@@ -1,0 +1,105 @@
+"""The Dask engine behind :func:`govtext.executor.run_tasks` (the ``scale`` extra).
+
+The same picklable function and tasks as the local engine, sent to the workers
+of a Dask distributed cluster: ``local`` starts an in-process LocalCluster (to
+try it out), anything else is a scheduler address (``tcp://host:8786``).
+Workers import govtext themselves, so it must be installed on every worker.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from govtext.errors import GovtextError
+
+CONNECT_TIMEOUT = "10s"
+"""How long to wait for a scheduler before saying it cannot be reached."""
+
+
+def _dask():
+    try:
+        import distributed
+    except ImportError:
+        raise GovtextError("--scheduler needs Dask: pip install 'govtext[scale]'") from None
+    return distributed
+
+
+def run_on_dask(fn: Callable, tasks: list, scheduler: str, jobs: int | None,
+                on_crash: Callable | None, window: int) -> Iterator[tuple[int, Any]]:
+    """Yield ``(index, fn(task))`` as the cluster finishes them, never more than
+    ``window`` tasks ahead of the lowest one not yet done."""
+    distributed = _dask()
+    cluster = None
+    try:
+        if scheduler == "local":
+            from govtext.executor import default_jobs
+
+            cluster = distributed.LocalCluster(n_workers=jobs or default_jobs(), threads_per_worker=1,
+                                               processes=True, dashboard_address=":0",
+                                               silence_logs=logging.ERROR)
+            client = distributed.Client(cluster)
+        else:
+            _check_reachable(scheduler)
+            client = distributed.Client(scheduler, timeout=CONNECT_TIMEOUT)
+    except GovtextError:
+        raise
+    except (OSError, TimeoutError, ValueError) as exc:
+        raise GovtextError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
+    run = uuid.uuid4().hex[:12]  # keys unique to this run: a shared cluster may hold others' results
+    try:
+        yield from _stream(distributed, client, fn, tasks, run, on_crash, window)
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def _check_reachable(address: str) -> None:
+    """Fail at once when nothing listens at a tcp:// address (Dask would retry until its timeout)."""
+    import socket
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(address if "://" in address else f"tcp://{address}")
+    if parts.scheme != "tcp" or not parts.hostname:
+        return  # tls://, ucx:// …: let Dask judge
+    try:
+        with socket.create_connection((parts.hostname, parts.port or 8786), timeout=5):
+            pass
+    except OSError as exc:
+        raise GovtextError(f"cannot reach the Dask scheduler at {address}: {exc.strerror or exc}") from None
+
+
+def _stream(distributed, client, fn, tasks, run, on_crash, window) -> Iterator[tuple[int, Any]]:
+    index_of: dict[str, int] = {}
+    submitted = 0
+    outstanding: set[int] = set()
+
+    def submit(i: int):
+        future = client.submit(fn, tasks[i], key=f"govtext-{run}-{i}", pure=False, retries=1)
+        index_of[future.key] = i
+        outstanding.add(i)
+        return future
+
+    first = []
+    while submitted < len(tasks) and submitted < window:
+        first.append(submit(submitted))
+        submitted += 1
+    queue = distributed.as_completed(first)
+    for future in queue:
+        i = index_of.pop(future.key)
+        outstanding.discard(i)
+        try:
+            result = future.result()
+        except Exception as exc:  # a worker died twice on it, or the function raised
+            if on_crash is None:
+                raise
+            result = on_crash(tasks[i], exc)
+        future.release()
+        yield i, result
+        lowest = min(outstanding, default=submitted)
+        while submitted < len(tasks) and submitted < lowest + window:
+            queue.add(submit(submitted))
+            submitted += 1

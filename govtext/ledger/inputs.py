@@ -1,0 +1,54 @@
+"""Which files a ledger reads: the paths given, folders walked recursively."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+from govtext.errors import InputError
+
+DOCUMENT_SUFFIXES = frozenset({".txt", ".xml"})
+"""Files read as documents when met inside a folder (a file named explicitly is always read)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Inputs:
+    files: tuple[str, ...]
+    """Documents to read, in a stable order: as given, each folder's files sorted by path."""
+
+    skipped: tuple[tuple[str, str], ...]
+    """(path, reason) for what a folder held that is not a document."""
+
+
+def collect_inputs(paths: list[str]) -> Inputs:
+    """Every document under ``paths``: files as given, folders recursively (hidden
+    entries skipped); a path listed twice is read once."""
+    files: list[str] = []
+    skipped: list[tuple[str, str]] = []
+    seen: set[str] = set()
+
+    def add(path: str) -> None:
+        key = os.path.realpath(path)
+        if key not in seen:
+            seen.add(key)
+            files.append(path)
+
+    for path in paths:
+        if os.path.isdir(path):
+            for folder, dirs, names in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in sorted(names):
+                    full = os.path.join(folder, name)
+                    if name.startswith("."):
+                        continue
+                    if os.path.splitext(name)[1].lower() in DOCUMENT_SUFFIXES:
+                        add(full)
+                    else:
+                        skipped.append((full, "not a document type govtext reads"))
+        elif os.path.exists(path) or path == "-":
+            if path == "-":
+                raise InputError("ledger reads files and folders, not standard input")
+            add(path)
+        else:
+            raise InputError(f"{path}: no such file or folder")
+    return Inputs(tuple(files), tuple(skipped))

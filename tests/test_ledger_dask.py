@@ -1,0 +1,82 @@
+"""The ledger on a Dask cluster gives exactly the local result (skipped without the scale extra)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import CORPUS, CORPUS_REASON, FIXTURES
+from govtext.cli import main
+
+pytest.importorskip("distributed", reason="the scale extra (dask[distributed]) is not installed")
+
+LEDGER = FIXTURES / "ledger"
+
+
+def _ledger(tmp_path, name: str, *extra: str) -> bytes:
+    source = CORPUS / "series" if CORPUS.is_dir() else LEDGER / "reports"
+    out = tmp_path / name
+    result = CliRunner().invoke(main, ["ledger", str(source), "-o", str(out), "-q", *extra])
+    assert result.exit_code == 0, result.output
+    return out.read_bytes()
+
+
+def test_local_cluster_matches_local_processes(tmp_path):
+    assert _ledger(tmp_path, "dask.csv", "--scheduler", "local", "-j", "2") == _ledger(tmp_path, "local.csv", "-j", "1")
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _dask_command() -> list[str]:
+    dask = shutil.which("dask", path=os.path.dirname(sys.executable)) or shutil.which("dask")
+    if dask is None:
+        pytest.skip("the dask command-line tool is not installed")
+    return [dask]
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason=CORPUS_REASON)
+def test_real_scheduler_and_two_workers(tmp_path):
+    """A `dask scheduler` and two `dask worker` processes on localhost, as on a cluster."""
+    dask = _dask_command()
+    port = _free_port()
+    address = f"tcp://127.0.0.1:{port}"
+    logs = open(tmp_path / "dask.log", "wb")
+    procs = [subprocess.Popen(dask + ["scheduler", "--host", "127.0.0.1", "--port", str(port), "--no-dashboard"],
+                              stdout=logs, stderr=subprocess.STDOUT)]
+    try:
+        for _ in range(2):
+            procs.append(subprocess.Popen(dask + ["worker", address, "--nworkers", "1", "--nthreads", "1",
+                                                  "--no-dashboard", "--host", "127.0.0.1"],
+                                          stdout=logs, stderr=subprocess.STDOUT))
+        from distributed import Client
+
+        with Client(address, timeout="30s") as client:
+            client.wait_for_workers(2, timeout=60)
+        remote = _ledger(tmp_path, "remote.csv", "--scheduler", address)
+        assert remote == _ledger(tmp_path, "local.csv", "-j", "2")
+    finally:
+        for proc in reversed(procs):
+            proc.terminate()
+        for proc in procs:
+            try:
+                proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+        logs.close()
+
+
+def test_unreachable_scheduler_is_one_line(tmp_path):
+    result = CliRunner().invoke(main, ["ledger", str(LEDGER / "reports"), "--scheduler", f"tcp://127.0.0.1:{_free_port()}"])
+    assert result.exit_code == 2
+    assert result.output.startswith("govtext: error: cannot reach the Dask scheduler")
