@@ -12,13 +12,14 @@ import re
 from govtext.lexicon import Lexicon
 from govtext.numerals import cn_value
 from govtext.parse.numbering import ENUMERATION
+from govtext.parse.punct import CLAUSE_BREAKS, CLOSERS, COLONS, FULL_STOPS, SENTENCE_ENDS, WHITESPACE, is_balanced_closer
 
-_END = "。！？；!?;"
-_CLOSERS = "”’」』）)】〕》\"'"
 # A sentence ends at an end mark plus any closing quotes or brackets after it.
-_SENTENCE_END = re.compile(rf"[{_END}]+[{_CLOSERS}]*")
-_COLON = re.compile("[：:]")
-_CLAUSE = re.compile("[，,：:]")
+_SENTENCE_END = re.compile(rf"[{SENTENCE_ENDS}]+[{CLOSERS}]*")
+_FULL_STOP = re.compile(rf"[{FULL_STOPS}]+[{CLOSERS}]*")
+_COLON = re.compile(f"[{COLONS}]")
+_CLAUSE = re.compile(f"[{CLAUSE_BREAKS}]")
+_TRAILING = SENTENCE_ENDS + CLAUSE_BREAKS + WHITESPACE
 
 
 def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
@@ -42,13 +43,24 @@ def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
 
 def first_sentence(text: str) -> str | None:
     """The first sentence ended by 。！？ (not ；), or None if the text has no such end."""
-    m = re.search(r"[。！？!?]+[" + _CLOSERS + "]*", text)
+    m = _FULL_STOP.search(text)
     return text[: m.end()] if m else None
 
 
 def strip_end(sentence: str) -> str:
-    """A sentence without its end punctuation: the form used for titles."""
-    return sentence.rstrip(_END + _CLOSERS + "，,：: \u3000").rstrip()
+    """A sentence without its end punctuation: the form used for titles.
+
+    A closing quote or bracket whose opening mark the sentence holds is part of
+    the words (推广“一网通办”。 → 推广“一网通办”); a stray one is punctuation.
+    """
+    s = sentence
+    while s:
+        last = s[-1]
+        if last in _TRAILING or (last in CLOSERS and not is_balanced_closer(s)):
+            s = s[:-1]
+        else:
+            break
+    return s
 
 
 def first_clause(sentence: str) -> str:
@@ -113,7 +125,7 @@ def lead_of(content: str, lex: Lexicon, relaxed: bool = False) -> str | None:
     first = first_sentence(content)
     if first is None or len(first) >= len(content):
         return None
-    if not first.rstrip(_CLOSERS).endswith("。"):
+    if not first.rstrip(CLOSERS).endswith("。"):
         return None  # 各位代表！ and questions address the reader; they name no measure
     core = strip_end(first)
     if not core or len(core) > 50:
