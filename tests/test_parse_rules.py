@@ -354,3 +354,27 @@ def test_lines_are_typed_once_from_one_table():
     assert [t.number for t in typed[:2]] == ["一、", "（一）"]
     law = c.type_lines(c.scan(split_lines("第一章　总则\n第一条　为了规范。\n附则\n附件1\n")), "law", default_lexicon())
     assert [t.kind for t in law] == [c.NUMBERED_HEADING, c.NUMBERED_ITEM, c.PLAIN_HEADING, c.APPENDIX_HEADING]
+
+
+def test_older_report_styles():
+    """Full-width digits, 　　 indentation, 第一、 headings, a list reusing its part's
+    numbering, a heading run on into its text, and 结束语 beside the numbered parts."""
+    doc = doc_of("older-report-styles.txt")
+    top = [(n.type, n.number, n.title) for n in doc.root.children if n.type == model.SECTION]
+    assert [(t, n) for t, n, _ in top] == [(model.SECTION, n) for n in ("一、", "二、", "三、", "四、", None)]
+    assert top[-1][2] == "结束语"
+    part1, part2 = [n for n in doc.root.children if n.type == model.SECTION][:2]
+    assert [(i.number, i.title) for i in _direct(part1, model.ITEM)] == [
+        ("一、", "农业生产全面增长"), ("二、", "工业生产稳步上升")]
+    assert [(s.number, s.title, s.level) for s in _direct(part2, model.SECTION)] == [
+        ("第一、", "关于基本建设", 2), ("第二、", "关于工业生产", 2)]
+    closing = [n for n in doc.root.children if n.type == model.SECTION][-1]
+    assert [c.content().strip()[:4] for c in _direct(closing, model.PARAGRAPH)] == ["各位代表", "让我们团"]
+
+
+def test_bare_numerals_head_parts():
+    doc = doc_of("bare-numeral-parts.txt")
+    parts = [n for n in doc.root.children if n.type == model.SECTION]
+    assert [(p.number, p.title) for p in parts] == [("一", None), ("二", None), ("三", None)]
+    # The address right under the last part heading is that part's text, not a closing.
+    assert _direct(parts[-1], model.PARAGRAPH)[0].content().startswith("各位代表，让我们")

@@ -16,7 +16,7 @@ from govtext import model
 from govtext.lexicon import Lexicon
 from govtext.parse.headings import is_plain_heading
 from govtext.parse.lines import Line
-from govtext.parse.numbering import APPENDIX, STYLES, NumberStyle, match_number
+from govtext.parse.numbering import APPENDIX, ENUMERATION, STYLES, NumberStyle, match_number
 from govtext.parse.punct import EXCLAMATIONS, WHITESPACE, has_sentence_end
 
 # Line kinds.
@@ -27,8 +27,12 @@ NUMBERED_ITEM = "numbered-item"  # （一）着力扩大国内需求。… / 第
 PLAIN_HEADING = "plain-heading"  # 完善社会治理体制 / 附则: short, no number, no punctuation
 INTERJECTION = "interjection"  # 各位代表！ on a line of its own
 CLOSING = "closing"  # 让我们…… / 同志们！…… : opens a call or an address to the whole audience
+CLOSING_HEADING = "closing-heading"  # 结束语: the closing part, beside the numbered parts
 APPENDIX_HEADING = "appendix"  # 附件1 / 附：
 BODY = "body"
+
+PLAIN_KINDS = (PLAIN_HEADING, CLOSING_HEADING)
+"""Unnumbered headings."""
 
 MAX_INTERJECTION = 12
 """An exclamation line this short (各位代表！, 同志们、朋友们！) addresses the audience."""
@@ -126,7 +130,11 @@ def _appendix(s: Scanned, lex: Lexicon) -> str | None:
 
 def _plain(max_len: int) -> Rule:
     def rule(s: Scanned, lex: Lexicon) -> str | None:
-        return PLAIN_HEADING if is_plain_heading(s.line.content, max_len) else None
+        content = s.line.content
+        # 第四、积极稳妥地加快…… continues a 第一、第二、 run: a list member, not a heading.
+        if not is_plain_heading(content, max_len) or ENUMERATION.match(content):
+            return None
+        return CLOSING_HEADING if "".join(content.split()) in lex.closing_headings else PLAIN_HEADING
     return rule
 
 

@@ -131,7 +131,7 @@ def build_law(text: str, lines: list[TypedLine], lex: Lexicon) -> Draft:
             close_line(node, line)
             if type_ == model.POINT and not b.appendix:
                 last_point = node
-        elif t.kind == k.PLAIN_HEADING and not b.appendix:
+        elif t.kind in k.PLAIN_KINDS and not b.appendix:
             # 附则 written without a number closes the books and holds what follows.
             b.heading(line, model.SECTION, None, 1)
         else:
@@ -142,7 +142,7 @@ def build_law(text: str, lines: list[TypedLine], lex: Lexicon) -> Draft:
 
 def _is_heading(t: TypedLine) -> bool:
     """编/章/节 headings, 附件 and unnumbered headings are never continued."""
-    return t.kind in (k.NUMBERED_HEADING, k.APPENDIX_HEADING, k.PLAIN_HEADING)
+    return t.kind in (k.NUMBERED_HEADING, k.APPENDIX_HEADING, *k.PLAIN_KINDS)
 
 
 def _opens_unit(t: TypedLine) -> bool:

@@ -53,7 +53,9 @@ def build_policy(text: str, lines: list[TypedLine], lex: Lexicon) -> Draft:
             parent.leaf(model.BLANK, line.start, line.end)
         elif t.number is not None:
             _place(root, stack, t.style.name, _numbered_unit(text, t, lex))
-        elif t.kind == k.PLAIN_HEADING:
+        elif t.kind in k.PLAIN_KINDS:
+            if t.kind == k.CLOSING_HEADING:
+                stack.clear()  # 结束语 stands beside 一、…十、, not under the last of them
             unit = Draft(model.SECTION, title=line.content)
             open_line(unit, line)
             unit.leaf(model.HEADING, line.content_start, line.content_end)
@@ -79,10 +81,15 @@ def _closing_start(body: list[TypedLine]) -> int | None:
     several times (各位代表！ before 国防, 港澳, 外交 in a work report); only the
     last address opens the closing.  With no address, the last call (让我们……) does.
     """
-    last_unit = max((i for i, t in enumerate(body) if t.number is not None or t.kind == k.PLAIN_HEADING), default=-1)
+    last_unit = max((i for i, t in enumerate(body) if t.number is not None or t.kind in k.PLAIN_KINDS), default=-1)
     turns = [i for i in range(last_unit + 1, len(body)) if body[i].kind in (k.INTERJECTION, k.CLOSING)]
     addresses = [i for i in turns if _is_address(body[i])]
-    return (addresses or turns or [None])[-1]
+    start = (addresses or turns or [None])[-1]
+    # Right under the last heading (四 / 各位代表，……), the address is that part's text.
+    heading = last_unit >= 0 and body[last_unit].kind in (k.NUMBERED_HEADING, *k.PLAIN_KINDS)
+    if start is not None and heading and all(t.is_blank for t in body[last_unit + 1 : start]):
+        return None
+    return start
 
 
 def _is_address(t: TypedLine) -> bool:
@@ -92,7 +99,7 @@ def _is_address(t: TypedLine) -> bool:
 
 def _is_heading(t: TypedLine) -> bool:
     """A heading line: plain, or numbered with no sentence after the number."""
-    if t.kind == k.PLAIN_HEADING:
+    if t.kind in k.PLAIN_KINDS:
         return True
     return t.kind == k.NUMBERED_HEADING and len(t.content) <= MAX_NUMBERED_HEADING
 
@@ -197,15 +204,20 @@ def _one_type_per_series(container: Draft, text: str) -> None:
 
     （二）工作原则 between （一）……。 and （三）……。 numbers the same series: as a
     section it would split the series across two node types, and counting the
-    items would miss it.  A series decides by majority (ties go to items), so a
-    series of headings with one stray sentence stays a series of sections.
+    items would miss it.  A series decides by majority (ties go to items): in a
+    series of headings, a member whose heading runs on into its text (三、深入
+    改革经济体制和扩大对外开放国民经济的……。 where the source lost a line
+    break) is a section too, its lead serving as the heading.
     """
     for members in _series(container.children):
-        items = sum(1 for m in members if m.type == model.ITEM)
-        if items and items * 2 >= len(members):
-            for m in members:
-                if m.type == model.SECTION:
-                    _heading_to_item(m, text)
+        items = [m for m in members if m.type == model.ITEM]
+        sections = [m for m in members if m.type == model.SECTION]
+        if items and len(items) * 2 >= len(members):
+            for m in sections:
+                _heading_to_item(m, text)
+        elif items:
+            for m in items:
+                m.type, m.level = model.SECTION, sections[0].level
     for child in container.children:
         if child.children and child.type in (model.SECTION, model.ITEM):
             _one_type_per_series(child, text)
