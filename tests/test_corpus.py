@@ -130,12 +130,8 @@ GWR_TOP = {
     2008: 2, 2009: 3, 2010: 2, 2011: 3, 2012: 3, 2013: 3, 2014: 3, 2015: 6,
     2018: 3, 2019: 3, 2021: 3, 2022: 3, 2023: 2, 2024: 3, 2025: 3,
 }
-# 2002 opens with 首先报告２００１年的工作, an unnumbered line that reads as the
-# heading of the review, then the tasks 一、…八、 and 结束语: a reader counts 10.
-# Nothing in the layout tells that line from a part heading whose numbered
-# sections belong under it (1982: 第六个五年计划的基本任务 then 一、…六、), so
-# the parser nests 一、…八、 under it.
-GWR_KNOWN_MISREAD = {2002: "一、…八、 nest under the unnumbered 首先报告２００１年的工作"}
+# 2002 opens with 首先报告２００１年的工作, its only unnumbered heading (a lead-in),
+# then the tasks 一、…八、 and 结束语: 10, the lead-in beside the numbered parts.
 
 
 def _gwr(year: int):
@@ -143,11 +139,6 @@ def _gwr(year: int):
     if not path.is_file():
         pytest.skip(f"the work report series was not found at {GWR_SERIES} (CI provides ../shared/corpus)")
     return load(str(path))
-
-
-def _gwr_param(year):
-    reason = GWR_KNOWN_MISREAD.get(year)
-    return pytest.param(year, marks=pytest.mark.xfail(reason=reason, strict=True)) if reason else year
 
 
 def test_gwr_series_table_covers_the_manifest():
@@ -166,7 +157,7 @@ def test_gwr_report_is_lossless(year):
     assert doc.source.chars == len(doc.text)
 
 
-@pytest.mark.parametrize("year", [_gwr_param(y) for y in sorted(GWR_TOP)])
+@pytest.mark.parametrize("year", sorted(GWR_TOP))
 def test_gwr_top_level_sections(year):
     doc = _gwr(year)
     top = [n for n in doc.root.children if n.type == model.SECTION]

@@ -378,3 +378,18 @@ def test_bare_numerals_head_parts():
     assert [(p.number, p.title) for p in parts] == [("一", None), ("二", None), ("三", None)]
     # The address right under the last part heading is that part's text, not a closing.
     assert _direct(parts[-1], model.PARAGRAPH)[0].content().startswith("各位代表，让我们")
+
+
+def test_a_lone_unnumbered_heading_holds_no_numbered_parts():
+    """首先报告２００１年的工作 is the text's only unnumbered heading: a lead-in beside 一、二、."""
+    doc = doc_of("lone-plain-heading.txt")
+    top = [(n.number, n.title) for n in doc.root.children if n.type == model.SECTION]
+    assert top == [(None, "首先报告２００１年的工作"), ("一、", "扩大和培育内需，促进经济较快增长"),
+                   ("二、", "加快农业和农村经济发展"), (None, "结束语")]
+    assert all(n.level == 1 for n in doc.root.children if n.type == model.SECTION)
+    # Several unnumbered headings are parts: numbered headings after one nest under it.
+    parts = doc_of("plain-parts-numbered.txt")
+    assert outline(parts.root, (model.SECTION,)) == [
+        (model.SECTION, None, "第六个五年计划的基本任务"), (model.SECTION, "一、", "关于工农业生产的发展速度"),
+        (model.SECTION, "二、", "关于基本建设的规模"), (model.SECTION, None, "六五计划前两年的执行情况")]
+    assert [n.level for n in nodes(parts, model.SECTION)] == [1, 2, 2, 1]

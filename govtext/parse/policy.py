@@ -40,6 +40,7 @@ def build_policy(text: str, lines: list[TypedLine], lex: Lexicon) -> Draft:
     body_start = _add_header(root, lines)
     body = join_wrapped(text, lines[body_start:], _is_heading, _opens_unit)
     closing = _closing_start(body)
+    lone_plain = sum(1 for t in body if t.kind == k.PLAIN_HEADING) == 1
     stack: list[tuple[str, Draft]] = []  # open units: (style name, draft)
 
     for index, t in enumerate(body):
@@ -53,6 +54,10 @@ def build_policy(text: str, lines: list[TypedLine], lex: Lexicon) -> Draft:
         if t.is_blank:
             parent.leaf(model.BLANK, line.start, line.end)
         elif t.number is not None:
+            if lone_plain and t.kind == k.NUMBERED_HEADING and stack and stack[0][0] == PLAIN:
+                # One unnumbered heading in a whole text (首先报告２００１年的工作) is a
+                # lead-in, not a part: the numbered parts after it stand beside it.
+                stack.clear()
             place(root, stack, t.style.name, _numbered_unit(text, t, lex))
         elif t.kind in k.PLAIN_KINDS:
             if t.kind == k.CLOSING_HEADING:
