@@ -173,3 +173,27 @@ def test_gwr_top_level_numbers_follow_the_text(year):
     doc = _gwr(year)
     numbers = [n.number for n in doc.root.children if n.type == model.SECTION and n.number]
     assert [number_value(n) for n in numbers] == list(range(1, len(numbers) + 1))
+
+
+def _policy_corpus():
+    gwr = sorted(GWR_SERIES.glob("gwr-*.txt")) if GWR_SERIES.is_dir() else []
+    return [p for p in corpus_files() if not p.name.startswith(("law-", "reg-"))] + gwr
+
+
+@pytest.mark.parametrize("path", _policy_corpus(), ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_paren_series_count_and_type_follow_the_text(path):
+    """Every （X） line of the text is one node, and one series is one node type.
+
+    The expected count is the text's own: lines opening with （一）, （二）, ….
+    """
+    import re
+
+    doc = load(str(path))
+    paren = re.compile(r"（[一二三四五六七八九十]+）$")
+    in_text = len(re.findall(r"^[ \u3000]*（[一二三四五六七八九十]+）", doc.text, flags=re.M))
+    found = [n for n in doc.walk() if n.type in (model.SECTION, model.ITEM) and paren.match(n.number or "")]
+    assert len(found) == in_text
+    ids = {n.id for n in found}
+    for node in doc.walk():
+        members = [c for c in node.children if c.id in ids]
+        assert len({c.type for c in members}) <= 1, f"{node.id} mixes sections and items"
