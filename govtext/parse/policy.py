@@ -32,6 +32,9 @@ MAX_NUMBERED_HEADING = 50
 MAX_HEADER_LINE = 80
 """Title, date and speaker lines are short; a longer first line is already the body."""
 
+MAX_PARALLEL_LEAD = 20
+"""Short one-clause leads (推动产业链供应链优化升级。) run in parallel by form alone."""
+
 _DASH = "——"  # the bullet of parallel achievements (——经济总体回升向好。)
 
 
@@ -294,4 +297,4 @@ def _parallel(leads: list[str]) -> bool:
     if shared_verb or shared_head:
         return True
     # Short one-clause leads (推动产业链供应链优化升级。) are parallel by form.
-    return all(len(strip_end(lead)) <= 20 and "，" not in lead for lead in leads)
+    return all(len(strip_end(lead)) <= MAX_PARALLEL_LEAD and "，" not in lead for lead in leads)

@@ -21,6 +21,15 @@ _COLON = re.compile(f"[{COLONS}]")
 _CLAUSE = re.compile(f"[{CLAUSE_BREAKS}]")
 _TRAILING = SENTENCE_ENDS + CLAUSE_BREAKS + WHITESPACE
 
+MAX_OPENING_PHRASE = 10
+"""An opening phrase before a directive (当前，/今年，/为此，) is this short at most."""
+
+MAX_LEAD = 50
+"""A lead sentence names one measure; a longer first sentence argues or narrates."""
+
+RELAXED_LEAD = 16
+"""Beside items already found, a one-clause opening this short is a lead (多措并举稳就业促增收。)."""
+
 
 def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
     """Spans (absolute, using ``offset``) of the sentences of a one-line ``text``.
@@ -106,12 +115,10 @@ def is_measure(sentence: str, lex: Lexicon) -> bool:
         return True
     # An opening phrase (当前，/今年，/为此，) may stand before the directive.
     head, sep, rest = body.partition("，")
-    if sep and len(head) <= 10 and starts_directive(rest, lex):
+    if sep and len(head) <= MAX_OPENING_PHRASE and starts_directive(rest, lex):
         return True
     return has_modal(body, lex)
 
-
-_RELAXED_LEAD = 16
 
 
 def lead_of(content: str, lex: Lexicon, relaxed: bool = False) -> str | None:
@@ -128,9 +135,9 @@ def lead_of(content: str, lex: Lexicon, relaxed: bool = False) -> str | None:
     if not first.rstrip(CLOSERS).endswith("。"):
         return None  # 各位代表！ and questions address the reader; they name no measure
     core = strip_end(first)
-    if not core or len(core) > 50:
+    if not core or len(core) > MAX_LEAD:
         return None
-    short = len(core) <= _RELAXED_LEAD and not _CLAUSE.search(core)
+    short = len(core) <= RELAXED_LEAD and not _CLAUSE.search(core)
     if not starts_directive(core, lex) and not (relaxed and short):
         return None
     if has_modal(core, lex) or is_copular(core, lex) or is_past(core, lex):
