@@ -393,3 +393,11 @@ def test_a_lone_unnumbered_heading_holds_no_numbered_parts():
         (model.SECTION, None, "第六个五年计划的基本任务"), (model.SECTION, "一、", "关于工农业生产的发展速度"),
         (model.SECTION, "二、", "关于基本建设的规模"), (model.SECTION, None, "六五计划前两年的执行情况")]
     assert [n.level for n in nodes(parts, model.SECTION)] == [1, 2, 2, 1]
+
+
+def test_editor_notes_are_no_headings():
+    """＠①原字石右加安 / ※ … are an editor's notes after the text, not parts."""
+    doc = doc_of("editor-notes.txt")
+    assert [s.number for s in nodes(doc, model.SECTION)] == ["一、", "二、"]
+    notes = [p.content().strip() for p in doc.root.children if p.type == model.PARAGRAPH]
+    assert notes[-2:] == ["＠①原字石右加安", "※ 本文据人民日报排印"]

@@ -5,8 +5,9 @@ from __future__ import annotations
 from govtext.parse.punct import HEADING_EXCLUDED, is_cjk
 
 # Lines of digits, dates or dashes (——2024年3月5日) or opened by a quote or
-# bracket are header material or text, not headings.
-_NEVER_FIRST = "—-－（(《“\""
+# bracket are header material or text, and lines opened by a note mark
+# (＠①原字石右加安, ※, ＊) are an editor's notes, not headings.
+_NEVER_FIRST = "—-－（(《“\"＠@※＊*"
 
 
 def is_plain_heading(content: str, max_len: int) -> bool:
