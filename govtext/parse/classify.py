@@ -5,6 +5,11 @@ builders (policy.py, law.py) and the wrap joiner read the kind, style and number
 a line carries and never match numbering again.  Rules are rows of a table per
 genre, tried in order, the first that answers wins (as in markdown-it-py's
 block rules): a new kind of line is a row, not a new branch in a builder.
+
+Whether a line belongs to the header (title, date, speaker, 题注) depends on
+where it stands, not on how it looks, so the builders decide that from the
+kinds: the header runs to the first sentence or number (policy) or to the first
+编/章/节/条 (law).
 """
 
 from __future__ import annotations
@@ -21,7 +26,6 @@ from govtext.parse.punct import EXCLAMATIONS, WHITESPACE, has_sentence_end
 
 # Line kinds.
 BLANK = "blank"
-HEADER = "header"  # given by the builders to the lines before the body
 NUMBERED_HEADING = "numbered-heading"  # 一、总体要求 / 第一章 总则: a number and words, no sentence
 NUMBERED_ITEM = "numbered-item"  # （一）着力扩大国内需求。… / 第三条 …: a number and sentences
 PLAIN_HEADING = "plain-heading"  # 完善社会治理体制 / 附则: short, no number, no punctuation
