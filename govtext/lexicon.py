@@ -50,6 +50,12 @@ class Lexicon:
     lead_excludes: tuple[str, ...]
     """Words that mark a first sentence as argument rather than a lead (我们, 这 …)."""
 
+    closing_openers: tuple[str, ...] = ()
+    """Openings of an address or a call that closes a text (同志们, 各位代表, 让我们 …)."""
+
+    closing_headings: tuple[str, ...] = ()
+    """Unnumbered headings of a text's closing part (结束语), beside its numbered parts."""
+
     def kind_of(self, phrase: str) -> str | None:
         """The kind whose term ends ``phrase`` (longest term wins), or None."""
         best: tuple[int, str] | None = None
@@ -65,7 +71,8 @@ KINDS = ("system", "method", "tier")
 
 _SENTENCE_LISTS = (
     "directive_starts", "modals", "modal_exceptions", "copulas", "copula_exceptions",
-    "past_markers", "past_exceptions", "lead_excludes",
+    "past_markers", "past_exceptions", "lead_excludes", "closing_openers",
+    "closing_headings",
 )
 _REQUIRED = ("directive_starts", "modals")
 

@@ -146,9 +146,11 @@ def test_report_header_bullets_interjections():
     big = [i for i in nodes(doc, model.ITEM) if i.number == "（一）"][0]
     assert [c.title for c in big.children if c.type == model.ITEM] == [
         "推动产业链供应链优化升级", "积极培育新兴产业和未来产业", "深入推进数字经济创新发展"]
-    # 各位代表！ closes the item: the closing paragraph belongs to the section.
+    # 各位代表！ after the last number opens the closing: it belongs to the document.
     section2 = nodes(doc, model.SECTION)[1]
-    assert section2.children[-1].type == model.PARAGRAPH
+    assert section2.children[-1].type == model.ITEM
+    after = doc.root.children[doc.root.children.index(section2) + 1 :]
+    assert [c.content().strip()[:4] for c in after if c.type == model.PARAGRAPH] == ["各位代表", "让我们紧"]
 
 
 def test_part_headings():
@@ -264,3 +266,138 @@ def test_malformed_lexicons_are_refused_clearly(tmp_path, content, message):
     path.write_text(content, encoding="utf-8")
     with pytest.raises(LexiconError, match=message):
         load_lexicon(path)
+
+
+def _direct(node, type_):
+    return [c for c in node.children if c.type == type_]
+
+
+def test_body_paragraphs_stay_in_their_item_until_the_next_number():
+    """生命高于一切…/人命关天… after （一）'s sub-items belong to （一）, not to the section."""
+    doc = doc_of("item-body-paragraphs.txt")
+    section = nodes(doc, model.SECTION)[0]
+    assert [c.type for c in section.children if c.type not in (model.HEADING, model.BLANK)] == [model.ITEM] * 3
+    first = _direct(section, model.ITEM)[0]
+    assert first.number == "（一）"
+    inside = first.content()
+    assert "生命高于一切" in inside and "人命关天，安全至上" in inside
+    assert "生命高于一切" not in _direct(section, model.ITEM)[1].content()
+
+
+def test_closing_paragraphs_leave_the_last_item():
+    """办好农村的事… follows a one-line series: the section's; 让我们… is the document's."""
+    doc = doc_of("closing-paragraphs.txt")
+    last_item = [n for n in nodes(doc, model.ITEM) if n.number == "（四）"][0]
+    assert "办好农村的事" not in last_item.content() and "让我们" not in last_item.content()
+    section2 = nodes(doc, model.SECTION)[1]
+    assert _direct(section2, model.PARAGRAPH)[-1].content().startswith("办好农村的事")
+    assert doc.root.children[-1].type == model.PARAGRAPH
+    assert doc.root.children[-1].content().startswith("让我们")
+
+
+def test_closing_openers_are_lexicon_data():
+    from govtext.lexicon import default_lexicon
+
+    assert {"同志们", "各位代表", "让我们"} <= set(default_lexicon().closing_openers)
+
+
+def test_heading_only_member_of_an_item_series_is_an_item():
+    """（二）工作原则 between （一）……。 and （三）……。 is an item with a title and no lead."""
+    doc = doc_of("heading-only-items.txt")
+    section1 = nodes(doc, model.SECTION)[0]
+    items = _direct(section1, model.ITEM)
+    assert [(i.number, i.title) for i in items] == [("（一）", "坚持党的全面领导"), ("（二）", "工作原则"), ("（三）", "主要目标")]
+    principles = items[1]
+    leaves = [c.type for c in principles.children if c.type != model.BLANK]
+    assert leaves[:2] == [model.LABEL, model.HEADING] and model.LEAD not in leaves
+    assert [c.text for c in principles.children if c.type == model.HEADING] == ["工作原则"]
+    assert len(_direct(principles, model.PARAGRAPH)) == 2
+    # Counting the series gives the count in the text: （一）…（四）.
+    assert [n.number for n in nodes(doc, model.ITEM) if n.number] == ["（一）", "（二）", "（三）", "（四）"]
+    assert [s.number for s in nodes(doc, model.SECTION)] == ["一、", "二、"]
+
+
+def test_heading_series_stays_a_series_of_sections():
+    doc = doc_of("heading-no-body.txt")
+    assert [(s.type, s.number) for s in doc.root.children if s.number] == [
+        (model.SECTION, "一、"), (model.SECTION, "二、")]
+
+
+@pytest.mark.parametrize("title", ["推广“一网通办”", "推行“一件事一次办”", "打好政策“组合拳”", "落实《优化营商环境条例》"])
+def test_title_keeps_its_closing_quote(title):
+    doc = doc_of("quoted-titles.txt")
+    assert title in [n.title for n in nodes(doc, model.ITEM)]
+
+
+@pytest.mark.parametrize("sentence, title", [
+    ("推广“一网通办”。", "推广“一网通办”"),
+    ("打好政策“组合拳”。", "打好政策“组合拳”"),
+    ("实施《条例（试行）》。", "实施《条例（试行）》"),
+    ("这是说明。”", "这是说明"),  # a stray closer after the end mark is punctuation
+    ("完善体制机制；", "完善体制机制"),
+])
+def test_strip_end_keeps_balanced_closers(sentence, title):
+    from govtext.parse.sentences import strip_end
+
+    assert strip_end(sentence) == title
+
+
+def test_lines_are_typed_once_from_one_table():
+    from govtext.lexicon import default_lexicon
+    from govtext.parse import classify as c
+    from govtext.parse.lines import split_lines
+
+    text = "一、总体要求\n（一）加强领导。压实责任。\n完善社会治理体制\n各位代表！\n让我们紧密团结在党中央周围，为全面建设社会主义现代化国家而团结奋斗！\n\n正文。\n"
+    typed = c.type_lines(c.scan(split_lines(text)), "policy", default_lexicon())
+    assert [t.kind for t in typed] == [
+        c.NUMBERED_HEADING, c.NUMBERED_ITEM, c.PLAIN_HEADING, c.INTERJECTION, c.CLOSING, c.BLANK, c.BODY]
+    assert [t.number for t in typed[:2]] == ["一、", "（一）"]
+    law = c.type_lines(c.scan(split_lines("第一章　总则\n第一条　为了规范。\n附则\n附件1\n")), "law", default_lexicon())
+    assert [t.kind for t in law] == [c.NUMBERED_HEADING, c.NUMBERED_ITEM, c.PLAIN_HEADING, c.APPENDIX_HEADING]
+
+
+def test_older_report_styles():
+    """Full-width digits, 　　 indentation, 第一、 headings, a list reusing its part's
+    numbering, a heading run on into its text, and 结束语 beside the numbered parts."""
+    doc = doc_of("older-report-styles.txt")
+    top = [(n.type, n.number, n.title) for n in doc.root.children if n.type == model.SECTION]
+    assert [(t, n) for t, n, _ in top] == [(model.SECTION, n) for n in ("一、", "二、", "三、", "四、", None)]
+    assert top[-1][2] == "结束语"
+    part1, part2 = [n for n in doc.root.children if n.type == model.SECTION][:2]
+    assert [(i.number, i.title) for i in _direct(part1, model.ITEM)] == [
+        ("一、", "农业生产全面增长"), ("二、", "工业生产稳步上升")]
+    assert [(s.number, s.title, s.level) for s in _direct(part2, model.SECTION)] == [
+        ("第一、", "关于基本建设", 2), ("第二、", "关于工业生产", 2)]
+    closing = [n for n in doc.root.children if n.type == model.SECTION][-1]
+    assert [c.content().strip()[:4] for c in _direct(closing, model.PARAGRAPH)] == ["各位代表", "让我们团"]
+
+
+def test_bare_numerals_head_parts():
+    doc = doc_of("bare-numeral-parts.txt")
+    parts = [n for n in doc.root.children if n.type == model.SECTION]
+    assert [(p.number, p.title) for p in parts] == [("一", None), ("二", None), ("三", None)]
+    # The address right under the last part heading is that part's text, not a closing.
+    assert _direct(parts[-1], model.PARAGRAPH)[0].content().startswith("各位代表，让我们")
+
+
+def test_a_lone_unnumbered_heading_holds_no_numbered_parts():
+    """首先报告２００１年的工作 is the text's only unnumbered heading: a lead-in beside 一、二、."""
+    doc = doc_of("lone-plain-heading.txt")
+    top = [(n.number, n.title) for n in doc.root.children if n.type == model.SECTION]
+    assert top == [(None, "首先报告２００１年的工作"), ("一、", "扩大和培育内需，促进经济较快增长"),
+                   ("二、", "加快农业和农村经济发展"), (None, "结束语")]
+    assert all(n.level == 1 for n in doc.root.children if n.type == model.SECTION)
+    # Several unnumbered headings are parts: numbered headings after one nest under it.
+    parts = doc_of("plain-parts-numbered.txt")
+    assert outline(parts.root, (model.SECTION,)) == [
+        (model.SECTION, None, "第六个五年计划的基本任务"), (model.SECTION, "一、", "关于工农业生产的发展速度"),
+        (model.SECTION, "二、", "关于基本建设的规模"), (model.SECTION, None, "六五计划前两年的执行情况")]
+    assert [n.level for n in nodes(parts, model.SECTION)] == [1, 2, 2, 1]
+
+
+def test_editor_notes_are_no_headings():
+    """＠①原字石右加安 / ※ … are an editor's notes after the text, not parts."""
+    doc = doc_of("editor-notes.txt")
+    assert [s.number for s in nodes(doc, model.SECTION)] == ["一、", "二、"]
+    notes = [p.content().strip() for p in doc.root.children if p.type == model.PARAGRAPH]
+    assert notes[-2:] == ["＠①原字石右加安", "※ 本文据人民日报排印"]

@@ -31,6 +31,7 @@ class Draft:
     span: tuple[int, int] | None = None  # leaves only; containers derive theirs
     children: list[Draft] = field(default_factory=list)
     line: object = None  # a paragraph's Line, kept until items are resolved
+    style: str | None = None  # the numbering style of a numbered unit, while building
 
     def add(self, child: Draft) -> Draft:
         self.children.append(child)

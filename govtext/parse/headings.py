@@ -2,24 +2,20 @@
 
 from __future__ import annotations
 
-import re
+from govtext.parse.punct import HEADING_EXCLUDED, is_cjk
 
-# Punctuation that a heading line never holds: sentence ends, commas, colons.
-_SENTENCE_MARKS = re.compile(r"[。！？；，：!?;,:]")
-_MAX_HEADING = 30
+# Lines of digits, dates or dashes (——2024年3月5日) or opened by a quote or
+# bracket are header material or text, and lines opened by a note mark
+# (＠①原字石右加安, ※, ＊) are an editor's notes, not headings.
+_NEVER_FIRST = "—-－（(《“\"＠@※＊*"
 
 
-def is_plain_heading(content: str, max_len: int = _MAX_HEADING) -> bool:
-    """A short line with no sentence punctuation and no trailing mark."""
+def is_plain_heading(content: str, max_len: int) -> bool:
+    """A short line with no sentence or clause punctuation, in Chinese words."""
     if not content or len(content) > max_len:
         return False
-    if _SENTENCE_MARKS.search(content):
+    if HEADING_EXCLUDED.search(content):
         return False
-    # Lines of digits, dates or dashes (——2024年3月5日) are header material, not headings.
-    if content[0] in "—-－（(《“\"" or content[0].isdigit():
+    if content[0] in _NEVER_FIRST or content[0].isdigit():
         return False
-    return any("\u4e00" <= ch <= "\u9fff" for ch in content)
-
-
-def has_sentence_end(content: str) -> bool:
-    return bool(re.search(r"[。！？；!?;]", content))
+    return any(is_cjk(ch) for ch in content)

@@ -9,32 +9,15 @@ from __future__ import annotations
 
 from govtext import model
 from govtext.lexicon import Lexicon
+from govtext.parse import classify as k
 from govtext.parse.body import add_sentences, close_line, open_line, skip_space
+from govtext.parse.classify import TypedLine
 from govtext.parse.draft import Draft
-from govtext.parse.headings import is_plain_heading
 from govtext.parse.lines import Line
-from govtext.parse.wrap import join_wrapped
-from govtext.parse.numbering import APPENDIX, LAW_STYLES, match_number
 from govtext.parse.sentences import first_clause, strip_end
+from govtext.parse.wrap import join_wrapped
 
 _ARTICLE_RANK = 5  # articles sit below every heading unit (numbering.py's ranks)
-_UNNUMBERED_HEADING = 12  # 附则, 总则 written without a number
-
-
-def is_law(lines: list[Line]) -> bool:
-    """Two 第X条 lines, or one under a 编/章/节 heading, make a law or regulation."""
-    articles = headings = 0
-    for line in lines:
-        found = match_number(line.content, LAW_STYLES)
-        if not found:
-            continue
-        if found[0].law_unit == model.ARTICLE:
-            articles += 1
-        elif found[0].law_unit in (model.BOOK, model.CHAPTER, model.SECTION):
-            headings += 1
-        if articles >= 2 or (articles and headings):
-            return True
-    return False
 
 
 class _LawBuilder:
@@ -108,32 +91,31 @@ class _LawBuilder:
         close_line(target, line)
 
 
-def build_law(text: str, lines: list[Line], lex: Lexicon) -> Draft:
+def build_law(text: str, lines: list[TypedLine], lex: Lexicon) -> Draft:
     b = _LawBuilder(text, lex)
     start = _add_header(b.root, lines)
     last_point: Draft | None = None
-    for line in join_wrapped(text, lines[start:], _is_heading, _opens_unit):
-        if line.is_blank:
+    for t in join_wrapped(text, lines[start:], _is_heading, _opens_unit):
+        line = t.line
+        unit = t.style.law_unit if t.style else None
+        if t.kind == k.BLANK:
             b.container.leaf(model.BLANK, line.start, line.end)
-            continue
-        found = match_number(line.content, LAW_STYLES)
-        unit = found[0].law_unit if found else None
-        if APPENDIX.match(line.content):
+        elif t.kind == k.APPENDIX_HEADING:
             b.close_to(1)
             b.appendix = b.root.add(Draft(model.APPENDIX, title=line.content))
             open_line(b.appendix, line)
             b.appendix.leaf(model.HEADING, line.content_start, line.content_end)
             close_line(b.appendix, line)
             last_point = None
-        elif unit in (model.BOOK, model.CHAPTER, model.SECTION):
-            b.heading(line, unit, found[1], found[0].rank)
+        elif t.kind == k.NUMBERED_HEADING:
+            b.heading(line, unit, t.number, t.style.rank)
         elif unit == model.ARTICLE:
-            b.article(line, found[1])
+            b.article(line, t.number)
             last_point = None
-        elif found and found[0].name == "circled" and not b.appendix:
+        elif t.style is not None and t.style.name == "circled" and not b.appendix:
             # A footnote (① 刑法……的施行日期): it annotates the law, not the article above.
             b.close_to(1)
-            note, rest = b.numbered_block(b.root, model.PARAGRAPH, line, found[1])
+            note, rest = b.numbered_block(b.root, model.PARAGRAPH, line, t.number)
             add_sentences(note, text, rest, line.content_end, lex)
             close_line(note, line)
         elif unit in (model.POINT, model.SUBPOINT) and (b.stack and b.stack[-1].type == model.ARTICLE or b.appendix):
@@ -144,12 +126,12 @@ def build_law(text: str, lines: list[Line], lex: Lexicon) -> Draft:
                 parent, type_ = last_point, model.SUBPOINT
             else:
                 parent, type_ = (b.clause or b.stack[-1]), model.POINT
-            node, rest = b.numbered_block(parent, type_, line, found[1])
+            node, rest = b.numbered_block(parent, type_, line, t.number)
             add_sentences(node, text, rest, line.content_end, lex)
             close_line(node, line)
             if type_ == model.POINT and not b.appendix:
                 last_point = node
-        elif is_plain_heading(line.content, _UNNUMBERED_HEADING) and not b.appendix:
+        elif t.kind in k.PLAIN_KINDS and not b.appendix:
             # 附则 written without a number closes the books and holds what follows.
             b.heading(line, model.SECTION, None, 1)
         else:
@@ -158,32 +140,28 @@ def build_law(text: str, lines: list[Line], lex: Lexicon) -> Draft:
     return b.root
 
 
-def _is_heading(line: Line) -> bool:
+def _is_heading(t: TypedLine) -> bool:
     """编/章/节 headings, 附件 and unnumbered headings are never continued."""
-    found = match_number(line.content, LAW_STYLES)
-    if found and found[0].law_unit in (model.BOOK, model.CHAPTER, model.SECTION):
-        return True
-    return bool(APPENDIX.match(line.content)) or is_plain_heading(line.content, _UNNUMBERED_HEADING)
+    return t.kind in (k.NUMBERED_HEADING, k.APPENDIX_HEADING, *k.PLAIN_KINDS)
 
 
-def _opens_unit(line: Line) -> bool:
+def _opens_unit(t: TypedLine) -> bool:
     """Numbered lines and headings never continue a wrapped line."""
-    return bool(match_number(line.content, LAW_STYLES)) or _is_heading(line)
+    return t.number is not None or _is_heading(t)
 
 
-def _is_unit(line: Line) -> bool:
-    found = match_number(line.content, LAW_STYLES)
-    return bool(found) and found[0].law_unit in (model.BOOK, model.CHAPTER, model.SECTION, model.ARTICLE)
+def _is_unit(t: TypedLine) -> bool:
+    return t.kind == k.NUMBERED_HEADING or (t.style is not None and t.style.law_unit == model.ARTICLE)
 
 
 def _squeeze(content: str) -> str:
     return "".join(content.split())
 
 
-def _body_start(lines: list[Line]) -> int:
+def _body_start(lines: list[TypedLine]) -> int:
     """The first 编/章/节/条 line of the body, past a table of contents (目录) if any."""
-    first = next((i for i, line in enumerate(lines) if _is_unit(line)), len(lines))
-    toc = next((i for i, line in enumerate(lines[:first]) if _squeeze(line.content) == "目录"), None)
+    first = next((i for i, t in enumerate(lines) if _is_unit(t)), len(lines))
+    toc = next((i for i, t in enumerate(lines[:first]) if _squeeze(t.content) == "目录"), None)
     if toc is None:
         return first
     # The body starts where the first heading listed in the contents comes again.
@@ -192,14 +170,15 @@ def _body_start(lines: list[Line]) -> int:
     return again if again is not None else first
 
 
-def _add_header(root: Draft, lines: list[Line]) -> int:
+def _add_header(root: Draft, lines: list[TypedLine]) -> int:
     """Everything before the body: the title, the history lines (题注), a 目录."""
     index = _body_start(lines)
     if index == 0:
         return 0
     header = root.add(Draft(model.HEADER))
-    for line in lines[:index]:
-        if line.is_blank:
+    for t in lines[:index]:
+        line = t.line
+        if t.is_blank:
             header.leaf(model.BLANK, line.start, line.end)
             continue
         open_line(header, line)

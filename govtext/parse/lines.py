@@ -10,9 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# Unicode whitespace that Chinese texts use for indentation: ASCII, full-width
-# (U+3000), no-break and zero-width spaces, tabs.
-WHITESPACE = " \t\u3000\u00a0\u200b\ufeff\f\v"
+from govtext.parse.punct import WHITESPACE
+
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)?")
 
 

@@ -46,6 +46,11 @@ STYLES: tuple[NumberStyle, ...] = (
     _style("law-section", rf"第{_NUM}节(?={_SP}\S|$)", "any", "section", 4),
     _style("article", rf"第{_NUM}条(?:之{_CN})?(?=[ \u3000\u00a0]|$|[^，。、：；的规款项中])", "law", "article", 5),
     _style("part", rf"第{_NUM}(?:部分|篇)", "policy"),
+    # 第一、关于基本建设 opens a line in older reports (第一， inside a paragraph is an enumeration).
+    _style("ordinal-dun", rf"第{_CN}、", "policy"),
+    # A bare numeral on a line of its own heads a part in older reports (1960: 一, 二 …).
+    # (Part numbers only: a line 二〇二四 or 百 is no part number.)
+    _style("cn-bare", r"[一二三四五六七八九十]{1,3}$", "policy"),
     _style("cn-dun", rf"{_CN}[、．]", "any", "point"),
     _style("cn-paren", rf"[（(]{_CN}[）)]", "any", "point"),
     _style("arabic-dot", r"[0-9０-９]{1,3}(?:[.．、](?![0-9０-９])|(?=[ \u3000]))", "any", "subpoint"),

@@ -13,99 +13,135 @@ from collections import Counter
 
 from govtext import model
 from govtext.lexicon import Lexicon
-from govtext.parse.body import add_sentences, close_line, open_line, skip_space
-from govtext.parse.draft import Draft
-from govtext.parse.headings import has_sentence_end, is_plain_heading
-from govtext.parse.lines import Line
 from govtext.numerals import cn_value
-from govtext.parse.numbering import ENUMERATION, POLICY_STYLES, match_number
-from govtext.parse.wrap import join_wrapped
+from govtext.parse import classify as k
+from govtext.parse.body import add_sentences, close_line, open_line
+from govtext.parse.classify import TypedLine
+from govtext.parse.draft import Draft
+from govtext.parse.lines import Line
+from govtext.parse.series import one_type_per_series, place, series
+from govtext.parse.numbering import ENUMERATION
+from govtext.parse.punct import COLONS, EXCLAMATIONS, has_sentence_end
 from govtext.parse.sentences import first_clause, first_sentence, lead_of, marker_number, strip_end
+from govtext.parse.wrap import join_wrapped
 
 PLAIN = "plain"
-_MAX_HEADING = 50  # a numbered line longer than this with no end mark is wrapped text
+MAX_NUMBERED_HEADING = 50
+"""A numbered line longer than this with no end mark is wrapped text, not a heading."""
+
+MAX_HEADER_LINE = 80
+"""Title, date and speaker lines are short; a longer first line is already the body."""
+
+MAX_PARALLEL_LEAD = 20
+"""Short one-clause leads (推动产业链供应链优化升级。) run in parallel by form alone."""
+
 _DASH = "——"  # the bullet of parallel achievements (——经济总体回升向好。)
 
 
-def build_policy(text: str, lines: list[Line], lex: Lexicon) -> Draft:
+def build_policy(text: str, lines: list[TypedLine], lex: Lexicon) -> Draft:
     root = Draft(model.DOCUMENT)
-    body_start = _add_header(root, text, lines)
+    body_start = _add_header(root, lines)
     body = join_wrapped(text, lines[body_start:], _is_heading, _opens_unit)
+    closing = _closing_start(body)
+    lone_plain = sum(1 for t in body if t.kind == k.PLAIN_HEADING) == 1
     stack: list[tuple[str, Draft]] = []  # open units: (style name, draft)
 
-    for line in body:
+    for index, t in enumerate(body):
+        line = t.line
+        if index == closing:
+            # The closing (各位代表！……, 让我们……) speaks for the whole text:
+            # it leaves every numbered unit, down to an unnumbered section (结束语).
+            while stack and stack[-1][1].number is not None:
+                stack.pop()
         parent = stack[-1][1] if stack else root
-        if line.is_blank:
+        if t.is_blank:
             parent.leaf(model.BLANK, line.start, line.end)
-            continue
-        numbered = match_number(line.content, POLICY_STYLES)
-        if numbered:
-            style, number = numbered
-            unit = _numbered_unit(text, line, number, lex)
-            _place(root, stack, style.name, unit)
-        elif _plain(line):
+        elif t.number is not None:
+            if lone_plain and t.kind == k.NUMBERED_HEADING and stack and stack[0][0] == PLAIN:
+                # One unnumbered heading in a whole text (首先报告２００１年的工作) is a
+                # lead-in, not a part: the numbered parts after it stand beside it.
+                stack.clear()
+            place(root, stack, t.style.name, _numbered_unit(text, t, lex))
+        elif t.kind in k.PLAIN_KINDS:
+            if t.kind == k.CLOSING_HEADING:
+                stack.clear()  # 结束语 stands beside 一、…十、, not under the last of them
             unit = Draft(model.SECTION, title=line.content)
             open_line(unit, line)
             unit.leaf(model.HEADING, line.content_start, line.content_end)
             close_line(unit, line)
-            _place(root, stack, PLAIN, unit)
+            place(root, stack, PLAIN, unit)
         else:
-            if _is_interjection(line.content):
+            if t.kind in (k.INTERJECTION, k.CLOSING):
                 # 各位代表！ turns from the item at hand back to the whole section.
                 while stack and stack[-1][1].type == model.ITEM:
                     stack.pop()
                 parent = stack[-1][1] if stack else root
             parent.add(Draft(model.PARAGRAPH, line=line))
 
+    one_type_per_series(root, text)
     _resolve(root, text, lex, None)
     return root
 
 
-def _is_interjection(content: str) -> bool:
-    return len(content) <= 12 and content.endswith(("！", "!"))
+def _closing_start(body: list[TypedLine]) -> int | None:
+    """Index of the line that opens the closing, or None.
+
+    After the last number or heading, a report may still turn to the audience
+    several times (各位代表！ before 国防, 港澳, 外交 in a work report); only the
+    last address opens the closing.  With no address, the last call (让我们……) does.
+    """
+    last_unit = max((i for i, t in enumerate(body) if t.number is not None or t.kind in k.PLAIN_KINDS), default=-1)
+    turns = [i for i in range(last_unit + 1, len(body)) if body[i].kind in (k.INTERJECTION, k.CLOSING)]
+    addresses = [i for i in turns if _is_address(body[i])]
+    start = (addresses or turns or [None])[-1]
+    # Right under the last heading (四 / 各位代表，……), the address is that part's text.
+    heading = last_unit >= 0 and body[last_unit].kind in (k.NUMBERED_HEADING, *k.PLAIN_KINDS)
+    if start is not None and heading and all(t.is_blank for t in body[last_unit + 1 : start]):
+        return None
+    return start
 
 
-def _is_heading(line: Line) -> bool:
+def _is_address(t: TypedLine) -> bool:
+    """各位代表！ / 同志们！…… address the audience; 让我们…… calls on it."""
+    return t.kind == k.INTERJECTION or any(mark in t.content[: k.MAX_INTERJECTION] for mark in EXCLAMATIONS)
+
+
+def _is_heading(t: TypedLine) -> bool:
     """A heading line: plain, or numbered with no sentence after the number."""
-    if _plain(line):
+    if t.kind in k.PLAIN_KINDS:
         return True
-    numbered = match_number(line.content, POLICY_STYLES)
-    return bool(numbered) and not has_sentence_end(line.content) and len(line.content) <= _MAX_HEADING
+    return t.kind == k.NUMBERED_HEADING and len(t.content) <= MAX_NUMBERED_HEADING
 
 
-def _opens_unit(line: Line) -> bool:
-    """Headings, numbered lines and interjections never continue a wrapped paragraph."""
-    return _plain(line) or bool(match_number(line.content, POLICY_STYLES)) or _is_interjection(line.content)
+def _opens_unit(t: TypedLine) -> bool:
+    """Headings, numbered lines, interjections and closings never continue a wrapped paragraph."""
+    return t.kind != k.BODY
 
 
-def _plain(line: Line) -> bool:
-    return not line.is_blank and is_plain_heading(line.content) and not match_number(line.content, POLICY_STYLES)
-
-
-def _add_header(root: Draft, text: str, lines: list[Line]) -> int:
+def _add_header(root: Draft, lines: list[TypedLine]) -> int:
     """Leading lines before the first sentence or number: title, date, speaker, salutation."""
     header = Draft(model.HEADER)
     index = 0
-    content_lines = []
+    content_lines: list[TypedLine] = []
     while index < len(lines):
-        line = lines[index]
-        if not line.is_blank:
-            if has_sentence_end(line.content.rstrip("：:")) or match_number(line.content, POLICY_STYLES):
+        t = lines[index]
+        if not t.is_blank:
+            if has_sentence_end(t.content.rstrip(COLONS)) or t.number is not None:
                 break
-            if len(line.content) > 80:
+            if len(t.content) > MAX_HEADER_LINE:
                 break
-            content_lines.append(line)
+            content_lines.append(t)
         index += 1
     # A lone short line right before the body is a section heading, not a title,
     # when the body goes on to use such headings (the bundled sample's style).
-    if len(content_lines) == 1 and _plain(content_lines[0]):
-        later = sum(1 for ln in lines[index:] if _plain(ln))
-        if later >= 1:
+    if len(content_lines) == 1 and content_lines[0].kind == k.PLAIN_HEADING:
+        if any(t.kind == k.PLAIN_HEADING for t in lines[index:]):
             return 0
     if not content_lines:
         return 0
-    for line in lines[:index]:
-        if line.is_blank:
+    for t in lines[:index]:
+        line = t.line
+        if t.is_blank:
             header.leaf(model.BLANK, line.start, line.end)
         else:
             open_line(header, line)
@@ -116,35 +152,25 @@ def _add_header(root: Draft, text: str, lines: list[Line]) -> int:
     return index
 
 
-def _numbered_unit(text: str, line: Line, number: str, lex: Lexicon) -> Draft:
-    rest = skip_space(text, line.content_start + len(number), line.content_end)
+def _numbered_unit(text: str, t: TypedLine, lex: Lexicon) -> Draft:
+    line = t.line
+    rest = t.rest_start(text)
     rest_text = text[rest : line.content_end]
-    if not has_sentence_end(rest_text):
-        unit = Draft(model.SECTION, number=number, title=strip_end(rest_text) or None)
+    if t.kind == k.NUMBERED_HEADING:
+        unit = Draft(model.SECTION, number=t.number, title=strip_end(rest_text) or None, style=t.style.name)
         open_line(unit, line)
         unit.leaf(model.HEADING, line.content_start, line.content_end)
         close_line(unit, line)
         return unit
     lead = first_sentence(rest_text) or rest_text
-    unit = Draft(model.ITEM, number=number, title=strip_end(lead) or None)
+    unit = Draft(model.ITEM, number=t.number, title=strip_end(lead) or None, style=t.style.name)
     open_line(unit, line)
-    unit.leaf(model.LABEL, line.content_start, line.content_start + len(number))
-    unit.leaf(model.BLANK, line.content_start + len(number), rest)
+    unit.leaf(model.LABEL, line.content_start, line.content_start + len(t.number))
+    unit.leaf(model.BLANK, line.content_start + len(t.number), rest)
     unit.leaf(model.LEAD, rest, rest + len(lead))
     add_sentences(unit, text, rest + len(lead), line.content_end, lex)
     close_line(unit, line)
     return unit
-
-
-def _place(root: Draft, stack: list[tuple[str, Draft]], style: str, unit: Draft) -> None:
-    names = [name for name, _ in stack]
-    if style in names:
-        del stack[names.index(style) :]
-    parent = stack[-1][1] if stack else root
-    if unit.type == model.SECTION:
-        unit.level = 1 + sum(1 for _, d in stack if d.type == model.SECTION)
-    parent.add(unit)
-    stack.append((style, unit))
 
 
 def _resolve(container: Draft, text: str, lex: Lexicon, inherited: str | None) -> None:
@@ -178,25 +204,45 @@ def _leads(pending: list[Draft], lex: Lexicon) -> tuple[dict[int, str], dict[int
 
 
 def _release_trailing(container: Draft, lex: Lexicon) -> None:
-    """Hand back to ``container`` what its numbered items swallowed after their sub-items.
+    """Hand back to ``container`` what the last item of a series swallowed.
 
-    A numbered item runs to the next number, so without an interjection it would
-    swallow the closing paragraphs of its section.  Once an item has sub-items,
-    the paragraphs after its last sub-item return to the section.
+    A numbered item runs to the next number or heading, so body paragraphs
+    between （X） and （X+1） stay in （X）, even descriptive ones (生命高于一切。…).
+    The last item of a series has no next number to stop it, so it keeps only
+    what reads as its own: after its sub-items, or — in a series whose items are
+    one line each — after its line, the paragraphs return to the section.
     """
+    release: dict[int, int] = {}  # id of a last item → index of its first released child
+    for run in series(container.children):
+        last = run[-1]
+        if last.type != model.ITEM:
+            continue
+        pending = [c for c in last.children if _is_deferred(c)]
+        if not pending:
+            continue
+        markers, leads = _leads(pending, lex)
+        items = set(markers) | set(leads)
+        if items:
+            cut = 1 + max(i for i, c in enumerate(last.children) if id(c) in items)
+        elif len(run) >= 2 and not any(_is_deferred(c) for m in run[:-1] for c in m.children):
+            cut = last.children.index(pending[0])
+        else:
+            continue
+        if any(c.type == model.PARAGRAPH for c in last.children[cut:]):
+            release[id(last)] = cut
     children: list[Draft] = []
     for child in container.children:
         children.append(child)
-        if child.type != model.ITEM or child.number is None:
-            continue
-        pending = [c for c in child.children if c.type == model.PARAGRAPH and c.line is not None]
-        markers, leads = _leads(pending, lex)
-        items = set(markers) | set(leads)
-        last = max((i for i, c in enumerate(child.children) if id(c) in items), default=None)
-        if last is not None and any(c.type == model.PARAGRAPH for c in child.children[last + 1 :]):
-            children.extend(child.children[last + 1 :])
-            del child.children[last + 1 :]
+        cut = release.get(id(child))
+        if cut is not None:
+            children.extend(child.children[cut:])
+            del child.children[cut:]
     container.children = children
+
+
+def _is_deferred(draft: Draft) -> bool:
+    """A paragraph not yet resolved into an item or a paragraph."""
+    return draft.type == model.PARAGRAPH and draft.line is not None
 
 
 def _bullet_markers(paragraphs: list[Draft]) -> dict[int, str]:
@@ -251,4 +297,4 @@ def _parallel(leads: list[str]) -> bool:
     if shared_verb or shared_head:
         return True
     # Short one-clause leads (推动产业链供应链优化升级。) are parallel by form.
-    return all(len(strip_end(lead)) <= 20 and "，" not in lead for lead in leads)
+    return all(len(strip_end(lead)) <= MAX_PARALLEL_LEAD and "，" not in lead for lead in leads)

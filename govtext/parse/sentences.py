@@ -12,13 +12,23 @@ import re
 from govtext.lexicon import Lexicon
 from govtext.numerals import cn_value
 from govtext.parse.numbering import ENUMERATION
+from govtext.parse.punct import CLAUSE_BREAKS, CLOSERS, COLONS, FULL_STOPS, SENTENCE_ENDS, WHITESPACE, is_balanced_closer
 
-_END = "。！？；!?;"
-_CLOSERS = "”’」』）)】〕》\"'"
 # A sentence ends at an end mark plus any closing quotes or brackets after it.
-_SENTENCE_END = re.compile(rf"[{_END}]+[{_CLOSERS}]*")
-_COLON = re.compile("[：:]")
-_CLAUSE = re.compile("[，,：:]")
+_SENTENCE_END = re.compile(rf"[{SENTENCE_ENDS}]+[{CLOSERS}]*")
+_FULL_STOP = re.compile(rf"[{FULL_STOPS}]+[{CLOSERS}]*")
+_COLON = re.compile(f"[{COLONS}]")
+_CLAUSE = re.compile(f"[{CLAUSE_BREAKS}]")
+_TRAILING = SENTENCE_ENDS + CLAUSE_BREAKS + WHITESPACE
+
+MAX_OPENING_PHRASE = 10
+"""An opening phrase before a directive (当前，/今年，/为此，) is this short at most."""
+
+MAX_LEAD = 50
+"""A lead sentence names one measure; a longer first sentence argues or narrates."""
+
+RELAXED_LEAD = 16
+"""Beside items already found, a one-clause opening this short is a lead (多措并举稳就业促增收。)."""
 
 
 def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
@@ -42,13 +52,24 @@ def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
 
 def first_sentence(text: str) -> str | None:
     """The first sentence ended by 。！？ (not ；), or None if the text has no such end."""
-    m = re.search(r"[。！？!?]+[" + _CLOSERS + "]*", text)
+    m = _FULL_STOP.search(text)
     return text[: m.end()] if m else None
 
 
 def strip_end(sentence: str) -> str:
-    """A sentence without its end punctuation: the form used for titles."""
-    return sentence.rstrip(_END + _CLOSERS + "，,：: \u3000").rstrip()
+    """A sentence without its end punctuation: the form used for titles.
+
+    A closing quote or bracket whose opening mark the sentence holds is part of
+    the words (推广“一网通办”。 → 推广“一网通办”); a stray one is punctuation.
+    """
+    s = sentence
+    while s:
+        last = s[-1]
+        if last in _TRAILING or (last in CLOSERS and not is_balanced_closer(s)):
+            s = s[:-1]
+        else:
+            break
+    return s
 
 
 def first_clause(sentence: str) -> str:
@@ -94,12 +115,10 @@ def is_measure(sentence: str, lex: Lexicon) -> bool:
         return True
     # An opening phrase (当前，/今年，/为此，) may stand before the directive.
     head, sep, rest = body.partition("，")
-    if sep and len(head) <= 10 and starts_directive(rest, lex):
+    if sep and len(head) <= MAX_OPENING_PHRASE and starts_directive(rest, lex):
         return True
     return has_modal(body, lex)
 
-
-_RELAXED_LEAD = 16
 
 
 def lead_of(content: str, lex: Lexicon, relaxed: bool = False) -> str | None:
@@ -113,12 +132,12 @@ def lead_of(content: str, lex: Lexicon, relaxed: bool = False) -> str | None:
     first = first_sentence(content)
     if first is None or len(first) >= len(content):
         return None
-    if not first.rstrip(_CLOSERS).endswith("。"):
+    if not first.rstrip(CLOSERS).endswith("。"):
         return None  # 各位代表！ and questions address the reader; they name no measure
     core = strip_end(first)
-    if not core or len(core) > 50:
+    if not core or len(core) > MAX_LEAD:
         return None
-    short = len(core) <= _RELAXED_LEAD and not _CLAUSE.search(core)
+    short = len(core) <= RELAXED_LEAD and not _CLAUSE.search(core)
     if not starts_directive(core, lex) and not (relaxed and short):
         return None
     if has_modal(core, lex) or is_copular(core, lex) or is_past(core, lex):

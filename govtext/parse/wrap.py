@@ -7,38 +7,41 @@ joined line keeps the break and indentation inside its content, so nothing is lo
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
+from govtext.parse.classify import TypedLine, rejoined
 from govtext.parse.lines import Line
+from govtext.parse.punct import LINE_END
 
-# A line that ends with one of these ends its paragraph.
-_ENDS = re.compile(r"[。！？；：…”’）)」』》!?;:]$")
-_MIN_WRAPPED = 16  # shorter lines are titles or fragments, not wrapped text
+MIN_WRAPPED = 16
+"""Shorter lines are titles or fragments, not wrapped text."""
 
 
 def join_wrapped(
-    text: str, lines: list[Line], is_heading: Callable[[Line], bool], opens_unit: Callable[[Line], bool]
-) -> list[Line]:
+    text: str, lines: list[TypedLine], is_heading: Callable[[TypedLine], bool],
+    opens_unit: Callable[[TypedLine], bool],
+) -> list[TypedLine]:
     """``lines`` with wrapped paragraphs joined.
 
     ``is_heading`` marks lines that are never continued; ``opens_unit`` marks lines
-    that never continue another (numbered lines, headings).
+    that never continue another (numbered lines, headings).  Both read the line's
+    kind only.
     """
-    joined: list[Line] = []
-    for line in lines:
+    joined: list[TypedLine] = []
+    for typed in lines:
         prev = joined[-1] if joined else None
         if (
             prev is not None
-            and not line.is_blank
+            and not typed.is_blank
             and not prev.is_blank
-            and len(prev.content) >= _MIN_WRAPPED
-            and not _ENDS.search(prev.content)
+            and len(prev.content) >= MIN_WRAPPED
+            and not LINE_END.search(prev.content)
             and not is_heading(prev)
-            and not opens_unit(line)
+            and not opens_unit(typed)
         ):
-            joined[-1] = Line(prev.start, line.end, prev.content_start, line.content_end,
-                              text[prev.content_start : line.content_end])
+            p, line = prev.line, typed.line
+            whole = Line(p.start, line.end, p.content_start, line.content_end, text[p.content_start : line.content_end])
+            joined[-1] = rejoined(prev, whole)
         else:
-            joined.append(line)
+            joined.append(typed)
     return joined
