@@ -16,6 +16,8 @@ from typing import Any
 from govtext.errors import GovtextError
 
 CONNECT_TIMEOUT = "10s"
+LOG_LENGTH = 100
+"""Entries an in-process scheduler keeps in its logs (``--scheduler local``)."""
 """How long to wait for a scheduler before saying it cannot be reached."""
 
 
@@ -37,6 +39,12 @@ def run_on_dask(fn: Callable, tasks: list, scheduler: str, jobs: int | None,
         if scheduler == "local":
             from govtext.executor import default_jobs
 
+            # The scheduler then runs in this process: keep its event logs short, or its
+            # memory grows with every task (about 10 kB each at the default lengths).
+            import dask
+
+            dask.config.set({"distributed.admin.low-level-log-length": LOG_LENGTH,
+                             "distributed.admin.log-length": LOG_LENGTH})
             cluster = distributed.LocalCluster(n_workers=jobs or default_jobs(), threads_per_worker=1,
                                                processes=True, dashboard_address=":0",
                                                silence_logs=logging.ERROR)
