@@ -59,13 +59,29 @@ class Unit:
     pieces: tuple[tuple[int, int], ...]
     """Spans of the non-blank leaves (sentences, label, heading): the word differ's units."""
     title_pieces: tuple[tuple[int, int], ...]
+    content_pieces: tuple[tuple[int, int], ...] = ()
+    """``pieces`` without the numbering label: what a merged part contributes."""
     _grams: frozenset[str] | None = None
+    _title_grams: frozenset[str] | None = None
+    _body_grams: frozenset[str] | None = None
 
     @property
     def grams(self) -> frozenset[str]:
         if self._grams is None:
             self._grams = bigrams(self.norm)
         return self._grams
+
+    @property
+    def title_grams(self) -> frozenset[str]:
+        if self._title_grams is None:
+            self._title_grams = bigrams(self.title_norm)
+        return self._title_grams
+
+    @property
+    def body_grams(self) -> frozenset[str]:
+        if self._body_grams is None:
+            self._body_grams = bigrams(self.body_norm)
+        return self._body_grams
 
     @property
     def sample(self) -> tuple[str, ...]:
@@ -82,9 +98,10 @@ class Unit:
 
 
 def node_label(node: Node) -> str:
-    """How a path names a node: its number, else its title, else its type."""
+    """How a path names a node: its number as written (三、 （四） 第二章: a bare 三 reads
+    like an item and a bare 一 like a dash), else its title, else its type."""
     if node.number:
-        return node.number.strip().rstrip("、.．")
+        return node.number.strip()
     if node.title:
         return node.title if len(node.title) <= LABEL_CHARS else node.title[: LABEL_CHARS - 1] + "…"
     return node.type
@@ -145,5 +162,6 @@ def _add(doc: Document, node: Node, path: tuple[str, ...], family: str, out: lis
             body_norm=body_norm,
             pieces=tuple(leaf.span for leaf in leaves),
             title_pieces=title_pieces,
+            content_pieces=tuple(leaf.span for leaf in leaves if leaf.type != LABEL),
         )
     )

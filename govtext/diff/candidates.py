@@ -1,0 +1,158 @@
+"""Which units could be one unit changed: candidates from an index, never all pairs.
+
+Two indexes over character bigrams, both *prefix-filtered* (AllPairs, Bayardo
+et al. 2007): bigrams are ranked rarest first, and a set is indexed only by its
+first few ranks.  Two sets can reach a similarity ``t`` only if their prefixes
+share a bigram, so probing the prefixes finds every pair at or above ``t`` and
+touches only rare bigrams — the work grows with the text, not with its square.
+
+- :func:`similar_pairs`: pairs whose :func:`pair_score` may reach the threshold;
+- :func:`containers`: for each short piece, the units that hold most of it
+  (splits and merges).
+
+Units with the same text are looked up once (repeated content costs one probe).
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from math import ceil
+from typing import Iterable
+
+from govtext.diff.normalize import similarity
+from govtext.diff.units import Unit
+
+LEAD_NEAR = 0.8
+"""Lead sentences (or headings) this alike make a candidate pair wherever the items sit."""
+
+_EPS = 1e-9
+
+
+def pair_score(a: Unit, b: Unit) -> float:
+    """How alike two units are, 0..1: what ``--threshold`` is compared with.
+
+    The Dice coefficient of the bigram sets, except that an item with a lead
+    sentence and a body is also judged as a reader pairs items — by its lead as
+    much as by its body: the mean of the two parts' likeness, when higher.  An
+    identical lead is therefore worth at least 0.5 whatever the body became.
+    """
+    whole = similarity(a.grams, b.grams)
+    if a.title_norm and b.title_norm and a.body_norm and b.body_norm and a.family == b.family:
+        lead = (similarity(a.title_grams, b.title_grams) + similarity(a.body_grams, b.body_grams)) / 2
+        return max(whole, lead)
+    return whole
+
+
+class _Ranks:
+    """Bigrams ranked rarest first over every set given (ties by the bigram itself)."""
+
+    def __init__(self, sets: Iterable[frozenset[str]]):
+        counts: Counter[str] = Counter()
+        for grams in sets:
+            counts.update(grams)
+        self.rank = {gram: k for k, gram in enumerate(sorted(counts, key=lambda g: (counts[g], g)))}
+
+    def ordered(self, grams: frozenset[str]) -> list[str]:
+        rank = self.rank
+        return sorted(grams, key=rank.__getitem__)
+
+
+def _prefix_length(size: int, overlap_share: float) -> int:
+    """How many rarest bigrams must be indexed so that sets sharing
+    ``overlap_share`` of this one's bigrams are sure to meet in the prefixes."""
+    return size - ceil(overlap_share * size - _EPS) + 1
+
+
+def _dice_to_share(t: float) -> float:
+    """Dice ≥ t implies sharing at least t/(2-t) of each set's bigrams (Jaccard bound)."""
+    return t / (2 - t) if t < 2 else 1.0
+
+
+def _prefix_pairs(old_sets: dict[tuple, frozenset[str]], new_sets: dict[tuple, frozenset[str]],
+                  t: float) -> set[tuple[tuple, tuple]]:
+    """Keys (old, new) of every pair of non-empty sets whose Dice similarity may reach ``t``."""
+    share = _dice_to_share(max(t, 0.0))
+    ranks = _Ranks(list(old_sets.values()) + list(new_sets.values()))
+    index: dict[str, list[tuple]] = defaultdict(list)
+    for key, grams in new_sets.items():
+        if grams:
+            for gram in ranks.ordered(grams)[: _prefix_length(len(grams), share)]:
+                index[gram].append(key)
+    found: set[tuple[tuple, tuple]] = set()
+    for key, grams in old_sets.items():
+        if not grams:
+            continue
+        for gram in ranks.ordered(grams)[: _prefix_length(len(grams), share)]:
+            for other in index.get(gram, ()):
+                found.add((key, other))
+    return found
+
+
+def _signature(unit: Unit) -> tuple:
+    return (unit.family, unit.norm, unit.title_norm)
+
+
+def similar_pairs(old: list[Unit], new: list[Unit], threshold: float) -> list[tuple[Unit, Unit, float]]:
+    """Every (old, new, score) of one family with ``pair_score`` ≥ ``threshold``.
+
+    Candidates: the whole texts through the prefix index at ``threshold``, and
+    the leads through a second one at ``LEAD_NEAR`` (a lead-and-body pair can
+    score well on its lead alone).  Scores are computed once per distinct pair
+    of texts.
+    """
+    by_sig_old: dict[tuple, list[Unit]] = defaultdict(list)
+    by_sig_new: dict[tuple, list[Unit]] = defaultdict(list)
+    for unit in old:
+        by_sig_old[_signature(unit)].append(unit)
+    for unit in new:
+        by_sig_new[_signature(unit)].append(unit)
+    whole_old = {sig: units[0].grams for sig, units in by_sig_old.items()}
+    whole_new = {sig: units[0].grams for sig, units in by_sig_new.items()}
+    keys = _prefix_pairs(whole_old, whole_new, threshold)
+    lead_old = {sig: units[0].title_grams for sig, units in by_sig_old.items() if units[0].body_norm}
+    lead_new = {sig: units[0].title_grams for sig, units in by_sig_new.items() if units[0].body_norm}
+    if lead_old and lead_new:
+        keys |= _prefix_pairs(lead_old, lead_new, max(LEAD_NEAR, 2 * threshold - 1))
+    out: list[tuple[Unit, Unit, float]] = []
+    for sig_a, sig_b in sorted(keys, key=lambda k: (by_sig_old[k[0]][0].index, by_sig_new[k[1]][0].index)):
+        if sig_a[0] != sig_b[0]:
+            continue
+        score = pair_score(by_sig_old[sig_a][0], by_sig_new[sig_b][0])
+        if score + _EPS < threshold or score <= 0:
+            continue
+        for a in by_sig_old[sig_a]:
+            for b in by_sig_new[sig_b]:
+                out.append((a, b, score))
+    return out
+
+
+def containers(pieces: list[Unit], wholes: list[Unit], share: float) -> dict[int, list[Unit]]:
+    """For each piece (by index), the wholes of its family holding ≥ ``share`` of its bigrams.
+
+    Pieces are indexed by their rarest bigrams (a prefix long enough that any
+    whole holding ``share`` of them must contain one); each whole probes with all
+    of its bigrams.  Wholes with the same text probe once.
+    """
+    if not pieces or not wholes:
+        return {}
+    ranks = _Ranks([p.grams for p in pieces])
+    index: dict[str, list[Unit]] = defaultdict(list)
+    for piece in pieces:
+        if piece.grams:
+            for gram in ranks.ordered(piece.grams)[: _prefix_length(len(piece.grams), share)]:
+                index[gram].append(piece)
+    found: dict[int, list[Unit]] = defaultdict(list)
+    by_text: dict[tuple[str, str], list[Unit]] = defaultdict(list)
+    for whole in wholes:
+        by_text[(whole.family, whole.norm)].append(whole)
+    for (family, _), same in by_text.items():
+        grams = same[0].grams
+        seen: set[int] = set()
+        for gram in grams:
+            for piece in index.get(gram, ()):
+                if piece.index in seen or piece.family != family:
+                    continue
+                seen.add(piece.index)
+                if len(piece.grams & grams) >= share * len(piece.grams) - _EPS:
+                    found[piece.index].extend(same)
+    return found
