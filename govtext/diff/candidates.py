@@ -93,12 +93,12 @@ def _signature(unit: Unit) -> tuple:
 
 
 def similar_pairs(old: list[Unit], new: list[Unit], threshold: float) -> list[tuple[Unit, Unit, float]]:
-    """Every (old, new, score) of one family with ``pair_score`` ≥ ``threshold``.
+    """(old, new, score) of one family with ``pair_score`` ≥ ``threshold``.
 
-    Candidates: the whole texts through the prefix index at ``threshold``, and
-    the leads through a second one at ``LEAD_NEAR`` (a lead-and-body pair can
-    score well on its lead alone).  Scores are computed once per distinct pair
-    of texts.
+    Candidates: the whole texts through the prefix index at ``threshold`` (every
+    pair whose Dice reaches it: exact), and the leads through a second one at
+    ``LEAD_NEAR`` (a lead-and-body pair scoring on its lead: every pair whose leads
+    are that alike).  Scores are computed once per distinct pair of texts.
     """
     by_sig_old: dict[tuple, list[Unit]] = defaultdict(list)
     by_sig_new: dict[tuple, list[Unit]] = defaultdict(list)
