@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
 from govtext.diff.assign import assign
-from govtext.diff.candidates import containers, similar_pairs
+from govtext.diff.candidates import Fingerprints, containers, similar_pairs
 from govtext.diff.normalize import bigrams, similarity
 from govtext.diff.units import Unit
 
@@ -104,8 +104,9 @@ def align(old: list[Unit], new: list[Unit], threshold: float = THRESHOLD,
         for a, b in _match_by_key(free_old(), free_new(), key, kept_apart):
             pair(a.index, b.index)
     old_total, new_total = max(len(old), 1), max(len(new), 1)
+    prints = Fingerprints(old + new)
     edges = []
-    for a, b, score in similar_pairs(free_old(), free_new(), threshold):
+    for a, b, score in similar_pairs(free_old(), free_new(), threshold, prints):
         if (a.index, b.index) in kept_apart:
             continue
         drift = abs(a.index / old_total - b.index / new_total)
@@ -114,7 +115,7 @@ def align(old: list[Unit], new: list[Unit], threshold: float = THRESHOLD,
     for a, b in assign(edges):
         pair(a, b)
     result.scores = {a: s for a, s in result.scores.items() if a in pairs}
-    _find_parts(old, new, result, taken, kept_apart)
+    _find_parts(old, new, result, taken, kept_apart, prints)
     in_parts_old = {i for olds, _, _ in result.merges for i in olds} | {i for i, _, _ in result.splits}
     in_parts_new = {j for _, news, _ in result.splits for j in news} | {j for _, j, _ in result.merges}
     result.removed = [u.index for u in old if u.index not in pairs and u.index not in in_parts_old]
@@ -154,7 +155,7 @@ def _match_by_key(old: Iterable[Unit], new: Iterable[Unit], key: Callable[[Unit]
 
 
 def _find_parts(old: list[Unit], new: list[Unit], result: Alignment, taken: set[int],
-                apart: frozenset[tuple[int, int]]) -> None:
+                apart: frozenset[tuple[int, int]], prints: Fingerprints) -> None:
     """Splits, then merges: leftover units that went into (or came out of) one unit.
 
     A leftover *part* joins the unit of the other version that holds most of
@@ -172,14 +173,15 @@ def _find_parts(old: list[Unit], new: list[Unit], result: Alignment, taken: set[
         if record == "split":
             piece_units, whole_units = new, old
             pieces = [u for u in new if u.index not in taken and u.index not in used_new]
-            wholes = [u for u in old if u.index not in used_old]
             partner_of: dict[int, int] = dict(pairs)
+            # A unit whose text is all in its partner lost nothing to a split.
+            wholes = [u for u in old if u.index not in used_old and not _kept_whole(u, partner_of, new)]
         else:
             piece_units, whole_units = old, new
             pieces = [u for u in old if u.index not in pairs and u.index not in used_old]
-            wholes = [u for u in new if u.index not in used_new]
             partner_of = {j: i for i, j in pairs.items()}
-        found = containers(pieces, wholes, CONTAINED)
+            wholes = [u for u in new if u.index not in used_new and not _kept_whole(u, partner_of, old)]
+        found = containers(pieces, wholes, CONTAINED, prints)
         by_whole: dict[int, list[Unit]] = defaultdict(list)
         for piece in pieces:
             options = found.get(piece.index)
@@ -228,6 +230,11 @@ def _find_parts(old: list[Unit], new: list[Unit], result: Alignment, taken: set[
                 used_new.add(w_index)
                 used_old.update(indices)
     taken.update(used_new)
+
+def _kept_whole(unit: Unit, partner_of: dict[int, int], other: list[Unit]) -> bool:
+    partner = partner_of.get(unit.index)
+    return partner is not None and other[partner].norm == unit.norm
+
 
 def _out_of_order(pairs: dict[int, int]) -> frozenset[int]:
     """Old indices not on a longest increasing run of new indices (patience sorting)."""

@@ -16,6 +16,7 @@ Units with the same text are looked up once (repeated content costs one probe).
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from itertools import chain, repeat
 from math import ceil
 from typing import Iterable
 
@@ -43,18 +44,28 @@ def pair_score(a: Unit, b: Unit) -> float:
     return whole
 
 
-class _Ranks:
-    """Bigrams ranked rarest first over every set given (ties by the bigram itself)."""
+class Fingerprints:
+    """Each unit's bigrams ordered rarest first, computed once per diff and reused by every
+    index (similar pairs, leads, containment).  The order is global over both versions, as
+    prefix filtering requires: by document frequency, ties by the bigram; a bigram missing
+    from the count (Counter gives 0) sorts first."""
 
-    def __init__(self, sets: Iterable[frozenset[str]]):
+    def __init__(self, units: Iterable[Unit]):
         counts: Counter[str] = Counter()
-        for grams in sets:
-            counts.update(grams)
-        self.rank = {gram: k for k, gram in enumerate(sorted(counts, key=lambda g: (counts[g], g)))}
+        for unit in units:
+            counts.update(unit.grams)
+        self.counts = counts
+        self._ordered: dict[tuple[int, str], list[str]] = {}
 
-    def ordered(self, grams: frozenset[str]) -> list[str]:
-        rank = self.rank
-        return sorted(grams, key=rank.__getitem__)
+    def ordered(self, unit: Unit, part: str = "all") -> list[str]:
+        key = (id(unit), part)
+        found = self._ordered.get(key)
+        if found is None:
+            grams = unit.grams if part == "all" else unit.title_grams
+            # Two C-level sorts, the second stable: by count, ties by the bigram itself.
+            found = sorted(sorted(grams), key=self.counts.__getitem__)
+            self._ordered[key] = found
+        return found
 
 
 def _prefix_length(size: int, overlap_share: float) -> int:
@@ -68,23 +79,21 @@ def _dice_to_share(t: float) -> float:
     return t / (2 - t) if t < 2 else 1.0
 
 
-def _prefix_pairs(old_sets: dict[tuple, frozenset[str]], new_sets: dict[tuple, frozenset[str]],
-                  t: float) -> set[tuple[tuple, tuple]]:
+def _prefix_pairs(old: dict[tuple, Unit], new: dict[tuple, Unit], t: float, prints: Fingerprints,
+                  part: str = "all") -> set[tuple[tuple, tuple]]:
     """Keys (old, new) of every pair of non-empty sets whose Dice similarity may reach ``t``."""
     share = _dice_to_share(max(t, 0.0))
-    ranks = _Ranks(list(old_sets.values()) + list(new_sets.values()))
     index: dict[str, list[tuple]] = defaultdict(list)
-    for key, grams in new_sets.items():
-        if grams:
-            for gram in ranks.ordered(grams)[: _prefix_length(len(grams), share)]:
-                index[gram].append(key)
+    for key, unit in new.items():
+        grams = prints.ordered(unit, part)
+        for gram in grams[: _prefix_length(len(grams), share)]:
+            index[gram].append(key)
     found: set[tuple[tuple, tuple]] = set()
-    for key, grams in old_sets.items():
-        if not grams:
-            continue
-        for gram in ranks.ordered(grams)[: _prefix_length(len(grams), share)]:
-            for other in index.get(gram, ()):
-                found.add((key, other))
+    indexed = index.keys()
+    for key, unit in old.items():
+        grams = prints.ordered(unit, part)
+        prefix = indexed & set(grams[: _prefix_length(len(grams), share)])
+        found.update(zip(repeat(key), set(chain.from_iterable(map(index.__getitem__, prefix)))))
     return found
 
 
@@ -92,7 +101,8 @@ def _signature(unit: Unit) -> tuple:
     return (unit.family, unit.norm, unit.title_norm)
 
 
-def similar_pairs(old: list[Unit], new: list[Unit], threshold: float) -> list[tuple[Unit, Unit, float]]:
+def similar_pairs(old: list[Unit], new: list[Unit], threshold: float,
+                  prints: Fingerprints | None = None) -> list[tuple[Unit, Unit, float]]:
     """(old, new, score) of one family with ``pair_score`` ≥ ``threshold``.
 
     Candidates: the whole texts through the prefix index at ``threshold`` (every
@@ -106,13 +116,14 @@ def similar_pairs(old: list[Unit], new: list[Unit], threshold: float) -> list[tu
         by_sig_old[_signature(unit)].append(unit)
     for unit in new:
         by_sig_new[_signature(unit)].append(unit)
-    whole_old = {sig: units[0].grams for sig, units in by_sig_old.items()}
-    whole_new = {sig: units[0].grams for sig, units in by_sig_new.items()}
-    keys = _prefix_pairs(whole_old, whole_new, threshold)
-    lead_old = {sig: units[0].title_grams for sig, units in by_sig_old.items() if units[0].body_norm}
-    lead_new = {sig: units[0].title_grams for sig, units in by_sig_new.items() if units[0].body_norm}
+    prints = prints or Fingerprints(old + new)
+    whole_old = {sig: units[0] for sig, units in by_sig_old.items() if units[0].grams}
+    whole_new = {sig: units[0] for sig, units in by_sig_new.items() if units[0].grams}
+    keys = _prefix_pairs(whole_old, whole_new, threshold, prints)
+    lead_old = {sig: u for sig, u in whole_old.items() if u.body_norm and u.title_grams}
+    lead_new = {sig: u for sig, u in whole_new.items() if u.body_norm and u.title_grams}
     if lead_old and lead_new:
-        keys |= _prefix_pairs(lead_old, lead_new, max(LEAD_NEAR, 2 * threshold - 1))
+        keys |= _prefix_pairs(lead_old, lead_new, max(LEAD_NEAR, 2 * threshold - 1), prints, "title")
     out: list[tuple[Unit, Unit, float]] = []
     for sig_a, sig_b in sorted(keys, key=lambda k: (by_sig_old[k[0]][0].index, by_sig_new[k[1]][0].index)):
         if sig_a[0] != sig_b[0]:
@@ -126,7 +137,8 @@ def similar_pairs(old: list[Unit], new: list[Unit], threshold: float) -> list[tu
     return out
 
 
-def containers(pieces: list[Unit], wholes: list[Unit], share: float) -> dict[int, list[Unit]]:
+def containers(pieces: list[Unit], wholes: list[Unit], share: float,
+               prints: Fingerprints | None = None) -> dict[int, list[Unit]]:
     """For each piece (by index), the wholes of its family holding ≥ ``share`` of its bigrams.
 
     Pieces are indexed by their rarest bigrams (a prefix long enough that any
@@ -135,24 +147,30 @@ def containers(pieces: list[Unit], wholes: list[Unit], share: float) -> dict[int
     """
     if not pieces or not wholes:
         return {}
-    ranks = _Ranks([p.grams for p in pieces])
-    index: dict[str, list[Unit]] = defaultdict(list)
+    prints = prints or Fingerprints(pieces + wholes)
+    # Pieces with the same text are one entry (k), so repeated content probes once.
+    texts: dict[tuple[str, str], list[Unit]] = defaultdict(list)
     for piece in pieces:
         if piece.grams:
-            for gram in ranks.ordered(piece.grams)[: _prefix_length(len(piece.grams), share)]:
-                index[gram].append(piece)
+            texts[(piece.family, piece.norm)].append(piece)
+    groups = list(texts.values())
+    index: dict[str, list[int]] = defaultdict(list)
+    for k, same in enumerate(groups):
+        piece = same[0]
+        for gram in prints.ordered(piece)[: _prefix_length(len(piece.grams), share)]:
+            index[gram].append(k)
+    indexed = index.keys()
     found: dict[int, list[Unit]] = defaultdict(list)
     by_text: dict[tuple[str, str], list[Unit]] = defaultdict(list)
     for whole in wholes:
         by_text[(whole.family, whole.norm)].append(whole)
     for (family, _), same in by_text.items():
         grams = same[0].grams
-        seen: set[int] = set()
-        for gram in grams:
-            for piece in index.get(gram, ()):
-                if piece.index in seen or piece.family != family:
-                    continue
-                seen.add(piece.index)
-                if len(piece.grams & grams) >= share * len(piece.grams) - _EPS:
-                    found[piece.index].extend(same)
+        # Candidate collection in C: the bigrams that index something, their postings, deduplicated.
+        for k in set(chain.from_iterable(map(index.__getitem__, grams & indexed))):
+            group = groups[k]
+            piece = group[0]
+            if piece.family == family and len(piece.grams & grams) >= share * len(piece.grams) - _EPS:
+                for member in group:
+                    found[member.index].extend(same)
     return found
