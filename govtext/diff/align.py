@@ -25,7 +25,7 @@ an addition.  Everything here is on normalised text, so width, spacing and
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections import defaultdict
+from collections import defaultdict, deque
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
@@ -137,8 +137,9 @@ def _unnumbered_key(unit: Unit) -> tuple | None:
 
 def _match_by_key(old: Iterable[Unit], new: Iterable[Unit], key: Callable[[Unit], tuple | None],
                   apart: frozenset[tuple[int, int]] = frozenset()):
-    """Pair units with equal keys; repeated keys pair up in document order."""
-    waiting: dict[tuple, list[Unit]] = defaultdict(list)
+    """Pair units with equal keys; repeated keys pair up in document order (a queue per key:
+    a paragraph repeated a thousand times costs a thousand steps, not a million)."""
+    waiting: dict[tuple, deque[Unit]] = defaultdict(deque)
     for unit in new:
         k = key(unit)
         if k is not None:
@@ -148,9 +149,13 @@ def _match_by_key(old: Iterable[Unit], new: Iterable[Unit], key: Callable[[Unit]
         queue = waiting.get(k) if k is not None else None
         if not queue:
             continue
+        if not apart:
+            yield unit, queue.popleft()
+            continue
         for pos, other in enumerate(queue):
             if (unit.index, other.index) not in apart:
-                yield unit, queue.pop(pos)
+                del queue[pos]
+                yield unit, other
                 break
 
 
