@@ -72,8 +72,6 @@ class Alignment:
     added: list[int] = field(default_factory=list)
     pinned: frozenset[tuple[int, int]] = frozenset()
     """(old, new) pairs the user pinned."""
-    scores: dict[int, float] = field(default_factory=dict)
-    """old index → the pair's score, for pairs found by similarity."""
 
 
 def align(old: list[Unit], new: list[Unit], threshold: float = THRESHOLD,
@@ -111,10 +109,8 @@ def align(old: list[Unit], new: list[Unit], threshold: float = THRESHOLD,
             continue
         drift = abs(a.index / old_total - b.index / new_total)
         edges.append((a.index, b.index, score + ORDER_WEIGHT * (1 - drift)))
-        result.scores.setdefault(a.index, score)
     for a, b in assign(edges):
         pair(a, b)
-    result.scores = {a: s for a, s in result.scores.items() if a in pairs}
     _find_parts(old, new, result, taken, kept_apart, prints)
     in_parts_old = {i for olds, _, _ in result.merges for i in olds} | {i for i, _, _ in result.splits}
     in_parts_new = {j for _, news, _ in result.splits for j in news} | {j for _, j, _ in result.merges}
@@ -225,7 +221,6 @@ def _find_parts(old: list[Unit], new: list[Unit], result: Alignment, taken: set[
             if partner is not None:
                 old_index = w_index if record == "split" else partner
                 del pairs[old_index]
-                result.scores.pop(old_index, None)
             if record == "split":
                 result.splits.append((w_index, indices, score))
                 used_old.add(w_index)
