@@ -185,11 +185,13 @@ def _find_parts(old: list[Unit], new: list[Unit], result: Alignment, taken: set[
         found = containers(pieces, wholes, CONTAINED, prints)
         by_whole: dict[int, list[Unit]] = defaultdict(list)
         for piece in pieces:
-            options = found.get(piece.index)
-            if not options:
+            groups = found.get(piece.index)
+            if not groups:
                 continue
-            best = max(options, key=lambda w, piece=piece: (
-                len(piece.grams & w.grams), -abs(w.index / len(whole_units) - piece.index / len(piece_units))))
+            # The group of identical wholes holding most of the piece, then its copy nearest
+            # the piece's relative position (repeated content: one bisect, not a scan).
+            group = max(groups, key=lambda g, piece=piece: len(piece.grams & g[0].grams))
+            best = _nearest(group, piece.index / len(piece_units) * len(whole_units))
             by_whole[best.index].append(piece)
         for w_index in sorted(by_whole):
             whole = whole_units[w_index]
@@ -230,6 +232,16 @@ def _find_parts(old: list[Unit], new: list[Unit], result: Alignment, taken: set[
                 used_new.add(w_index)
                 used_old.update(indices)
     taken.update(used_new)
+
+def _nearest(group: list[Unit], position: float) -> Unit:
+    """The unit of ``group`` (in document order) whose index is nearest ``position``."""
+    k = bisect_left([u.index for u in group], position) if len(group) > 1 else 0
+    if k >= len(group):
+        return group[-1]
+    if k > 0 and position - group[k - 1].index <= group[k].index - position:
+        return group[k - 1]
+    return group[k]
+
 
 def _kept_whole(unit: Unit, partner_of: dict[int, int], other: list[Unit]) -> bool:
     partner = partner_of.get(unit.index)

@@ -138,8 +138,9 @@ def similar_pairs(old: list[Unit], new: list[Unit], threshold: float,
 
 
 def containers(pieces: list[Unit], wholes: list[Unit], share: float,
-               prints: Fingerprints | None = None) -> dict[int, list[Unit]]:
-    """For each piece (by index), the wholes of its family holding ≥ ``share`` of its bigrams.
+               prints: Fingerprints | None = None) -> dict[int, list[list[Unit]]]:
+    """For each piece (by index), the wholes of its family holding ≥ ``share`` of its bigrams,
+    as groups of wholes with the same text (in document order; shared, not copied).
 
     Pieces are indexed by their rarest bigrams (a prefix long enough that any
     whole holding ``share`` of them must contain one); each whole probes with all
@@ -160,7 +161,7 @@ def containers(pieces: list[Unit], wholes: list[Unit], share: float,
         for gram in prints.ordered(piece)[: _prefix_length(len(piece.grams), share)]:
             index[gram].append(k)
     indexed = index.keys()
-    found: dict[int, list[Unit]] = defaultdict(list)
+    found: dict[int, list[list[Unit]]] = defaultdict(list)
     by_text: dict[tuple[str, str], list[Unit]] = defaultdict(list)
     for whole in wholes:
         by_text[(whole.family, whole.norm)].append(whole)
@@ -172,5 +173,5 @@ def containers(pieces: list[Unit], wholes: list[Unit], share: float,
             piece = group[0]
             if piece.family == family and len(piece.grams & grams) >= share * len(piece.grams) - _EPS:
                 for member in group:
-                    found[member.index].extend(same)
+                    found[member.index].append(same)
     return found
