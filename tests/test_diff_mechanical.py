@@ -147,3 +147,21 @@ def test_matches_file_and_bad_names(tmp_path) -> None:
         assert result.exit_code == 2, args
         assert result.stderr.startswith("govtext: error: ") and result.stderr.count("\n") == 1
         assert "Traceback" not in result.output
+
+
+def test_a_modal_shift_inside_a_merge_is_found() -> None:
+    from govtext.diff import diff_documents
+    from govtext.pipeline import parse_text
+
+    old = ("第一条 为了规范示例活动，制定本法。\n"
+           "第二条 国家建立示例工作协调机制，统筹协调示例工作中的重大问题。\n"
+           "第三条 示例工作应当遵循公开、公平、公正的原则。\n"
+           "第四条 县级以上地方人民政府可以将示例工作纳入国民经济和社会发展规划。\n")
+    new = ("第一条 为了规范示例活动，制定本法。\n"
+           "第二条 国家建立示例工作协调机制，统筹协调示例工作中的重大问题。"
+           "县级以上地方人民政府应当将示例工作纳入国民经济和社会发展规划。\n"
+           "第三条 示例工作应当遵循公开、公平、公正的原则。\n")
+    result = diff_documents(parse_text(old, name="a"), parse_text(new, name="b"))
+    assert [c.change for c in result.changes] == ["merged"]
+    assert [(t.kind, t.old_term, t.term) for t in result.terms if t.kind == "strengthened"] == [
+        ("strengthened", "可以", "应当")]
