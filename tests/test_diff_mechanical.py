@@ -165,3 +165,18 @@ def test_a_modal_shift_inside_a_merge_is_found() -> None:
     assert [c.change for c in result.changes] == ["merged"]
     assert [(t.kind, t.old_term, t.term) for t in result.terms if t.kind == "strengthened"] == [
         ("strengthened", "可以", "应当")]
+
+
+@pytest.mark.parametrize("old, new, edit", [
+    ("坚持和发展新时代“枫桥经验”。", "坚持和发展新时代“浦江经验”。", ("“枫桥经验”", "“浦江经验”")),
+    ("会议于2024年3月5日召开。", "会议于2025年3月5日召开。", ("2024年3月5日", "2025年3月5日")),
+    ("处五万元以上二十万元以下的罚款。", "处五万元以上五十万元以下的罚款。", ("五万元以上二十万元以下", "五万元以上五十万元以下")),
+])
+def test_edits_never_cut_inside_an_atom(old: str, new: str, edit) -> None:
+    from govtext.diff.data import protected_terms
+    from govtext.diff.edits import unit_edits
+    from govtext.diff.words import Segmenter
+
+    tokenize = Segmenter([(t, None, None) for t in protected_terms()]).tokenize
+    edits = unit_edits(old, ((0, len(old)),), new, ((0, len(new)),), tokenize)
+    assert [(e.old, e.new) for e in edits] == [edit]
