@@ -193,4 +193,4 @@ def _new_position(i: int, pairs: dict[int, int]) -> float:
 
 def _side(unit: Unit) -> r.Side:
     node = unit.node
-    return r.Side(node.id, node.type, node.number, node.title, unit.path, unit.text, unit.span)
+    return r.Side(node.id, node.type, node.number, node.title, unit.path, unit.text, unit.span, unit.top)

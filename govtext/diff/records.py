@@ -70,6 +70,10 @@ class Side:
     span: tuple[int, int]
     """Offsets of ``text`` in the decoded input (end exclusive)."""
 
+    top: str | None = None
+    """The top-level section, chapter or book the node is in or heads, with its title
+    (三、加快建设现代化产业体系): what a report's contents list names.  Not in the JSON."""
+
 
 @dataclass(frozen=True, slots=True)
 class Edit:

@@ -13,7 +13,7 @@ from html import escape
 
 from govtext.diff.records import CHANGE_KINDS, TERM_KINDS, DiffResult
 from govtext.report.arrange import SUMMARY_HEAD, arrange
-from govtext.report.inline import DELETE, INSERT, change_label, change_path, parts_of, side_label, side_runs
+from govtext.report.inline import DELETE, INSERT, change_label, change_path, parts_of, side_runs
 from govtext.report.plain import source_name, split_terms, term_line
 
 # Common CJK faces on macOS, Windows and Linux before the generic family, so
@@ -95,14 +95,13 @@ def _terms(result: DiffResult) -> list[str]:
 
 
 def _section_of(change) -> str:
-    """The top-level section a change is in (its own label when it is a top-level heading)."""
+    """The top-level section a change is in, with its title (or the document's top)."""
     side = change.new or change.old
+    if side.top:
+        return side.top
     if side.path:
         return side.path[0]
-    return side_label(side) if side.type in _CONTAINERS else "(top)"
-
-
-_CONTAINERS = frozenset({"section", "chapter", "book", "appendix"})
+    return "(top)"
 
 
 def _filter(kinds: list[str]) -> list[str]:
