@@ -51,12 +51,15 @@ def diff(old: str, new: str, fmt: str | None, side_by_side: bool, output: str | 
          matches_file: str | None, unmatch: tuple[str, ...], show_all: bool, lexicon: str | None) -> None:
     """Compare OLD and NEW (text files, govtext XML, or - for one of them).
 
-    Reports nodes added, removed, moved, renumbered, renamed, reworded, split,
-    merged or changed only in formatting, the words changed inside them, and
-    the 提法 that appear, disappear or shift in strength (鼓励 → 支持 → 要求).
+    Nodes are paired by content, wherever they sit.  Reports nodes added,
+    removed, moved, renumbered, renamed, reworded, split or merged, the words
+    changed inside them, and the 提法 that appear, disappear or shift in strength
+    (鼓励 → 支持 → 要求).  Mechanical edits — formatting, a word replaced
+    throughout, references following the renumbering — are summarised, as are
+    nodes only renumbered (--all lists them).
 
-    Exit status: 0 no changes; 1 changes (with --fail-on: changes of those
-    kinds); 2 trouble (unreadable input, bad option).
+    Exit status: 0 no changes, or only mechanical ones; 1 changes (with
+    --fail-on: changes of those kinds); 2 trouble (unreadable input, bad option).
     """
     if old == "-" and new == "-":
         raise click.BadParameter("only one of OLD and NEW can be standard input", param_hint="OLD/NEW")
