@@ -153,3 +153,38 @@ def test_pin_names_must_fit_one_node(pair, message) -> None:
         return
     with pytest.raises(PinError, match=message):
         diff_case("policy-renamed", match=[pair])
+
+
+# --- invariants on shuffled and edited documents ------------------------------
+_PARAGRAPHS = [
+    "（一）加强高标准农田建设。逐步把永久基本农田全部建成高标准农田。",
+    "（二）加强水利基础设施建设。推进重大水利工程建设，加快中小型水库建设。",
+    "（三）推动农业关键核心技术攻关。坚持产业需求导向，构建农业科技创新体系。",
+    "（四）构建多元化食物供给体系。树立大食物观，分领域制定实施方案。",
+    "（五）推进农业绿色发展。加快农业投入品减量增效技术推广应用。",
+    "（六）强化农业防灾减灾能力建设。研究开展新一轮农业气候资源普查。",
+]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.permutations(range(len(_PARAGRAPHS))), st.lists(st.integers(0, 5), max_size=3),
+       st.floats(0.0, 1.0), st.booleans())
+def test_every_unit_lands_exactly_once(order, edited, threshold, duplicate) -> None:
+    from govtext.diff.align import align
+
+    old_paras = list(_PARAGRAPHS) + ([_PARAGRAPHS[0]] if duplicate else [])
+    new_paras = [_PARAGRAPHS[k] for k in order]
+    for k in edited:
+        new_paras[k] = new_paras[k].replace("建设", "发展", 1) + "加大投入力度。"
+    old = build_units(parse_text("一、主要任务\n\n" + "\n".join(old_paras) + "\n", name="a"))
+    new = build_units(parse_text("一、主要任务\n\n" + "\n".join(new_paras) + "\n", name="b"))
+    result = align(old, new, threshold)
+    olds = list(result.pairs) + [i for i, _, _ in result.splits] + [i for o, _, _ in result.merges for i in o] \
+        + result.removed
+    news = list(result.pairs.values()) + [j for _, n, _ in result.splits for j in n] \
+        + [j for _, j, _ in result.merges] + result.added
+    assert sorted(olds) == list(range(len(old)))
+    assert sorted(news) == list(range(len(new)))
+    for i, j in result.pairs.items():
+        a, b = old[i], new[j]
+        assert a.norm == b.norm or a.unnumbered == b.unnumbered or pair_score(a, b) >= threshold - 1e-9
