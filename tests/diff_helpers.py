@@ -7,15 +7,16 @@ from pathlib import Path
 from govtext.diff import diff_documents
 from govtext.diff.records import DiffResult
 from govtext.pipeline import parse_text
-from govtext.report.inline import side_label
+from govtext.report.inline import parts_of, side_label
 
 DIFF_FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "diff"
 
 
 def diff_case(name: str, **options) -> DiffResult:
     folder = DIFF_FIXTURES / name
-    old = parse_text((folder / "old.txt").read_text(encoding="utf-8"), name="old.txt")
-    new = parse_text((folder / "new.txt").read_text(encoding="utf-8"), name="new.txt")
+    # Bytes, so a CRLF fixture keeps its line endings (read_text would translate them).
+    old = parse_text((folder / "old.txt").read_bytes().decode("utf-8"), name="old.txt")
+    new = parse_text((folder / "new.txt").read_bytes().decode("utf-8"), name="new.txt")
     return diff_documents(old, new, **options)
 
 
@@ -26,8 +27,8 @@ def compact(result: DiffResult) -> dict:
         "changes": [
             {
                 "change": c.change,
-                "old": side_label(c.old) if c.old else None,
-                "new": side_label(c.new) if c.new else None,
+                "old": " + ".join(side_label(s) for s in parts_of(c, "old")) or None,
+                "new": " + ".join(side_label(s) for s in parts_of(c, "new")) or None,
                 "edits": [[e.op, e.old, e.new] for e in c.edits],
             }
             for c in result.changes

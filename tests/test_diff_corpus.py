@@ -5,12 +5,16 @@ Kept few: each file is parsed once, the 刑法 pair diffed once.
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from functools import lru_cache
 
 import pytest
 
 from conftest import corpus_file, corpus_files
 from govtext.diff import diff_documents
+from govtext.diff.align import THRESHOLD, align
+from govtext.diff.units import build_units
 from govtext.pipeline import load
 
 
@@ -68,3 +72,50 @@ def test_congress_report_terms() -> None:
     result = _diff("cpc-congress-19-2017.txt", "cpc-congress-20-2022.txt")
     appeared = {t.term for t in result.terms if t.kind == "appeared"}
     assert {"提升社会治理效能", "中国式现代化"} <= appeared
+
+
+# --- acceptance of the content-based alignment on successive policy texts -------------------
+POLICY_PAIRS = [("gwr-2018.txt", "gwr-2019.txt"), ("gwr-2021.txt", "gwr-2022.txt"), ("gwr-2022.txt", "gwr-2023.txt"),
+                ("gwr-2023.txt", "gwr-2024.txt"), ("gwr-2024.txt", "gwr-2025.txt"),
+                ("cpc-congress-19-2017.txt", "cpc-congress-20-2022.txt")]
+
+_NUMBERED_LEAD = re.compile(r"^\s*([一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)([^。；！？]*)")
+
+
+def _leads(name: str) -> Counter:
+    """Section headings and （X） leads read straight from the text, not through the parser."""
+    found: Counter = Counter()
+    for line in corpus_file(name).read_text(encoding="utf-8").splitlines():
+        m = _NUMBERED_LEAD.match(line)
+        if m:
+            found[m[2].strip()] += 1
+    return found
+
+
+def _identical_leads(old: str, new: str) -> list[str]:
+    a, b = _leads(old), _leads(new)
+    return [lead for lead in a if a[lead] == 1 and b.get(lead) == 1]
+
+
+def test_identical_leads_are_matched() -> None:
+    total = 0
+    for old, new in POLICY_PAIRS:
+        leads = _identical_leads(old, new)
+        total += len(leads)
+        units_old, units_new = build_units(_load(old)), build_units(_load(new))
+        alignment = align(units_old, units_new)
+        for lead in leads:
+            [i] = [u.index for u in units_old if u.number and (u.title or "").rstrip("。") == lead]
+            [j] = [u.index for u in units_new if u.number and (u.title or "").rstrip("。") == lead]
+            assert alignment.pairs.get(i) == j, (old, lead)
+    # Counted with _leads from the texts: work reports retitle every item year on year;
+    # the congress reports keep one section heading.
+    assert total == 1
+
+
+@pytest.mark.parametrize("old, new", POLICY_PAIRS, ids=lambda name: name.split(".")[0])
+def test_no_pair_below_the_threshold_is_renamed_or_reworded(old: str, new: str) -> None:
+    result = _diff(old, new)
+    for change in result.changes:
+        if change.change in ("renamed", "reworded"):
+            assert change.similarity >= THRESHOLD, (change.old.title, change.new.title)

@@ -29,8 +29,8 @@ def test_fixture_case(case: str) -> None:
 @pytest.mark.parametrize("case", CASES)
 def test_edit_offsets_are_exact(case: str) -> None:
     folder = DIFF_FIXTURES / case
-    old_text = (folder / "old.txt").read_text(encoding="utf-8")
-    new_text = (folder / "new.txt").read_text(encoding="utf-8")
+    old_text = (folder / "old.txt").read_bytes().decode("utf-8")
+    new_text = (folder / "new.txt").read_bytes().decode("utf-8")
     for change in diff_case(case).changes:
         for side, text in ((change.old, old_text), (change.new, new_text)):
             if side is not None:

@@ -13,4 +13,4 @@ def test_moved_article_shows_old_and_new_chapter(tmp_path):
     (tmp_path / "new.txt").write_text(NEW, encoding="utf-8")
     result = CliRunner().invoke(main, ["diff", str(tmp_path / "old.txt"), str(tmp_path / "new.txt"), "--format", "text"])
     assert result.exit_code == 1
-    assert "moved 第二条  (第一章 → 第二章)" in result.stdout
+    assert "moved 第二条  @ 第一章 → 第二章" in result.stdout

@@ -37,31 +37,49 @@ def _fail_on(ctx, param, value: str | None) -> frozenset[str] | None:
               help="Extra protected 提法 in jieba's dictionary format (word [freq] [tag] a line).")
 @click.option("--threshold", type=click.FloatRange(0.0, 1.0), default=0.5, show_default=True,
               help="Least similarity for two nodes to count as one node changed.")
+@click.option("--match", "match", multiple=True, metavar="OLD=NEW",
+              help="Pair these two nodes whatever the alignment thinks (by id, number or title; repeatable).")
+@click.option("--matches", "matches_file", type=click.Path(dir_okay=False), default=None,
+              help="A file of OLD=NEW pairs to pin, one a line (# starts a comment).")
+@click.option("--unmatch", "unmatch", multiple=True, metavar="OLD=NEW",
+              help="Never pair these two nodes (repeatable).")
+@click.option("--all", "show_all", is_flag=True,
+              help="List every renumbered-only and mechanical change instead of summarising them.")
 @lexicon_option
 def diff(old: str, new: str, fmt: str | None, side_by_side: bool, output: str | None, quiet: bool,
-         fail_on: frozenset[str] | None, userdict: str | None, threshold: float, lexicon: str | None) -> None:
+         fail_on: frozenset[str] | None, userdict: str | None, threshold: float, match: tuple[str, ...],
+         matches_file: str | None, unmatch: tuple[str, ...], show_all: bool, lexicon: str | None) -> None:
     """Compare OLD and NEW (text files, govtext XML, or - for one of them).
 
-    Reports nodes added, removed, moved, renumbered, renamed, reworded, split,
-    merged or changed only in formatting, the words changed inside them, and
-    the 提法 that appear, disappear or shift in strength (鼓励 → 支持 → 要求).
+    Nodes are paired by content, wherever they sit.  Reports nodes added,
+    removed, moved, renumbered, renamed, reworded, split or merged, the words
+    changed inside them, and the 提法 that appear, disappear or shift in strength
+    (鼓励 → 支持 → 要求).  Mechanical edits — formatting, a word replaced
+    throughout, references following the renumbering — are summarised, as are
+    nodes only renumbered (--all lists them).
 
-    Exit status: 0 no changes; 1 changes (with --fail-on: changes of those
-    kinds); 2 trouble (unreadable input, bad option).
+    Exit status: 0 no changes, or only mechanical ones; 1 changes (with
+    --fail-on: changes of those kinds); 2 trouble (unreadable input, bad option).
     """
     if old == "-" and new == "-":
         raise click.BadParameter("only one of OLD and NEW can be standard input", param_hint="OLD/NEW")
     from govtext.diff import diff_documents
-    from govtext.report import renderer
+    from govtext.diff.pins import parse_pair
+    from govtext.report import render_report
 
+    pins = [parse_pair(text) for text in match] + (_read_matches(matches_file) if matches_file else [])
     result = diff_documents(load_document(old, lexicon), load_document(new, lexicon),
-                            userdict=userdict, threshold=threshold)
+                            userdict=userdict, threshold=threshold, match=pins,
+                            unmatch=[parse_pair(text) for text in unmatch])
     code = result.return_code(fail_on)
     if quiet and not output:
         sys.exit(code)
-    if fmt is None:
-        fmt = "terminal" if sys.stdout.isatty() and not output else "text"
-    report = renderer(fmt).render(result, side_by_side=side_by_side)
+    on_terminal = sys.stdout.isatty() and not output
+    if fmt is None or (fmt == "terminal" and not on_terminal):
+        # Colours are the terminal report's only marks: off a terminal, the text
+        # format's [-deleted-]{+inserted+} keep old and new words apart.
+        fmt = "terminal" if on_terminal else "text"
+    report = render_report(fmt, result, side_by_side=side_by_side, show_all=show_all)
     if fmt == "terminal":
         emit_rich(report, output)
     else:
@@ -69,3 +87,14 @@ def diff(old: str, new: str, fmt: str | None, side_by_side: bool, output: str | 
     sys.exit(code)
 
 
+
+
+def _read_matches(path: str) -> list[tuple[str, str]]:
+    from govtext.diff.pins import read_pairs
+    from govtext.errors import InputError
+
+    try:
+        with open(path, encoding="utf-8-sig") as handle:
+            return read_pairs(handle)
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"cannot read {path}: {getattr(exc, 'strerror', None) or exc}") from None

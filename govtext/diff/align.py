@@ -1,52 +1,59 @@
 """Aligning two unit sequences: which old unit became which new one.
 
-The order of the phases follows the structural differs (xmldiff's
-``Differ.match``): unique keys first, similarity last.
+By content, never by position or number.  The phases, unique keys first and
+similarity last (as in xmldiff's ``Differ.match``):
 
+0. pairs the user pinned (``--match``), and pairs the user kept apart (``--unmatch``)
+   excluded from every phase;
 1. identical normalised text (unchanged, formatting, or moved);
-2. identical text apart from the numbering (renumbered: the usual case when
-   articles are inserted into a law);
-3. runs of consecutive leftovers whose concatenation matches one unit far
-   better than any piece alone (split, merged, or mere line-wrap differences);
-4. same number and heading/lead with similar content (reworded, renamed);
-5. best similarity above the threshold among what is left.
+2. identical text apart from the numbering (renumbered: articles inserted before it);
+3. the optimal one-to-one assignment of what is left: candidate pairs from a
+   prefix-filtered bigram index (:mod:`govtext.diff.candidates`), scored by
+   :func:`~govtext.diff.candidates.pair_score`, kept only at or above the
+   threshold, and solved as a maximum-weight matching (:mod:`govtext.diff.assign`)
+   with the text order as tie-breaker;
+4. splits and merges: a leftover unit most of whose text sits inside a unit of
+   the other version (matched or not) joins it as one more part, when the parts
+   together cover that unit clearly better than without it.
 
 Moves are what the longest increasing subsequence of the matched pairs leaves
-out.  Everything here is on normalised text, so width, spacing and 〇/○ never
-decide a match.
+out.  A pair below the threshold is never one unit changed: it is a removal and
+an addition.  Everything here is on normalised text, so width, spacing and
+〇/○ never decide a match.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections import defaultdict
+from collections import defaultdict, deque
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
-from govtext.diff.normalize import bigrams, similarity, similarity_bound
+from govtext.diff.assign import assign
+from govtext.diff.candidates import Fingerprints, containers, similar_pairs
+from govtext.diff.normalize import bigrams, similarity
 from govtext.diff.units import Unit
 
 THRESHOLD = 0.5
-"""Least similarity for two units to count as one unit changed (phases 3 and 4)."""
+"""Least :func:`~govtext.diff.candidates.pair_score` for two units to count as one unit changed."""
 
 SPLIT_THRESHOLD = 0.8
-"""Least share of one unit's bigrams that a run of several must cover for a split or merge."""
-
-FLOOR = 0.3
-"""Least similarity for a pair that is each side's clear favourite."""
-
-MARGIN = 1.3
-
-POSITION_WEIGHT = 0.1
-"""Similarity given up per whole-document distance between the two positions (tie-breaking)."""
-
-RUN_GAIN = 0.05
-"""How much more of the one unit a run must cover than its best piece alone."""
+"""Least share of one unit's bigrams that parts with no one-to-one partner must cover together."""
 
 CONTAINED = 0.6
-"""Least share of a piece's bigrams found in the unit it was split from (or merged into)."""
+"""Least share of a part's bigrams found in the unit it was split from (or merged into)."""
 
-MAX_RUN = 4
+RUN_GAIN = 0.05
+"""How much more of the one unit a part must cover than the other parts already do."""
+
+OWN_SHARE = 0.5
+"""Least share of a part's bigrams that no other part already accounts for (its own words)."""
+
+MAX_PARTS = 4
+"""Most parts one unit is split into or merged from."""
+
+ORDER_WEIGHT = 1e-3
+"""Weight given up per whole-document distance between two positions: a tie-breaker only."""
 
 
 @dataclass(slots=True)
@@ -63,12 +70,27 @@ class Alignment:
     """Old indices of pairs out of order."""
     removed: list[int] = field(default_factory=list)
     added: list[int] = field(default_factory=list)
+    pinned: frozenset[tuple[int, int]] = frozenset()
+    """(old, new) pairs the user pinned."""
 
 
-def align(old: list[Unit], new: list[Unit], threshold: float = THRESHOLD) -> Alignment:
+def align(old: list[Unit], new: list[Unit], threshold: float = THRESHOLD,
+          pins: Iterable[tuple[int, int]] = (), apart: Iterable[tuple[int, int]] = ()) -> Alignment:
     result = Alignment()
     pairs = result.pairs
     taken: set[int] = set()
+    kept_apart = frozenset(apart)
+
+    def pair(a: int, b: int) -> None:
+        pairs[a] = b
+        taken.add(b)
+
+    pinned = []
+    for a, b in pins:
+        if a not in pairs and b not in taken:
+            pair(a, b)
+            pinned.append((a, b))
+    result.pinned = frozenset(pinned)
 
     def free_old() -> list[Unit]:
         return [unit for unit in old if unit.index not in pairs]
@@ -76,25 +98,24 @@ def align(old: list[Unit], new: list[Unit], threshold: float = THRESHOLD) -> Ali
     def free_new() -> list[Unit]:
         return [unit for unit in new if unit.index not in taken]
 
-    def pair(a: Unit, b: Unit) -> None:
-        pairs[a.index] = b.index
-        taken.add(b.index)
-
     for key in (_exact_key, _unnumbered_key):
-        for a, b in _match_by_key(free_old(), free_new(), key):
-            pair(a, b)
-    _find_runs(old, new, result, taken)
-    for a, b in _match_by_key(free_old(), free_new(), _number_key):
-        if similarity(a.grams, b.grams) >= threshold or a.family == "heading":
-            pair(a, b)
-    for a, b in _match_similar(free_old(), free_new(), threshold, len(old), len(new)):
+        for a, b in _match_by_key(free_old(), free_new(), key, kept_apart):
+            pair(a.index, b.index)
+    old_total, new_total = max(len(old), 1), max(len(new), 1)
+    prints = Fingerprints(old + new)
+    edges = []
+    for a, b, score in similar_pairs(free_old(), free_new(), threshold, prints):
+        if (a.index, b.index) in kept_apart:
+            continue
+        drift = abs(a.index / old_total - b.index / new_total)
+        edges.append((a.index, b.index, score + ORDER_WEIGHT * (1 - drift)))
+    for a, b in assign(edges):
         pair(a, b)
-    merged_old = {i for olds, _, _ in result.merges for i in olds}
-    split_new = {i for _, news, _ in result.splits for i in news}
-    split_old = {i for i, _, _ in result.splits}
-    merged_new = {i for _, i, _ in result.merges}
-    result.removed = [u.index for u in old if u.index not in pairs and u.index not in split_old | merged_old]
-    result.added = [u.index for u in new if u.index not in taken and u.index not in split_new | merged_new]
+    _find_parts(old, new, result, taken, kept_apart, prints)
+    in_parts_old = {i for olds, _, _ in result.merges for i in olds} | {i for i, _, _ in result.splits}
+    in_parts_new = {j for _, news, _ in result.splits for j in news} | {j for _, j, _ in result.merges}
+    result.removed = [u.index for u in old if u.index not in pairs and u.index not in in_parts_old]
+    result.added = [u.index for u in new if u.index not in taken and u.index not in in_parts_new]
     result.moved = _out_of_order(pairs)
     return result
 
@@ -110,126 +131,121 @@ def _unnumbered_key(unit: Unit) -> tuple | None:
     return (unit.family, unit.unnumbered)
 
 
-def _number_key(unit: Unit) -> tuple | None:
-    if not unit.number:
-        return None
-    return (unit.family, unit.path[-1:] if unit.family == "heading" else (), unit.number.strip())
-
-
-def _match_by_key(old: Iterable[Unit], new: Iterable[Unit], key: Callable[[Unit], tuple | None]):
-    """Pair units with equal keys; repeated keys pair up in document order."""
-    waiting: dict[tuple, list[Unit]] = defaultdict(list)
+def _match_by_key(old: Iterable[Unit], new: Iterable[Unit], key: Callable[[Unit], tuple | None],
+                  apart: frozenset[tuple[int, int]] = frozenset()):
+    """Pair units with equal keys; repeated keys pair up in document order (a queue per key:
+    a paragraph repeated a thousand times costs a thousand steps, not a million)."""
+    waiting: dict[tuple, deque[Unit]] = defaultdict(deque)
     for unit in new:
         k = key(unit)
         if k is not None:
             waiting[k].append(unit)
     for unit in old:
         k = key(unit)
-        if k is not None and waiting.get(k):
-            yield unit, waiting[k].pop(0)
-
-
-def _match_similar(old: list[Unit], new: list[Unit], threshold: float, old_total: int = 1, new_total: int = 1):
-    """Greedy best-first pairing by bigram similarity, within a family.
-
-    A pair at or above ``threshold`` always qualifies.  Between ``FLOOR`` and
-    ``threshold`` it qualifies only as each side's clear favourite (``MARGIN``
-    times the runner-up): a rewritten report item keeps a third of its
-    wording, and nothing else comes close to it.  Near-ties go to the pair whose
-    relative positions in the two documents agree (``POSITION_WEIGHT``).
-    """
-    floor = min(FLOOR, threshold)
-    scored = []
-    best_a: dict[int, list[float]] = defaultdict(lambda: [0.0, 0.0])
-    best_b: dict[int, list[float]] = defaultdict(lambda: [0.0, 0.0])
-    for a in old:
-        ga = a.grams
-        for b in new:
-            if a.family != b.family:
-                continue
-            gb = b.grams
-            if similarity_bound(len(ga), len(gb)) < floor / MARGIN:
-                continue
-            score = similarity(ga, gb)
-            for top in (best_a[a.index], best_b[b.index]):
-                if score > top[0]:
-                    top[0], top[1] = score, top[0]
-                elif score > top[1]:
-                    top[1] = score
-            if score >= floor:
-                drift = abs(a.index / max(old_total, 1) - b.index / max(new_total, 1))
-                scored.append((-(score - POSITION_WEIGHT * drift), a.index, b.index, score, a, b))
-    scored.sort(key=lambda row: row[:3])
-    used_a: set[int] = set()
-    used_b: set[int] = set()
-    for _, ia, ib, score, a, b in scored:
-        if ia in used_a or ib in used_b:
+        queue = waiting.get(k) if k is not None else None
+        if not queue:
             continue
-        if score < threshold and not _clear(score, best_a[ia]) or score < threshold and not _clear(score, best_b[ib]):
+        if not apart:
+            yield unit, queue.popleft()
             continue
-        used_a.add(ia)
-        used_b.add(ib)
-        yield a, b
+        for pos, other in enumerate(queue):
+            if (unit.index, other.index) not in apart:
+                del queue[pos]
+                yield unit, other
+                break
 
 
-def _clear(score: float, top: list[float]) -> bool:
-    return score >= top[0] and score >= MARGIN * top[1]
+def _find_parts(old: list[Unit], new: list[Unit], result: Alignment, taken: set[int],
+                apart: frozenset[tuple[int, int]], prints: Fingerprints) -> None:
+    """Splits, then merges: leftover units that went into (or came out of) one unit.
 
-
-def _find_runs(old: list[Unit], new: list[Unit], result: Alignment, taken: set[int]) -> None:
-    """Splits and merges: one leftover unit against a run of consecutive leftovers.
-
-    Every piece of the run must come mostly from the one unit (containment),
-    and together the pieces must cover it clearly better than the best piece.
+    A leftover *part* joins the unit of the other version that holds most of
+    it (``CONTAINED``), wherever that unit sits ("将第十条、第二十五条合并" joins
+    two articles fifteen apart).  If that unit already has a one-to-one partner,
+    the partner is the first part; each further part must bring words of its own
+    (``OWN_SHARE`` of itself, ``RUN_GAIN`` of the unit).  Parts with no partner
+    must together cover ``SPLIT_THRESHOLD`` of the unit, clearly more than the
+    best of them alone.
     """
-    left_old = [u for u in old if u.index not in result.pairs]
-    left_new = [u for u in new if u.index not in taken]
+    pairs = result.pairs
     used_old: set[int] = set()
     used_new: set[int] = set()
-    for one, many, record in ((left_old, left_new, "split"), (left_new, left_old, "merge")):
-        used_one, used_many = (used_old, used_new) if record == "split" else (used_new, used_old)
-        for unit in one:
-            if unit.index in used_one or not unit.grams:
+    for record in ("split", "merge"):
+        if record == "split":
+            piece_units, whole_units = new, old
+            pieces = [u for u in new if u.index not in taken and u.index not in used_new]
+            partner_of: dict[int, int] = dict(pairs)
+            # A unit whose text is all in its partner lost nothing to a split.
+            wholes = [u for u in old if u.index not in used_old and not _kept_whole(u, partner_of, new)]
+        else:
+            piece_units, whole_units = old, new
+            pieces = [u for u in old if u.index not in pairs and u.index not in used_old]
+            partner_of = {j: i for i, j in pairs.items()}
+            wholes = [u for u in new if u.index not in used_new and not _kept_whole(u, partner_of, old)]
+        found = containers(pieces, wholes, CONTAINED, prints)
+        by_whole: dict[int, list[Unit]] = defaultdict(list)
+        for piece in pieces:
+            groups = found.get(piece.index)
+            if not groups:
                 continue
-            grams = unit.grams
-            best = None
-            for k, first in enumerate(many):
-                if first.index in used_many or first.family != unit.family or not _inside(first, grams):
+            # The group of identical wholes holding most of the piece, then its copy nearest
+            # the piece's relative position (repeated content: one bisect, not a scan).
+            group = max(groups, key=lambda g, piece=piece: len(piece.grams & g[0].grams))
+            best = _nearest(group, piece.index / len(piece_units) * len(whole_units))
+            by_whole[best.index].append(piece)
+        for w_index in sorted(by_whole):
+            whole = whole_units[w_index]
+            grams = whole.grams
+            partner = partner_of.get(w_index)
+            parts = [piece_units[partner]] if partner is not None else []
+            covered = set(piece_units[partner].grams & grams) if partner is not None else set()
+            best_single = len(covered)
+            for piece in sorted(by_whole[w_index], key=lambda u: (-len(u.grams & grams), u.index)):
+                if len(parts) >= MAX_PARTS:
+                    break
+                key = (w_index, piece.index) if record == "split" else (piece.index, w_index)
+                if key in apart:
                     continue
-                run, union = [first], set(first.grams & grams)
-                best_piece = len(union)
-                for nxt in many[k + 1 : k + MAX_RUN]:
-                    if nxt.index != run[-1].index + 1 or nxt.index in used_many or not _inside(nxt, grams):
-                        break
-                    run.append(nxt)
-                    shared = nxt.grams & grams
-                    best_piece = max(best_piece, len(shared))
-                    union |= shared
-                    coverage = len(union) / len(grams)
-                    if coverage >= SPLIT_THRESHOLD and coverage >= best_piece / len(grams) + RUN_GAIN:
-                        score = similarity(grams, bigrams("".join(u.norm for u in run)))
-                        if best is None or score > best[0]:
-                            best = (score, tuple(u.index for u in run))
-            if best is None:
+                inside = piece.grams & grams
+                own = inside - covered
+                if len(own) < OWN_SHARE * len(piece.grams) or len(own) < RUN_GAIN * len(grams):
+                    continue
+                parts.append(piece)
+                covered |= own
+                best_single = max(best_single, len(inside))
+            if len(parts) < 2:
                 continue
-            score, indices = best
-            used_one.add(unit.index)
-            used_many.update(indices)
+            if partner is None and (len(covered) < SPLIT_THRESHOLD * len(grams)
+                                    or len(covered) < best_single + RUN_GAIN * len(grams)):
+                continue
+            indices = tuple(sorted(u.index for u in parts))
+            score = similarity(grams, bigrams("".join(piece_units[k].norm for k in indices)))
+            if partner is not None:
+                old_index = w_index if record == "split" else partner
+                del pairs[old_index]
             if record == "split":
-                result.splits.append((unit.index, indices, score))
+                result.splits.append((w_index, indices, score))
+                used_old.add(w_index)
+                used_new.update(indices)
             else:
-                result.merges.append((indices, unit.index, score))
+                result.merges.append((indices, w_index, score))
+                used_new.add(w_index)
+                used_old.update(indices)
     taken.update(used_new)
 
+def _nearest(group: list[Unit], position: float) -> Unit:
+    """The unit of ``group`` (in document order) whose index is nearest ``position``."""
+    k = bisect_left([u.index for u in group], position) if len(group) > 1 else 0
+    if k >= len(group):
+        return group[-1]
+    if k > 0 and position - group[k - 1].index <= group[k].index - position:
+        return group[k - 1]
+    return group[k]
 
-def _inside(piece: Unit, grams: frozenset[str]) -> bool:
-    """Most of ``piece`` occurs in the unit with ``grams``."""
-    if not piece.grams or len(piece.grams) * CONTAINED > len(grams):
-        return False
-    # A few sampled bigrams first: most pairs fail here, before the full intersection.
-    if sum(gram in grams for gram in piece.sample) * 2 < len(piece.sample):
-        return False
-    return len(piece.grams & grams) >= CONTAINED * len(piece.grams)
+
+def _kept_whole(unit: Unit, partner_of: dict[int, int], other: list[Unit]) -> bool:
+    partner = partner_of.get(unit.index)
+    return partner is not None and other[partner].norm == unit.norm
 
 
 def _out_of_order(pairs: dict[int, int]) -> frozenset[int]:

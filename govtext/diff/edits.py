@@ -8,14 +8,31 @@ short token are merged into one phrase.  Offsets are into the decoded inputs.
 
 from __future__ import annotations
 
+import re
 from difflib import SequenceMatcher
 from typing import Callable
 
 from govtext.diff.normalize import bigrams, normalize, similarity
 from govtext.diff.records import Edit
+from govtext.numerals import CN_DIGITS
 
 Span = tuple[int, int]
 Tokenize = Callable[[str], list[tuple[str, int, int]]]
+
+QUANTITY_UNITS = ("个百分点", "万亿元", "亿元", "万元", "元", "万人", "亿人", "万户", "万吨", "亿吨", "万千瓦",
+                  "公里", "平方公里", "亩", "万亩", "亿亩", "人", "户", "吨", "倍", "%", "％", "‰",
+                  "年", "月", "日", "岁", "周年", "个", "项", "家", "所", "条", "款")
+"""Units that make a number a quantity: its edit keeps number and unit together."""
+
+_NUMBER = rf"(?:[0-9０-９][0-9０-９.．,，]*|[{CN_DIGITS}万亿]+)"
+_UNIT = "|".join(re.escape(u) for u in sorted(QUANTITY_UNITS, key=len, reverse=True))
+ATOM = re.compile(
+    rf"(?:{_NUMBER}(?:{_UNIT}))+(?:(?:以上|至|到|—|-|~|～){_NUMBER}(?:{_UNIT})(?:以下)?)?"  # 五万元以上二十万元以下, 2025年3月, 3.2%
+    rf"|[0-9０-９][0-9０-９.．,，]*"  # a bare Arabic number
+    r"|“[^“”]{1,24}”|「[^「」]{1,24}」"  # a quoted 提法
+)
+"""What a word edit never cuts inside: amounts, dates, percentages, numbers, quoted 提法.
+A Chinese numeral counts only with a unit (一 alone is part of many words)."""
 
 SENTENCE_PAIR_THRESHOLD = 0.4
 """Least similarity for two sentences to be diffed word by word rather than replaced whole."""
@@ -120,10 +137,24 @@ def word_edits(old_text: str, old_span: Span, new_text: str, new_span: Span, tok
 
 
 def _tokens(text: str, span: Span, tokenize: Tokenize) -> list[tuple[str, int, int]]:
+    """Tokens of one sentence; the tokens of a quantity, date or quoted 提法 become one
+    (an edit never cuts 五万元 into 五万 + 元, nor 3.2% into 3.2 + %)."""
     start = span[0]
-    out = []
-    for word, s, e in tokenize(text[span[0]:span[1]]):
+    sentence = text[span[0]:span[1]]
+    atoms = [m.span() for m in ATOM.finditer(sentence)]
+    out: list[tuple[str, int, int]] = []
+    k = 0
+    last_atom = -1
+    for word, s, e in tokenize(sentence):
+        while k < len(atoms) and atoms[k][1] <= s:
+            k += 1
+        in_atom = k < len(atoms) and atoms[k][0] < e
         key = normalize(word)
+        if in_atom and last_atom == k and out:
+            prev = out.pop()
+            out.append((prev[0] + key, prev[1], start + e))
+            continue
+        last_atom = k if in_atom else -1
         if key:  # whitespace never counts
             out.append((key, start + s, start + e))
     return out

@@ -1,8 +1,8 @@
 """Normalisation before comparing: what never counts as rewording.
 
-Full- and half-width forms (ＡＢＣ１２３，（） vs ABC123,()), spaces anywhere
+Full- and half-width forms (ＡＢＣ１２３，（）： vs ABC123,():), spaces anywhere
 (第一章 总 则, ideographic spaces, line wraps), 〇/○/◯, and punctuation forms
-(“” vs "", —— vs --).  Texts equal after :func:`normalize` differ at most in
+(“” vs "", —— vs --, 〈〉 vs ‹› vs <>).  Texts equal after :func:`normalize` differ at most in
 ``formatting``.
 """
 
@@ -35,6 +35,12 @@ _FOLD = str.maketrans(
         "．": ".",
         "•": "·",
         "・": "·",
+        # Inner book-title marks: 〈〉, ‹› and ASCII <> are one mark written three ways
+        # (NFKC already folds ＜＞ and U+2329/U+232A).
+        "‹": "〈",
+        "›": "〉",
+        "<": "〈",
+        ">": "〉",
     }
 )
 _SPACE = re.compile(r"\s+")

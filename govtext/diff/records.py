@@ -22,8 +22,15 @@ REWORDED = "reworded"  # body changed (a new number, if any, shows on the new si
 SPLIT = "split"  # one old node became several consecutive new ones
 MERGED = "merged"  # several consecutive old nodes became one new node
 FORMATTING = "formatting"  # only width, spacing, punctuation form or line wraps differ
+REPLACED_THROUGHOUT = "replaced-throughout"  # one substitution (帐 → 账) made in many nodes: one record
+REFERENCE_UPDATED = "reference-updated"  # only cross-references changed, following this diff's renumbering
 
-CHANGE_KINDS = (ADDED, REMOVED, MOVED, RENUMBERED, RENAMED, REWORDED, SPLIT, MERGED, FORMATTING)
+CHANGE_KINDS = (ADDED, REMOVED, MOVED, RENUMBERED, RENAMED, REWORDED, SPLIT, MERGED, FORMATTING,
+                REPLACED_THROUGHOUT, REFERENCE_UPDATED)
+
+MECHANICAL_KINDS = (FORMATTING, REPLACED_THROUGHOUT, REFERENCE_UPDATED)
+"""Edits made by rule, not by decision: summarised in one block, and left out of the exit
+status unless ``--fail-on`` names them."""
 
 # --- 提法 (term) findings -------------------------------------------------------
 APPEARED = "appeared"  # a term the old version lacks
@@ -63,6 +70,10 @@ class Side:
     span: tuple[int, int]
     """Offsets of ``text`` in the decoded input (end exclusive)."""
 
+    top: str | None = None
+    """The top-level section, chapter or book the node is in or heads, with its title
+    (三、加快建设现代化产业体系): what a report's contents list names.  Not in the JSON."""
+
 
 @dataclass(frozen=True, slots=True)
 class Edit:
@@ -101,7 +112,22 @@ class Change:
     """0..1 likeness of the normalised texts (1.0 when only numbering, position or form differ)."""
 
     edits: tuple[Edit, ...] = ()
-    """Word-level edits, for ``renamed`` and ``reworded``."""
+    """Word-level edits, for ``renamed``, ``reworded``, ``split`` and ``merged``."""
+
+    old_parts: tuple[Side, ...] = ()
+    """For ``merged``: every old node that went into the new one, in document order
+    (``old`` is the first).  Empty otherwise."""
+
+    new_parts: tuple[Side, ...] = ()
+    """For ``split``: every new node the old one became, in document order (``new`` is
+    the first).  Empty otherwise."""
+
+    pinned: bool = False
+    """The user paired these two nodes (``--match``); the alignment did not choose them."""
+
+    substitution: tuple[str, str] | None = None
+    """For ``replaced-throughout``: (old words, new words), the same in every place; the
+    places are ``old_parts``/``new_parts`` and the edits are every place's edits."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,11 +199,13 @@ class DiffResult:
         0: nothing to report (or, with ``fail_on``, none of those kinds found);
         1: changes found (with ``fail_on``: at least one change or term finding
         of those kinds).  2 (trouble) is the CLI's: bad input, bad options.
-        Term findings alone never make the exit 1 without ``fail_on``: they
-        always come with a change.
+        Without ``fail_on``, mechanical changes (``MECHANICAL_KINDS``) do not
+        count, and a modal shift (strengthened, weakened) always does.
         """
         if fail_on is None:
-            return 1 if self.changes else 0
+            substantive = any(change.change not in MECHANICAL_KINDS for change in self.changes)
+            shifted = any(term.kind in (STRENGTHENED, WEAKENED) for term in self.terms)
+            return 1 if substantive or shifted else 0
         summary = self.summary
         return 1 if any(summary.get(kind, 0) for kind in fail_on) else 0
 

@@ -17,8 +17,10 @@ from govtext.diff.records import (
     APPEARED,
     DISAPPEARED,
     FREQUENCY,
-    REWORDED,
+    MERGED,
     RENAMED,
+    REWORDED,
+    SPLIT,
     STRENGTHENED,
     WEAKENED,
     Change,
@@ -99,14 +101,14 @@ SUBSTITUTION_NEIGHBOURS = 2
 def modal_shifts(changes: Iterable[Change], scales: Sequence[Scale]) -> list[TermChange]:
     """Scale words substituted for a stronger or weaker word of the same scale, in edited nodes.
 
-    Only a word-level ``replace`` inside a reworded or renamed pair counts, and only when
+    Only a word-level ``replace`` inside a reworded, renamed, split or merged node counts, and only when
     the words around the two scale words stay alike: a whole sentence or phrase replaced
     by an unrelated one is no shift, whatever scale words the two happen to hold.  A word
     in two scales (可以) shifts on the scale holding the word it became.
     """
     shifts: list[TermChange] = []
     for change in changes:
-        if change.change not in (REWORDED, RENAMED) or change.old is None or change.new is None:
+        if change.change not in (REWORDED, RENAMED, SPLIT, MERGED) or change.old is None or change.new is None:
             continue
         for edit in change.edits:
             if edit.op != "replace":

@@ -59,13 +59,31 @@ class Unit:
     pieces: tuple[tuple[int, int], ...]
     """Spans of the non-blank leaves (sentences, label, heading): the word differ's units."""
     title_pieces: tuple[tuple[int, int], ...]
+    content_pieces: tuple[tuple[int, int], ...] = ()
+    """``pieces`` without the numbering label: what a merged part contributes."""
+    top: str | None = None
+    """The top-level section (or chapter, book…) the unit is in or heads: 三、加快…"""
     _grams: frozenset[str] | None = None
+    _title_grams: frozenset[str] | None = None
+    _body_grams: frozenset[str] | None = None
 
     @property
     def grams(self) -> frozenset[str]:
         if self._grams is None:
             self._grams = bigrams(self.norm)
         return self._grams
+
+    @property
+    def title_grams(self) -> frozenset[str]:
+        if self._title_grams is None:
+            self._title_grams = bigrams(self.title_norm)
+        return self._title_grams
+
+    @property
+    def body_grams(self) -> frozenset[str]:
+        if self._body_grams is None:
+            self._body_grams = bigrams(self.body_norm)
+        return self._body_grams
 
     @property
     def sample(self) -> tuple[str, ...]:
@@ -82,9 +100,10 @@ class Unit:
 
 
 def node_label(node: Node) -> str:
-    """How a path names a node: its number, else its title, else its type."""
+    """How a path names a node: its number as written (三、 （四） 第二章: a bare 三 reads
+    like an item and a bare 一 like a dash), else its title, else its type."""
     if node.number:
-        return node.number.strip().rstrip("、.．")
+        return node.number.strip()
     if node.title:
         return node.title if len(node.title) <= LABEL_CHARS else node.title[: LABEL_CHARS - 1] + "…"
     return node.type
@@ -96,24 +115,36 @@ def build_units(doc: Document) -> list[Unit]:
     return units
 
 
-def _collect(doc: Document, node: Node, path: tuple[str, ...], out: list[Unit]) -> None:
+def _collect(doc: Document, node: Node, path: tuple[str, ...], out: list[Unit], top: str | None = None) -> None:
     if node.type not in _STRUCTURAL:
         if node.type != BLANK:
-            _add(doc, node, path, BLOCK_FAMILY if not node.is_leaf else LINE_FAMILY, out)
+            _add(doc, node, path, BLOCK_FAMILY if not node.is_leaf else LINE_FAMILY, out, top=top)
         return
     below = path if node.type == DOCUMENT else path + (node_label(node),)
+    if not path and node.type != DOCUMENT:
+        top = _top_label(node)
     for child in node.children:
         if child.type == HEADING:
-            _add(doc, node, path, HEADING_FAMILY, out, only=child)
+            _add(doc, node, path, HEADING_FAMILY, out, only=child, top=top)
         elif node.type == HEADER and child.is_leaf:
             if child.type != BLANK:
-                _add(doc, child, below, LINE_FAMILY, out)
+                _add(doc, child, below, LINE_FAMILY, out, top=top)
         else:
-            _collect(doc, child, below, out)
+            _collect(doc, child, below, out, top)
+
+
+def _top_label(node: Node) -> str:
+    """A top-level container as a contents list names it: number and title (三、加快…)."""
+    number = (node.number or "").strip()
+    title = node.title or ""
+    if len(title) > LABEL_CHARS:
+        title = title[: LABEL_CHARS - 1] + "…"
+    gap = "" if not number or number[-1] in "、．.）)" else " "  # 三、保障措施 but 第一章 总则
+    return (number + gap + title).strip() or node_label(node)
 
 
 def _add(doc: Document, node: Node, path: tuple[str, ...], family: str, out: list[Unit],
-         only: Node | None = None) -> None:
+         only: Node | None = None, top: str | None = None) -> None:
     leaves = [leaf for leaf in (only.leaves() if only else node.leaves()) if leaf.type != BLANK]
     if not leaves:
         return
@@ -145,5 +176,7 @@ def _add(doc: Document, node: Node, path: tuple[str, ...], family: str, out: lis
             body_norm=body_norm,
             pieces=tuple(leaf.span for leaf in leaves),
             title_pieces=title_pieces,
+            content_pieces=tuple(leaf.span for leaf in leaves if leaf.type != LABEL),
+            top=top,
         )
     )

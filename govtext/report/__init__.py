@@ -1,6 +1,6 @@
 """Diff reports: one renderer per format, looked up by name.
 
-Each module has ``render(result, side_by_side=False)`` returning the report
+Each module has ``render(result, side_by_side=False, show_all=False)`` returning the report
 (``str``; a Rich renderable for ``terminal``).  Renderers only format the
 records of a :class:`~govtext.diff.records.DiffResult`; they never recompute
 the diff.  ``FORMATS`` drives the CLI's ``--format`` choices.
@@ -24,3 +24,13 @@ FORMATS: dict[str, str] = {
 def renderer(name: str) -> ModuleType:
     """The renderer module for format ``name`` (imported on first use)."""
     return import_module(FORMATS[name])
+
+
+def render_report(name: str, result, **options):
+    """Format ``name``'s report, passing only the options its ``render`` takes
+    (``side_by_side``, ``show_all``, …): a format without an option ignores it."""
+    from inspect import signature
+
+    render = renderer(name).render
+    accepted = signature(render).parameters
+    return render(result, **{k: v for k, v in options.items() if k in accepted})

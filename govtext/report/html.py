@@ -12,7 +12,8 @@ from __future__ import annotations
 from html import escape
 
 from govtext.diff.records import CHANGE_KINDS, TERM_KINDS, DiffResult
-from govtext.report.inline import DELETE, INSERT, change_label, change_path, side_runs
+from govtext.report.arrange import SUMMARY_HEAD, arrange
+from govtext.report.inline import DELETE, INSERT, change_label, change_path, parts_of, side_runs
 from govtext.report.plain import source_name, split_terms, term_line
 
 # Common CJK faces on macOS, Windows and Linux before the generic family, so
@@ -40,6 +41,8 @@ del{background:#ffd7d5;color:#82071e;text-decoration:line-through}
 ins{background:#ccffd8;color:#055d20;text-decoration:none}
 del.node{background:#fff0f0;text-decoration:none}ins.node{background:#effff2}
 .sim{color:#666;font-size:.9em}
+.toc ul{columns:3 18em;padding-left:1.2em}input.hide{margin:0 .2em 0 .6em}.filter label{margin-right:.8em}
+h3.section{font-size:1em;margin-top:1.6em;border-bottom:2px solid #ccc}:target{background:#fff8c5}
 """
 
 
@@ -91,6 +94,53 @@ def _terms(result: DiffResult) -> list[str]:
     return parts
 
 
+def _section_of(change) -> str:
+    """The top-level section a change is in, with its title (or the document's top)."""
+    side = change.new or change.old
+    if side.top:
+        return side.top
+    if side.path:
+        return side.path[0]
+    return "(top)"
+
+
+def _filter(kinds: list[str]) -> list[str]:
+    """Hide-by-kind switches that work with no script: a checkbox before the changes,
+    and a CSS rule per kind (``:checked ~``) hiding that kind's records."""
+    if not kinds:
+        return []
+    rules = "".join(f"#hide-{k}:checked~.changes .ck-{k}{{display:none}}" for k in kinds)
+    # Each box must be a sibling of .changes (and before it) for ``~`` to reach it.
+    boxes = "".join(f'<input type="checkbox" id="hide-{k}" class="hide"><label for="hide-{k}">{k}</label>'
+                    for k in kinds)
+    return [f"<style>{rules}</style>", '<span class="filter">Hide kinds:</span>', boxes]
+
+
+def _contents(listed) -> tuple[list[str], dict[int, str]]:
+    """A contents list (one link per section, with its count) and each section's anchor by the
+    number of its first change."""
+    order: list[str] = []
+    count: dict[str, int] = {}
+    first: dict[int, str] = {}
+    for number, change in enumerate(listed, 1):
+        key = _section_of(change)
+        if key not in count:
+            order.append(key)
+            count[key] = 0
+            first[number] = f"s{len(order)}"
+        count[key] += 1
+    items = "".join(f'<li><a href="#s{k}">{escape(key)}</a> ({count[key]})</li>'
+                    for k, key in enumerate(order, 1))
+    return ([f'<nav class="toc"><h2>Contents</h2><ul>{items}</ul></nav>'] if order else []), first
+
+
+def _mechanical(summary) -> list[str]:
+    if not summary:
+        return []
+    rows = "".join(f"<li><b>{escape(kind)}</b> {escape(line)}</li>" for kind, line in summary)
+    return [f'<section class="mechanical"><h2>{escape(SUMMARY_HEAD)}</h2><ul>{rows}</ul></section>']
+
+
 def _change(number: int, change) -> str:
     path = change_path(change)
     head = f'<span class="kind k-{change.change}">{change.change}</span> {escape(change_label(change))}'
@@ -105,12 +155,13 @@ def _change(number: int, change) -> str:
         old_html = f'<div><del class="node">{escape(change.old.text)}</del></div>'
         new_html = '<div class="none">not in the new version</div>'
     else:
-        old_html = f"<div>{_runs(side_runs(change.old, change, 'old'))}</div>"
-        new_html = f"<div>{_runs(side_runs(change.new, change, 'new'))}</div>"
-    return f'<div class="change" id="c{number}"><div>{head}</div><div class="pair">{old_html}{new_html}</div></div>'
+        old_html = "".join(f"<div>{_runs(side_runs(side, change, 'old'))}</div>" for side in parts_of(change, "old"))
+        new_html = "".join(f"<div>{_runs(side_runs(side, change, 'new'))}</div>" for side in parts_of(change, "new"))
+    return (f'<div class="change ck-{change.change}" id="c{number}"><div>{head}</div>'
+            f'<div class="pair">{old_html}{new_html}</div></div>')
 
 
-def render(result: DiffResult, side_by_side: bool = True) -> str:
+def render(result: DiffResult, side_by_side: bool = True, show_all: bool = False) -> str:
     old_name, new_name = escape(source_name(result.old)), escape(source_name(result.new))
     parts = [
         "<!DOCTYPE html>",
@@ -123,13 +174,22 @@ def render(result: DiffResult, side_by_side: bool = True) -> str:
     ]
     if result.terms:
         parts += _terms(result)
+    arrangement = arrange(result, show_all)
+    contents, anchors = _contents(arrangement.listed)
+    parts += _mechanical(arrangement.summary) + contents
     parts.append("<h2>Changes</h2>")
     if not result.changes:
         parts.append("<p>No changes.</p>")
     else:
         parts.append('<p class="legend"><del>deleted words</del> are struck through, '
                      "<ins>inserted words</ins> highlighted.</p>")
+        parts += _filter([k for k in CHANGE_KINDS if any(c.change == k for c in arrangement.listed)])
+    parts.append('<div class="changes">')
+    if result.changes:
         parts.append(f'<div class="pair head"><div>old: {old_name}</div><div>new: {new_name}</div></div>')
-    parts += [_change(number, change) for number, change in enumerate(result.changes, 1)]
-    parts.append("</body></html>")
+    for number, change in enumerate(arrangement.listed, 1):
+        if number in anchors:
+            parts.append(f'<h3 class="section" id="{anchors[number]}">{escape(_section_of(change))}</h3>')
+        parts.append(_change(number, change))
+    parts.append("</div></body></html>")
     return "\n".join(parts) + "\n"

@@ -18,10 +18,11 @@ def side_runs(side: Side, change: Change, which: str) -> list[tuple[str, str]]:
     style = DELETE if which == "old" else INSERT
     runs: list[tuple[str, str]] = []
     pos = side.span[0]
+    lo, hi = side.span
     for edit in change.edits:
         start, end = edit.old_span if which == "old" else edit.new_span
-        if end <= start:
-            continue
+        if end <= start or start < pos or end > hi or start < lo:
+            continue  # empty, or in another part of a split or merge
         runs.append((SAME, side.text[pos - side.span[0] : start - side.span[0]]))
         runs.append((style, side.text[start - side.span[0] : end - side.span[0]]))
         pos = end
@@ -77,8 +78,19 @@ def side_label(side: Side | None) -> str:
     return "header line" if side.type == "line" else side.type
 
 
+def parts_of(change: Change, which: str) -> tuple[Side, ...]:
+    """Every node of one side: the parts of a split or merge, else the side itself."""
+    parts = change.old_parts if which == "old" else change.new_parts
+    side = change.old if which == "old" else change.new
+    return parts or ((side,) if side is not None else ())
+
+
 def change_label(change: Change) -> str:
-    """第五十条 → 第五十八条, or one label when both sides agree."""
+    """第五十条 → 第五十八条, or one label when both sides agree; parts joined with +."""
+    if change.old_parts or change.new_parts:
+        old = " + ".join(side_label(s) for s in parts_of(change, "old"))
+        new = " + ".join(side_label(s) for s in parts_of(change, "new"))
+        return f"{old} → {new}"
     old, new = side_label(change.old), side_label(change.new)
     if change.old is None:
         return new

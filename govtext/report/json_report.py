@@ -28,8 +28,14 @@ def edit_to_dict(edit: Edit) -> dict:
 
 
 def change_to_dict(change: Change) -> dict:
+    # old_parts, new_parts and pinned were added to version 1 (additive: readers of the
+    # first fields see the same shape; a split or merge now comes as one record).
     return {"change": change.change, "old": side_to_dict(change.old), "new": side_to_dict(change.new),
-            "similarity": change.similarity, "edits": [edit_to_dict(edit) for edit in change.edits]}
+            "similarity": change.similarity, "edits": [edit_to_dict(edit) for edit in change.edits],
+            "old_parts": [side_to_dict(side) for side in change.old_parts],
+            "new_parts": [side_to_dict(side) for side in change.new_parts],
+            "pinned": change.pinned,
+            "substitution": list(change.substitution) if change.substitution else None}
 
 
 def _where(occurrences: tuple[Occurrence, ...]) -> list[dict]:
@@ -54,6 +60,6 @@ def result_to_dict(result: DiffResult) -> dict:
     }
 
 
-def render(result: DiffResult, side_by_side: bool = False) -> str:
+def render(result: DiffResult, side_by_side: bool = False, show_all: bool = False) -> str:
     """One line of JSON (json's C encoder: indenting would cost more than the diff)."""
     return json.dumps(result_to_dict(result), ensure_ascii=False) + "\n"

@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 
 from govtext.diff.records import ADDED, CHANGE_KINDS, REMOVED, TERM_KINDS, DiffResult
-from govtext.report.inline import DELETE, INSERT, change_label, change_path, inline_runs, side_runs
-from govtext.report.plain import SHOW_BOTH, excerpt, source_name, split_terms, term_line
+from govtext.report.arrange import SUMMARY_HEAD, SUMMARY_HEAD_ALL, arrange
+from govtext.report.inline import DELETE, INSERT, change_label, change_path, inline_runs, parts_of, side_runs
+from govtext.report.plain import SHOW_BOTH, excerpt, has_parts, source_name, split_terms, term_line
 
 _LINE_START = re.compile(r"^(\d+)([.)])(?=\s|$)|^([#+=-])")
 """What would open a list, heading or rule where a quoted line begins."""
@@ -80,6 +81,9 @@ def _change(change) -> list[str]:
         return [head, f"  > <ins>{_escape(excerpt(change.new.text))}</ins>"]
     if change.change == REMOVED:
         return [head, f"  > <del>{_escape(excerpt(change.old.text))}</del>"]
+    if has_parts(change):
+        return [head] + [f"  > old: {_marked(side_runs(side, change, 'old'))}\n  >" for side in parts_of(change, "old")] \
+            + [f"  > new: {_marked(side_runs(side, change, 'new'))}" for side in parts_of(change, "new")]
     if change.edits:
         return [head, f"  > {_quoted(_marked(inline_runs(change)))}"]
     if change.change in SHOW_BOTH:
@@ -90,22 +94,26 @@ def _change(change) -> list[str]:
 
 def _change_side_by_side(change) -> list[str]:
     lines = _change(change)
-    if change.edits and change.change not in (ADDED, REMOVED):
+    if change.edits and change.change not in (ADDED, REMOVED) and not has_parts(change):
         lines[1:] = [f"  > old: {_marked(side_runs(change.old, change, 'old'))}",
                      f"  >\n  > new: {_marked(side_runs(change.new, change, 'new'))}"]
     return lines
 
 
-def render(result: DiffResult, side_by_side: bool = False) -> str:
+def render(result: DiffResult, side_by_side: bool = False, show_all: bool = False) -> str:
     lines = [f"### govtext diff: `{source_name(result.old)}` → `{source_name(result.new)}`", ""]
     lines += _summary(result)
     if not result.changes:
         lines.append("No changes.")
         return "\n".join(lines) + "\n"
+    arrangement = arrange(result, show_all)
+    if arrangement.summary:
+        lines += [f"#### {_escape(SUMMARY_HEAD_ALL if show_all else SUMMARY_HEAD)}", ""]
+        lines += [f"- **{kind}** {_escape(line)}" for kind, line in arrangement.summary] + [""]
     if result.terms:
         lines += _terms(result)
     lines += ["#### Changes", "",
               "<del>Deleted words</del> are struck through, <ins>inserted words</ins> underlined.", ""]
-    for change in result.changes:
+    for change in arrangement.listed:
         lines += _change_side_by_side(change) if side_by_side else _change(change)
     return "\n".join(lines) + "\n"

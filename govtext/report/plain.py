@@ -25,6 +25,11 @@ from govtext.diff.records import (
 SHOW_BOTH = frozenset({FORMATTING, SPLIT, MERGED})
 """Changes without word edits whose two texts a reader needs to see."""
 
+
+def has_parts(change) -> bool:
+    """A split or merge (or a re-wrap across nodes): shown part by part, not inline."""
+    return bool(change.old_parts or change.new_parts) or change.change in (SPLIT, MERGED)
+
 EXCERPT = 200
 """Characters of an added or removed node's text shown in line-oriented reports."""
 

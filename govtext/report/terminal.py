@@ -14,8 +14,9 @@ from rich.table import Table
 from rich.text import Text
 
 from govtext.diff.records import ADDED, CHANGE_KINDS, REMOVED, TERM_KINDS, DiffResult
-from govtext.report.inline import DELETE, INSERT, change_label, change_path, inline_runs, side_runs
-from govtext.report.plain import SHOW_BOTH, excerpt, source_name, split_terms, term_line
+from govtext.report.arrange import SUMMARY_HEAD, SUMMARY_HEAD_ALL, arrange
+from govtext.report.inline import DELETE, INSERT, change_label, change_path, inline_runs, parts_of, side_runs
+from govtext.report.plain import SHOW_BOTH, excerpt, has_parts, source_name, split_terms, term_line
 
 STYLES = {DELETE: "govtext.delete", INSERT: "govtext.insert"}
 
@@ -129,22 +130,31 @@ def _terms(result: DiffResult) -> Table:
     return table
 
 
-def render(result: DiffResult, side_by_side: bool = False) -> Group:
+def render(result: DiffResult, side_by_side: bool = False, show_all: bool = False) -> Group:
     title = Text(f"govtext diff  {source_name(result.old)} → {source_name(result.new)}", style="bold")
     parts: list = [title, _summary(result)]
+    arrangement = arrange(result, show_all)
+    if arrangement.summary:
+        parts.append(Text(SUMMARY_HEAD_ALL if show_all else SUMMARY_HEAD, style="govtext.header"))
+        for kind, line in arrangement.summary:
+            parts.append(Folded(Text(f"{kind} ", style="govtext.change") + Text(line), indent=2))
     if not result.changes:
         parts.append(Text("no changes"))
     elif side_by_side:
         parts.append(Text())
         parts.append(_columns(Text(f"old: {source_name(result.old)}", style="govtext.header"),
                               Text(f"new: {source_name(result.new)}", style="govtext.header")))
-    for change in result.changes:
+    for change in arrangement.listed:
         parts.append(Text())
         parts.append(_heading(change))
         if change.change == ADDED:
             parts.append(Folded(Text(excerpt(change.new.text), style="govtext.diff.added"), indent=2))
         elif change.change == REMOVED:
             parts.append(Folded(Text(excerpt(change.old.text), style="govtext.diff.removed"), indent=2))
+        elif has_parts(change):
+            for which, mark in (("old", "- "), ("new", "+ ")):
+                for side in parts_of(change, which):
+                    parts.append(Folded(Text(mark) + _text(side_runs(side, change, which)), indent=2))
         elif change.edits and side_by_side:
             parts.append(_columns(Folded(_text(side_runs(change.old, change, "old"))),
                                   Folded(_text(side_runs(change.new, change, "new")))))

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from govtext.diff.records import ADDED, REMOVED, DiffResult
-from govtext.report.inline import DELETE, INSERT, change_label, change_path, inline_runs, side_runs
-from govtext.report.plain import SHOW_BOTH, change_counts, excerpt, source_name, split_terms, term_counts, term_line
+from govtext.report.arrange import SUMMARY_HEAD, SUMMARY_HEAD_ALL, arrange
+from govtext.report.inline import DELETE, INSERT, change_label, change_path, inline_runs, parts_of, side_runs
+from govtext.report.plain import SHOW_BOTH, change_counts, excerpt, has_parts, source_name, split_terms, term_counts, term_line
 
 _MARK = {DELETE: ("[-", "-]"), INSERT: ("{+", "+}")}
 
@@ -17,16 +18,20 @@ def _marked(runs) -> str:
     return " ".join("".join(out).split("\n"))
 
 
-def render(result: DiffResult, side_by_side: bool = False) -> str:
+def render(result: DiffResult, side_by_side: bool = False, show_all: bool = False) -> str:
     lines = [f"--- {source_name(result.old)}", f"+++ {source_name(result.new)}", change_counts(result)]
     if not result.changes:
         lines.append("no changes")
         return "\n".join(lines) + "\n"
-    for change in result.changes:
+    arrangement = arrange(result, show_all)
+    if arrangement.summary:
+        lines += ["", SUMMARY_HEAD if not show_all else SUMMARY_HEAD_ALL]
+        lines += [f"  {kind:<19} {line}" for kind, line in arrangement.summary]
+    for change in arrangement.listed:
         path = change_path(change)
         head = f"{change.change} {change_label(change)}"
         if path:
-            head += f"  ({path})"
+            head += f"  @ {path}"
         if change.change not in (ADDED, REMOVED) and change.similarity < 1:
             head += f"  similarity {change.similarity:.2f}"
         lines.append("")
@@ -35,6 +40,9 @@ def render(result: DiffResult, side_by_side: bool = False) -> str:
             lines.append(f"  + {excerpt(change.new.text)}")
         elif change.change == REMOVED:
             lines.append(f"  - {excerpt(change.old.text)}")
+        elif has_parts(change):
+            lines += [f"  - {_marked(side_runs(side, change, 'old'))}" for side in parts_of(change, "old")]
+            lines += [f"  + {_marked(side_runs(side, change, 'new'))}" for side in parts_of(change, "new")]
         elif change.edits and side_by_side:
             lines.append(f"  - {_marked(side_runs(change.old, change, 'old'))}")
             lines.append(f"  + {_marked(side_runs(change.new, change, 'new'))}")

@@ -69,8 +69,16 @@ def build(result: DiffResult):
     changes = etree.SubElement(root, _q("changes"))
     for change in result.changes:
         el = etree.SubElement(changes, _q("change"), kind=change.change, similarity=f"{change.similarity:g}")
+        if change.pinned:
+            el.set("pinned", "true")
+        if change.substitution:
+            el.set("substitution-old", _clean(change.substitution[0]))
+            el.set("substitution-new", _clean(change.substitution[1]))
         _side(el, "old", change.old)
         _side(el, "new", change.new)
+        for tag, parts in (("old-part", change.old_parts), ("new-part", change.new_parts)):
+            for part in parts:
+                _side(el, tag, part)
         for edit in change.edits:
             e = etree.SubElement(el, _q("edit"), op=edit.op)
             e.set("old-start", str(edit.old_span[0]))
@@ -96,7 +104,7 @@ def build(result: DiffResult):
     return root
 
 
-def render(result: DiffResult, side_by_side: bool = False) -> str:
+def render(result: DiffResult, side_by_side: bool = False, show_all: bool = False) -> str:
     from lxml import etree
 
     data = etree.tostring(build(result), pretty_print=True, xml_declaration=True, encoding="UTF-8")

@@ -1,0 +1,177 @@
+"""Which units could be one unit changed: candidates from an index, never all pairs.
+
+Two indexes over character bigrams, both *prefix-filtered* (AllPairs, Bayardo
+et al. 2007): bigrams are ranked rarest first, and a set is indexed only by its
+first few ranks.  Two sets can reach a similarity ``t`` only if their prefixes
+share a bigram, so probing the prefixes finds every pair at or above ``t`` and
+touches only rare bigrams — the work grows with the text, not with its square.
+
+- :func:`similar_pairs`: pairs whose :func:`pair_score` may reach the threshold;
+- :func:`containers`: for each short piece, the units that hold most of it
+  (splits and merges).
+
+Units with the same text are looked up once (repeated content costs one probe).
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from itertools import chain, repeat
+from math import ceil
+from typing import Iterable
+
+from govtext.diff.normalize import similarity
+from govtext.diff.units import Unit
+
+LEAD_NEAR = 0.8
+"""Lead sentences (or headings) this alike make a candidate pair wherever the items sit."""
+
+_EPS = 1e-9
+
+
+def pair_score(a: Unit, b: Unit) -> float:
+    """How alike two units are, 0..1: what ``--threshold`` is compared with.
+
+    The Dice coefficient of the bigram sets, except that an item with a lead
+    sentence and a body is also judged as a reader pairs items — by its lead as
+    much as by its body: the mean of the two parts' likeness, when higher.  An
+    identical lead is therefore worth at least 0.5 whatever the body became.
+    """
+    whole = similarity(a.grams, b.grams)
+    if a.title_norm and b.title_norm and a.body_norm and b.body_norm and a.family == b.family:
+        lead = (similarity(a.title_grams, b.title_grams) + similarity(a.body_grams, b.body_grams)) / 2
+        return max(whole, lead)
+    return whole
+
+
+class Fingerprints:
+    """Each unit's bigrams ordered rarest first, computed once per diff and reused by every
+    index (similar pairs, leads, containment).  The order is global over both versions, as
+    prefix filtering requires: by document frequency, ties by the bigram; a bigram missing
+    from the count (Counter gives 0) sorts first."""
+
+    def __init__(self, units: Iterable[Unit]):
+        counts: Counter[str] = Counter()
+        for unit in units:
+            counts.update(unit.grams)
+        self.counts = counts
+        self._ordered: dict[tuple[int, str], list[str]] = {}
+
+    def ordered(self, unit: Unit, part: str = "all") -> list[str]:
+        key = (id(unit), part)
+        found = self._ordered.get(key)
+        if found is None:
+            grams = unit.grams if part == "all" else unit.title_grams
+            # Two C-level sorts, the second stable: by count, ties by the bigram itself.
+            found = sorted(sorted(grams), key=self.counts.__getitem__)
+            self._ordered[key] = found
+        return found
+
+
+def _prefix_length(size: int, overlap_share: float) -> int:
+    """How many rarest bigrams must be indexed so that sets sharing
+    ``overlap_share`` of this one's bigrams are sure to meet in the prefixes."""
+    return size - ceil(overlap_share * size - _EPS) + 1
+
+
+def _dice_to_share(t: float) -> float:
+    """Dice ≥ t implies sharing at least t/(2-t) of each set's bigrams (Jaccard bound)."""
+    return t / (2 - t) if t < 2 else 1.0
+
+
+def _prefix_pairs(old: dict[tuple, Unit], new: dict[tuple, Unit], t: float, prints: Fingerprints,
+                  part: str = "all") -> set[tuple[tuple, tuple]]:
+    """Keys (old, new) of every pair of non-empty sets whose Dice similarity may reach ``t``."""
+    share = _dice_to_share(max(t, 0.0))
+    index: dict[str, list[tuple]] = defaultdict(list)
+    for key, unit in new.items():
+        grams = prints.ordered(unit, part)
+        for gram in grams[: _prefix_length(len(grams), share)]:
+            index[gram].append(key)
+    found: set[tuple[tuple, tuple]] = set()
+    indexed = index.keys()
+    for key, unit in old.items():
+        grams = prints.ordered(unit, part)
+        prefix = indexed & set(grams[: _prefix_length(len(grams), share)])
+        found.update(zip(repeat(key), set(chain.from_iterable(map(index.__getitem__, prefix)))))
+    return found
+
+
+def _signature(unit: Unit) -> tuple:
+    return (unit.family, unit.norm, unit.title_norm)
+
+
+def similar_pairs(old: list[Unit], new: list[Unit], threshold: float,
+                  prints: Fingerprints | None = None) -> list[tuple[Unit, Unit, float]]:
+    """(old, new, score) of one family with ``pair_score`` ≥ ``threshold``.
+
+    Candidates: the whole texts through the prefix index at ``threshold`` (every
+    pair whose Dice reaches it: exact), and the leads through a second one at
+    ``LEAD_NEAR`` (a lead-and-body pair scoring on its lead: every pair whose leads
+    are that alike).  Scores are computed once per distinct pair of texts.
+    """
+    by_sig_old: dict[tuple, list[Unit]] = defaultdict(list)
+    by_sig_new: dict[tuple, list[Unit]] = defaultdict(list)
+    for unit in old:
+        by_sig_old[_signature(unit)].append(unit)
+    for unit in new:
+        by_sig_new[_signature(unit)].append(unit)
+    prints = prints or Fingerprints(old + new)
+    whole_old = {sig: units[0] for sig, units in by_sig_old.items() if units[0].grams}
+    whole_new = {sig: units[0] for sig, units in by_sig_new.items() if units[0].grams}
+    keys = _prefix_pairs(whole_old, whole_new, threshold, prints)
+    lead_old = {sig: u for sig, u in whole_old.items() if u.body_norm and u.title_grams}
+    lead_new = {sig: u for sig, u in whole_new.items() if u.body_norm and u.title_grams}
+    if lead_old and lead_new:
+        keys |= _prefix_pairs(lead_old, lead_new, max(LEAD_NEAR, 2 * threshold - 1), prints, "title")
+    out: list[tuple[Unit, Unit, float]] = []
+    for sig_a, sig_b in sorted(keys, key=lambda k: (by_sig_old[k[0]][0].index, by_sig_new[k[1]][0].index)):
+        if sig_a[0] != sig_b[0]:
+            continue
+        score = pair_score(by_sig_old[sig_a][0], by_sig_new[sig_b][0])
+        if score + _EPS < threshold or score <= 0:
+            continue
+        for a in by_sig_old[sig_a]:
+            for b in by_sig_new[sig_b]:
+                out.append((a, b, score))
+    return out
+
+
+def containers(pieces: list[Unit], wholes: list[Unit], share: float,
+               prints: Fingerprints | None = None) -> dict[int, list[list[Unit]]]:
+    """For each piece (by index), the wholes of its family holding ≥ ``share`` of its bigrams,
+    as groups of wholes with the same text (in document order; shared, not copied).
+
+    Pieces are indexed by their rarest bigrams (a prefix long enough that any
+    whole holding ``share`` of them must contain one); each whole probes with all
+    of its bigrams.  Wholes with the same text probe once.
+    """
+    if not pieces or not wholes:
+        return {}
+    prints = prints or Fingerprints(pieces + wholes)
+    # Pieces with the same text are one entry (k), so repeated content probes once.
+    texts: dict[tuple[str, str], list[Unit]] = defaultdict(list)
+    for piece in pieces:
+        if piece.grams:
+            texts[(piece.family, piece.norm)].append(piece)
+    groups = list(texts.values())
+    index: dict[str, list[int]] = defaultdict(list)
+    for k, same in enumerate(groups):
+        piece = same[0]
+        for gram in prints.ordered(piece)[: _prefix_length(len(piece.grams), share)]:
+            index[gram].append(k)
+    indexed = index.keys()
+    found: dict[int, list[list[Unit]]] = defaultdict(list)
+    by_text: dict[tuple[str, str], list[Unit]] = defaultdict(list)
+    for whole in wholes:
+        by_text[(whole.family, whole.norm)].append(whole)
+    for (family, _), same in by_text.items():
+        grams = same[0].grams
+        # Candidate collection in C: the bigrams that index something, their postings, deduplicated.
+        for k in set(chain.from_iterable(map(index.__getitem__, grams & indexed))):
+            group = groups[k]
+            piece = group[0]
+            if piece.family == family and len(piece.grams & grams) >= share * len(piece.grams) - _EPS:
+                for member in group:
+                    found[member.index].append(same)
+    return found

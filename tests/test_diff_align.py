@@ -1,0 +1,190 @@
+"""The alignment: content over position, the threshold as a hard line, the optimal
+assignment, the candidate index against brute force, and the user's pins."""
+
+from __future__ import annotations
+
+import itertools
+import random
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from diff_helpers import diff_case
+from govtext.diff.assign import assign
+from govtext.diff.candidates import containers, pair_score, similar_pairs
+from govtext.diff.pins import PinError
+from govtext.diff.units import build_units
+from govtext.pipeline import parse_text
+
+
+def _pairs(result) -> dict[str, tuple[str, float]]:
+    """old label → (kind, similarity) for every record pairing two nodes."""
+    return {c.old.number or c.old.title: (c.change, c.similarity) for c in result.changes if c.old and c.new}
+
+
+# --- the threshold is a hard line ---------------------------------------------
+@pytest.mark.parametrize("case, label, kind", [
+    ("policy-renamed", "三、", "renamed"),  # 三、保障措施 → 三、组织保障: similarity 0.40
+    ("policy-lead-moved", "（四）", "reworded"),  # same lead, new body: 0.52
+])
+def test_threshold_decides_changed_or_removed_and_added(case: str, label: str, kind: str) -> None:
+    s = _pairs(diff_case(case, threshold=0.0))[label][1]
+    assert 0 < s < 1
+    below = diff_case(case, threshold=round(s - 0.01, 3))
+    assert _pairs(below)[label] == (kind, s)
+    above = diff_case(case, threshold=round(s + 0.01, 3))
+    assert label not in _pairs(above)
+    assert any(c.change == "removed" and (c.old.number or c.old.title) == label for c in above.changes)
+    assert above.summary["added"] == below.summary["added"] + 1
+
+
+@pytest.mark.parametrize("threshold", [0.3, 0.5, 0.7, 0.9, 1.0])
+@pytest.mark.parametrize("case", ["policy-renamed", "policy-reworded", "policy-lead-moved", "law-reworded",
+                                  "policy-amounts"])
+def test_no_pair_below_the_threshold_is_one_node_changed(case: str, threshold: float) -> None:
+    for change in diff_case(case, threshold=threshold).changes:
+        if change.change in ("renamed", "reworded"):
+            assert change.similarity >= threshold - 1e-9
+
+
+def test_identical_lead_matches_wherever_it_sits() -> None:
+    result = diff_case("policy-lead-moved")
+    moved = [c for c in result.changes if c.old and c.old.title == "构建多元化食物供给体系"]
+    assert [(c.change, c.old.number, c.new.number) for c in moved] == [("reworded", "（四）", "（八）")]
+    # Two unrelated sections in the same place are not one section renamed.
+    first = [c for c in result.changes if c.new and c.new.number == "一、" and c.new.type == "section"]
+    assert [c.change for c in first] == ["added"]
+
+
+# --- optimal assignment -------------------------------------------------------
+def test_assignment_is_optimal_where_greedy_is_not() -> None:
+    # Greedy takes A–B' (0.85) first and is left with B–A' (0.1): 0.95 in all.
+    edges = [(0, 0, 0.8), (0, 1, 0.85), (1, 1, 0.8), (1, 0, 0.1)]
+    assert sorted(assign(edges)) == [(0, 0), (1, 1)]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 4), st.integers(0, 4), st.integers(1, 100)), max_size=14))
+def test_assignment_matches_brute_force(raw) -> None:
+    weights = {}
+    for a, b, w in raw:
+        weights[(a, b)] = w / 100
+    edges = [(a, b, w) for (a, b), w in weights.items()]
+    got = assign(edges)
+    assert len({a for a, _ in got}) == len(got) == len({b for _, b in got})
+    total = sum(weights[p] for p in got)
+    assert total == pytest.approx(_brute_force(weights))
+
+
+def _brute_force(weights: dict[tuple[int, int], float]) -> float:
+    edges = list(weights)
+    best = 0.0
+    for r in range(len(edges) + 1):
+        for subset in itertools.combinations(edges, r):
+            if len({a for a, _ in subset}) == r == len({b for _, b in subset}):
+                best = max(best, sum(weights[e] for e in subset))
+    return best
+
+
+# --- the candidate index finds what brute force finds --------------------------
+_WORDS = ["推进", "发展", "建设", "改革", "创新", "治理", "安全", "民生", "农业", "科技", "法治", "开放"]
+
+
+def _units(texts: list[str]):
+    doc = parse_text("\n\n".join(texts) + "\n", name="t.txt")
+    return [u for u in build_units(doc) if u.family != "heading"]
+
+
+@pytest.mark.parametrize("seed", range(6))
+@pytest.mark.parametrize("threshold", [0.3, 0.5, 0.8])
+def test_index_finds_every_pair_brute_force_finds(seed: int, threshold: float) -> None:
+    rng = random.Random(seed)
+
+    def para() -> str:
+        return "".join(rng.choice(_WORDS) for _ in range(rng.randint(2, 12))) + "。"
+
+    olds = [para() for _ in range(25)]
+    news = [rng.choice(olds)[:-1] + para() if rng.random() < 0.5 else para() for _ in range(25)]
+    old, new = _units(olds), _units(news)
+    found = {(a.index, b.index) for a, b, _ in similar_pairs(old, new, threshold)}
+    brute = {(a.index, b.index) for a in old for b in new
+             if a.family == b.family and pair_score(a, b) >= threshold and pair_score(a, b) > 0}
+    assert found == brute
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_containers_match_brute_force(seed: int) -> None:
+    rng = random.Random(seed)
+    wholes_text = ["".join(rng.choice(_WORDS) for _ in range(rng.randint(6, 16))) + "。" for _ in range(15)]
+    pieces_text = [w[: len(w) // 2] + "。" if rng.random() < 0.6 else rng.choice(_WORDS) * 2 + "。"
+                   for w in wholes_text]
+    wholes, pieces = _units(wholes_text), _units(pieces_text)
+    found = containers(pieces, wholes, 0.6)
+    for piece in pieces:
+        brute = {w.index for w in wholes if w.family == piece.family
+                 and len(piece.grams & w.grams) >= 0.6 * len(piece.grams) - 1e-9}
+        assert {w.index for group in found.get(piece.index, []) for w in group} == brute
+
+
+# --- the user's last word -----------------------------------------------------
+def test_match_pins_a_pair_below_the_threshold() -> None:
+    result = diff_case("policy-renamed", match=[("三、", "三、")])
+    pinned = [c for c in result.changes if c.pinned]
+    assert [(c.change, c.old.title, c.new.title) for c in pinned] == [("renamed", "保障措施", "组织保障")]
+    assert result.summary["removed"] == result.summary["added"] == 0
+
+
+def test_match_by_title_and_unmatch() -> None:
+    result = diff_case("policy-lead-moved", match=[("构建多元化食物供给体系", "推进农业绿色发展")])
+    pinned = [c for c in result.changes if c.pinned]
+    assert [(c.old.number, c.new.number) for c in pinned] == [("（四）", "（七）")]
+    apart = diff_case("policy-lead-moved", unmatch=[("（四）", "（八）")])
+    assert not any(c.old and c.new and c.old.number == "（四）" for c in apart.changes)
+
+
+@pytest.mark.parametrize("pair, message", [
+    (("第九十九条", "三、"), "no node in the old version"),
+    (("（一）", "（一）"), None),  # unique in the old version of policy-renamed
+])
+def test_pin_names_must_fit_one_node(pair, message) -> None:
+    if message is None:
+        diff_case("policy-renamed", match=[pair])
+        return
+    with pytest.raises(PinError, match=message):
+        diff_case("policy-renamed", match=[pair])
+
+
+# --- invariants on shuffled and edited documents ------------------------------
+_PARAGRAPHS = [
+    "（一）加强高标准农田建设。逐步把永久基本农田全部建成高标准农田。",
+    "（二）加强水利基础设施建设。推进重大水利工程建设，加快中小型水库建设。",
+    "（三）推动农业关键核心技术攻关。坚持产业需求导向，构建农业科技创新体系。",
+    "（四）构建多元化食物供给体系。树立大食物观，分领域制定实施方案。",
+    "（五）推进农业绿色发展。加快农业投入品减量增效技术推广应用。",
+    "（六）强化农业防灾减灾能力建设。研究开展新一轮农业气候资源普查。",
+]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.permutations(range(len(_PARAGRAPHS))), st.lists(st.integers(0, 5), max_size=3),
+       st.floats(0.0, 1.0), st.booleans())
+def test_every_unit_lands_exactly_once(order, edited, threshold, duplicate) -> None:
+    from govtext.diff.align import align
+
+    old_paras = list(_PARAGRAPHS) + ([_PARAGRAPHS[0]] if duplicate else [])
+    new_paras = [_PARAGRAPHS[k] for k in order]
+    for k in edited:
+        new_paras[k] = new_paras[k].replace("建设", "发展", 1) + "加大投入力度。"
+    old = build_units(parse_text("一、主要任务\n\n" + "\n".join(old_paras) + "\n", name="a"))
+    new = build_units(parse_text("一、主要任务\n\n" + "\n".join(new_paras) + "\n", name="b"))
+    result = align(old, new, threshold)
+    olds = list(result.pairs) + [i for i, _, _ in result.splits] + [i for o, _, _ in result.merges for i in o] \
+        + result.removed
+    news = list(result.pairs.values()) + [j for _, n, _ in result.splits for j in n] \
+        + [j for _, j, _ in result.merges] + result.added
+    assert sorted(olds) == list(range(len(old)))
+    assert sorted(news) == list(range(len(new)))
+    for i, j in result.pairs.items():
+        a, b = old[i], new[j]
+        assert a.norm == b.norm or a.unnumbered == b.unnumbered or pair_score(a, b) >= threshold - 1e-9
