@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from govtext.cli.common import emit, emit_rich, lexicon_option, load_document
+from govtext.cli.common import input_format_options, emit, emit_rich, lexicon_option, load_document
 from govtext.diff.records import FAIL_ON_KINDS
 from govtext.report import FORMATS
 
@@ -38,6 +38,7 @@ def _fail_on(ctx, param, value: str | None) -> frozenset[str] | None:
 @click.option("--threshold", type=click.FloatRange(0.0, 1.0), default=0.5, show_default=True,
               help="Least similarity for two nodes to count as one node changed.")
 @lexicon_option
+@input_format_options
 def diff(old: str, new: str, fmt: str | None, side_by_side: bool, output: str | None, quiet: bool,
          fail_on: frozenset[str] | None, userdict: str | None, threshold: float, lexicon: str | None) -> None:
     """Compare OLD and NEW (text files, govtext XML, or - for one of them).
