@@ -159,3 +159,29 @@ def test_truncated_docx_is_one_clear_error():
 def test_empty_document_is_refused():
     with pytest.raises(InputError, match="no text"):
         extract_docx(docx_bytes(lambda d: d.add_paragraph("  ")), "empty.docx")
+
+
+def test_a_docx_unpacking_beyond_the_limit_is_refused(monkeypatch):
+    import govtext.formats.docx as docx_format
+
+    data = docx_bytes(lambda d: d.add_paragraph("正文" * 100))
+    monkeypatch.setattr(docx_format, "MAX_UNZIPPED", 1000)
+    with pytest.raises(InputError, match="unpacks to .* over the 1,000-byte limit"):
+        extract_docx(data, "bomb.docx")
+
+
+def test_centred_title_in_larger_type_over_two_paragraphs_is_joined():
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt
+
+    def build(document):
+        for text, size, centred in [("关于印发浙江辖内商业银行履职", 18, True), ("评价办法（试行）的通知", 18, True),
+                                    ("（2018年9月11日）", 16, True), ("各银监分局：", 16, False),
+                                    ("现将办法印发给你们，请遵照执行。", 16, False), ("第一章", 16, True), ("总则", 16, True)]:
+            paragraph = document.add_paragraph()
+            paragraph.add_run(text).font.size = Pt(size)
+            if centred:
+                paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+
+    assert _lines(build) == ["关于印发浙江辖内商业银行履职评价办法（试行）的通知", "（2018年9月11日）", "各银监分局：",
+                             "现将办法印发给你们，请遵照执行。", "第一章", "总则"]

@@ -119,3 +119,12 @@ def test_truncated_pdf_is_refused():
     data = pdf_bytes([[("Some text here", 40, 500)]])
     with pytest.raises(InputError, match="not a readable PDF"):
         extract_pdf(data[:200], "cut.pdf")
+
+
+def test_more_text_than_the_budget_is_refused(monkeypatch):
+    import govtext.formats.pdf as pdf_format
+
+    monkeypatch.setattr(pdf_format, "MAX_CHARS", 20)
+    data = pdf_bytes([[("A page with more than twenty characters", 40, 500)], [("and another one", 40, 500)]])
+    with pytest.raises(InputError, match="more than 20 characters"):
+        extract_pdf(data, "long.pdf")

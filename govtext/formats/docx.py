@@ -29,16 +29,34 @@ _ENDS = tuple("。；：:，,！？!?")
 _OPENS = tuple("（(〔[《")
 
 
+# A .docx is a zip: its parts are inflated in memory, so a small file could claim
+# gigabytes (a zip bomb).  Real 公文 and laws unpack to a few megabytes.
+MAX_UNZIPPED = 512 * 1024 * 1024
+
+
 def open_docx(data: bytes, label: str):
     try:
         import docx
     except ImportError:
         raise missing_library(".docx files", "python-docx") from None
+    _check_unzipped_size(data, label)
     try:
         return docx.Document(BytesIO(data))
     except Exception as exc:  # noqa: BLE001 - a damaged package fails in many ways (zip, XML, missing part)
         kind = type(exc).__name__
         raise InputError(f"{label}: not a readable .docx file (corrupt or truncated: {kind})") from None
+
+
+def _check_unzipped_size(data: bytes, label: str) -> None:
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(BytesIO(data)) as archive:
+            total = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError, EOFError):
+        return  # python-docx reports the damage in its own words
+    if total > MAX_UNZIPPED:
+        raise InputError(f"{label}: the .docx unpacks to {total:,} bytes, over the {MAX_UNZIPPED:,}-byte limit")
 
 
 def extract_docx(data: bytes, name: str | None = None, revisions: str = "new") -> Extraction:

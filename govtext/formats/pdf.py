@@ -16,6 +16,10 @@ from govtext.formats.pdf_layout import Char
 
 SCANNED = "scanned PDF: no text layer; OCR it first"
 MIN_CHARS_PER_PAGE = 5  # less body text than this on average: the pages are images
+# Reading and laying out text costs ~50-150 ms a dense page (measured on a busy shared
+# machine, benchmarks/bench_formats.py): 2 million characters (about 1,500 dense pages,
+# far beyond any 公报 or law) take a few minutes; beyond that the user is told to split it.
+MAX_CHARS = 2_000_000
 
 
 def extract_pdf(data: bytes, name: str | None = None) -> Extraction:
@@ -33,13 +37,17 @@ def extract_pdf(data: bytes, name: str | None = None) -> Extraction:
         raise InputError(f"{label}: not a readable PDF (corrupt or truncated)") from None
     try:
         pages, heights, widths = [], [], []
+        budget = MAX_CHARS
         for index in range(len(document)):
             page = document[index]
             width, height = page.get_size()
-            chars = _chars(page.get_textpage(), pdfium_c)
+            chars = _chars(page.get_textpage(), pdfium_c, budget)
+            budget -= len(chars)
             pages.append(pdf_layout.page_lines(chars, index + 1))
             heights.append(height)
             widths.append(width)
+    except _TooMuchText:
+        raise InputError(f"{label}: the PDF holds more than {MAX_CHARS:,} characters of text; split it first") from None
     finally:
         document.close()
     all_lines = [line for lines in pages for line in lines]
@@ -65,14 +73,36 @@ def _pages(pages: list[int]) -> str:
     return f"page {pages[0]}" if len(pages) == 1 else f"pages {pages[0]}-{pages[-1]}"
 
 
-def _chars(textpage, pdfium_c) -> list[Char]:
-    chars = []
-    for index in range(textpage.count_chars()):
-        if pdfium_c.FPDFText_IsGenerated(textpage.raw, index) == 1:
-            continue  # line breaks and spaces pdfium invents
-        text = textpage.get_text_range(index, 1)
-        if not text or text in "\r\n\t\x00":
+def _chars(textpage, pdfium_c, budget: int = 1 << 62) -> list[Char]:
+    """The page's characters with their loose boxes (the font's full height and advance).
+
+    The page's text in one call and pdfium's raw box call per character: a long PDF
+    has millions of characters and the per-character wrappers cost three times as much.
+    Spaces pdfium generates between words are kept like real ones: only Latin text
+    uses spaces (pdf_layout.line_text), where they are what we want.
+    """
+    raw = textpage.raw
+    count = pdfium_c.FPDFText_CountChars(raw)
+    if count > budget:
+        raise _TooMuchText()
+    text = textpage.get_text_range(0, count) if count else ""
+    if len(text) != count:  # characters outside the BMP: one code unit each, in order
+        text = "".join(chr(pdfium_c.FPDFText_GetUnicode(raw, i)) for i in range(count))
+        text = text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+        text = text.ljust(count, "\ufffd")[:count]
+    rect = pdfium_c.FS_RECTF()
+    box = pdfium_c.FPDFText_GetLooseCharBox
+    chars: list[Char] = []
+    for index, char in enumerate(text):
+        if char in _SKIP:
             continue
-        left, bottom, right, top = textpage.get_charbox(index, loose=True)
-        chars.append(Char(" " if text.isspace() else text, left, bottom, right, top))
+        box(raw, index, rect)
+        chars.append(Char(" " if char.isspace() else char, rect.left, rect.bottom, rect.right, rect.top))
     return chars
+
+
+_SKIP = frozenset("\r\n\t\x00\ufffe\uffff")
+
+
+class _TooMuchText(Exception):
+    pass

@@ -41,34 +41,26 @@ class Line:
     chars: list[Char] = field(default_factory=list)
     text: str = ""
     column: int = 0  # 0 on one-column pages; 1 and 2 for the columns of a two-column page
+    # Geometry, computed once by seal() (a long PDF has hundreds of thousands of lines).
+    left: float = 0.0
+    right: float = 0.0
+    top: float = 0.0
+    bottom: float = 0.0
+    height: float = 0.0
 
-    @property
-    def inked(self) -> list[Char]:
-        """The visible characters: space glyphs only position, they do not indent."""
-        return [c for c in self.chars if c.text != " "] or self.chars
-
-    @property
-    def left(self) -> float:
-        return min(c.left for c in self.inked)
-
-    @property
-    def right(self) -> float:
-        return max(c.right for c in self.inked)
-
-    @property
-    def top(self) -> float:
-        return max(c.top for c in self.chars)
-
-    @property
-    def bottom(self) -> float:
-        return min(c.bottom for c in self.chars)
-
-    @property
-    def height(self) -> float:
-        # Measured on the Chinese characters: Latin digits in another font (Calibri next
-        # to SimSun) have other boxes without being another type size.
+    def seal(self) -> Line:
+        """Compute the line's box from its characters (space glyphs only position: they do
+        not indent), and its height from the Chinese characters — Latin digits in another
+        font (Calibri next to SimSun) have other boxes without being another type size."""
+        self.chars.sort(key=lambda c: c.left)
+        inked = [c for c in self.chars if c.text != " "] or self.chars
+        self.left = min(c.left for c in inked)
+        self.right = max(c.right for c in inked)
+        self.top = max(c.top for c in self.chars)
+        self.bottom = min(c.bottom for c in self.chars)
         cjk = [c.top - c.bottom for c in self.chars if _CJK.match(c.text)]
-        return median(cjk or [c.top - c.bottom for c in self.chars])
+        self.height = median(cjk or [c.top - c.bottom for c in self.chars])
+        return self
 
 
 def page_lines(chars: list[Char], page: int) -> list[Line]:
@@ -83,9 +75,7 @@ def page_lines(chars: list[Char], page: int) -> list[Line]:
                 last.chars.append(char)
                 continue
         rows.append(Line(page, [char]))
-    for row in rows:
-        row.chars.sort(key=lambda c: c.left)
-    return rows
+    return [row.seal() for row in rows]
 
 
 def em_of(lines: list[Line]) -> float:
@@ -139,13 +129,20 @@ def drop_furniture(pages: list[list[Line]], heights: list[float]) -> list[list[L
 
 def split_at_gaps(line: Line, gap: float) -> list[Line]:
     """Pieces of a line separated by more than ``gap`` (the two columns' halves of a row)."""
-    pieces = [Line(line.page, [line.chars[0]])]
+    if len(line.chars) < 2 or line.right - line.left < 2 * gap:
+        return [line]
+    pieces = [[line.chars[0]]]
+    reach = line.chars[0].right
     for char in line.chars[1:]:
-        if char.text != " " and char.left - pieces[-1].right > gap:
-            pieces.append(Line(line.page, [char]))
+        if char.text != " " and char.left - reach > gap:
+            pieces.append([char])
         else:
-            pieces[-1].chars.append(char)
-    return pieces
+            pieces[-1].append(char)
+        if char.right > reach:
+            reach = char.right
+    if len(pieces) == 1:
+        return [line]
+    return [Line(line.page, chars, line.text if len(pieces) == 1 else "").seal() for chars in pieces]
 
 
 def reading_order(lines: list[Line], width: float, em: float | None = None) -> list[Line]:
@@ -159,12 +156,14 @@ def reading_order(lines: list[Line], width: float, em: float | None = None) -> l
     if (len(pieces) >= 6 and len(left) >= 0.3 * len(pieces) and len(right) >= 0.3 * len(pieces)
             and crossing <= 0.1 * len(pieces)):
         for piece in pieces:
-            piece.text = line_text(piece, em)
+            if not piece.text:
+                piece.text = line_text(piece, em)
         for piece in left:
             piece.column = 1
         for piece in right:
             piece.column = 2
-        spanning = [line for line in pieces if line not in left and line not in right]
+        sided = {id(line) for line in left} | {id(line) for line in right}
+        spanning = [line for line in pieces if id(line) not in sided]
         # Lines across both columns (a title) come first when above the columns.
         top_of_columns = max(line.top for line in left + right)
         above = [line for line in spanning if line.bottom >= top_of_columns]
@@ -227,15 +226,19 @@ def join_title(previous: Line, line: Line, m: Margins) -> bool:
 
 def paragraphs(lines: list[Line], page_margins: dict[tuple[int, int], Margins]) -> list[tuple[str, list[int]]]:
     """Join lines into paragraphs; each with the pages it came from."""
-    out: list[tuple[str, list[int]]] = []
+    out: list[tuple[list[str], list[int]]] = []  # parts, not strings: a paragraph may run for pages
     previous = None
     for line in lines:
         m = page_margins.get((line.page, line.column)) or page_margins[(line.page, 0)]
         if previous is not None and (join_title(previous, line, m) or not starts_paragraph(previous, line, m)):
-            text, pages = out[-1]
-            glue = " " if text[-1:].isascii() and text[-1:].isalnum() and line.text[:1].isascii() and line.text[:1].isalpha() else ""
-            out[-1] = (text + glue + line.text, pages + ([line.page] if line.page not in pages else []))
+            parts, pages = out[-1]
+            last = parts[-1][-1:]
+            if last.isascii() and last.isalnum() and line.text[:1].isascii() and line.text[:1].isalpha():
+                parts.append(" ")  # a Latin word wrapped at a space
+            parts.append(line.text)
+            if pages[-1] != line.page:
+                pages.append(line.page)
         else:
-            out.append((line.text, [line.page]))
+            out.append(([line.text], [line.page]))
         previous = line
-    return out
+    return [("".join(parts), pages) for parts, pages in out]
