@@ -48,10 +48,10 @@ def load(path: str | None = None, lexicon: Lexicon | None = None, input_format: 
     overrides detection; ``revisions`` picks Word's tracked changes, ``new`` or ``old``).
     """
     raw = RawInput(sample_bytes(), None) if path is None else read_bytes(path)
-    from govtext.formats.detect import detect
+    from govtext.formats import EXTRACTED, detect
 
     fmt = detect(raw.data, raw.name) if input_format == "auto" else input_format
-    if fmt in ("html", "docx", "pdf", "doc"):
+    if fmt in EXTRACTED:
         return parse_extracted(raw, fmt, lexicon, revisions)
     if fmt == "xml" or (input_format == "auto" and looks_like_xml(raw.data)):
         from govtext.xmlfmt.reader import read_document  # only XML input pays for lxml

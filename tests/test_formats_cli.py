@@ -118,8 +118,25 @@ def test_unreadable_files_are_one_line_exit_2_and_no_output(tmp_path, name, make
 
 def test_doc_without_libreoffice_says_what_to_install(tmp_path):
     doc = tmp_path / "old.doc"
-    doc.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600)
+    doc.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600 + "WordDocument".encode("utf-16-le"))
     env = dict(os.environ, PATH=str(tmp_path))  # no soffice on this PATH
     result = _govtext("tree", str(doc), env=env)
     assert result.returncode == 2
     assert "needs LibreOffice" in result.stderr and result.stderr.count("\n") == 1
+
+
+needs_soffice = pytest.mark.skipif(
+    __import__("shutil").which("soffice") is None and __import__("shutil").which("libreoffice") is None,
+    reason="LibreOffice (soffice) is not installed: .doc/.rtf files cannot be converted")
+
+
+@needs_soffice
+def test_rtf_is_read_through_libreoffice(tmp_path):
+    rtf = tmp_path / "notice.rtf"
+    # 关于加强管理的通知 / 一、总体要求, as RTF's \uN? escapes
+    rtf.write_text(r"{\rtf1\ansi\deff0{\fonttbl{\f0 SimSun;}}\pard\qc\f0\fs32 "
+                   + "".join(rf"\u{ord(c)}?" for c in "关于加强管理的通知") + r"\par\pard\fs24 "
+                   + "".join(rf"\u{ord(c)}?" for c in "一、总体要求") + r"\par}", "ascii")
+    data = json.loads(_run("tree", str(rtf), "--format", "json").stdout)
+    assert data["source"]["format"] == "rtf" and data["source"]["extractor"].startswith("LibreOffice")
+    assert _run("tree", str(rtf), "--show", "text").stdout == "关于加强管理的通知\n一、总体要求\n"

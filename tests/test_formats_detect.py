@@ -26,7 +26,9 @@ DOCX = _zip({"[Content_Types].xml": b"<Types/>", "word/document.xml": b"<w:docum
 @pytest.mark.parametrize("data, expected", [
     (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "pdf"),
     (b"\n  %PDF-1.4\n", "pdf"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100, "doc"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100 + "WordDocument".encode("utf-16-le"), "doc"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100 + "Workbook".encode("utf-16-le"), "text"),  # .xls
+    (b"{\\rtf1\\ansi\\ansicpg936 {\\fonttbl}", "rtf"),
     (DOCX, "docx"),
     (DOCX[: len(DOCX) // 2], "docx"),  # truncated: no central directory, the member names still tell
     (_zip({"mimetype": b"application/epub+zip", "content.opf": b""}), "text"),  # another zip: not ours

@@ -185,3 +185,14 @@ def test_centred_title_in_larger_type_over_two_paragraphs_is_joined():
 
     assert _lines(build) == ["关于印发浙江辖内商业银行履职评价办法（试行）的通知", "（2018年9月11日）", "各银监分局：",
                              "现将办法印发给你们，请遵照执行。", "第一章", "总则"]
+
+
+def test_hidden_text_and_ruby_guides_are_not_read_bullets_show_as_bullets():
+    def build(document):
+        raw_paragraph(document, '<w:r><w:t>可见</w:t></w:r><w:r><w:rPr><w:vanish/></w:rPr><w:t>隐藏</w:t></w:r>'
+                                '<w:r><w:ruby><w:rt><w:r><w:t>zhù</w:t></w:r></w:rt>'
+                                '<w:rubyBase><w:r><w:t>注</w:t></w:r></w:rubyBase></w:ruby></w:r>')
+        add_numbering(document, level(0, "bullet", "\uf06c", suffix="tab"), num_id=3, abstract_id=30)
+        numbered(document.add_paragraph("要点"), 3)
+
+    assert _lines(build) == ["可见注", "• 要点"]

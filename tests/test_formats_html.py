@@ -72,3 +72,11 @@ def test_source_map_paths_point_into_the_page_as_served():
         (element,) = page.getroottree().xpath(where)
         line = got.text[start:end]
         assert line[:4] in "".join(element.itertext()).replace("\n", "")
+
+
+def test_utf8_page_with_a_few_broken_bytes_is_not_read_as_gbk():
+    body = "".join(f"<p>第{n}条　本条例所称政府信息，是指行政机关在履行行政管理职能过程中制作或者获取的信息。</p>" for n in range(1, 30))
+    data = f'<html><head><meta charset="utf-8"></head><body><div id="zoom">{body}</div></body></html>'.encode()
+    data = data.replace("政府".encode(), b"\xe6\x94", 1)  # one truncated character
+    got = extract_html(data)
+    assert got.encoding == "utf-8" and "第29条　本条例所称政府信息" in got.text

@@ -82,7 +82,7 @@ lexicon_option = click.option(
 )
 
 
-INPUT_FORMATS = ("auto", "text", "xml", "html", "docx", "pdf", "doc")  # govtext.formats.FORMATS, without importing it
+INPUT_FORMATS = ("auto", "text", "xml", "html", "docx", "pdf", "doc", "rtf")  # govtext.formats.FORMATS, without importing it
 
 
 def input_format_options(command):
@@ -96,7 +96,7 @@ def input_format_options(command):
     return click.option(
         "--input-format", type=click.Choice(INPUT_FORMATS), default="auto", show_default=True, expose_value=False,
         callback=_remember, help="Read FILE as this format instead of deciding by its content "
-        "(HTML, Word .docx/.doc and PDF are read as the text a reader sees).")(command)
+        "(HTML, Word .docx/.doc, RTF and PDF are read as the text a reader sees).")(command)
 
 
 def _remember(ctx: click.Context, param: click.Parameter, value: str) -> str:

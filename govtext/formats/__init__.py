@@ -11,7 +11,7 @@ from __future__ import annotations
 from govtext.formats.detect import FORMATS, detect
 from govtext.formats.extraction import Extraction
 
-__all__ = ["FORMATS", "Extraction", "detect", "extract"]
+__all__ = ["EXTRACTED", "FORMATS", "Extraction", "detect", "extract"]
 
 # format → (module, function); imported lazily so reading a .txt never loads lxml/docx/pdf code.
 _EXTRACTORS = {
@@ -19,11 +19,14 @@ _EXTRACTORS = {
     "docx": ("govtext.formats.docx", "extract_docx"),
     "pdf": ("govtext.formats.pdf", "extract_pdf"),
     "doc": ("govtext.formats.doc", "extract_doc"),
+    "rtf": ("govtext.formats.doc", "extract_rtf"),
 }
+EXTRACTED = frozenset(_EXTRACTORS)
+"""Formats read through an extractor (the others, ``text`` and ``xml``, are read directly)."""
 
 
 def extract(data: bytes, fmt: str, name: str | None = None, revisions: str = "new") -> Extraction:
-    """Extract the reading text of ``data`` in format ``fmt`` (one of html, docx, pdf, doc).
+    """Extract the reading text of ``data`` in format ``fmt`` (one of :data:`EXTRACTED`).
 
     ``revisions`` is ``new`` (tracked changes accepted) or ``old`` (rejected); only
     Word formats have them.  Raises :class:`govtext.errors.InputError` for files that
@@ -33,6 +36,6 @@ def extract(data: bytes, fmt: str, name: str | None = None, revisions: str = "ne
 
     module, function = _EXTRACTORS[fmt]
     reader = getattr(import_module(module), function)
-    if fmt in ("docx", "doc"):
+    if fmt in ("docx", "doc", "rtf"):
         return reader(data, name, revisions=revisions)
     return reader(data, name)

@@ -7,10 +7,11 @@ import re
 import zipfile
 from io import BytesIO
 
-FORMATS = ("auto", "text", "xml", "html", "docx", "pdf", "doc")
+FORMATS = ("auto", "text", "xml", "html", "docx", "pdf", "doc", "rtf")
 """Values of ``--input-format``; ``auto`` decides by content."""
 
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_WORD_STREAM = "WordDocument".encode("utf-16-le")
 # A markup file is HTML when its first element is one of these (a crawler's fragment
 # often starts at a <div> or <table>); anything else starting with < is read as XML.
 _HTML_ROOTS = frozenset(
@@ -24,12 +25,16 @@ _XHTML_NS = b"http://www.w3.org/1999/xhtml"
 
 
 def detect(data: bytes, name: str | None = None) -> str:
-    """Return ``pdf``, ``docx``, ``doc``, ``html``, ``xml`` or ``text`` for ``data``."""
+    """Return ``pdf``, ``docx``, ``doc``, ``rtf``, ``html``, ``xml`` or ``text`` for ``data``."""
     head = data[:1024]
     if head.lstrip()[:5] == b"%PDF-":
         return "pdf"
     if head.startswith(_OLE2):
-        return "doc"
+        # OLE2 also holds Excel and PowerPoint files: a Word (or WPS 文字) file has a
+        # WordDocument stream, named in UTF-16 in the compound file's directory.
+        return "doc" if _WORD_STREAM in data else "text"
+    if head.lstrip()[:5] == b"{\\rtf":
+        return "rtf"
     if head.startswith(b"PK\x03\x04"):
         return _zip_format(data)
     return _markup_format(data)

@@ -1,4 +1,5 @@
-"""Legacy Word .doc → .docx through LibreOffice headless, then read like any .docx.
+"""Legacy Word .doc (and WPS 文字 .wps, RTF) → .docx through LibreOffice headless, then
+read like any .docx.
 
 LibreOffice keeps Word's automatic numbering (第一章 from a list level), which
 antiword and catdoc lose.  The conversion runs in a private temporary folder with its
@@ -32,23 +33,27 @@ def find_soffice() -> str | None:
     return None
 
 
-def extract_doc(data: bytes, name: str | None = None, revisions: str = "new") -> Extraction:
+def extract_doc(data: bytes, name: str | None = None, revisions: str = "new", fmt: str = "doc") -> Extraction:
     label = name or "input"
     soffice = find_soffice()
     if soffice is None:
         raise InputError(
-            f"{label}: reading legacy .doc files needs LibreOffice (soffice): install it "
+            f"{label}: reading .{fmt} files needs LibreOffice (soffice): install it "
             "(e.g. apt install libreoffice-writer-nogui) or save the file as .docx"
         )
-    converted = convert_to_docx(data, soffice, label)
+    converted = convert_to_docx(data, soffice, label, fmt)
     result = extract_docx(converted, name, revisions=revisions)
-    return Extraction(result.text, "doc", f"{_libreoffice_version(converted)} + {result.extractor}", "binary",
+    return Extraction(result.text, fmt, f"{_libreoffice_version(converted)} + {result.extractor}", "binary",
                       result.origins, result.metadata)
 
 
-def convert_to_docx(data: bytes, soffice: str, label: str) -> bytes:
+def extract_rtf(data: bytes, name: str | None = None, revisions: str = "new") -> Extraction:
+    return extract_doc(data, name, revisions, fmt="rtf")
+
+
+def convert_to_docx(data: bytes, soffice: str, label: str, fmt: str = "doc") -> bytes:
     with tempfile.TemporaryDirectory(prefix="govtext-doc-") as folder:
-        source = os.path.join(folder, "input.doc")
+        source = os.path.join(folder, f"input.{fmt}")
         with open(source, "wb") as fh:
             fh.write(data)
         profile = "file://" + os.path.join(folder, "profile")
@@ -58,12 +63,12 @@ def convert_to_docx(data: bytes, soffice: str, label: str) -> bytes:
             subprocess.run(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                            timeout=CONVERT_TIMEOUT, check=False)
         except subprocess.TimeoutExpired:
-            raise InputError(f"{label}: LibreOffice did not convert the .doc within {CONVERT_TIMEOUT} s") from None
+            raise InputError(f"{label}: LibreOffice did not convert the .{fmt} file within {CONVERT_TIMEOUT} s") from None
         except OSError as exc:
             raise InputError(f"{label}: cannot run LibreOffice ({exc.strerror or exc})") from None
         target = os.path.join(folder, "input.docx")
         if not os.path.isfile(target):
-            raise InputError(f"{label}: LibreOffice could not read this .doc (corrupt or not a Word file)")
+            raise InputError(f"{label}: LibreOffice could not read this .{fmt} file (corrupt or not a Word file)")
         with open(target, "rb") as fh:
             return fh.read()
 

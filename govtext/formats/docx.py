@@ -20,7 +20,8 @@ _INSERTED = (f"{W}ins", f"{W}moveTo")
 _DELETED = (f"{W}del", f"{W}moveFrom")
 # Inside a paragraph, never body text: field instructions, text boxes, footnote marks, properties.
 _SKIP = frozenset(f"{W}{tag}" for tag in ("instrText", "delInstrText", "txbxContent", "pPr", "rPr", "footnoteReference",
-                                          "endnoteReference", "commentReference", "drawing", "pict", "object"))
+                                          "endnoteReference", "commentReference", "drawing", "pict", "object",
+                                          "rt"))  # rt: a ruby's phonetic guide, not the text
 _LINE_BREAK = "\n"
 # Four or more spaces inside a paragraph push the rest to the next line on screen
 # (附件 lists and 落款 typed into one paragraph): a reader sees separate lines.
@@ -172,6 +173,8 @@ class _Reader:
                 continue
             if tag in _INSERTED and self.revisions == "old":
                 continue
+            if tag == f"{W}r" and _hidden(child):
+                continue  # hidden text (w:vanish): not on the page a reader sees
             if tag == f"{W}t" or (tag == f"{W}delText" and self.revisions == "old"):
                 yield child.text or ""
             elif tag in (f"{W}tab", f"{W}ptab"):
@@ -220,3 +223,8 @@ def _size(p) -> int | None:
     """The paragraph's largest direct type size in half-points (None when it sets none)."""
     sizes = [int(el.get(f"{W}val")) for el in p.iter(f"{W}sz") if (el.get(f"{W}val") or "").isdigit()]
     return max(sizes) if sizes else None
+
+
+def _hidden(run) -> bool:
+    vanish = run.find(f"{W}rPr/{W}vanish")
+    return vanish is not None and vanish.get(f"{W}val", "true") not in ("false", "0", "off")

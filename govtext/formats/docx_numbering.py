@@ -138,7 +138,10 @@ class Numbering:
             fmt = "decimal" if level.legal and shown < ilvl else lvl.fmt
             return NUM_FORMATS.get(fmt, str)(n)
 
-        return _LEGAL.sub(value, level.text), level.suffix
+        text = _LEGAL.sub(value, level.text)
+        if level.fmt == "bullet" and text and all("\ue000" <= ch <= "\uf8ff" for ch in text):
+            text = "•"  # a symbol-font bullet (Wingdings/Symbol private-use code): shown as a bullet
+        return text, level.suffix
 
     def _start(self, num_id: str, ilvl: int) -> int:
         level = self.level(num_id, ilvl)

@@ -46,13 +46,21 @@ def decode_html(data: bytes, label: str) -> tuple[str, str]:
         try:
             return data.decode(codec), codec
         except (UnicodeDecodeError, LookupError):
-            continue
+            if codec == "utf-8" and _mostly_utf8(data):
+                # A UTF-8 page with a few broken bytes: GB18030 would "succeed" on it and
+                # turn every character into mojibake; mark the bad bytes instead.
+                return data.decode("utf-8", "replace"), "utf-8"
     # A page that lies about its charset: read it as declared, marking bad bytes.
     codec = candidates[0] if candidates[0] != "utf-8" or not declared else "utf-8"
     try:
         return data.decode(codec, "replace"), codec
     except LookupError:
         raise InputError(f"{label}: unknown declared encoding {codec!r}") from None
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    text = data.decode("utf-8", "replace")
+    return text.count("\ufffd") <= max(1, len(text) // 1000)
 
 
 def extract_html(data: bytes, name: str | None = None) -> Extraction:
