@@ -51,7 +51,7 @@ def test_hard_wrapped_lines_join_and_indents_start_paragraphs():
 
 
 def test_paragraph_runs_across_pages_and_page_numbers_drop():
-    page1 = [_row("第" * 40, 700), _row("页" * 40, 100), _row("—1—", 30, x=270)]
+    page1 = [_row("第" * 40, 700), _row("页" * 40, 685), _row("—1—", 30, x=270)]
     page2 = [_row("续" * 6 + "。", 700), _row("—2—", 30, x=270)]
     page3 = [_row(FULL, 700), _row("完。", 685), _row("—3—", 30, x=270)]
     text = _read([page1, page2, page3])
@@ -128,3 +128,9 @@ def test_more_text_than_the_budget_is_refused(monkeypatch):
     data = pdf_bytes([[("A page with more than twenty characters", 40, 500)], [("and another one", 40, 500)]])
     with pytest.raises(InputError, match="more than 20 characters"):
         extract_pdf(data, "long.pdf")
+
+
+def test_extra_space_between_lines_starts_a_paragraph():
+    rows = [_row(FULL, 700), _row("甲" * 40, 685), _row("乙" * 40, 670),
+            _row("丙" * 40, 640), _row("丁" * 40, 625), _row("完。", 610)]
+    assert _read([rows]) == [FULL + "甲" * 40 + "乙" * 40, "丙" * 40 + "丁" * 40 + "完。"]

@@ -22,6 +22,12 @@ CONTAINERS: tuple[tuple[str, str], ...] = (
     ("id", "content_text"),
     ("class", "wp_articlecontent"),
     ("id", "Zoom"),
+    ("id", "zoomcon"),
+    ("class", "article-con"),
+    ("id", "detail"),  # Xinhua
+    ("id", "p-detail"),
+    ("class", "rm_txt_con"),  # People's Daily
+    ("id", "rwb_zw"),
 )
 
 # Elements never part of the text a reader reads.

@@ -178,6 +178,7 @@ class Margins:
     right: float
     em: float
     size: float  # the body's line height
+    leading: float = 0.0  # the usual white space between two lines of a paragraph
 
 
 def margins(lines: list[Line], em: float, fallback: Margins | None = None) -> Margins:
@@ -200,7 +201,9 @@ def margins(lines: list[Line], em: float, fallback: Margins | None = None) -> Ma
     # Body lines start at the left edge or are indented from it (first lines, centred
     # headings); page numbers, the only lines further out, are gone by now.
     body = [line.left for line in lines if round(line.height) == size] or [line.left for line in lines]
-    return Margins(min(body), right, em, size)
+    gaps = [a.bottom - b.top for a, b in zip(lines, lines[1:]) if a.page == b.page and a.bottom > b.top]
+    leading = median(gaps) if gaps else (fallback.leading if fallback else size)
+    return Margins(min(body), right, em, size, leading)
 
 
 def starts_paragraph(previous: Line, line: Line, m: Margins) -> bool:
@@ -212,6 +215,8 @@ def starts_paragraph(previous: Line, line: Line, m: Margins) -> bool:
         return True  # first-line indent, or a centred line
     if previous.right < m.right - 1.2 * m.em:
         return True  # the previous line ended short: a paragraph's last line
+    if previous.page == line.page and previous.bottom - line.top > m.leading + 0.6 * m.size:
+        return True  # a blank line's worth of space: paragraphs set apart without indents
     return line.left < m.left - 0.8 * m.em  # an outdented line
 
 
