@@ -80,3 +80,8 @@ def test_utf8_page_with_a_few_broken_bytes_is_not_read_as_gbk():
     data = data.replace("政府".encode(), b"\xe6\x94", 1)  # one truncated character
     got = extract_html(data)
     assert got.encoding == "utf-8" and "第29条　本条例所称政府信息" in got.text
+
+
+def test_control_characters_in_a_page_are_dropped():
+    page = "<html><body><div id=\"zoom\"><p>第一条\x01　为了\x00规范。</p></div></body></html>"
+    assert extract_html(page.encode()).text == "第一条　为了规范。"

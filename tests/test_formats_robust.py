@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from govtext.errors import InputError
@@ -29,9 +29,10 @@ def _originals() -> tuple[bytes, ...]:
     )
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=60, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
 @given(which=st.integers(0, 2), cut=st.floats(0.0, 1.0), flips=st.lists(st.tuples(st.floats(0, 1), st.integers(0, 255)),
                                                                            max_size=4))
+@example(which=2, cut=1.0, flips=[(0.171875, 1)])  # a control character in a page: lxml refused the string
 def test_damaged_files_are_read_or_refused(which, cut, flips):
     data = bytearray(_originals()[which][: max(1, int(len(_originals()[which]) * (0.2 + 0.8 * cut)))])
     for where, value in flips:

@@ -18,6 +18,7 @@ _XML_DECL = re.compile(rb"""^\s*<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.-]+)"
 _SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "cp936": "gb18030", "ascii": "utf-8",
               "iso-8859-1": "cp1252", "latin1": "cp1252"}
 _CENTER = re.compile(r"text-align\s*:\s*center", re.I)
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 _MIN_BODY_CHARS = 4  # fewer characters than this outside the furniture: nothing to read
 _SOFT_WRAP = "\x00"
 # The source's own line break after a title <br> is whitespace; a wrapped Chinese title
@@ -71,7 +72,8 @@ def extract_html(data: bytes, name: str | None = None) -> Extraction:
     label = name or "input"
     text, encoding = decode_html(data, label)
     try:
-        root = lxml.html.document_fromstring(text.replace("\x00", ""))
+        # C0 controls are not HTML characters (browsers show nothing) and lxml refuses them.
+        root = lxml.html.document_fromstring(_CONTROLS.sub("", text))
     except (etree.ParserError, ValueError) as exc:
         raise InputError(f"{label}: not a readable HTML page ({exc})") from None
     metadata = _metadata(root)
