@@ -196,3 +196,12 @@ def test_hidden_text_and_ruby_guides_are_not_read_bullets_show_as_bullets():
         numbered(document.add_paragraph("要点"), 3)
 
     assert _lines(build) == ["可见注", "• 要点"]
+
+
+def test_damaged_numbering_values_do_not_stop_the_reading():
+    def build(document):
+        add_numbering(document, '<w:lvl w:ilvl="x"><w:start w:val="-5"/><w:numFmt w:val="chineseCounting"/>'
+                                 '<w:lvlText w:val="%1、"/></w:lvl>')
+        numbered(document.add_paragraph("总体要求"), 7)
+
+    assert _lines(build) == ["-5、 总体要求"]  # no w:suff: a tab, shown as one space

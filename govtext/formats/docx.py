@@ -12,7 +12,7 @@ from collections import Counter
 from io import BytesIO
 
 from govtext.errors import InputError
-from govtext.formats.docx_numbering import W, Numbering
+from govtext.formats.docx_numbering import W, Numbering, to_int
 from govtext.formats.extraction import Extraction, build, clean_line, missing_library
 
 # Runs whose text belongs to one side of a tracked change.
@@ -162,7 +162,7 @@ class _Reader:
                 ilvl = ilvl or style_ilvl
         if num_id is None:
             return "", "nothing"
-        return self.numbering.label(num_id, int(ilvl or 0))
+        return self.numbering.label(num_id, to_int(ilvl, 0))
 
     def _text(self, el):
         for child in el:

@@ -92,7 +92,7 @@ class Numbering:
             return numbering
         for abstract in root.iter(f"{W}abstractNum"):
             numbering.levels[abstract.get(f"{W}abstractNumId")] = {
-                int(lvl.get(f"{W}ilvl", "0")): _level(lvl) for lvl in abstract.iter(f"{W}lvl")
+                to_int(lvl.get(f"{W}ilvl"), 0): _level(lvl) for lvl in abstract.iter(f"{W}lvl")
             }
         for num in root.iter(f"{W}num"):
             num_id = num.get(f"{W}numId")
@@ -101,12 +101,12 @@ class Numbering:
                 continue
             numbering.abstract_of[num_id] = ref.get(f"{W}val")
             for override in num.iter(f"{W}lvlOverride"):
-                ilvl = int(override.get(f"{W}ilvl", "0"))
+                ilvl = to_int(override.get(f"{W}ilvl"), 0)
                 lvl, start = override.find(f"{W}lvl"), override.find(f"{W}startOverride")
                 if lvl is not None:
                     numbering.overrides.setdefault(num_id, {})[ilvl] = _level(lvl)
                 elif start is not None:
-                    numbering.overrides.setdefault(num_id, {})[ilvl] = int(start.get(f"{W}val", "1"))
+                    numbering.overrides.setdefault(num_id, {})[ilvl] = to_int(start.get(f"{W}val"), 1)
         return numbering
 
     def level(self, num_id: str, ilvl: int) -> Level | None:
@@ -136,7 +136,10 @@ class Numbering:
             lvl = self.level(num_id, shown) or Level()
             n = counters.get(shown, lvl.start)
             fmt = "decimal" if level.legal and shown < ilvl else lvl.fmt
-            return NUM_FORMATS.get(fmt, str)(n)
+            try:
+                return NUM_FORMATS.get(fmt, str)(n)
+            except (ValueError, IndexError):  # a start of -5 or 10**12 from a damaged file
+                return str(n)
 
         text = _LEGAL.sub(value, level.text)
         if level.fmt == "bullet" and text and all("\ue000" <= ch <= "\uf8ff" for ch in text):
@@ -148,13 +151,21 @@ class Numbering:
         return level.start if level else 1
 
 
+def to_int(value: str | None, default: int) -> int:
+    """A number attribute as Word writes it; a damaged file's garbage counts as the default."""
+    try:
+        return int(value) if value is not None else default
+    except ValueError:
+        return default
+
+
 def _level(lvl) -> Level:
     def val(tag: str, default: str) -> str:
         el = lvl.find(f"{W}{tag}")
         return el.get(f"{W}val", default) if el is not None else default
 
     return Level(
-        start=int(val("start", "1")),
+        start=to_int(val("start", "1"), 1),
         fmt=val("numFmt", "decimal"),
         text=val("lvlText", ""),
         suffix=val("suff", "tab"),

@@ -46,6 +46,8 @@ def extract_pdf(data: bytes, name: str | None = None) -> Extraction:
             pages.append(pdf_layout.page_lines(chars, index + 1))
             heights.append(height)
             widths.append(width)
+    except pdfium.PdfiumError:
+        raise InputError(f"{label}: a page of the PDF cannot be read (damaged file)") from None
     except _TooMuchText:
         raise InputError(f"{label}: the PDF holds more than {MAX_CHARS:,} characters of text; split it first") from None
     finally:
