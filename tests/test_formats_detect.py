@@ -52,3 +52,10 @@ def test_names_do_not_decide():
     assert detect(html, "report.txt") == "html"
     assert detect(DOCX, "scan.pdf") == "docx"
     assert detect(SAMPLE.read_bytes(), "page.html") == "text"
+
+
+def test_the_name_only_breaks_a_tie():
+    stray = "保存的网页\n<div><p>一、总体要求</p></div>".encode()
+    assert detect(stray, "page.html") == "html"
+    assert detect(stray, "notes.txt") == "text"
+    assert detect("一、总体要求\n".encode(), "page.html") == "text"  # no tags: text whatever the name

@@ -85,3 +85,8 @@ def test_utf8_page_with_a_few_broken_bytes_is_not_read_as_gbk():
 def test_control_characters_in_a_page_are_dropped():
     page = "<html><body><div id=\"zoom\"><p>第一条\x01　为了\x00规范。</p></div></body></html>"
     assert extract_html(page.encode()).text == "第一条　为了规范。"
+
+
+def test_text_after_the_body_container_is_not_body():
+    page = "<html><body><div id=\"zoom\"><p>第一条　正文。</p></div>分享到：微信<p>版权所有</p></body></html>"
+    assert extract_html(page.encode()).text == "第一条　正文。"

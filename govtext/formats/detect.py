@@ -22,6 +22,8 @@ _FIRST_TAG = re.compile(rb"<\s*([A-Za-z][A-Za-z0-9]*)")
 _SKIP_PROLOGUE = re.compile(rb"\s*(?:<!--.*?-->\s*|<\?xml[^>]*\?>\s*)*", re.S)
 _DOCTYPE = re.compile(rb"<!doctype\s+(\w+)", re.I)
 _XHTML_NS = b"http://www.w3.org/1999/xhtml"
+_PAGE_SUFFIXES = (".html", ".htm", ".shtml", ".xhtml", ".aspx", ".asp", ".jsp", ".php")
+_PAGE_TAGS = re.compile(rb"<(?:p|div|br|table|body|html)[\s>/]", re.I)
 
 
 def detect(data: bytes, name: str | None = None) -> str:
@@ -37,7 +39,10 @@ def detect(data: bytes, name: str | None = None) -> str:
         return "rtf"
     if head.startswith(b"PK\x03\x04"):
         return _zip_format(data)
-    return _markup_format(data)
+    fmt = _markup_format(data)
+    if fmt == "text" and name and name.lower().endswith(_PAGE_SUFFIXES) and _PAGE_TAGS.search(data[:8192]):
+        return "html"  # a page starting with stray text before its first tag: the name breaks the tie
+    return fmt
 
 
 def _zip_format(data: bytes) -> str:

@@ -210,18 +210,20 @@ class _LineWriter:
 
 def _lines(body) -> list[tuple[str, str]]:
     writer = _LineWriter(body.getroottree())
-    _walk(body, body, writer, centered=_centered(body), in_inline=False)
+    _walk(body, body, writer, centered=_centered(body), in_inline=False, top=True)
     writer.end_line()
     return writer.lines
 
 
-def _walk(el, block, writer: _LineWriter, centered: bool, in_inline: bool) -> None:
+def _walk(el, block, writer: _LineWriter, centered: bool, in_inline: bool, top: bool = False) -> None:
+    """Write ``el`` and, unless it is the body container itself, the text after it."""
     tag = el.tag.lower() if isinstance(el.tag, str) else ""
+    outer = block  # the block the text after el belongs to
     is_block = tag in html_body.BLOCK_TAGS
     if is_block:
         writer.end_line()
         block, centered, in_inline = el, centered or _centered(el), False
-    elif el is not block and tag != "br":
+    elif not top and tag != "br":
         in_inline = True
     if tag == "br":
         # A <br> inside the bold/large run of a centred title only wraps the title
@@ -236,5 +238,5 @@ def _walk(el, block, writer: _LineWriter, centered: bool, in_inline: bool) -> No
             _walk(child, block, writer, centered, in_inline)
     if is_block:
         writer.end_line()
-    if el is not block or is_block:
-        writer.add(el.tail, el.getparent() if is_block else block)
+    if not top:
+        writer.add(el.tail, outer)
