@@ -13,7 +13,7 @@ from click.testing import CliRunner
 
 from govtext.cli import main
 
-from conftest import FIXTURES
+from conftest import FIXTURES, ROOT
 from formats_helpers import docx_bytes, image_pdf, raw_paragraph
 
 PAGE = FIXTURES / "formats" / "govcn-page.html"
@@ -140,3 +140,11 @@ def test_rtf_is_read_through_libreoffice(tmp_path):
     data = json.loads(_run("tree", str(rtf), "--format", "json").stdout)
     assert data["source"]["format"] == "rtf" and data["source"]["extractor"].startswith("LibreOffice")
     assert _run("tree", str(rtf), "--show", "text").stdout == "关于加强管理的通知\n一、总体要求\n"
+
+
+def test_readme_formats_example_is_current(monkeypatch):
+    from test_docs import _readme_block
+
+    monkeypatch.chdir(ROOT)  # the README shows the path relative to the checkout
+    result = _run("tree", "fixtures/formats/govcn-page.html", "--depth", "2", terminal_width=80)
+    assert result.stdout == _readme_block("govtext tree fixtures/formats/govcn-page.html --depth 2")
