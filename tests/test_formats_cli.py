@@ -148,3 +148,17 @@ def test_readme_formats_example_is_current(monkeypatch):
     monkeypatch.chdir(ROOT)  # the README shows the path relative to the checkout
     result = _run("tree", "fixtures/formats/govcn-page.html", "--depth", "2", terminal_width=80)
     assert result.stdout == _readme_block("govtext tree fixtures/formats/govcn-page.html --depth 2")
+
+
+
+@pytest.mark.parametrize("module, path, message", [
+    ("docx", "page.docx", "needs the python-docx package"),
+    ("pypdfium2", "scan.pdf", "needs the pypdfium2 package"),
+])
+def test_a_missing_library_is_one_line_saying_what_to_install(tmp_path, monkeypatch, page_docx, module, path, message):
+    file = page_docx if path == "page.docx" else tmp_path / path
+    if path == "scan.pdf":
+        file.write_bytes(image_pdf(1))
+    monkeypatch.setitem(sys.modules, module, None)  # import fails as if not installed
+    result = _run("tree", str(file))
+    assert result.exit_code == 2 and message in result.stderr and result.stderr.count("\n") == 1

@@ -82,7 +82,8 @@ def extract_html(data: bytes, name: str | None = None) -> Extraction:
     body = _find_body(root)
     lines = _lines(body) if body is not None else []
     if sum(len(line) for line, _ in lines) < _MIN_BODY_CHARS:
-        raise InputError(f"{label}: HTML page with no body text (nothing to read outside navigation and scripts)")
+        raise InputError(f"{label}: HTML page with no body text (nothing outside navigation and scripts; a page "
+                         "its scripts fill in must be saved from the browser after it has loaded)")
     version = ".".join(str(part) for part in lxml.etree.LXML_VERSION[:3])
     return build(lines, "html", f"lxml.html {version}", encoding, metadata)
 
