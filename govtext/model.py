@@ -125,7 +125,7 @@ class Source:
     """Number of characters of the decoded text."""
 
     format: str = "text"
-    """What the file was: ``text``, ``xml``, ``html``, ``docx``, ``pdf`` or ``doc``."""
+    """What the original file was: ``text``, or ``html``, ``docx``, ``doc``, ``rtf``, ``pdf`` (text extracted)."""
 
     extractor: str | None = None
     """Library (and version) that extracted the text from an HTML/Word/PDF file, e.g. ``pypdfium2 5.15.2``."""
