@@ -124,6 +124,18 @@ class Source:
     chars: int
     """Number of characters of the decoded text."""
 
+    format: str = "text"
+    """What the original file was: ``text``, or ``html``, ``docx``, ``doc``, ``rtf``, ``pdf`` (text extracted)."""
+
+    extractor: str | None = None
+    """Library (and version) that extracted the text from an HTML/Word/PDF file, e.g. ``pypdfium2 5.15.2``."""
+
+    origins: tuple[tuple[int, int, str], ...] = ()
+    """Extracted files: ``(start, end, where)`` per line of text — HTML element path, ``paragraph N``, ``page N``."""
+
+    metadata: tuple[tuple[str, str], ...] = ()
+    """What an extracted file states about itself (``title``, ``date``, ``issuer`` …), as ``(key, value)``."""
+
 
 @dataclass(frozen=True, slots=True)
 class Document:

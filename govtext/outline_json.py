@@ -6,6 +6,7 @@ Other tools read it: change it only by bumping ``VERSION``.
 from __future__ import annotations
 
 import json
+from bisect import bisect_right
 
 from govtext.model import Document, Node, Source
 
@@ -14,7 +15,34 @@ VERSION = 1
 
 
 def source_to_dict(source: Source) -> dict:
-    return {"path": source.path, "sha256": source.sha256, "encoding": source.encoding, "chars": source.chars}
+    data = {"path": source.path, "sha256": source.sha256, "encoding": source.encoding, "chars": source.chars}
+    if source.format != "text":
+        # Only for text extracted from HTML/Word/PDF: plain-text outlines stay byte-identical
+        # to what version 1 always wrote (absent means "text").
+        data["format"] = source.format
+        data["extractor"] = source.extractor
+        if source.metadata:
+            data["metadata"] = dict(source.metadata)
+    return data
+
+
+def source_map(doc: Document) -> list[dict]:
+    """Each leaf's span → where in the original file its text came from (extracted files only)."""
+    origins = doc.source.origins
+    starts = [start for start, _, _ in origins]
+    mapped = []
+    for leaf in doc.leaves():
+        begin, end = leaf.span
+        places: list[str] = []
+        index = max(0, bisect_right(starts, begin) - 1)
+        while index < len(origins) and origins[index][0] < max(end, begin + 1):
+            start, stop, where = origins[index]
+            if stop > begin and where not in places:
+                places.append(where)
+            index += 1
+        if places:
+            mapped.append({"node": leaf.id, "span": [begin, end], "from": places})
+    return mapped
 
 
 def node_to_dict(node: Node) -> dict:
@@ -40,7 +68,7 @@ def document_to_dict(doc: Document) -> dict:
         "genre": doc.genre,
         "source": source_to_dict(doc.source),
         "root": node_to_dict(doc.root),
-    }
+    } | ({"source_map": source_map(doc)} if doc.source.origins else {})
 
 
 def dumps(doc: Document, indent: int | None = 2) -> str:

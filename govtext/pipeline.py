@@ -39,13 +39,21 @@ def looks_like_xml(data: bytes) -> bool:
     return head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<")
 
 
-def load(path: str | None = None, lexicon: Lexicon | None = None) -> Document:
+def load(path: str | None = None, lexicon: Lexicon | None = None, input_format: str = "auto",
+         revisions: str = "new") -> Document:
     """Read and parse ``path`` (``-`` for stdin, None for the bundled sample).
 
-    govtext XML is read back into the same tree it was written from.
+    govtext XML is read back into the same tree it was written from; HTML, Word and PDF
+    files are parsed from the text :mod:`govtext.formats` extracts (``input_format``
+    overrides detection; ``revisions`` picks Word's tracked changes, ``new`` or ``old``).
     """
     raw = RawInput(sample_bytes(), None) if path is None else read_bytes(path)
-    if looks_like_xml(raw.data):
+    from govtext.formats import EXTRACTED, detect
+
+    fmt = detect(raw.data, raw.name) if input_format == "auto" else input_format
+    if fmt in EXTRACTED:
+        return parse_extracted(raw, fmt, lexicon, revisions)
+    if fmt == "xml" or (input_format == "auto" and looks_like_xml(raw.data)):
         from govtext.xmlfmt.reader import read_document  # only XML input pays for lxml
 
         return read_document(raw.data, raw.name)
@@ -56,6 +64,15 @@ def parse_raw(raw: RawInput, lexicon: Lexicon | None = None) -> Document:
     text, encoding = decode(raw.data, raw.name)
     source = Source(path=raw.name, sha256=raw.sha256, encoding=encoding, chars=len(text))
     return parse(text, source, lexicon)
+
+
+def parse_extracted(raw: RawInput, fmt: str, lexicon: Lexicon | None = None, revisions: str = "new") -> Document:
+    from govtext.formats import extract
+
+    got = extract(raw.data, fmt, raw.name, revisions=revisions)
+    source = Source(path=raw.name, sha256=raw.sha256, encoding=got.encoding, chars=len(got.text), format=fmt,
+                    extractor=got.extractor, origins=got.origins, metadata=got.metadata)
+    return parse(got.text, source, lexicon)
 
 
 def parse_text(text: str, lexicon: Lexicon | None = None, name: str | None = None) -> Document:

@@ -82,13 +82,38 @@ lexicon_option = click.option(
 )
 
 
+INPUT_FORMATS = ("auto", "text", "xml", "html", "docx", "pdf", "doc", "rtf")  # govtext.formats.FORMATS, without importing it
+
+
+def input_format_options(command):
+    """``--input-format`` and ``--revisions``, shared by every command that reads a document.
+
+    The chosen values reach :func:`load_document` through the click context, so a
+    command's signature stays as it was (``**_`` absorbs them)."""
+    command = click.option(
+        "--revisions", type=click.Choice(["new", "old"]), default="new", show_default=True, expose_value=False,
+        callback=_remember, help="Word tracked changes: 'new' reads them accepted, 'old' rejected.")(command)
+    return click.option(
+        "--input-format", type=click.Choice(INPUT_FORMATS), default="auto", show_default=True, expose_value=False,
+        callback=_remember, help="Read FILE as this format instead of deciding by its content "
+        "(HTML, Word .docx/.doc, RTF and PDF are read as the text a reader sees).")(command)
+
+
+def _remember(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    ctx.ensure_object(dict)[param.name] = value
+    return value
+
+
 def load_document(file: str | None, lexicon_path: str | None = None):
     """Load FILE (or the bundled sample) with an optional user lexicon."""
     from govtext.lexicon import load_lexicon
     from govtext.pipeline import load
 
     lexicon = load_lexicon(lexicon_path) if lexicon_path else None
-    return load(file, lexicon)
+    options = click.get_current_context(silent=True)
+    chosen = options.obj if options is not None and isinstance(options.obj, dict) else {}
+    return load(file, lexicon, input_format=chosen.get("input_format", "auto"),
+                revisions=chosen.get("revisions", "new"))
 
 
 def emit(data: str | bytes, output: str | None) -> None:

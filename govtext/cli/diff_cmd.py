@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from govtext.cli.common import emit, emit_rich, lexicon_option, load_document
+from govtext.cli.common import input_format_options, emit, emit_rich, lexicon_option, load_document
 from govtext.diff.records import FAIL_ON_KINDS
 from govtext.report import FORMATS
 
@@ -46,6 +46,7 @@ def _fail_on(ctx, param, value: str | None) -> frozenset[str] | None:
 @click.option("--all", "show_all", is_flag=True,
               help="List every renumbered-only and mechanical change instead of summarising them.")
 @lexicon_option
+@input_format_options
 def diff(old: str, new: str, fmt: str | None, side_by_side: bool, output: str | None, quiet: bool,
          fail_on: frozenset[str] | None, userdict: str | None, threshold: float, match: tuple[str, ...],
          matches_file: str | None, unmatch: tuple[str, ...], show_all: bool, lexicon: str | None) -> None:

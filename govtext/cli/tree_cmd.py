@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from govtext.cli.common import emit, emit_rich, input_argument, lexicon_option, load_document
+from govtext.cli.common import input_format_options, emit, emit_rich, input_argument, lexicon_option, load_document
 
 
 @click.command()
@@ -12,11 +12,13 @@ from govtext.cli.common import emit, emit_rich, input_argument, lexicon_option, 
 @click.option("--format", "fmt", type=click.Choice(["terminal", "json"]), default="terminal", show_default=True,
               help="A Rich tree, or the JSON outline (format govtext/outline, version 1).")
 @click.option("--depth", type=click.IntRange(min=0), default=None, help="Show only N levels below the document.")
-@click.option("--show", "show", type=click.Choice(["outline", "sentences"]), default="outline", show_default=True,
-              help="'sentences' also lists each lead, measure and statement.")
+@click.option("--show", "show", type=click.Choice(["outline", "sentences", "text"]), default="outline",
+              show_default=True, help="'sentences' also lists each lead, measure and statement; 'text' prints "
+              "the text the outline was parsed from (for HTML, Word and PDF files: the extracted text).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None,
               help="Write to this file (atomically) instead of standard output.")
 @lexicon_option
+@input_format_options
 def tree(file: str | None, fmt: str, depth: int | None, show: str, output: str | None, lexicon: str | None) -> None:
     """Show the outline of FILE (default: the bundled sample on 加强和创新社会治理).
 
@@ -24,6 +26,9 @@ def tree(file: str | None, fmt: str, depth: int | None, show: str, output: str |
     counts; laws as 编/章/节/条/款/项. Plain text when piped; NO_COLOR is respected.
     """
     doc = load_document(file, lexicon)
+    if show == "text":
+        emit(doc.text, output)
+        return
     if fmt == "json":
         from govtext.outline_json import dumps
 

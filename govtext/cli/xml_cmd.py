@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from govtext.cli.common import emit, fail, input_argument, lexicon_option, load_document
+from govtext.cli.common import input_format_options, emit, fail, input_argument, lexicon_option, load_document
 
 FORMATS = ("govtext", "akn")
 
@@ -24,6 +24,7 @@ FORMATS = ("govtext", "akn")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Folder mode: number of worker processes (default: one per core).")
 @lexicon_option
+@input_format_options
 def xml(file: str | None, output: str | None, fmt: str, timestamp: bool, jobs: int | None,
         lexicon: str | None) -> None:
     """Export FILE (default: the bundled sample) as XML.

@@ -198,6 +198,8 @@ def build_document(tree: etree._ElementTree) -> Document:
         sha256=source_el.get("sha256"),
         encoding=source_el.get("encoding"),
         chars=int(source_el.get("chars")),
+        format=source_el.get("format", "text"),
+        extractor=_attr(source_el, "extractor"),
     )
     if source.chars != len(text):
         raise InconsistentXml(

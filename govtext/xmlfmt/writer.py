@@ -64,6 +64,10 @@ def _write_meta(meta, doc: Document, timestamp: datetime | None) -> None:
     source.set("sha256", doc.source.sha256)
     source.set("encoding", doc.source.encoding)
     source.set("chars", str(doc.source.chars))
+    if doc.source.format != "text":  # an HTML/Word/PDF original: the leaves hold its extracted text
+        source.set("format", doc.source.format)
+        if doc.source.extractor:
+            _set(source, "extractor", doc.source.extractor)
     source.tail = pad
     generator = etree.SubElement(meta, _q("generator"))
     generator.set("name", "govtext")

@@ -1,0 +1,243 @@
+"""HTML pages → the document body as a reader sees it, one block per line.
+
+lxml.html reads the page.  This module is lxml's second corner (the first is
+govtext/xmlfmt): reading HTML *input* belongs with the other input formats, not with
+the archive format, and keeping it here leaves xmlfmt about govtext's own XML only.
+"""
+
+from __future__ import annotations
+
+import re
+
+from govtext.errors import InputError
+from govtext.formats import html_body
+from govtext.formats.extraction import Extraction, build, clean_line
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_:.-]+)""", re.I)
+_XML_DECL = re.compile(rb"""^\s*<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.-]+)""")
+_SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "cp936": "gb18030", "ascii": "utf-8",
+              "iso-8859-1": "cp1252", "latin1": "cp1252"}
+_CENTER = re.compile(r"text-align\s*:\s*center", re.I)
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+_MIN_BODY_CHARS = 4  # fewer characters than this outside the furniture: nothing to read
+_SOFT_WRAP = "\x00"
+# The source's own line break after a title <br> is whitespace; a wrapped Chinese title
+# joins with nothing, a wrapped Latin one with a space.
+_WRAP_GAP = re.compile(r"(\w?)\s*\x00\s*(\w?)")
+
+
+def _join_wrap(match: re.Match) -> str:
+    left, right = match.group(1), match.group(2)
+    gap = " " if left.isascii() and right.isascii() and left and right else ""
+    return f"{left}{gap}{right}"
+
+
+def decode_html(data: bytes, label: str) -> tuple[str, str]:
+    """Decode by BOM, then the declared charset (meta or XML declaration), then UTF-8, GB18030."""
+    for bom, codec in ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
+        if data.startswith(bom):
+            return data[len(bom):].decode(codec, "replace"), codec
+    declared = _META_CHARSET.search(data[:4096]) or _XML_DECL.search(data[:200])
+    candidates = []
+    if declared:
+        name = declared.group(1).decode("ascii").lower()
+        candidates.append(_SUPERSETS.get(name, name))
+    candidates += ["utf-8", "gb18030"]
+    for codec in candidates:
+        try:
+            return data.decode(codec), codec
+        except (UnicodeDecodeError, LookupError):
+            if codec == "utf-8" and _mostly_utf8(data):
+                # A UTF-8 page with a few broken bytes: GB18030 would "succeed" on it and
+                # turn every character into mojibake; mark the bad bytes instead.
+                return data.decode("utf-8", "replace"), "utf-8"
+    # A page that lies about its charset: read it as declared, marking bad bytes.
+    codec = candidates[0] if candidates[0] != "utf-8" or not declared else "utf-8"
+    try:
+        return data.decode(codec, "replace"), codec
+    except LookupError:
+        raise InputError(f"{label}: unknown declared encoding {codec!r}") from None
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    text = data.decode("utf-8", "replace")
+    return text.count("\ufffd") <= max(1, len(text) // 1000)
+
+
+def extract_html(data: bytes, name: str | None = None) -> Extraction:
+    import lxml
+    import lxml.html
+    from lxml import etree
+
+    label = name or "input"
+    text, encoding = decode_html(data, label)
+    try:
+        # C0 controls are not HTML characters (browsers show nothing) and lxml refuses them.
+        root = lxml.html.document_fromstring(_CONTROLS.sub("", text))
+    except (etree.ParserError, ValueError) as exc:
+        raise InputError(f"{label}: not a readable HTML page ({exc})") from None
+    metadata = _metadata(root)
+    _remember_paths(root)
+    _drop_furniture(root)
+    body = _find_body(root)
+    lines = _lines(body) if body is not None else []
+    if sum(len(line) for line, _ in lines) < _MIN_BODY_CHARS:
+        raise InputError(f"{label}: HTML page with no body text (nothing outside navigation and scripts; a page "
+                         "its scripts fill in must be saved from the browser after it has loaded)")
+    version = ".".join(str(part) for part in lxml.etree.LXML_VERSION[:3])
+    return build(lines, "html", f"lxml.html {version}", encoding, metadata)
+
+
+_PATH = "data-govtext-path"
+
+
+def _remember_paths(root) -> None:
+    """Record each element's path in the page as served, before furniture is dropped
+    (dropping renumbers siblings, and the source map must point into the original)."""
+    tree = root.getroottree()
+    for el in root.iter():
+        if isinstance(el.tag, str):
+            el.set(_PATH, tree.getpath(el))
+
+
+def _classes(el) -> str:
+    return f"{el.get('class') or ''} {el.get('id') or ''}".strip()
+
+
+def _drop_furniture(root) -> None:
+    doomed = []
+    for el in root.iter():
+        if not isinstance(el.tag, str):  # comments, processing instructions
+            doomed.append(el)
+        elif el.tag.lower() in html_body.DROP_TAGS:
+            doomed.append(el)
+        elif html_body.FURNITURE.search(_classes(el)) and not _is_container(el):
+            doomed.append(el)
+        elif "display:none" in (el.get("style") or "").replace(" ", "").lower():
+            doomed.append(el)
+    for el in doomed:
+        parent = el.getparent()
+        if parent is not None:
+            el.drop_tree()  # keeps the tail text, which belongs to the parent
+
+
+def _is_container(el) -> bool:
+    classes = (el.get("class") or "").split()
+    return any((attr == "id" and el.get("id") == value) or (attr == "class" and value in classes)
+               for attr, value in html_body.CONTAINERS)
+
+
+def _find_body(root):
+    for attr, value in html_body.CONTAINERS:
+        if attr == "id":
+            found = root.xpath("//*[@id=$v]", v=value)
+        else:
+            found = root.xpath("//*[contains(concat(' ', normalize-space(@class), ' '), $v)]", v=f" {value} ")
+        if found and _text_length(found[0]) >= _MIN_BODY_CHARS:
+            return found[0]
+    return _densest(root)
+
+
+def _text_length(el) -> int:
+    return len("".join(el.itertext()).strip())
+
+
+def _densest(root):
+    """The element whose own paragraphs hold the most non-link text (content density)."""
+    best, best_score = None, 0
+    for el in root.iter():
+        if not isinstance(el.tag, str) or el.tag.lower() not in ("div", "td", "article", "section", "main", "body"):
+            continue
+        score = 0
+        for child in el:
+            if not isinstance(child.tag, str):
+                continue
+            if child.tag.lower() in ("p", "br", "span", "font", "strong", "b", "h1", "h2", "h3", "h4", "center"):
+                chars = _text_length(child)
+                links = sum(len("".join(a.itertext())) for a in child.iter("a"))
+                score += max(0, chars - 2 * links)
+        score += len((el.text or "").strip()) + sum(len((c.tail or "").strip()) for c in el)
+        if score > best_score:
+            best, best_score = el, score
+    return best
+
+
+def _metadata(root) -> dict[str, str]:
+    meta: dict[str, str] = {}
+    title = root.find(".//title")
+    if title is not None and (title.text or "").strip():
+        meta["page_title"] = clean_line(title.text)
+    for el in root.iter("meta"):
+        key = html_body.META_NAMES.get((el.get("name") or "").lower())
+        if key and key not in meta and (el.get("content") or "").strip():
+            meta[key] = clean_line(el.get("content"))
+    cells = [clean_line("".join(td.itertext())) for td in root.iter("td", "th")]
+    for label, value in zip(cells, cells[1:]):
+        key = html_body.TABLE_LABELS.get(re.sub(r"[\s:：]", "", label))
+        if key and value and not html_body.TABLE_LABELS.get(re.sub(r"[\s:：]", "", value)):
+            meta[key] = value
+    return meta
+
+
+def _centered(el) -> bool:
+    return (
+        el.tag.lower() in ("center", "h1", "h2", "h3", "h4", "h5", "h6")
+        or (el.get("align") or "").lower() == "center"
+        or bool(_CENTER.search(el.get("style") or ""))
+    )
+
+
+class _LineWriter:
+    """Collects inline text into lines; a block boundary or <br> ends the current line."""
+
+    def __init__(self, tree) -> None:
+        self.tree = tree
+        self.lines: list[tuple[str, str]] = []
+        self.parts: list[str] = []
+        self.where: str | None = None
+
+    def add(self, text: str | None, block) -> None:
+        if text:
+            if self.where is None and text.strip():
+                self.where = block.get(_PATH) or self.tree.getpath(block)
+            self.parts.append(text)
+
+    def end_line(self) -> None:
+        line = clean_line(_WRAP_GAP.sub(_join_wrap, "".join(self.parts)))
+        if line:
+            self.lines.append((line, self.where or ""))
+        self.parts, self.where = [], None
+
+
+def _lines(body) -> list[tuple[str, str]]:
+    writer = _LineWriter(body.getroottree())
+    _walk(body, body, writer, centered=_centered(body), in_inline=False, top=True)
+    writer.end_line()
+    return writer.lines
+
+
+def _walk(el, block, writer: _LineWriter, centered: bool, in_inline: bool, top: bool = False) -> None:
+    """Write ``el`` and, unless it is the body container itself, the text after it."""
+    tag = el.tag.lower() if isinstance(el.tag, str) else ""
+    outer = block  # the block the text after el belongs to
+    is_block = tag in html_body.BLOCK_TAGS
+    if is_block:
+        writer.end_line()
+        block, centered, in_inline = el, centered or _centered(el), False
+    elif not top and tag != "br":
+        in_inline = True
+    if tag == "br":
+        # A <br> inside the bold/large run of a centred title only wraps the title
+        # (全国人民代表大会常务委员会<br>关于…决议); anywhere else it ends a line.
+        if centered and in_inline:
+            writer.add(_SOFT_WRAP, block)
+        else:
+            writer.end_line()
+    else:
+        writer.add(el.text, block)
+        for child in el:
+            _walk(child, block, writer, centered, in_inline)
+    if is_block:
+        writer.end_line()
+    if not top:
+        writer.add(el.tail, outer)

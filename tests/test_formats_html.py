@@ -1,0 +1,92 @@
+"""Web pages: the body found, the furniture dropped, blocks as lines, encodings honoured."""
+
+from __future__ import annotations
+
+import pytest
+
+from govtext.errors import InputError
+from govtext.formats import extract
+from govtext.formats.html import extract_html
+
+from conftest import FIXTURES
+
+CASES = sorted((FIXTURES / "formats").glob("*.html"))
+WITH_EXPECTED = [p for p in CASES if p.with_suffix(".expected.txt").exists()]
+
+
+@pytest.mark.parametrize("page", WITH_EXPECTED, ids=[p.stem for p in WITH_EXPECTED])
+def test_fixture_pages_read_as_expected(page):
+    got = extract(page.read_bytes(), "html", page.name)
+    assert got.text + "\n" == page.with_suffix(".expected.txt").read_text("utf-8")
+
+
+def test_metadata_from_title_meta_and_the_gov_cn_table():
+    got = extract_html((FIXTURES / "formats" / "govcn-page.html").read_bytes())
+    meta = dict(got.metadata)
+    assert meta["page_title"].startswith("国务院关于加强示范管理工作的意见")
+    assert meta["issuer"] == "国务院"
+    assert meta["date"] == "2024年02月28日"
+    assert meta["doc_number"] == "国发〔2024〕1号"
+
+
+def test_no_body_text_is_refused():
+    with pytest.raises(InputError, match="no body text"):
+        extract_html((FIXTURES / "formats" / "no-body.html").read_bytes(), "no-body.html")
+
+
+@pytest.mark.parametrize("declared", ["gb2312", "GBK", "gb18030"])
+def test_declared_chinese_encodings(declared):
+    page = (f'<html><head><meta http-equiv="Content-Type" content="text/html; charset={declared}">'
+            "</head><body><div id=\"zoom\"><p>第一条　为了规范行政行为，制定本条例。</p><p>第二条　本条例自公布之日起施行。</p>"
+            "</div></body></html>")
+    got = extract_html(page.encode("gb18030"))
+    assert got.encoding == "gb18030"
+    assert got.text == "第一条　为了规范行政行为，制定本条例。\n第二条　本条例自公布之日起施行。"
+
+
+def test_undeclared_gbk_page_is_still_read():
+    page = "<html><body><div class=\"TRS_Editor\"><p>一、总体要求</p><p>坚持稳中求进工作总基调。</p></div></body></html>"
+    got = extract_html(page.encode("gbk"))
+    assert got.text == "一、总体要求\n坚持稳中求进工作总基调。"
+
+
+def test_whitespace_as_a_browser_shows_it_and_ideographic_space_kept():
+    page = ("<html><body><article class=\"article-content\"><p>  第一条\n\t　为了\n  规范，</p>"
+            "<p>&nbsp;&nbsp;第二条&nbsp;施行。</p><ul><li>甲</li><li>乙</li></ul></article></body></html>")
+    assert extract_html(page.encode()).text == "第一条 　为了 规范，\n第二条 施行。\n甲\n乙"
+
+
+def test_br_inside_a_centred_title_joins_elsewhere_breaks():
+    page = ("<html><body><div id=\"zoom\"><p align=\"center\"><b>关于加强<br>\n管理的通知</b><br>（2020年1月1日）</p>"
+            "<p>一是加强领导；<br>二是完善制度。</p></div></body></html>")
+    assert extract_html(page.encode()).text.split("\n") == ["关于加强管理的通知", "（2020年1月1日）", "一是加强领导；", "二是完善制度。"]
+
+
+def test_source_map_paths_point_into_the_page_as_served():
+    import lxml.html
+
+    data = (FIXTURES / "formats" / "govcn-page.html").read_bytes()
+    got = extract_html(data)
+    page = lxml.html.document_fromstring(data.decode("utf-8"))
+    for start, end, where in got.origins:
+        (element,) = page.getroottree().xpath(where)
+        line = got.text[start:end]
+        assert line[:4] in "".join(element.itertext()).replace("\n", "")
+
+
+def test_utf8_page_with_a_few_broken_bytes_is_not_read_as_gbk():
+    body = "".join(f"<p>第{n}条　本条例所称政府信息，是指行政机关在履行行政管理职能过程中制作或者获取的信息。</p>" for n in range(1, 30))
+    data = f'<html><head><meta charset="utf-8"></head><body><div id="zoom">{body}</div></body></html>'.encode()
+    data = data.replace("政府".encode(), b"\xe6\x94", 1)  # one truncated character
+    got = extract_html(data)
+    assert got.encoding == "utf-8" and "第29条　本条例所称政府信息" in got.text
+
+
+def test_control_characters_in_a_page_are_dropped():
+    page = "<html><body><div id=\"zoom\"><p>第一条\x01　为了\x00规范。</p></div></body></html>"
+    assert extract_html(page.encode()).text == "第一条　为了规范。"
+
+
+def test_text_after_the_body_container_is_not_body():
+    page = "<html><body><div id=\"zoom\"><p>第一条　正文。</p></div>分享到：微信<p>版权所有</p></body></html>"
+    assert extract_html(page.encode()).text == "第一条　正文。"
