@@ -7,13 +7,25 @@ standard input, govtext XML and the bundled sample are accepted alike.
 from __future__ import annotations
 
 import os
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from govtext.lexicon import Lexicon
-from govtext.model import Document, Source
+from govtext.model import BLANK, DOCUMENT, Document, Node, Source
 from govtext.parse import parse
-from govtext.textio import RawInput, decode, read_bytes
+from govtext.textio import DEFAULT_MAX_BYTES, RawInput, decode_input, read_bytes
 
 SAMPLE_NAME = "000_efddb673e37cdc31.txt"
+
+
+@dataclass(frozen=True, slots=True)
+class ReadOptions:
+    """How input is read: the size cap, the encoding (None: detect), undecodable bytes."""
+
+    max_bytes: int = DEFAULT_MAX_BYTES
+    encoding: str | None = None
+    errors: str = "strict"
 
 
 def sample_bytes() -> bytes:
@@ -29,33 +41,70 @@ def sample_bytes() -> bytes:
         return fh.read()
 
 
+_XML_START = re.compile(
+    r"(?P<declared><\?xml[\s?]|<!DOCTYPE\s)"  # a declaration or a doctype: XML, whatever follows
+    r"|(?:<!--.*?-->\s*)*<(?:[\w.-]+:)?govtext[\s/>]",  # else govtext's root element
+    re.DOTALL,
+)
+_UTF16_BOMS = ((b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"), (b"\xef\xbb\xbf", "utf-8"))
+
+
 def looks_like_xml(data: bytes) -> bool:
-    """A leading ``<`` (after a BOM and whitespace), in UTF-8 or UTF-16."""
-    head = data[:128]
-    for bom, codec in ((b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
+    """An XML declaration, a doctype, or a ``govtext`` root element, in UTF-8 or UTF-16 —
+    not any leading ``<``: a text may well open with one (<标题>, <<…>>)."""
+    head, codec = data[:4096], "utf-8"
+    for bom, name in _UTF16_BOMS:
         if head.startswith(bom):
-            head = head[2:].decode(codec, "ignore").encode("utf-8")
+            head, codec = head[len(bom):], name
             break
-    return head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<")
+    else:
+        # UTF-16 without a BOM: every other byte of ASCII markup is NUL.
+        if len(head) >= 4 and head[0] == head[2] == 0 and head[1] and head[3]:
+            codec = "utf-16-be"
+        elif len(head) >= 4 and head[1] == head[3] == 0 and head[0] and head[2]:
+            codec = "utf-16-le"
+    text = head.decode(codec, "ignore").lstrip(" \t\r\n")
+    match = _XML_START.match(text)
+    return match is not None
 
 
-def load(path: str | None = None, lexicon: Lexicon | None = None) -> Document:
+def load(path: str | None = None, lexicon: Lexicon | None = None, options: ReadOptions | None = None,
+         warn: Callable[[str], None] | None = None, allow_empty: bool = False) -> Document:
     """Read and parse ``path`` (``-`` for stdin, None for the bundled sample).
 
-    govtext XML is read back into the same tree it was written from.
+    govtext XML is read back into the same tree it was written from.  ``options``
+    set the size cap, the encoding and what to do with undecodable bytes; ``warn``
+    receives what the reader had to repair (bytes replaced).  ``allow_empty`` reads
+    an empty input as the empty document instead of refusing it.
     """
-    raw = RawInput(sample_bytes(), None) if path is None else read_bytes(path)
+    options = options or ReadOptions()
+    raw = RawInput(sample_bytes(), None) if path is None else read_bytes(path, options.max_bytes)
     if looks_like_xml(raw.data):
         from govtext.xmlfmt.reader import read_document  # only XML input pays for lxml
 
         return read_document(raw.data, raw.name)
-    return parse_raw(raw, lexicon)
+    return parse_raw(raw, lexicon, options, warn, allow_empty)
 
 
-def parse_raw(raw: RawInput, lexicon: Lexicon | None = None) -> Document:
-    text, encoding = decode(raw.data, raw.name)
-    source = Source(path=raw.name, sha256=raw.sha256, encoding=encoding, chars=len(text))
+def parse_raw(raw: RawInput, lexicon: Lexicon | None = None, options: ReadOptions | None = None,
+              warn: Callable[[str], None] | None = None, allow_empty: bool = False) -> Document:
+    options = options or ReadOptions()
+    decoded = decode_input(raw.data, raw.name, options.encoding, options.errors, allow_empty)
+    if decoded.replaced and warn is not None:
+        warn(f"{raw.name or 'input'}: {decoded.replaced} undecodable byte sequence"
+             f"{'s' if decoded.replaced > 1 else ''} replaced by U+FFFD as {decoded.encoding} "
+             f"(the first at byte offset {decoded.first_replaced})")
+    text = decoded.text
+    source = Source(path=raw.name, sha256=raw.sha256, encoding=decoded.encoding, chars=len(text))
+    if not text.strip():
+        return empty_document(text, source)
     return parse(text, source, lexicon)
+
+
+def empty_document(text: str, source: Source) -> Document:
+    """The document of an empty (or whitespace-only) input: nothing but its blank space."""
+    blanks = (Node(id="b1", type=BLANK, span=(0, len(text)), text=text),) if text else ()
+    return Document(source=source, text=text, root=Node(id="doc", type=DOCUMENT, span=(0, len(text)), children=blanks))
 
 
 def parse_text(text: str, lexicon: Lexicon | None = None, name: str | None = None) -> Document:

@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from govtext.cli.common import emit, emit_rich, lexicon_option, load_document
+from govtext.cli.common import emit, emit_rich, input_options, lexicon_option, load_document, stdout_is_terminal
 from govtext.diff.records import FAIL_ON_KINDS
 from govtext.report import FORMATS
 
@@ -38,6 +38,7 @@ def _fail_on(ctx, param, value: str | None) -> frozenset[str] | None:
 @click.option("--threshold", type=click.FloatRange(0.0, 1.0), default=0.5, show_default=True,
               help="Least similarity for two nodes to count as one node changed.")
 @lexicon_option
+@input_options
 def diff(old: str, new: str, fmt: str | None, side_by_side: bool, output: str | None, quiet: bool,
          fail_on: frozenset[str] | None, userdict: str | None, threshold: float, lexicon: str | None) -> None:
     """Compare OLD and NEW (text files, govtext XML, or - for one of them).
@@ -54,13 +55,14 @@ def diff(old: str, new: str, fmt: str | None, side_by_side: bool, output: str | 
     from govtext.diff import diff_documents
     from govtext.report import renderer
 
-    result = diff_documents(load_document(old, lexicon), load_document(new, lexicon),
-                            userdict=userdict, threshold=threshold)
+    # An empty side (/dev/null, a new file in CI) is the empty document: all added or removed.
+    result = diff_documents(load_document(old, lexicon, allow_empty=True),
+                            load_document(new, lexicon, allow_empty=True), userdict=userdict, threshold=threshold)
     code = result.return_code(fail_on)
     if quiet and not output:
         sys.exit(code)
     if fmt is None:
-        fmt = "terminal" if sys.stdout.isatty() and not output else "text"
+        fmt = "terminal" if stdout_is_terminal() and not output else "text"
     report = renderer(fmt).render(result, side_by_side=side_by_side)
     if fmt == "terminal":
         emit_rich(report, output)

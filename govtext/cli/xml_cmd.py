@@ -8,7 +8,9 @@ from pathlib import Path
 
 import click
 
-from govtext.cli.common import emit, fail, input_argument, lexicon_option, load_document
+from govtext.cli.common import (emit, fail, input_argument, input_options, lexicon_option, load_document,
+                                max_bytes_option, read_options)
+from govtext.escape import visible
 
 FORMATS = ("govtext", "akn")
 
@@ -24,6 +26,7 @@ FORMATS = ("govtext", "akn")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Folder mode: number of worker processes (default: one per core).")
 @lexicon_option
+@input_options
 def xml(file: str | None, output: str | None, fmt: str, timestamp: bool, jobs: int | None,
         lexicon: str | None) -> None:
     """Export FILE (default: the bundled sample) as XML.
@@ -90,6 +93,7 @@ def _convert_folder(folder: str, output: str | None, fmt: str, when, jobs: int |
 
 @click.command()
 @click.argument("file", metavar="FILE.xml")
+@max_bytes_option
 def validate(file: str) -> None:
     """Check FILE.xml against govtext's XML schema (format govtext/xml, version 1).
 
@@ -99,14 +103,14 @@ def validate(file: str) -> None:
     from govtext.textio import read_bytes
     from govtext.xmlfmt.validate import validate_bytes
 
-    raw = read_bytes(file)
+    raw = read_bytes(file, read_options().max_bytes)
     problems = validate_bytes(raw.data, raw.name)
     if problems:
         for problem in problems:
-            click.echo(f"{file}: {problem}", err=True)
-        click.echo(f"govtext: {file}: invalid govtext XML ({len(problems)} problem{'s' if len(problems) > 1 else ''})",
+            click.echo(visible(f"{file}: {problem}"), err=True)
+        click.echo(f"govtext: {visible(file)}: invalid govtext XML ({len(problems)} problem{'s' if len(problems) > 1 else ''})",
                    err=True)
         sys.exit(1)
-    click.echo(f"{file}: valid govtext XML")
+    emit(f"{visible(file)}: valid govtext XML\n", None)
 
 
