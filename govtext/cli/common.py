@@ -183,7 +183,7 @@ def emit(data: str | bytes, output: str | None) -> None:
     with _stdout_errors():
         stream = _stdout()
         stream.flush()
-        stream.buffer.write(payload)
+        _write_all(stream.buffer, payload)
         stream.buffer.flush()
 
 
@@ -201,6 +201,20 @@ def emit_rich(renderable, output: str | None) -> None:
         console = make_console()
         console.print(renderable)
         console.file.flush()
+
+
+def _write_all(buffer, payload: bytes) -> None:
+    # With PYTHONUNBUFFERED, stdout's buffer is the raw file, whose write() may write
+    # only part (a pipe whose reader left mid-way) and say so in its return value only.
+    view = memoryview(payload)
+    while view:
+        written = buffer.write(view)
+        if written is None:  # a non-blocking descriptor that is full: wait until it drains
+            import select
+
+            select.select([], [buffer.fileno()], [])
+            continue
+        view = view[written:]
 
 
 def _stdout():
