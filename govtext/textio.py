@@ -100,6 +100,11 @@ def _read_capped(fh, max_bytes: int, label: str) -> bytes:
     parts, total = [], 0
     while True:
         chunk = fh.read(min(_CHUNK, max_bytes + 1 - total))
+        if chunk is None:  # a non-blocking stream with nothing yet: wait, it is not the end
+            import select
+
+            select.select([fh.fileno()], [], [])
+            continue
         if not chunk:
             return b"".join(parts)
         total += len(chunk)

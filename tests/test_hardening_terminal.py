@@ -113,3 +113,14 @@ def test_crlf_text_is_not_littered_with_escapes(runner, tmp_path):
     result = runner.invoke(main, ["diff", str(old), str(new), "--format", "text"])
     assert result.exit_code == 1
     assert "\\x0d" not in result.stdout and "全面" in result.stdout
+
+
+def test_folder_mode_errors_name_files_escaped(runner, tmp_path):
+    folder, out = tmp_path / "in", tmp_path / "out"
+    folder.mkdir()
+    (folder / f"bad{CLEAR}.txt").write_bytes(b"")
+    (folder / "good.txt").write_text(OLD, encoding="utf-8")
+    result = runner.invoke(main, ["xml", str(folder), "-o", str(out), "--jobs", "1"])
+    assert result.exit_code == 1, result.output
+    _no_raw_controls(result.stderr)
+    assert "bad\\x1b[2J.txt" in result.stderr and (out / "good.xml").is_file()

@@ -79,14 +79,14 @@ def _convert_folder(folder: str, output: str | None, fmt: str, when, jobs: int |
                 progress.advance(bar)
                 if result.error:
                     failed += 1
-                    progress.console.print(f"govtext: error: {result.error}", markup=False, highlight=False)
+                    progress.console.print(f"govtext: error: {visible(result.error)}", markup=False, highlight=False)
     else:
         for result in convert_folder(tasks, jobs):
             if result.error:
                 failed += 1
-                click.echo(f"govtext: error: {result.error}", err=True)
+                click.echo(f"govtext: error: {visible(result.error)}", err=True)
     done = len(tasks) - failed
-    click.echo(f"govtext: {done} of {len(tasks)} files converted to {output}", err=True)
+    click.echo(f"govtext: {done} of {len(tasks)} files converted to {visible(output)}", err=True)
     if failed:
         sys.exit(1)
 
