@@ -82,8 +82,13 @@ def read_bytes(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> RawInput:
     try:
         with open(path, "rb") as fh:
             info = os.fstat(fh.fileno())
-            if stat.S_ISREG(info.st_mode) and info.st_size > max_bytes:
-                raise InputError(_too_big(path, max_bytes, info.st_size))
+            if stat.S_ISREG(info.st_mode):
+                if info.st_size > max_bytes:
+                    raise InputError(_too_big(path, max_bytes, info.st_size))
+                data = fh.read(max_bytes + 1)  # one allocation: the size is known
+                if len(data) > max_bytes:  # it grew meanwhile
+                    raise InputError(_too_big(path, max_bytes, None))
+                return RawInput(data, path)
             return RawInput(_read_capped(fh, max_bytes, path), path)
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None

@@ -51,18 +51,46 @@ def _tree_json(path) -> str:
 # --- not a regular file: written directly, never replaced --------------------------------
 
 
+def _release(fifo, reader: threading.Thread) -> None:
+    """If the command never opened the FIFO, open it ourselves so the reader thread ends."""
+    if reader.is_alive():
+        try:
+            os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
+        except OSError:
+            pass
+    reader.join(timeout=30)
+
+
 def test_fifo_output_is_written_into_not_replaced(runner, tmp_path):
     fifo = tmp_path / "pipe"
     os.mkfifo(fifo)
     received: list[bytes] = []
-    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()), daemon=True)
     reader.start()
     result = runner.invoke(main, ["tree", str(LAW), "--format", "json", "-o", str(fifo)])
-    reader.join(timeout=30)
+    _release(fifo, reader)
     assert result.exit_code == 0, result.output
     assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
     assert json.loads(received[0].decode("utf-8"))["format"] == "govtext/outline"
     assert sorted(os.listdir(tmp_path)) == ["pipe"]
+
+
+def test_fifo_whose_reader_leaves_is_one_line(runner, tmp_path):
+    big = tmp_path / "big.txt"
+    big.write_bytes(LAW.read_bytes() * 100)  # its XML is far more than a pipe holds
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+
+    def read_a_little() -> None:
+        with open(fifo, "rb", buffering=0) as fh:
+            fh.read(10)
+
+    reader = threading.Thread(target=read_a_little, daemon=True)
+    reader.start()
+    result = runner.invoke(main, ["xml", str(big), "-o", str(fifo)])
+    _release(fifo, reader)
+    _one_error_line(result, str(fifo), "broken pipe")
+    assert sorted(os.listdir(tmp_path)) == ["big.txt", "pipe"]
 
 
 def test_character_device_output_stays_a_device(runner, tmp_path):
