@@ -65,7 +65,8 @@ ARCHIVE = _archive()
 
 
 class Folder:
-    """A private folder holding the inputs; checks that only the named output appeared."""
+    """A private folder holding the inputs, and the working folder while in use (so a stray
+    file written beside "the current folder" shows too); checks only the named output appeared."""
 
     def __init__(self, files: dict[str, bytes]) -> None:
         self.path = Path(tempfile.mkdtemp(prefix="govtext-fuzz-"))
@@ -74,9 +75,12 @@ class Folder:
             (self.path / name).write_bytes(data)
 
     def __enter__(self) -> "Folder":
+        self.previous = os.getcwd()
+        os.chdir(self.path)
         return self
 
     def __exit__(self, *exc) -> None:
+        os.chdir(self.previous)
         shutil.rmtree(self.path, ignore_errors=True)
 
     def __truediv__(self, name: str) -> str:
@@ -171,7 +175,8 @@ def test_real_processes(data, command):
     with Folder({"in.txt": data}) as folder:
         args = {"tree": ["tree", folder / "in.txt"], "xml": ["xml", folder / "in.txt"],
                 "diff": ["diff", folder / "in.txt", str(FIXTURES / "law-basic.txt")]}[command]
-        proc = subprocess.run([sys.executable, "-m", "govtext", *args], capture_output=True, timeout=120)
+        proc = subprocess.run([sys.executable, "-m", "govtext", *args], capture_output=True, timeout=120,
+                              cwd=folder.path)
         err = proc.stderr.decode("utf-8", "replace")
         assert proc.returncode in (0, 1, 2), err
         assert "Traceback" not in err and "Exception ignored" not in err, err
