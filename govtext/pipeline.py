@@ -46,14 +46,14 @@ _XML_START = re.compile(
     r"|(?:<!--.*?-->\s*)*<(?:[\w.-]+:)?govtext[\s/>]",  # else govtext's root element
     re.DOTALL,
 )
-_UTF16_BOMS = ((b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"), (b"\xef\xbb\xbf", "utf-8"))
+_XML_BOMS = ((b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"), (b"\xef\xbb\xbf", "utf-8"))
 
 
 def looks_like_xml(data: bytes) -> bool:
     """An XML declaration, a doctype, or a ``govtext`` root element, in UTF-8 or UTF-16 —
     not any leading ``<``: a text may well open with one (<标题>, <<…>>)."""
     head, codec = data[:4096], "utf-8"
-    for bom, name in _UTF16_BOMS:
+    for bom, name in _XML_BOMS:
         if head.startswith(bom):
             head, codec = head[len(bom):], name
             break
@@ -64,8 +64,7 @@ def looks_like_xml(data: bytes) -> bool:
         elif len(head) >= 4 and head[1] == head[3] == 0 and head[0] and head[2]:
             codec = "utf-16-le"
     text = head.decode(codec, "ignore").lstrip(" \t\r\n")
-    match = _XML_START.match(text)
-    return match is not None
+    return _XML_START.match(text) is not None
 
 
 def load(path: str | None = None, lexicon: Lexicon | None = None, options: ReadOptions | None = None,
