@@ -260,7 +260,8 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
 
     * a regular file (new or existing) is written to a temporary file in the same
       folder, synced and renamed into place, so an error or interruption never leaves a
-      partial file; an existing file keeps its mode (and owner, where allowed);
+      partial file; an existing file keeps its mode (and owner, where allowed), and one
+      we may not write is refused, not renamed over;
     * a symbolic link is followed: its target is replaced, the link kept; a link
       to nothing is refused (cp refuses to write through a dangling link);
     * anything else — a device, a FIFO, /dev/stdout — is opened and written directly.
@@ -280,6 +281,9 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
         _write_directly(target, data)
         return
     real = os.path.realpath(target) if info is not None else target
+    if info is not None and not os.access(real, os.W_OK):
+        # A read-only file says "keep me": refuse, as cp does, though renaming over it would work.
+        raise OutputError(f"{target}: cannot write (permission denied)")
     folder = os.path.dirname(real) or "."
     if not os.path.isdir(folder):
         raise OutputError(f"{target}: folder {folder} does not exist")

@@ -156,6 +156,19 @@ def test_existing_file_keeps_its_mode(runner, tmp_path):
     assert out.read_text("utf-8").startswith("<?xml")
 
 
+def test_read_only_file_is_not_replaced(runner, tmp_path, monkeypatch):
+    out = tmp_path / "sealed.xml"
+    out.write_text("keep", encoding="utf-8")
+    out.chmod(0o444)
+    if os.access(out, os.W_OK):  # root may write anything: answer as the system would anyone else
+        real_access = os.access
+        monkeypatch.setattr("os.access", lambda p, mode, **kw: False if mode == os.W_OK else real_access(p, mode))
+    _one_error_line(runner.invoke(main, ["xml", str(LAW), "-o", str(out)]), "sealed.xml")
+    with pytest.raises(OutputError, match="sealed.xml: cannot write .permission denied"):
+        write_atomic(out, b"new")
+    assert out.read_text("utf-8") == "keep" and sorted(os.listdir(tmp_path)) == ["sealed.xml"]
+
+
 @pytest.mark.skipif(not IS_ROOT, reason="only root can make a file owned by someone else")
 def test_existing_file_keeps_its_owner_when_root(tmp_path):
     out = tmp_path / "theirs.txt"

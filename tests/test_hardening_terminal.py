@@ -124,3 +124,10 @@ def test_folder_mode_errors_name_files_escaped(runner, tmp_path):
     assert result.exit_code == 1, result.output
     _no_raw_controls(result.stderr)
     assert "bad\\x1b[2J.txt" in result.stderr and (out / "good.xml").is_file()
+
+
+def test_a_lone_carriage_return_is_shown_but_crlf_is_a_line_break():
+    from govtext.escape import visible
+
+    assert visible("第一条\r\n第二条") == "第一条\r\n第二条"
+    assert visible("看得见\r看不见") == "看得见\\x0d看不见"  # it would overwrite the line's start
