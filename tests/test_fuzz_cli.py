@@ -44,8 +44,8 @@ def _lines() -> list[str]:
 
 
 LINES = _lines()
-CONTROLS = ["\x1b[2J", "\x1b]0;title\x07", "\u202e", "\u2066", "\x00", "\r", "\x9b", "\x0c", "\ufeff", "\x7f", "\t", "<",
-            "<?xml", "《", "\u3000"]
+CONTROLS = ["\x1b[2J", "\x1b]0;title\x07", "\u202e", "\u2066", "\x00", "\r", "\x9b", "\x0c", "\ufeff", "\x7f",
+            "\t", "<", "<?xml", "《", "\u3000"]
 ENCODINGS = ["utf-8", "utf-8-sig", "gb18030", "gbk", "utf-16", "utf-16-le", "utf-16-be", "big5"]
 
 line_mix = st.lists(

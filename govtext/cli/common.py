@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
+from contextlib import contextmanager
 
 import click
 
@@ -223,15 +224,14 @@ def _stdout():
     return sys.stdout
 
 
-class _stdout_errors:
-    """Turns a failed write to standard output (disk full, closed, > /dev/full) into OutputError."""
-
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(self, kind, exc, tb) -> bool:
-        if exc is None or isinstance(exc, (BrokenPipeError, GovtextError)) or not isinstance(exc, (OSError, ValueError)):
-            return False
+@contextmanager
+def _stdout_errors():
+    """Turns a failed write to standard output (disk full, > /dev/full) into OutputError."""
+    try:
+        yield
+    except BrokenPipeError:
+        raise  # the reader left: GovtextGroup ends quietly
+    except (OSError, ValueError) as exc:  # ValueError: written to after being closed
         _silence_stdout()
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         raise OutputError(f"standard output: cannot write ({reason[:1].lower() + reason[1:]})") from None

@@ -108,8 +108,8 @@ def validate(file: str) -> None:
     if problems:
         for problem in problems:
             click.echo(visible(f"{file}: {problem}"), err=True)
-        click.echo(f"govtext: {visible(file)}: invalid govtext XML ({len(problems)} problem{'s' if len(problems) > 1 else ''})",
-                   err=True)
+        plural = "s" if len(problems) > 1 else ""
+        click.echo(f"govtext: {visible(file)}: invalid govtext XML ({len(problems)} problem{plural})", err=True)
         sys.exit(1)
     emit(f"{visible(file)}: valid govtext XML\n", None)
 
