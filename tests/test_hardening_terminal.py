@@ -131,3 +131,14 @@ def test_a_lone_carriage_return_is_shown_but_crlf_is_a_line_break():
 
     assert visible("第一条\r\n第二条") == "第一条\r\n第二条"
     assert visible("看得见\r看不见") == "看得见\\x0d看不见"  # it would overwrite the line's start
+
+
+def test_diff_xml_report_with_control_characters_in_terms(runner, tmp_path):
+    """Found by the fuzzer: a heading clause holding ESC reached an lxml attribute raw (ValueError)."""
+    from govtext.report.xml_report import schema_errors
+
+    new = tmp_path / "new.txt"
+    new.write_text("1．关于惩治走私罪的补充规定\n\x1b00一", encoding="utf-8")
+    result = runner.invoke(main, ["diff", "/dev/null", str(new), "--format", "xml"])
+    assert result.exit_code == 1, repr(result.exception)
+    assert schema_errors(result.stdout_bytes) == []
