@@ -9,6 +9,10 @@ class InputError(GovtextError):
     """The input cannot be read: missing, a directory, binary, undecodable or empty."""
 
 
+class OutputError(GovtextError):
+    """The output cannot be written: folder missing or unwritable, a directory, disk full, stdout closed."""
+
+
 class XmlInputError(InputError):
     """The XML is malformed, hostile (DTD, entities, network) or not govtext's format."""
 

@@ -12,8 +12,10 @@ from __future__ import annotations
 import re
 
 # C0 controls except tab and newline, DEL, C1 controls, and the bidi embedding,
-# override and isolate controls (U+202A–202E, U+2066–2069).
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# override and isolate controls (U+202A–202E, U+2066–2069).  A carriage return is
+# harmless right before a newline (CRLF texts) but alone it moves the cursor back
+# over what was printed, hiding it, so a lone one is shown.
+_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]|\r(?!\n)")
 
 
 def _escaped(match: re.Match) -> str:

@@ -7,13 +7,30 @@ standard input, govtext XML and the bundled sample are accepted alike.
 from __future__ import annotations
 
 import os
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from govtext.lexicon import Lexicon
-from govtext.model import Document, Source
+from govtext.model import BLANK, DOCUMENT, Document, Node, Source
 from govtext.parse import parse
-from govtext.textio import RawInput, decode, read_bytes
+from govtext.textio import DEFAULT_MAX_BYTES, RawInput, decode_input, read_bytes
 
 SAMPLE_NAME = "000_efddb673e37cdc31.txt"
+
+
+@dataclass(frozen=True, slots=True)
+class ReadOptions:
+    """How input is read: the size cap, the encoding (None: detect), undecodable bytes,
+    the format (``auto``: decided by content) and which Word revisions to read."""
+
+    max_bytes: int = DEFAULT_MAX_BYTES
+    encoding: str | None = None
+    errors: str = "strict"
+    input_format: str = "auto"
+    """``auto``, or one of ``text xml html docx pdf doc rtf`` to override detection."""
+    revisions: str = "new"
+    """Word tracked changes: ``new`` reads them accepted, ``old`` rejected."""
 
 
 def sample_bytes() -> bytes:
@@ -29,40 +46,70 @@ def sample_bytes() -> bytes:
         return fh.read()
 
 
+_XML_START = re.compile(
+    r"(?P<declared><\?xml[\s?]|<!DOCTYPE\s)"  # a declaration or a doctype: XML, whatever follows
+    r"|(?:<!--.*?-->\s*)*<(?:[\w.-]+:)?govtext[\s/>]",  # else govtext's root element
+    re.DOTALL,
+)
+_XML_BOMS = ((b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"), (b"\xef\xbb\xbf", "utf-8"))
+
+
 def looks_like_xml(data: bytes) -> bool:
-    """A leading ``<`` (after a BOM and whitespace), in UTF-8 or UTF-16."""
-    head = data[:128]
-    for bom, codec in ((b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
+    """An XML declaration, a doctype, or a ``govtext`` root element, in UTF-8 or UTF-16 —
+    not any leading ``<``: a text may well open with one (<标题>, <<…>>)."""
+    head, codec = data[:4096], "utf-8"
+    for bom, name in _XML_BOMS:
         if head.startswith(bom):
-            head = head[2:].decode(codec, "ignore").encode("utf-8")
+            head, codec = head[len(bom):], name
             break
-    return head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<")
+    else:
+        # UTF-16 without a BOM: every other byte of ASCII markup is NUL.
+        if len(head) >= 4 and head[0] == head[2] == 0 and head[1] and head[3]:
+            codec = "utf-16-be"
+        elif len(head) >= 4 and head[1] == head[3] == 0 and head[0] and head[2]:
+            codec = "utf-16-le"
+    text = head.decode(codec, "ignore").lstrip(" \t\r\n")
+    return _XML_START.match(text) is not None
 
 
-def load(path: str | None = None, lexicon: Lexicon | None = None, input_format: str = "auto",
-         revisions: str = "new") -> Document:
+def load(path: str | None = None, lexicon: Lexicon | None = None, options: ReadOptions | None = None,
+         warn: Callable[[str], None] | None = None, allow_empty: bool = False) -> Document:
     """Read and parse ``path`` (``-`` for stdin, None for the bundled sample).
 
     govtext XML is read back into the same tree it was written from; HTML, Word and PDF
-    files are parsed from the text :mod:`govtext.formats` extracts (``input_format``
-    overrides detection; ``revisions`` picks Word's tracked changes, ``new`` or ``old``).
+    files are parsed from the text :mod:`govtext.formats` extracts.  ``options`` set the
+    size cap, the encoding, what to do with undecodable bytes, the input format and
+    Word revisions; ``warn`` receives what the reader had to repair (bytes replaced).
+    ``allow_empty`` reads an empty input as the empty document instead of refusing it.
     """
-    raw = RawInput(sample_bytes(), None) if path is None else read_bytes(path)
+    options = options or ReadOptions()
+    raw = RawInput(sample_bytes(), None) if path is None else read_bytes(path, options.max_bytes)
     from govtext.formats import EXTRACTED, detect
 
-    fmt = detect(raw.data, raw.name) if input_format == "auto" else input_format
+    fmt = detect(raw.data, raw.name) if options.input_format == "auto" else options.input_format
     if fmt in EXTRACTED:
-        return parse_extracted(raw, fmt, lexicon, revisions)
-    if fmt == "xml" or (input_format == "auto" and looks_like_xml(raw.data)):
+        return parse_extracted(raw, fmt, lexicon, options.revisions)
+    # Markup that is no web page is govtext XML only when it says so (a declaration, a
+    # doctype or the govtext root): a text may well open with <标题>.
+    if fmt == "xml" and (options.input_format == "xml" or looks_like_xml(raw.data)):
         from govtext.xmlfmt.reader import read_document  # only XML input pays for lxml
 
         return read_document(raw.data, raw.name)
-    return parse_raw(raw, lexicon)
+    return parse_raw(raw, lexicon, options, warn, allow_empty)
 
 
-def parse_raw(raw: RawInput, lexicon: Lexicon | None = None) -> Document:
-    text, encoding = decode(raw.data, raw.name)
-    source = Source(path=raw.name, sha256=raw.sha256, encoding=encoding, chars=len(text))
+def parse_raw(raw: RawInput, lexicon: Lexicon | None = None, options: ReadOptions | None = None,
+              warn: Callable[[str], None] | None = None, allow_empty: bool = False) -> Document:
+    options = options or ReadOptions()
+    decoded = decode_input(raw.data, raw.name, options.encoding, options.errors, allow_empty)
+    if decoded.replaced and warn is not None:
+        warn(f"{raw.name or 'input'}: {decoded.replaced} undecodable byte sequence"
+             f"{'s' if decoded.replaced > 1 else ''} replaced by U+FFFD as {decoded.encoding} "
+             f"(the first at byte offset {decoded.first_replaced})")
+    text = decoded.text
+    source = Source(path=raw.name, sha256=raw.sha256, encoding=decoded.encoding, chars=len(text))
+    if not text.strip():
+        return empty_document(text, source)
     return parse(text, source, lexicon)
 
 
@@ -73,6 +120,12 @@ def parse_extracted(raw: RawInput, fmt: str, lexicon: Lexicon | None = None, rev
     source = Source(path=raw.name, sha256=raw.sha256, encoding=got.encoding, chars=len(got.text), format=fmt,
                     extractor=got.extractor, origins=got.origins, metadata=got.metadata)
     return parse(got.text, source, lexicon)
+
+
+def empty_document(text: str, source: Source) -> Document:
+    """The document of an empty (or whitespace-only) input: nothing but its blank space."""
+    blanks = (Node(id="b1", type=BLANK, span=(0, len(text)), text=text),) if text else ()
+    return Document(source=source, text=text, root=Node(id="doc", type=DOCUMENT, span=(0, len(text)), children=blanks))
 
 
 def parse_text(text: str, lexicon: Lexicon | None = None, name: str | None = None) -> Document:

@@ -3,7 +3,12 @@
 UTF-8 (with or without BOM) and UTF-16/32 with a BOM are recognised directly;
 text without NUL bytes that decodes cleanly as GB18030 (GBK and GB2312 are its subsets)
 is read as GB18030; anything else is handed to charset-normalizer, a maintained
-detector, instead of guessing from a list of codecs.
+detector, instead of guessing from a list of codecs.  ``encoding`` overrides the
+detection; ``errors="replace"`` reads undecodable bytes as U+FFFD and counts them.
+
+Input is capped (:data:`DEFAULT_MAX_BYTES`): a regular file is refused before it is
+read, a stream (stdin, a FIFO, /dev/zero) as soon as it passes the cap, so memory
+stays bounded whatever is piped in.
 """
 
 from __future__ import annotations
@@ -12,13 +17,15 @@ import codecs
 import hashlib
 import os
 import re
+import stat
 import sys
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import BinaryIO
 
-from govtext.errors import InputError
+from govtext.errors import InputError, OutputError
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -31,6 +38,12 @@ _BOMS = (
 _SUPERSETS = {"gbk": "gb18030", "gb2312": "gb18030", "hz": "gb18030", "ascii": "utf-8"}
 # C0 controls other than tab, line breaks and form feeds: a sign of binary data.
 _CONTROLS = re.compile("[\x00-\x08\x0e-\x1f]")
+
+DEFAULT_MAX_BYTES = 200 * 1024 * 1024
+"""Largest input read (200 MiB): far above any real document, far below what exhausts memory."""
+_CHUNK = 1 << 20
+ERRORS = ("strict", "replace")
+"""What to do with undecodable bytes: refuse the input, or read them as U+FFFD and say so."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,53 +58,184 @@ class RawInput:
         return hashlib.sha256(self.data).hexdigest()
 
 
-def read_bytes(path: str) -> RawInput:
-    """Read a file, or standard input for ``-``; user errors become InputError."""
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    """Decoded text, the encoding used, and the bytes replaced (``errors="replace"`` only)."""
+
+    text: str
+    encoding: str
+    replaced: int = 0
+    """How many undecodable byte runs became U+FFFD."""
+    first_replaced: int | None = None
+    """Byte offset of the first of them."""
+
+
+def read_bytes(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> RawInput:
+    """Read a file, or standard input for ``-``, at most ``max_bytes``; user errors become InputError."""
     if path == "-":
-        return RawInput(sys.stdin.buffer.read(), "-")
+        if sys.stdin is None:  # started with stdin closed (<&-)
+            raise InputError("-: standard input is closed")
+        try:
+            return RawInput(_read_capped(sys.stdin.buffer, max_bytes, "-"), "-")
+        except OSError as exc:
+            raise InputError(f"-: cannot read standard input ({exc.strerror or exc})") from None
     # os.path rather than pathlib: this module is on every command's start-up path.
     if os.path.isdir(path):
         raise InputError(f"{path}: is a directory, not a file")
     try:
         with open(path, "rb") as fh:
-            return RawInput(fh.read(), path)
+            info = os.fstat(fh.fileno())
+            if stat.S_ISREG(info.st_mode):
+                if info.st_size > max_bytes:
+                    raise InputError(_too_big(path, max_bytes, info.st_size))
+                data = fh.read(max_bytes + 1)  # one allocation: the size is known
+                if len(data) > max_bytes:  # it grew meanwhile
+                    raise InputError(_too_big(path, max_bytes, None))
+                return RawInput(data, path)
+            return RawInput(_read_capped(fh, max_bytes, path), path)
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
     except PermissionError:
         raise InputError(f"{path}: permission denied") from None
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a directory, not a file") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
 
 
+def _read_capped(fh, max_bytes: int, label: str) -> bytes:
+    """Read to the end, refusing as soon as more than ``max_bytes`` came in (an endless stream)."""
+    parts, total = [], 0
+    while True:
+        chunk = fh.read(min(_CHUNK, max_bytes + 1 - total))
+        if chunk is None:  # a non-blocking stream with nothing yet: wait, it is not the end
+            import select
+
+            select.select([fh.fileno()], [], [])
+            continue
+        if not chunk:
+            return b"".join(parts)
+        total += len(chunk)
+        if total > max_bytes:
+            raise InputError(_too_big(label, max_bytes, None))
+        parts.append(chunk)
+
+
+def _too_big(label: str, max_bytes: int, size: int | None) -> str:
+    if size is None:
+        return f"{label}: input too large (more than the limit of {max_bytes} bytes; see --max-bytes)"
+    return f"{label}: input too large ({size} bytes; the limit is {max_bytes} bytes, see --max-bytes)"
+
+
+def check_encoding(name: str) -> str:
+    """The codec's canonical name, or InputError when Python has no such text encoding."""
+    try:
+        info = codecs.lookup(name)
+    except LookupError:
+        raise InputError(f"unknown encoding {name!r}") from None
+    if not getattr(info, "_is_text_encoding", True):  # base64, rot13, …: bytes-to-bytes codecs
+        raise InputError(f"{name!r} is not a text encoding")
+    return info.name
+
+
 def decode(data: bytes, name: str | None = None) -> tuple[str, str]:
     """Decode ``data``; return (text, encoding).  Raise InputError for binary or empty input."""
+    decoded = decode_input(data, name)
+    return decoded.text, decoded.encoding
+
+
+def decode_input(data: bytes, name: str | None = None, encoding: str | None = None,
+                 errors: str = "strict", allow_empty: bool = False) -> Decoded:
+    """Decode ``data`` with ``encoding`` (None: detect it).
+
+    ``errors="replace"`` reads undecodable bytes as U+FFFD and reports how many;
+    otherwise they are an InputError naming the byte offset and the encodings tried.
+    ``allow_empty`` accepts empty or whitespace-only input (diff's empty side).
+    """
     label = name or "input"
-    if not data.strip():
+    if errors not in ERRORS:
+        raise InputError(f"unknown error handling {errors!r}; choose from {', '.join(ERRORS)}")
+    if not data.strip() and not allow_empty:
         raise InputError(f"{label}: empty input")
-    encoding = _detect(data, label)
-    try:
-        text = data.decode(encoding)
-    except (UnicodeDecodeError, LookupError):
-        raise InputError(f"{label}: cannot decode as {encoding}") from None
+    if encoding is not None:
+        encoding = check_encoding(encoding)
+        decoded = _decode_as(data, encoding, errors, label)
+    elif not data:
+        decoded = Decoded("", "utf-8")
+    else:
+        decoded = _detect_and_decode(data, label, errors)
+    text = decoded.text
     if text.startswith("\ufeff"):
         text = text[1:]  # a BOM inside utf-16/32 decoding is not content
-    if not text.strip():
+    if not text.strip() and not allow_empty:
         raise InputError(f"{label}: empty input (whitespace only)")
     controls = len(_CONTROLS.findall(text))
-    if "\x00" in text or controls > max(2, len(text) // 200):
+    # A few stray controls (an escape sequence pasted in) are text; many are binary data.
+    if "\x00" in text or controls > max(8, len(text) // 200):
         raise InputError(f"{label}: looks like binary data, not text")
-    return text, encoding
+    return Decoded(text, decoded.encoding, decoded.replaced, decoded.first_replaced)
 
 
-def _detect(data: bytes, label: str) -> str:
+# The "govtext-replace" error handler replaces like "replace" and records where, per thread.
+_LOG = threading.local()
+
+
+def _record(exc: UnicodeError):
+    if not isinstance(exc, UnicodeDecodeError):
+        raise exc
+    _LOG.offsets.append(exc.start)
+    return "\ufffd", exc.end
+
+
+codecs.register_error("govtext-replace", _record)
+
+
+def _decode_as(data: bytes, encoding: str, errors: str, label: str) -> Decoded:
+    if errors == "replace":
+        _LOG.offsets = []
+        text = data.decode(encoding, "govtext-replace")
+        offsets, _LOG.offsets = _LOG.offsets, []
+        return Decoded(text, encoding, len(offsets), offsets[0] if offsets else None)
+    try:
+        return Decoded(data.decode(encoding), encoding)
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{label}: cannot decode as {encoding}: {_where(exc)}; "
+                         "--errors replace reads it anyway") from None
+
+
+def _where(exc: UnicodeDecodeError) -> str:
+    bad = exc.object[exc.start : min(exc.end, exc.start + 4)]
+    return f"invalid byte{'s' if len(bad) > 1 else ''} {bad.hex(' ')} at byte offset {exc.start}"
+
+
+def _detect_and_decode(data: bytes, label: str, errors: str) -> Decoded:
+    tried: list[str] = []
+    encoding = _detect(data, label, tried)
+    if encoding is not None:
+        try:
+            return Decoded(data.decode(encoding), encoding)
+        except UnicodeDecodeError as exc:
+            if errors == "replace":
+                return _decode_as(data, encoding, errors, label)
+            tried.append(f"{encoding} ({_where(exc)})")
+    if errors == "replace":
+        # Read it anyway, with the candidate that loses the fewest bytes (UTF-8 on a tie).
+        candidates = [_decode_as(data, enc, "replace", label) for enc in ("utf-8", "gb18030")]
+        return min(candidates, key=lambda d: d.replaced)
+    raise InputError(f"{label}: cannot decode: tried {', '.join(tried)}; give the encoding with "
+                     "--encoding NAME, or read it anyway with --errors replace")
+
+
+def _detect(data: bytes, label: str, tried: list[str]) -> str | None:
+    """The encoding detected, or None; ``tried`` collects each failed candidate and why."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return encoding
     try:
         data.decode("utf-8")
         return "utf-8"
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        tried.append(f"utf-8 ({_where(exc)})")
     if b"\x00" not in data:
         # Chinese text that is not UTF-8 is GB18030 (or its subsets GBK/GB2312) far more
         # often than anything else; short texts give a statistical detector too little to go
@@ -99,53 +243,125 @@ def _detect(data: bytes, label: str) -> str:
         try:
             data.decode("gb18030")
             return "gb18030"
-        except UnicodeDecodeError:
-            pass
+        except UnicodeDecodeError as exc:
+            tried.append(f"gb18030 ({_where(exc)})")
     from charset_normalizer import from_bytes  # imported here: only non-UTF-8 input pays for it
 
     best = from_bytes(data).best()
     if best is None and b"\x00" in data:
         raise InputError(f"{label}: looks like binary data, not text")
     if best is None:
-        raise InputError(f"{label}: cannot detect the text encoding (not UTF-8, GB18030 or UTF-16)")
+        tried.append("charset-normalizer (no match)")
+        return None
     encoding = best.encoding.lower().replace("-", "_")
     encoding = {"utf_16_le": "utf-16-le", "utf_16_be": "utf-16-be", "utf_8": "utf-8"}.get(encoding, encoding)
     return _SUPERSETS.get(encoding, encoding)
 
 
 def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
-    """Write ``data`` to ``path`` via a temporary file in the same folder, then rename.
-
-    An error or interruption never leaves a partial or empty file at ``path``.
-    """
+    """Write ``data`` to ``path`` as :func:`atomic_output` does."""
     with atomic_output(path) as fh:
         fh.write(data)
 
 
 @contextmanager
 def atomic_output(path: str | os.PathLike[str]) -> Iterator[BinaryIO]:
-    """A binary file to stream into; it replaces ``path`` only when the block ends
-    without an error (streaming writers: tables of any size, memory flat)."""
+    """A binary file to write (or stream) into, safely as careful Unix tools do; any
+    failure is an OutputError.
+
+    * a regular file (new or existing) is written to a temporary file in the same
+      folder, synced and renamed into place when the block ends without an error, so an
+      error or interruption never leaves a partial file; an existing file keeps its mode
+      (and owner, where allowed), and one we may not write is refused, not renamed over;
+    * a symbolic link is followed: its target is replaced, the link kept; a link
+      to nothing is refused (cp refuses to write through a dangling link);
+    * anything else — a device, a FIFO, /dev/stdout — is opened and written directly.
+    """
+    target = os.fspath(path)
+    try:
+        info = os.stat(target)  # follows links
+    except FileNotFoundError:
+        info = None
+        if os.path.islink(target):
+            raise OutputError(f"{target}: not writing through a dangling symbolic link") from None
+    except OSError as exc:
+        raise OutputError(_cannot_write(target, exc)) from None
+    if info is not None and stat.S_ISDIR(info.st_mode):
+        raise OutputError(f"{target}: is a directory")
+    if info is not None and not stat.S_ISREG(info.st_mode) or _is_fd_alias(target):
+        with _written_directly(target) as fh:
+            yield fh
+        return
+    real = os.path.realpath(target) if info is not None else target
+    if info is not None and not os.access(real, os.W_OK):
+        # A read-only file says "keep me": refuse, as cp does, though renaming over it would work.
+        raise OutputError(f"{target}: cannot write (permission denied)")
+    folder = os.path.dirname(real) or "."
+    if not os.path.isdir(folder):
+        raise OutputError(f"{target}: folder {folder} does not exist")
+    with _replaced(target, real, folder, info) as fh:
+        yield fh
+
+
+def _is_fd_alias(path: str) -> bool:
+    # /dev/stdout, /dev/fd/N and /proc/self/fd/N name an open descriptor: renaming a
+    # file over them would redirect nothing, and would drop a `>>` append.
+    return os.path.abspath(path).startswith(("/dev/", "/proc/"))
+
+
+@contextmanager
+def _written_directly(target: str) -> Iterator[BinaryIO]:
+    try:
+        with open(target, "wb") as fh:
+            yield fh
+    except OSError as exc:
+        raise OutputError(_cannot_write(target, exc)) from None
+
+
+@contextmanager
+def _replaced(target: str, real: str, folder: str, info: os.stat_result | None) -> Iterator[BinaryIO]:
     import tempfile
 
-    target = os.fspath(path)
-    folder = os.path.dirname(target) or "."
-    if not os.path.isdir(folder):
-        raise InputError(f"{target}: folder {folder} does not exist")
-    fd, tmp = tempfile.mkstemp(prefix=f".{os.path.basename(target)}.", suffix=".tmp", dir=folder)
     try:
-        # mkstemp makes the file 0600; give it the mode a plain open() would have.
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
+        fd, tmp = tempfile.mkstemp(prefix=f".{os.path.basename(real)}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise OutputError(_cannot_write(target, exc)) from None
+    try:
+        if info is None:
+            # mkstemp makes the file 0600; give it the mode a plain open() would have.
+            umask = os.umask(0)
+            os.umask(umask)
+            os.fchmod(fd, 0o666 & ~umask)
+        else:
+            _keep_owner_and_mode(fd, info)
         with os.fdopen(fd, "wb") as fh:
             yield fh
             fh.flush()
             os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    except BaseException:
+        os.replace(tmp, real)
+    except BaseException as exc:
         try:
             os.unlink(tmp)
-        except FileNotFoundError:
+        except OSError:
             pass
+        if isinstance(exc, OSError):
+            raise OutputError(_cannot_write(target, exc)) from None
         raise
+
+
+def _keep_owner_and_mode(fd: int, info: os.stat_result) -> None:
+    # Owner first: chown clears setuid/setgid bits, chmod then restores what may be kept.
+    mode = stat.S_IMODE(info.st_mode)
+    try:
+        os.fchown(fd, info.st_uid, info.st_gid)
+    except OSError:
+        # Only root may give a file away; like cp -p, keep our own, without set-id bits.
+        mode &= ~(stat.S_ISUID | stat.S_ISGID)
+    os.fchmod(fd, mode)
+
+
+def _cannot_write(target: str, exc: OSError) -> str:
+    reason = exc.strerror or str(exc)
+    if isinstance(exc, IsADirectoryError):
+        return f"{target}: is a directory"
+    return f"{target}: cannot write ({reason[:1].lower() + reason[1:]})"

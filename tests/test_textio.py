@@ -6,7 +6,7 @@ import codecs
 
 import pytest
 
-from govtext.errors import InputError
+from govtext.errors import InputError, OutputError
 from govtext.textio import decode, write_atomic
 
 TEXT = "　　完善社会治理体制\n　　构建党委领导体制。发挥党委总揽全局、协调各方的领导作用。\n" * 3
@@ -54,7 +54,7 @@ def test_write_atomic_leaves_no_partial_file(tmp_path, monkeypatch):
         raise OSError("disk full")
 
     monkeypatch.setattr("os.fsync", boom)
-    with pytest.raises(OSError):
+    with pytest.raises(OutputError, match="out.txt: cannot write"):
         write_atomic(target, b"new")
     assert target.read_text(encoding="utf-8") == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["out.txt"]

@@ -1,12 +1,20 @@
-"""What every command shares: error mapping, the input argument, lexicon option, output."""
+"""What every command shares: error mapping, the input argument and options, output.
+
+Output goes through :func:`emit` / :func:`emit_rich` only, so every command
+answers a closed or full standard output, an unwritable folder or a directory
+given as ``-o`` the same way: one line on stderr, exit 2.
+"""
 
 from __future__ import annotations
 
+import os
 import sys
+from contextlib import contextmanager
 
 import click
 
-from govtext.errors import GovtextError
+from govtext.errors import GovtextError, OutputError
+from govtext.escape import visible
 
 EXIT_TROUBLE = 2
 # click ≥ 8.2 raises this for a bare group invocation; older versions print help themselves.
@@ -48,7 +56,7 @@ class GovtextGroup(click.Group):
             sys.exit(0)
         except click.ClickException as exc:
             where = f"{exc.ctx.command_path}: " if getattr(exc, "ctx", None) is not None else ""
-            click.echo(f"govtext: error: {where}{exc.format_message()} (see --help)", err=True)
+            click.echo(f"govtext: error: {where}{visible(exc.format_message())} (see --help)", err=True)
             sys.exit(exc.exit_code)
         sys.exit(code if isinstance(code, int) else 0)
 
@@ -61,14 +69,20 @@ class GovtextGroup(click.Group):
             click.echo("govtext: interrupted", err=True)
             ctx.exit(130)
         except BrokenPipeError:
-            # Reader went away (| head): not an error worth a traceback.
-            sys.stderr.close()
-            ctx.exit(0)
+            # The reader went away (| head): no message, as cat and git say nothing when
+            # SIGPIPE stops them; but not success either, the output is cut short.
+            _silence_stdout()
+            ctx.exit(EXIT_TROUBLE)
 
 
 def fail(message: str) -> "None":
-    click.echo(f"govtext: error: {message}", err=True)
+    # File names and input text in messages are shown escaped, never obeyed by the terminal.
+    click.echo(f"govtext: error: {visible(message)}", err=True)
     sys.exit(EXIT_TROUBLE)
+
+
+def warn(message: str) -> None:
+    click.echo(f"govtext: warning: {visible(message)}", err=True)
 
 
 input_argument = click.argument("file", required=False, metavar="[FILE|-]")
@@ -81,53 +95,111 @@ lexicon_option = click.option(
     "'extends = true' in the file adds to it).",
 )
 
-
-INPUT_FORMATS = ("auto", "text", "xml", "html", "docx", "pdf", "doc", "rtf")  # govtext.formats.FORMATS, without importing it
-
-
-def input_format_options(command):
-    """``--input-format`` and ``--revisions``, shared by every command that reads a document.
-
-    The chosen values reach :func:`load_document` through the click context, so a
-    command's signature stays as it was (``**_`` absorbs them)."""
-    command = click.option(
-        "--revisions", type=click.Choice(["new", "old"]), default="new", show_default=True, expose_value=False,
-        callback=_remember, help="Word tracked changes: 'new' reads them accepted, 'old' rejected.")(command)
-    return click.option(
-        "--input-format", type=click.Choice(INPUT_FORMATS), default="auto", show_default=True, expose_value=False,
-        callback=_remember, help="Read FILE as this format instead of deciding by its content "
-        "(HTML, Word .docx/.doc, RTF and PDF are read as the text a reader sees).")(command)
+_READ_OPTIONS = "govtext.read_options"
+_SIZES = {"k": 1 << 10, "m": 1 << 20, "g": 1 << 30}
 
 
-def _remember(ctx: click.Context, param: click.Parameter, value: str) -> str:
-    ctx.ensure_object(dict)[param.name] = value
+def _remember(ctx: click.Context, param: click.Parameter, value):
+    # Kept on the context, not passed to the command: every reading command gets the
+    # options without its signature (or its module) having to change.
+    ctx.meta.setdefault(_READ_OPTIONS, {})[param.name] = value
     return value
 
 
-def load_document(file: str | None, lexicon_path: str | None = None):
-    """Load FILE (or the bundled sample) with an optional user lexicon."""
+def _size(ctx: click.Context, param: click.Parameter, value: str | None):
+    if value is None:
+        return _remember(ctx, param, None)
+    text = value.strip().lower().removesuffix("b").removesuffix("i")
+    scale = _SIZES.get(text[-1:], 1)
+    number = text[:-1] if text[-1:] in _SIZES else text
+    if not number.isdigit() or int(number) < 1:
+        raise click.BadParameter(f"{value!r} is not a size (bytes, or with K, M or G, e.g. 500M)")
+    return _remember(ctx, param, int(number) * scale)
+
+
+def _encoding(ctx: click.Context, param: click.Parameter, value: str | None):
+    if value is not None:
+        from govtext.textio import check_encoding
+
+        try:
+            value = check_encoding(value)
+        except GovtextError as exc:
+            raise click.BadParameter(str(exc)) from None
+    return _remember(ctx, param, value)
+
+
+max_bytes_option = click.option(
+    "--max-bytes", type=str, default=None, callback=_size, expose_value=False, metavar="SIZE",
+    help="Refuse input larger than this (bytes, or 500K, 50M, 1G) [default: 200M].")
+encoding_option = click.option(
+    "--encoding", type=str, default=None, callback=_encoding, expose_value=False, metavar="NAME",
+    help="Read text input in this encoding (gb18030, utf-16, …) instead of detecting it.")
+errors_option = click.option(
+    "--errors", type=click.Choice(["strict", "replace"]), default="strict", callback=_remember,
+    expose_value=False, show_default=True,
+    help="Undecodable bytes: refuse the input, or read them as U+FFFD (a warning says how many and where).")
+
+
+INPUT_FORMATS = ("auto", "text", "xml", "html", "docx", "pdf", "doc", "rtf")  # govtext.formats.FORMATS, without importing it
+input_format_option = click.option(
+    "--input-format", type=click.Choice(INPUT_FORMATS), default="auto", show_default=True, expose_value=False,
+    callback=_remember, help="Read FILE as this format instead of deciding by its content "
+    "(HTML, Word .docx/.doc, RTF and PDF are read as the text a reader sees).")
+revisions_option = click.option(
+    "--revisions", type=click.Choice(["new", "old"]), default="new", show_default=True, expose_value=False,
+    callback=_remember, help="Word tracked changes: 'new' reads them accepted, 'old' rejected.")
+
+
+def input_options(command):
+    """How a command reads its documents: ``--max-bytes``, ``--encoding``, ``--errors``,
+    ``--input-format`` and ``--revisions``."""
+    return max_bytes_option(encoding_option(errors_option(input_format_option(revisions_option(command)))))
+
+
+def read_options():
+    """The ReadOptions the current command was given."""
+    from govtext.pipeline import ReadOptions
+    from govtext.textio import DEFAULT_MAX_BYTES
+
+    ctx = click.get_current_context(silent=True)
+    given = ctx.meta.get(_READ_OPTIONS, {}) if ctx is not None else {}
+    return ReadOptions(max_bytes=given.get("max_bytes") or DEFAULT_MAX_BYTES,
+                       encoding=given.get("encoding"), errors=given.get("errors") or "strict",
+                       input_format=given.get("input_format") or "auto", revisions=given.get("revisions") or "new")
+
+
+def load_document(file: str | None, lexicon_path: str | None = None, allow_empty: bool = False):
+    """Load FILE (or the bundled sample) with an optional user lexicon and the read options."""
     from govtext.lexicon import load_lexicon
     from govtext.pipeline import load
 
     lexicon = load_lexicon(lexicon_path) if lexicon_path else None
-    options = click.get_current_context(silent=True)
-    chosen = options.obj if options is not None and isinstance(options.obj, dict) else {}
-    return load(file, lexicon, input_format=chosen.get("input_format", "auto"),
-                revisions=chosen.get("revisions", "new"))
+    return load(file, lexicon, read_options(), warn, allow_empty)
+
+
+def stdout_is_terminal() -> bool:
+    """False when standard output is a file, a pipe — or closed."""
+    try:
+        return sys.stdout is not None and sys.stdout.isatty()
+    except (OSError, ValueError):
+        return False
 
 
 def emit(data: str | bytes, output: str | None) -> None:
-    """Write to OUT atomically, or to stdout."""
+    """Write to OUT (atomically for a file; see :func:`govtext.textio.write_atomic`), or to stdout."""
     from govtext.textio import write_atomic
 
+    payload = data.encode("utf-8") if isinstance(data, str) else data
     if output and output != "-":
-        write_atomic(output, data.encode("utf-8") if isinstance(data, str) else data)
+        write_atomic(output, payload)
         return
-    if isinstance(data, bytes):
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
-    else:
-        click.echo(data, nl=not data.endswith("\n"))
+    if isinstance(data, str) and not data.endswith("\n"):
+        payload += b"\n"  # text on a terminal ends its last line, as echo does
+    with _stdout_errors():
+        stream = _stdout()
+        stream.flush()
+        _write_all(stream.buffer, payload)
+        stream.buffer.flush()
 
 
 def emit_rich(renderable, output: str | None) -> None:
@@ -138,5 +210,53 @@ def emit_rich(renderable, output: str | None) -> None:
         console = make_console(file_output=True)
         console.print(renderable)
         emit(console.export_text(), output)
-    else:
-        make_console().print(renderable)
+        return
+    with _stdout_errors():
+        _stdout()
+        console = make_console()
+        console.print(renderable)
+        console.file.flush()
+
+
+def _write_all(buffer, payload: bytes) -> None:
+    # With PYTHONUNBUFFERED, stdout's buffer is the raw file, whose write() may write
+    # only part (a pipe whose reader left mid-way) and say so in its return value only.
+    view = memoryview(payload)
+    while view:
+        written = buffer.write(view)
+        if written is None:  # a non-blocking descriptor that is full: wait until it drains
+            import select
+
+            select.select([], [buffer.fileno()], [])
+            continue
+        view = view[written:]
+
+
+def _stdout():
+    if sys.stdout is None:  # started with stdout closed (>&-)
+        raise OutputError("standard output is closed")
+    return sys.stdout
+
+
+@contextmanager
+def _stdout_errors():
+    """Turns a failed write to standard output (disk full, > /dev/full) into OutputError."""
+    try:
+        yield
+    except BrokenPipeError:
+        raise  # the reader left: GovtextGroup ends quietly
+    except (OSError, ValueError) as exc:  # ValueError: written to after being closed
+        _silence_stdout()
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise OutputError(f"standard output: cannot write ({reason[:1].lower() + reason[1:]})") from None
+
+
+def _silence_stdout() -> None:
+    # Point fd 1 at /dev/null, so the interpreter's own flush at exit finds nothing to
+    # fail on (else: "Exception ignored … BrokenPipeError" on stderr).
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (AttributeError, OSError, ValueError):
+        pass  # no real descriptor (CliRunner, or stdout already gone)

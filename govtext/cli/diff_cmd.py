@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from govtext.cli.common import input_format_options, emit, emit_rich, lexicon_option, load_document
+from govtext.cli.common import emit, emit_rich, input_options, lexicon_option, load_document, stdout_is_terminal
 from govtext.diff.records import FAIL_ON_KINDS
 from govtext.report import FORMATS
 
@@ -46,7 +46,7 @@ def _fail_on(ctx, param, value: str | None) -> frozenset[str] | None:
 @click.option("--all", "show_all", is_flag=True,
               help="List every renumbered-only and mechanical change instead of summarising them.")
 @lexicon_option
-@input_format_options
+@input_options
 def diff(old: str, new: str, fmt: str | None, side_by_side: bool, output: str | None, quiet: bool,
          fail_on: frozenset[str] | None, userdict: str | None, threshold: float, match: tuple[str, ...],
          matches_file: str | None, unmatch: tuple[str, ...], show_all: bool, lexicon: str | None) -> None:
@@ -69,13 +69,14 @@ def diff(old: str, new: str, fmt: str | None, side_by_side: bool, output: str | 
     from govtext.report import render_report
 
     pins = [parse_pair(text) for text in match] + (_read_matches(matches_file) if matches_file else [])
-    result = diff_documents(load_document(old, lexicon), load_document(new, lexicon),
+    # An empty side (/dev/null, a new file in CI) is the empty document: all added or removed.
+    result = diff_documents(load_document(old, lexicon, allow_empty=True), load_document(new, lexicon, allow_empty=True),
                             userdict=userdict, threshold=threshold, match=pins,
                             unmatch=[parse_pair(text) for text in unmatch])
     code = result.return_code(fail_on)
     if quiet and not output:
         sys.exit(code)
-    on_terminal = sys.stdout.isatty() and not output
+    on_terminal = stdout_is_terminal() and not output
     if fmt is None or (fmt == "terminal" and not on_terminal):
         # Colours are the terminal report's only marks: off a terminal, the text
         # format's [-deleted-]{+inserted+} keep old and new words apart.

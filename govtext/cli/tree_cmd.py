@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from govtext.cli.common import input_format_options, emit, emit_rich, input_argument, lexicon_option, load_document
+from govtext.cli.common import emit, emit_rich, input_argument, input_options, lexicon_option, load_document
 
 
 @click.command()
@@ -18,7 +18,7 @@ from govtext.cli.common import input_format_options, emit, emit_rich, input_argu
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None,
               help="Write to this file (atomically) instead of standard output.")
 @lexicon_option
-@input_format_options
+@input_options
 def tree(file: str | None, fmt: str, depth: int | None, show: str, output: str | None, lexicon: str | None) -> None:
     """Show the outline of FILE (default: the bundled sample on 加强和创新社会治理).
 

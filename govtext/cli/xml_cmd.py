@@ -8,7 +8,9 @@ from pathlib import Path
 
 import click
 
-from govtext.cli.common import input_format_options, emit, fail, input_argument, lexicon_option, load_document
+from govtext.cli.common import (emit, fail, input_argument, input_options, lexicon_option, load_document,
+                                max_bytes_option, read_options)
+from govtext.escape import visible
 
 FORMATS = ("govtext", "akn")
 
@@ -24,7 +26,7 @@ FORMATS = ("govtext", "akn")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Folder mode: number of worker processes (default: one per core).")
 @lexicon_option
-@input_format_options
+@input_options
 def xml(file: str | None, output: str | None, fmt: str, timestamp: bool, jobs: int | None,
         lexicon: str | None) -> None:
     """Export FILE (default: the bundled sample) as XML.
@@ -77,20 +79,21 @@ def _convert_folder(folder: str, output: str | None, fmt: str, when, jobs: int |
                 progress.advance(bar)
                 if result.error:
                     failed += 1
-                    progress.console.print(f"govtext: error: {result.error}", markup=False, highlight=False)
+                    progress.console.print(f"govtext: error: {visible(result.error)}", markup=False, highlight=False)
     else:
         for result in convert_folder(tasks, jobs):
             if result.error:
                 failed += 1
-                click.echo(f"govtext: error: {result.error}", err=True)
+                click.echo(f"govtext: error: {visible(result.error)}", err=True)
     done = len(tasks) - failed
-    click.echo(f"govtext: {done} of {len(tasks)} files converted to {output}", err=True)
+    click.echo(f"govtext: {done} of {len(tasks)} files converted to {visible(output)}", err=True)
     if failed:
         sys.exit(1)
 
 
 @click.command()
 @click.argument("file", metavar="FILE.xml")
+@max_bytes_option
 def validate(file: str) -> None:
     """Check FILE.xml against govtext's XML schema (format govtext/xml, version 1).
 
@@ -100,14 +103,14 @@ def validate(file: str) -> None:
     from govtext.textio import read_bytes
     from govtext.xmlfmt.validate import validate_bytes
 
-    raw = read_bytes(file)
+    raw = read_bytes(file, read_options().max_bytes)
     problems = validate_bytes(raw.data, raw.name)
     if problems:
         for problem in problems:
-            click.echo(f"{file}: {problem}", err=True)
-        click.echo(f"govtext: {file}: invalid govtext XML ({len(problems)} problem{'s' if len(problems) > 1 else ''})",
-                   err=True)
+            click.echo(visible(f"{file}: {problem}"), err=True)
+        plural = "s" if len(problems) > 1 else ""
+        click.echo(f"govtext: {visible(file)}: invalid govtext XML ({len(problems)} problem{plural})", err=True)
         sys.exit(1)
-    click.echo(f"{file}: valid govtext XML")
+    emit(f"{visible(file)}: valid govtext XML\n", None)
 
 

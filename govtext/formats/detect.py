@@ -23,6 +23,9 @@ _SKIP_PROLOGUE = re.compile(rb"\s*(?:<!--.*?-->\s*|<\?xml[^>]*\?>\s*)*", re.S)
 _DOCTYPE = re.compile(rb"<!doctype\s+(\w+)", re.I)
 _XHTML_NS = b"http://www.w3.org/1999/xhtml"
 _PAGE_SUFFIXES = (".html", ".htm", ".shtml", ".xhtml", ".aspx", ".asp", ".jsp", ".php")
+_TEXT_SUFFIXES = (".txt", ".text")
+# What only a whole page has: a .txt holding one of these was saved from a browser.
+_PAGE_START = re.compile(rb"<!doctype\s+html|<(?:html|head|body|meta)[\s>/]", re.I)
 _PAGE_TAGS = re.compile(rb"<(?:p|div|br|table|body|html)[\s>/]", re.I)
 
 
@@ -40,6 +43,8 @@ def detect(data: bytes, name: str | None = None) -> str:
     if head.startswith(b"PK\x03\x04"):
         return _zip_format(data)
     fmt = _markup_format(data)
+    if fmt == "html" and name and name.lower().endswith(_TEXT_SUFFIXES) and not _PAGE_START.search(data[:4096]):
+        return "text"  # a .txt opening with an inline tag (<b>标题</b>) is a text, not a page fragment
     if fmt == "text" and name and name.lower().endswith(_PAGE_SUFFIXES) and _PAGE_TAGS.search(data[:8192]):
         return "html"  # a page starting with stray text before its first tag: the name breaks the tie
     return fmt

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from govtext.errors import InputError
 
-DOCUMENT_SUFFIXES = frozenset({".txt", ".xml"})
+DOCUMENT_SUFFIXES = frozenset({".txt", ".xml", ".html", ".htm", ".docx", ".doc", ".pdf", ".rtf", ".wps"})
 """Files read as documents when met inside a folder (a file named explicitly is always read)."""
 
 

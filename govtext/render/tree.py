@@ -13,6 +13,7 @@ from rich.text import Text
 from rich.tree import Tree
 
 from govtext import model
+from govtext.escape import visible
 
 _WRAP = re.compile(r"[ \t\u3000]*\r?\n[ \t\u3000]*")
 KIND_NAMES = {model.SYSTEM: "体制 system", model.METHOD: "方式 method", model.TIER: "层级 tier"}
@@ -39,7 +40,7 @@ def _line(*parts: tuple[str, str] | None) -> Text:
             continue
         if not first:
             text.append(" ")
-        text.append(*part)
+        text.append(visible(part[0]), part[1])  # input text: shown, never obeyed by the terminal
         first = False
     return text
 

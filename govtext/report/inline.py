@@ -1,11 +1,14 @@
 """Slicing a change's text into runs for display: the one place renderers share.
 
 Pure slicing of ``Side.text`` at the edits' offsets; nothing is recomputed.
+What leaves here for a person to read passes through :func:`govtext.escape.visible`,
+so a document's control sequences are shown, never obeyed by a terminal.
 """
 
 from __future__ import annotations
 
 from govtext.diff.records import Change, Side
+from govtext.escape import visible
 
 SAME, DELETE, INSERT = "same", "delete", "insert"
 
@@ -27,7 +30,7 @@ def side_runs(side: Side, change: Change, which: str) -> list[tuple[str, str]]:
         runs.append((style, side.text[start - side.span[0] : end - side.span[0]]))
         pos = end
     runs.append((SAME, side.text[pos - side.span[0] :]))
-    return [run for run in runs if run[1]]
+    return [(style, visible(text)) for style, text in runs if text]
 
 
 def inline_runs(change: Change, context: int | None = CONTEXT) -> list[tuple[str, str]]:
@@ -50,8 +53,8 @@ def inline_runs(change: Change, context: int | None = CONTEXT) -> list[tuple[str
     runs.append((SAME, old.text[pos - old.span[0] :]))
     runs = [run for run in runs if run[1]]
     if context is None:
-        return runs
-    return [(style, _shorten(text, k, len(runs), context) if style == SAME else text)
+        return [(style, visible(text)) for style, text in runs]
+    return [(style, visible(_shorten(text, k, len(runs), context) if style == SAME else text))
             for k, (style, text) in enumerate(runs)]
 
 
@@ -72,9 +75,9 @@ def side_label(side: Side | None) -> str:
     if side is None:
         return ""
     if side.number:
-        return side.number.strip()
+        return visible(side.number.strip())
     if side.title:
-        return side.title if len(side.title) <= 24 else side.title[:23] + "…"
+        return visible(side.title if len(side.title) <= 24 else side.title[:23] + "…")
     return "header line" if side.type == "line" else side.type
 
 
@@ -104,8 +107,8 @@ def change_path(change: Change) -> str:
     old = " › ".join(change.old.path) if change.old and change.old.path else ""
     new = " › ".join(change.new.path) if change.new and change.new.path else ""
     if change.old and change.new and old != new:
-        return f"{old or '(top)'} → {new or '(top)'}"
-    return new or old
+        return visible(f"{old or '(top)'} → {new or '(top)'}")
+    return visible(new or old)
 
 
 def summary_line(summary: dict[str, int], kinds: tuple[str, ...]) -> str:

@@ -1,4 +1,7 @@
-"""Shared layout of the line-oriented reports (text and markdown): headings, summary, 提法."""
+"""Shared layout of the line-oriented reports (text and markdown): headings, summary, 提法.
+
+Input text (names, excerpts, terms) leaves here through :func:`govtext.escape.visible`.
+"""
 
 from __future__ import annotations
 
@@ -21,6 +24,7 @@ from govtext.diff.records import (
     DiffResult,
     TermChange,
 )
+from govtext.escape import visible
 
 SHOW_BOTH = frozenset({FORMATTING, SPLIT, MERGED})
 """Changes without word edits whose two texts a reader needs to see."""
@@ -35,12 +39,12 @@ EXCERPT = 200
 
 
 def source_name(source) -> str:
-    return source.path or "(sample)"
+    return visible(source.path) if source.path else "(sample)"
 
 
 def excerpt(text: str, limit: int = EXCERPT) -> str:
     text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    return visible(text if len(text) <= limit else text[: limit - 1] + "…")
 
 
 def change_counts(result: DiffResult) -> str:
@@ -95,4 +99,4 @@ def term_line(term: TermChange) -> tuple[str, str, str]:
         what = f"{term.old_term} → {term.term} ({term.scale})"
     else:
         what = f"{term.term} {term.old_count} → {term.new_count}"
-    return term.kind, what, where_text(term.new_where or term.old_where)
+    return term.kind, visible(what), visible(where_text(term.new_where or term.old_where))

@@ -89,9 +89,9 @@ def build(result: DiffResult):
             etree.SubElement(e, _q("new")).text = _clean(edit.new)
     terms = etree.SubElement(root, _q("terms"))
     for term in result.terms:
-        el = etree.SubElement(terms, _q("term"), kind=term.kind, term=term.term)
+        el = etree.SubElement(terms, _q("term"), kind=term.kind, term=_clean(term.term))
         if term.old_term is not None:
-            el.set("old-term", term.old_term)
+            el.set("old-term", _clean(term.old_term))
         if term.scale is not None:
             el.set("scale", term.scale)
         el.set("old-count", str(term.old_count))
