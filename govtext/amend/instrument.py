@@ -26,7 +26,7 @@ LAW_IN_PREAMBLE = re.compile(r"对《([^》]+)》(?:（[^）]*）)?作(?:如下|
 AMENDMENT_TITLE = re.compile(r"^(.*?)修正案（[^）]+）$")
 DOC_NUMBER = re.compile(r"〔\d{4}〕\d+号$")
 # Closing sentences (commencement, republication): unnumbered lines after the items.
-CLOSING = re.compile(r"^(?:本(?:决定|修正案|规定)自|根据本决定|《[^》]+》(?:、《[^》]+》)*根据本决定)")
+CLOSING = re.compile(r"^(?:本(?:决定|修正案|规定)自|根据本决定|此外，|《[^》]+》(?:、《[^》]+》)*根据本决定)")
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,7 +8,7 @@ import click
 
 from govtext.cli.common import emit, emit_rich, lexicon_option, load_document
 from govtext.diff.records import FAIL_ON_KINDS
-from govtext.report import FORMATS
+from govtext.report import DOCUMENT_FORMATS, FORMATS
 
 
 def _fail_on(ctx, param, value: str | None) -> frozenset[str] | None:
@@ -24,7 +24,7 @@ def _fail_on(ctx, param, value: str | None) -> frozenset[str] | None:
 @click.command()
 @click.argument("old", metavar="OLD")
 @click.argument("new", metavar="NEW")
-@click.option("--format", "fmt", type=click.Choice(list(FORMATS)), default=None,
+@click.option("--format", "fmt", type=click.Choice([*FORMATS, *DOCUMENT_FORMATS]), default=None,
               help="Report format [default: terminal on a terminal, text when piped or with -o].")
 @click.option("--side-by-side", is_flag=True, help="Show old and new text in two columns instead of inline.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None,
@@ -37,9 +37,11 @@ def _fail_on(ctx, param, value: str | None) -> frozenset[str] | None:
               help="Extra protected 提法 in jieba's dictionary format (word [freq] [tag] a line).")
 @click.option("--threshold", type=click.FloatRange(0.0, 1.0), default=0.5, show_default=True,
               help="Least similarity for two nodes to count as one node changed.")
+@click.option("--all", "all_articles", is_flag=True, help="--format table: every article, unchanged ones as 同左.")
 @lexicon_option
 def diff(old: str, new: str, fmt: str | None, side_by_side: bool, output: str | None, quiet: bool,
-         fail_on: frozenset[str] | None, userdict: str | None, threshold: float, lexicon: str | None) -> None:
+         fail_on: frozenset[str] | None, userdict: str | None, threshold: float, lexicon: str | None,
+         all_articles: bool = False) -> None:
     """Compare OLD and NEW (text files, govtext XML, or - for one of them).
 
     Reports nodes added, removed, moved, renumbered, renamed, reworded, split,
@@ -54,14 +56,17 @@ def diff(old: str, new: str, fmt: str | None, side_by_side: bool, output: str | 
     from govtext.diff import diff_documents
     from govtext.report import renderer
 
-    result = diff_documents(load_document(old, lexicon), load_document(new, lexicon),
-                            userdict=userdict, threshold=threshold)
+    old_doc, new_doc = load_document(old, lexicon), load_document(new, lexicon)
+    result = diff_documents(old_doc, new_doc, userdict=userdict, threshold=threshold)
     code = result.return_code(fail_on)
     if quiet and not output:
         sys.exit(code)
     if fmt is None:
         fmt = "terminal" if sys.stdout.isatty() and not output else "text"
-    report = renderer(fmt).render(result, side_by_side=side_by_side)
+    if fmt in DOCUMENT_FORMATS:  # decision, 对照表, redline: drawn from both documents too
+        report = renderer(fmt).render_documents(result, old_doc, new_doc, output=output, all_articles=all_articles)
+    else:
+        report = renderer(fmt).render(result, side_by_side=side_by_side)
     if fmt == "terminal":
         emit_rich(report, output)
     else:

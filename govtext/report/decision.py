@@ -1,0 +1,328 @@
+"""A draft amendment decision from two versions: 关于修改《……》的决定（草案）.
+
+Drafters write the new text first; this writes the instrument that turns the
+old text into it, in the official style and with the smallest items a drafter
+would write: a one-word change is 将第X条第Y款中的“A”修改为“B”, a rewritten
+paragraph 将第X条第Y款修改为：“……”, and only a rewritten article quotes the
+whole article.  Items name OLD's numbers; 此外，对条文顺序作相应调整。 closes the
+list when articles are renumbered, and cross-references that only follow the
+new numbering need no item (``govtext amend`` updates them, as republication does).
+
+The draft is checked by applying it to OLD: an article that does not come out
+as NEW's is redrafted as a whole-article item, so ``amend OLD draft`` == NEW.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from govtext.amend.api import read_instrument
+from govtext.amend.apply import AmendError, _span, apply_instrument
+from govtext.amend.compare import normal_form
+from govtext.amend.lawtext import POINT, Article, classify
+from govtext.amend.ops import Target
+from govtext.amend.xrefs import renumber_line
+from govtext.diff.records import DiffResult
+from govtext.model import Document
+from govtext.numerals import to_cn
+from govtext.report.article_pairs import ArticlePairs, char_regions as _regions, pair_articles
+
+# Past these, word-by-word items are harder to read than the paragraph itself.
+MAX_EDITS_PER_LINE = 3
+MAX_CHANGED_SHARE = 0.5
+MIN_WORDS = 2
+
+
+@dataclass(frozen=True, slots=True)
+class DraftItem:
+    text: str
+    """The item's words, number excluded."""
+    old: int | None
+    """Index of the OLD article it amends (None for an addition)."""
+    new: int | None
+
+
+def render_documents(result: DiffResult, old_doc: Document, new_doc: Document, **_options) -> str:
+    return draft_decision(result, old_doc, new_doc)
+
+
+def law_title(doc: Document) -> str:
+    for line in doc.text.splitlines():
+        if line.strip():
+            return re.sub(r"[\s\u3000]|（[^）]*）$", "", line.strip())
+    return ""
+
+
+def draft_decision(result: DiffResult, old_doc: Document, new_doc: Document) -> str:
+    pairs = pair_articles(result, old_doc, new_doc)
+    title = law_title(old_doc) or law_title(new_doc)
+    olds, news = pairs.old_articles, pairs.new_articles
+    renumber = any(olds[i].label != news[j].label for i, j in pairs.pairs)
+    whole: set[int] = set()
+    items = _items(pairs, renumber, whole)
+    for _ in range(3):  # each round redrafts, article by article, what did not come out right
+        wrong = _check(pairs, items, title, renumber)
+        if not wrong - whole:
+            break
+        whole |= wrong
+        items = _items(pairs, renumber, whole)
+    return _document(title, items, renumber)
+
+
+def _document(title: str, items: list[DraftItem], renumber: bool) -> str:
+    lines = [f"关于修改《{title}》的决定（草案）", f"现决定对《{title}》作如下修改："]
+    lines.extend(f"{to_cn(n)}、{item.text}" for n, item in enumerate(items, 1))
+    if not items:
+        lines.append("（两个文本的条文相同，无需修改。）")
+    if renumber:
+        lines.append("此外，对条文顺序作相应调整。")
+    lines.append("本决定自公布之日起施行。")
+    again = "并对条文顺序作相应调整，" if renumber else ""
+    lines.append(f"《{title}》根据本决定作相应修改{again}重新公布。" if again else f"《{title}》根据本决定作相应修改，重新公布。")
+    return "\n".join(lines) + "\n"
+
+
+def _end(item: str) -> str:
+    """An item ends with 。 unless it ends with a quoted provision that has its own (“……。”)."""
+    return item if item.endswith(("。”", "；”", "：”")) else item + "。"
+
+
+def _quote(paragraphs) -> str:
+    """“p1\\n“p2” — each paragraph reopens the quote; inner quotes become ‘……’."""
+    inner = [p.replace("“", "‘").replace("”", "’") for p in paragraphs]
+    return "“" + "\n“".join(inner) + "”"
+
+
+def _new_map(pairs: ArticlePairs, renumber: bool):
+    if not renumber:
+        return lambda key: None
+    olds, news = pairs.old_articles, pairs.new_articles
+    table = {olds[i].key: news[j].label for i, j in pairs.pairs}
+    return table.get
+
+
+def _items(pairs: ArticlePairs, renumber: bool, whole: set[int]) -> list[DraftItem]:
+    olds, news = pairs.old_articles, pairs.new_articles
+    old_index = {id(a): i for i, a in enumerate(olds)}
+    new_index = {id(a): j for j, a in enumerate(news)}
+    new_of = _new_map(pairs, renumber)
+    items: list[DraftItem] = []
+    previous_new: Article | None = None
+    for old, new in pairs.rows():
+        if new is None:
+            items.append(DraftItem(_end(f"删去{old.label}"), old_index[id(old)], None))
+            continue
+        if old is None:
+            quote = _quote(new.lines)
+            if renumber or previous_new is None:
+                text = _end(f"增加一条，作为{new.label}：{quote}")
+            else:
+                text = _end(f"在{previous_new.label}后增加一条，作为{new.label}：{quote}")
+            items.append(DraftItem(text, None, new_index[id(new)]))
+        else:
+            if new_index[id(new)] in whole:
+                text = _whole_article(old, new, renumber)
+            else:
+                text = _changed_article(old, new, new_of, renumber)
+            if text:
+                items.append(DraftItem(text, old_index[id(old)], new_index[id(new)]))
+        previous_new = new
+    return items
+
+
+def _changed_article(old: Article, new: Article, new_of, renumber: bool) -> str | None:
+    """The item for a matched article, or None when the article comes out right by itself."""
+    mapped = tuple(renumber_line(line, (), new_of)[0] for line in old.lines) if renumber else old.lines
+    if normal_form(Article(None, "", "", mapped)) == normal_form(new):
+        return None
+    lead = f"将{old.label}改为{new.label}" if renumber and old.label != new.label else None
+    added = _added_clause(mapped, new.lines)
+    if added is not None:
+        position, lines = added
+        head = f"{lead}，" if lead else old.label
+        return _end(f"{head}增加一款，作为第{to_cn(position)}款：{_quote(lines)}")
+    subs = _line_subs(old, mapped, new)
+    if subs is None:
+        subs = [("", f"修改为：{_quote(new.lines)}")]
+    return _join(old.label, lead, subs)
+
+
+def _clause_ranges(lines: tuple[str, ...]) -> list[tuple[str, ...]]:
+    starts = [line.index for line in classify(lines) if line.unit == "clause"] + [len(lines)]
+    return [lines[starts[c]:starts[c + 1]] for c in range(len(starts) - 1)]
+
+
+def _added_clause(old_lines: tuple[str, ...], new_lines: tuple[str, ...]) -> tuple[int, tuple[str, ...]] | None:
+    """(position, lines) when NEW is OLD with one 款 (and its 项) added and nothing else changed."""
+    old_c, new_c = _clause_ranges(old_lines), _clause_ranges(new_lines)
+    if len(new_c) != len(old_c) + 1:
+        return None
+    for k in range(len(new_c)):
+        if new_c[:k] + new_c[k + 1:] == old_c:
+            return k + 1, new_c[k]
+    return None
+
+
+def _join(label: str, lead: str | None, subs: list[tuple[str, str]]) -> str:
+    """将第X条第一款中的“A”修改为“B”，第二款修改为：“……” — the first names the article, the rest continue it."""
+    parts = [lead] if lead else []
+    previous = None
+    for k, (unit, action) in enumerate(subs):
+        absolute = not lead and k == 0
+        unit, previous = ("" if k and unit == previous else unit), unit  # the same unit again: 其中的
+        if action.startswith("删去"):
+            where = f"{label}{unit}" if absolute else unit or "其"
+            parts.append(f"删去{where}中的{action[2:]}")
+        elif action.startswith("修改为"):
+            parts.append(f"将{label}{unit}{action}" if absolute else f"{unit}{action}")
+        else:
+            where = f"将{label}{unit}中的" if absolute else f"{unit}中的" if unit else "其中的"
+            parts.append(where + action)
+    return _end("，".join(parts))
+
+
+def _unit(old: Article, line_index: int) -> tuple[str, Target]:
+    lines = classify(old.lines)
+    info = next(line for line in lines if line.index == line_index)
+    single = sum(1 for line in lines if line.unit == "clause") == 1
+    number, zhiyi = old.key
+    clause = None if single else info.clause
+    ref = "" if single else f"第{to_cn(info.clause)}款"
+    if info.unit == "clause":
+        return ref, Target(number, zhiyi, clause)
+    ref += f"第{to_cn(info.point)}项"
+    if info.unit == "subpoint":
+        ref += f"第{to_cn(info.subpoint)}目"
+    return ref, Target(number, zhiyi, clause, info.point, info.subpoint)
+
+
+def _line_subs(old: Article, mapped: tuple[str, ...], new: Article) -> list[tuple[str, str]] | None:
+    """Word items, or paragraph items, or None for the whole article."""
+    if len(mapped) != len(new.lines):
+        return _clause_subs(old, mapped, new)
+    if [line.unit for line in classify(old.lines)] != [line.unit for line in classify(new.lines)]:
+        return None
+    subs: list[tuple[str, str]] = []
+    quoted_clauses: set[int] = set()
+    for k, (a, b) in enumerate(zip(mapped, new.lines)):
+        if a == b:
+            continue
+        ref, target = _unit(old, k)
+        clause_of = next(line.clause for line in classify(old.lines) if line.index == k)
+        if clause_of in quoted_clauses:
+            continue
+        words = _word_items(old, mapped, k, target, b)
+        if words is not None:
+            subs.extend((ref, action) for action in words)
+            continue
+        info = next(line for line in classify(old.lines) if line.index == k)
+        if info.unit == "clause":
+            start, end = _span(old, target) if target.clause else (0, len(old.lines))
+            if target.clause is None:
+                return None  # a single-paragraph article rewritten: quote the article
+            subs.append((ref, f"修改为：{_quote(new.lines[start:end])}"))
+            quoted_clauses.add(info.clause)
+        else:
+            start, end = _span(old, target)
+            subs.append((ref, f"修改为：{_quote(new.lines[start:end])}"))
+    return subs
+
+
+def _clause_subs(old: Article, mapped: tuple[str, ...], new: Article) -> list[tuple[str, str]] | None:
+    """Paragraph counts differ: quote the one 款 whose 项 changed in number, else the article."""
+    old_lines, new_lines = classify(old.lines), classify(new.lines)
+    old_clauses = [line for line in old_lines if line.unit == "clause"]
+    new_clauses = [line for line in new_lines if line.unit == "clause"]
+    if len(old_clauses) != len(new_clauses) or len(old_clauses) < 2:
+        return None
+
+    def ranges(lines, count, total):
+        starts = [line.index for line in lines if line.unit == "clause"] + [total]
+        return [(starts[c], starts[c + 1]) for c in range(count)]
+
+    subs = []
+    for c, ((a1, a2), (b1, b2)) in enumerate(zip(ranges(old_lines, len(old_clauses), len(old.lines)),
+                                                  ranges(new_lines, len(new_clauses), len(new.lines))), 1):
+        if mapped[a1:a2] != new.lines[b1:b2]:
+            subs.append((f"第{to_cn(c)}款", f"修改为：{_quote(new.lines[b1:b2])}"))
+    return subs
+
+
+def _word_items(old: Article, mapped: tuple[str, ...], k: int, target: Target, b: str) -> list[str] | None:
+    """将……中的“A”修改为“B” actions for one line, or None when the line is better quoted whole."""
+    a = mapped[k]
+    if POINT.match(a) and not POINT.match(b) or POINT.match(b) and not POINT.match(a):
+        return None
+    regions = _regions(a, b)
+    changed = sum((a2 - a1) + (b2 - b1) for a1, a2, b1, b2 in regions)
+    if len(regions) > MAX_EDITS_PER_LINE or changed > MAX_CHANGED_SHARE * max(len(a), 1):
+        return None
+    start, end = _span(old, target)
+    scope_old = "\n".join(old.lines[start:end])
+    scope_mapped = "\n".join(mapped[start:end])
+    while True:
+        grown = [_grow(a, r, scope_old, scope_mapped) for r in regions]
+        if any(g is None for g in grown):
+            return None
+        clash = next((n for n in range(len(grown) - 1) if grown[n][1] > grown[n + 1][0]), None)
+        if clash is None:
+            break
+        left, right = regions[clash], regions[clash + 1]
+        regions[clash:clash + 2] = [[left[0], right[1], left[2], right[3]]]
+    actions = []
+    for (s, e), (a1, a2, b1, b2) in zip(grown, regions):
+        old_words = a[s:e]
+        new_words = a[s:a1] + b[b1:b2] + a[a2:e]
+        if not new_words:
+            actions.append(f"删去“{old_words}”")
+        else:
+            actions.append(f"“{old_words}”修改为“{new_words}”")
+    return [_quote_inner(x) for x in actions]
+
+
+def _quote_inner(action: str) -> str:
+    return action  # the quoted words stay as in the law: short phrases rarely hold quotes
+
+
+def _grow(a: str, region: list[int], scope_old: str, scope_mapped: str) -> tuple[int, int] | None:
+    """The stretch of ``a`` around the edit a drafter would quote: at least MIN_WORDS characters
+    (a one-character “五” reads as a typo), occurring once in the unit (old and mapped)."""
+    a1, a2 = region[0], region[1]
+    s, e = a1, a2
+    if a1 == a2:
+        # An insertion is quoted with two characters either side: 示例部门 → 示例主管部门.
+        s, e = max(a1 - 2, 0), min(a2 + 2, len(a))
+    step = 1  # grow rightwards first: “五年” → “三年” reads better than “处五” → “处三”
+    while True:
+        words = a[s:e]
+        if (len(words) >= min(MIN_WORDS, len(a)) and "“" not in words and "”" not in words
+                and scope_old.count(words) == 1 and scope_mapped.count(words) == 1):
+            return s, e
+        if s == 0 and e == len(a):
+            return None
+        if (step % 2 == 0 and s > 0) or e == len(a):
+            s -= 1
+        else:
+            e += 1
+        step += 1
+
+
+def _whole_article(old: Article, new: Article, renumber: bool) -> str:
+    lead = f"将{old.label}改为{new.label}，修改为：" if renumber and old.label != new.label else f"将{old.label}修改为："
+    return _end(lead + _quote(new.lines))
+
+
+def _check(pairs: ArticlePairs, items: list[DraftItem], title: str, renumber: bool) -> set[int]:
+    """Items whose article does not come out as NEW's when the draft is applied to OLD."""
+    if not items:
+        return set()
+    instrument = read_instrument(_document(title, items, renumber))
+    numbers = {f"{to_cn(n)}、": k for n, k in zip(range(1, len(items) + 1), range(len(items)))}
+    try:
+        amended = apply_instrument(pairs.old, instrument)
+    except AmendError as exc:
+        failed = {numbers.get(f.split("、", 1)[0] + "、") for f in exc.failures}
+        return {items[k].new for k in failed if k is not None and items[k].new is not None}
+    got = {a.label: normal_form(a) for a in amended.law.articles()}
+    return {j for j, a in enumerate(pairs.new_articles) if got.get(a.label) != normal_form(a)}
