@@ -73,7 +73,7 @@ class _Work:
         return i, self.parts[i]
 
 
-def _span(article: Article, target: Target) -> tuple[int, int]:
+def unit_span(article: Article, target: Target) -> tuple[int, int]:
     """The lines [start, end) of the unit ``target`` names inside ``article``."""
     lines = classify(article.lines)
     if target.clause is None and target.point is None:
@@ -122,7 +122,7 @@ def _modify(work: _Work, op: Modify) -> None:
         new[0] = re.sub(r"^第[^条]{1,8}条(?:之[一二三四五六七八九十]+)?[ \u3000]*", "", new[0])
         work.parts[i] = replace(art, lines=tuple(new), protected=art.protected + tuple(new))
         return
-    start, end = _span(art, t)
+    start, end = unit_span(art, t)
     if t.point is not None and t.subpoint is None:
         old_first, old_last = art.lines[start], art.lines[end - 1]
         label = POINT.match(old_first.lstrip(" \u3000")).group()
@@ -175,7 +175,7 @@ def _add_unit(work: _Work, op: AddUnit) -> None:
         # Inside a list a 项 ends as its predecessor does (；); a new first 项 as the one it displaces.
         mark = _end_mark(body[points[op.position - 2].index] if op.position > 1 else body[at])
     else:
-        _, at = _span(art, Target(op.parent.article, op.parent.zhiyi, clause, points[-1].point))
+        _, at = unit_span(art, Target(op.parent.article, op.parent.zhiyi, clause, points[-1].point))
         mark = _end_mark(body[points[-1].index])
         if mark == "。":
             body[points[-1].index] = body[points[-1].index][:-1] + "；"
@@ -201,7 +201,7 @@ def _delete(work: _Work, op: Delete) -> None:
     if op.target.clause is None and op.target.point is None:
         del work.parts[i]
         return
-    start, end = _span(art, op.target)
+    start, end = unit_span(art, op.target)
     body = list(art.lines)
     if op.target.point is not None and op.target.subpoint is None:
         # The last 项 of a list carries the list's final mark (。): its predecessor inherits it.
@@ -235,7 +235,7 @@ def _replace_words(work: _Work, op: ReplaceWords) -> None:
     missing = []
     for target in op.targets:
         i, art = work.article(target)
-        start, end = _span(art, target)
+        start, end = unit_span(art, target)
         if not any(op.old in line for line in art.lines[start:end]):
             missing.append(target.label())
             continue
@@ -284,7 +284,7 @@ def _move(work: _Work, op: Move) -> None:
 def _check_exists(work: _Work, op: Renumber) -> None:
     _, art = work.article(op.target)
     if op.unit != "article":
-        _span(art, op.target if op.unit != "point" else Target(op.target.article, op.target.zhiyi, op.target.clause, op.number))
+        unit_span(art, op.target if op.unit != "point" else Target(op.target.article, op.target.zhiyi, op.target.clause, op.number))
 
 
 APPLIERS = {Modify: _modify, AddUnit: _add_unit, AddArticle: _add_article, Delete: _delete,

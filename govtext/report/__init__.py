@@ -25,6 +25,7 @@ FORMATS: dict[str, str] = {
 DOCUMENT_FORMATS: dict[str, str] = {
     "decision": "govtext.report.decision",
     "table": "govtext.report.table",
+    "redline": "govtext.report.redline",
 }
 
 

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 
 from govtext.amend.api import read_instrument
-from govtext.amend.apply import AmendError, _span, apply_instrument
+from govtext.amend.apply import AmendError, apply_instrument, unit_span as _span
 from govtext.amend.compare import normal_form
 from govtext.amend.lawtext import POINT, Article, classify
 from govtext.amend.ops import Target
@@ -278,11 +278,7 @@ def _word_items(old: Article, mapped: tuple[str, ...], k: int, target: Target, b
             actions.append(f"删去“{old_words}”")
         else:
             actions.append(f"“{old_words}”修改为“{new_words}”")
-    return [_quote_inner(x) for x in actions]
-
-
-def _quote_inner(action: str) -> str:
-    return action  # the quoted words stay as in the law: short phrases rarely hold quotes
+    return actions
 
 
 def _grow(a: str, region: list[int], scope_old: str, scope_mapped: str) -> tuple[int, int] | None:
