@@ -102,3 +102,25 @@ def test_real_subprocess_exit_status():
                           capture_output=True, text=True, encoding="utf-8")
     assert proc.returncode == 2 and proc.stdout == ""
     assert proc.stderr.startswith("govtext: error: 一、") and "Traceback" not in proc.stderr
+
+
+def test_warnings_on_stderr_and_in_json():
+    old, instrument = paths("dangling")
+    result = run(old, instrument)
+    assert result.exit_code == 0
+    assert result.stderr.splitlines() == [
+        "govtext: warning: 第五条 refers to 第四条, which the amended text does not have",
+        "govtext: warning: 第六条 refers to 第四条, which the amended text does not have"]
+    data = json.loads(run(old, instrument, "--format", "json").stdout)
+    assert len(data["amendment"]["warnings"]) == 2
+
+
+def test_explain_xingfa_11_reads_all_48_items():
+    from conftest import corpus_file
+
+    result = run(str(corpus_file("law-xingfa-2020.txt")), str(corpus_file("amend/xingfa-amendment-11-2020.txt")),
+                 "--explain")
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert len(lines) == 48 and "not understood" not in result.stdout
+    assert lines[1] == "二、 add article 第一百三十三条之二 after 第一百三十三条之一"

@@ -102,3 +102,19 @@ def test_multi_law_part_chosen_by_title_or_by_hand():
     assert read_instrument(text, part=1).law_title == "中华人民共和国另一法"
     with pytest.raises(InstrumentError, match="--part"):
         read_instrument(text, "中华人民共和国刑法")
+
+
+def test_references_to_a_deleted_article_are_reported():
+    result = _apply(FIXTURES / "amend" / "dangling")
+    assert result.warnings == ("第五条 refers to 第四条, which the amended text does not have",
+                               "第六条 refers to 第四条, which the amended text does not have")
+
+
+def test_explicit_new_number_the_result_disagrees_with_is_reported():
+    result = _apply(FIXTURES / "amend" / "renumber-mismatch")
+    assert result.warnings == ("二、将第五条改为第七条。 : says 第五条 becomes 第七条, the result numbers it 第六条",)
+
+
+def test_clean_amendments_have_no_warnings():
+    for name in ("renumber", "merge", "move", "delete", "zhiyi"):
+        assert _apply(FIXTURES / "amend" / name).warnings == (), name

@@ -9,6 +9,7 @@ Layers: ``ops`` (records) ‚Üê ``quotes``/``instrument``/``grammar`` (reading) ‚Ü
 """
 
 from govtext.amend.api import amend_text, read_instrument
-from govtext.amend.apply import AmendError, Amended
+from govtext.amend.apply import Amended
+from govtext.amend.errors import AmendError
 
 __all__ = ["AmendError", "Amended", "amend_text", "read_instrument"]

@@ -12,20 +12,13 @@ from dataclasses import dataclass, replace
 
 from govtext.amend.lawtext import END_MARKS, POINT, Article, LawText, Line, classify
 from govtext.amend.ops import (
-    AddArticle, AddUnit, Delete, Instrument, Item, Merge, Modify, Move, NoChange, Renumber, ReplaceWords, Target,
+    AddArticle, AddUnit, Delete, Instrument, Merge, Modify, Move, NoChange, Renumber, ReplaceWords, Target,
     article_label,
 )
-from govtext.amend.xrefs import label as ref_label, own_references, renumber_line
-from govtext.errors import GovtextError
-from govtext.numerals import cn_value, to_cn
-
-
-class AmendError(GovtextError):
-    """Items of the instrument that cannot be applied; one line per item."""
-
-    def __init__(self, failures: list[str]) -> None:
-        super().__init__("\n".join(failures))
-        self.failures = tuple(failures)
+from govtext.amend.errors import AmendError, item_name
+from govtext.amend.renumber import dangling_references, renumber_articles
+from govtext.amend.xrefs import label as ref_label
+from govtext.numerals import to_cn
 
 
 class _Failure(Exception):
@@ -47,11 +40,6 @@ class Amended:
     @property
     def text(self) -> str:
         return self.law.text()
-
-
-def item_name(item: Item) -> str:
-    excerpt = item.text.replace("\n", "")
-    return f"{item.number}{excerpt[:14]}…" if len(excerpt) > 14 else f"{item.number}{excerpt}"
 
 
 class _Work:
@@ -313,61 +301,10 @@ def apply_instrument(law: LawText, instrument: Instrument) -> Amended:
         isinstance(op, Renumber) and op.unit == "article" for item in instrument.items for op in item.operations)
     renumbered, updates, warnings = (), (), []
     if renumber:
-        renumbered, updates, warnings = _renumber(work, instrument)
+        renumbered, updates, warnings = renumber_articles(work.parts, work.pending, instrument)
     else:
         for added in work.pending:  # unreachable: pending implies renumbering
             work.parts.append(added)
     amended = LawText(tuple(work.parts), law.newline)
     warnings.extend(dangling_references(amended))
     return Amended(amended, renumbered, updates, tuple(warnings))
-
-
-def _renumber(work: _Work, instrument: Instrument):
-    for added in sorted(work.pending, key=lambda a: a.key):
-        positions = [i for i, p in enumerate(work.parts) if isinstance(p, Article)]
-        n = added.key[0]
-        if n - 1 > len(positions):
-            raise AmendError([f"增加一条，作为{added.label} : the law has only {len(positions)} articles"])
-        at = positions[0] if n == 1 else positions[n - 2] + 1
-        work.parts.insert(at, added)
-    new_of: dict[tuple[int, int], str] = {}
-    number = 0
-    for i, part in enumerate(work.parts):
-        if isinstance(part, Article):
-            number += 1
-            label = article_label(number)
-            if part.old_key is not None:
-                new_of[part.old_key] = label
-            work.parts[i] = replace(part, label=label)
-    renumbered = tuple((ref_label(k), v) for k, v in new_of.items() if ref_label(k) != v)
-    updates = []
-    for i, part in enumerate(work.parts):
-        if isinstance(part, Article) and part.old_key is not None:
-            lines = []
-            for line in part.lines:
-                new_line, changed = renumber_line(line, part.protected, lambda key: new_of.get(key))
-                if changed:
-                    updates.append((part.label, line, new_line))
-                lines.append(new_line)
-            work.parts[i] = replace(part, lines=tuple(lines))
-    warnings = []
-    for item in instrument.items:
-        for op in item.operations:
-            if isinstance(op, Renumber) and op.unit == "article":
-                got = new_of.get(op.target.key)
-                if got is not None and got != article_label(op.number):
-                    warnings.append(f"{item_name(item)} : says {op.target.label()} becomes "
-                                    f"{article_label(op.number)}, the result numbers it {got}")
-    return renumbered, tuple(updates), warnings
-
-
-def dangling_references(law: LawText) -> list[str]:
-    """References to articles the law does not have."""
-    keys = {a.key for a in law.articles()}
-    out = []
-    for art in law.articles():
-        for line in art.lines:
-            for ref in own_references(line):
-                if ref.key not in keys:
-                    out.append(f"{art.label} refers to {ref_label(ref.key)}, which the amended text does not have")
-    return out

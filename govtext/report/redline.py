@@ -83,12 +83,12 @@ def _paired(a: str, b: str, style: str) -> Paragraph:
     if a == b:
         return Paragraph(((b, None),) if b else (), None, style)
     segments: list[tuple[str, str | None]] = []
-    pa = pb = 0
+    pb = 0
     for a1, a2, b1, b2 in char_regions(a, b):
         segments.append((b[pb:b1], None))
         segments.append((a[a1:a2], "del"))
         segments.append((b[b1:b2], "ins"))
-        pa, pb = a2, b2
+        pb = b2
     segments.append((b[pb:], None))
     return Paragraph(tuple(s for s in segments if s[0]), None, style)
 
