@@ -124,3 +124,11 @@ def test_explain_xingfa_11_reads_all_48_items():
     lines = result.stdout.splitlines()
     assert len(lines) == 48 and "not understood" not in result.stdout
     assert lines[1] == "二、 add article 第一百三十三条之二 after 第一百三十三条之一"
+
+
+def test_gb18030_instrument(tmp_path):
+    old, instrument = paths("words")
+    gbk = tmp_path / "instrument-gbk.txt"
+    gbk.write_bytes((CASE / "words" / "instrument.txt").read_text(encoding="utf-8").encode("gb18030"))
+    result = run(old, str(gbk))
+    assert result.exit_code == 0 and result.stdout == (CASE / "words" / "new.txt").read_text(encoding="utf-8")

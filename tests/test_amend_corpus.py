@@ -10,8 +10,8 @@ from __future__ import annotations
 import pytest
 
 from conftest import corpus_file
-from govtext.amend import amend_text, read_instrument
-from govtext.amend.compare import compare_articles
+from amend_helpers import amend_text, compare_texts as compare_articles
+from govtext.amend import read_instrument
 
 TRIPLES = [
     ("law-xingfa-2020.txt", "amend/xingfa-amendment-12-2023.txt", "law-xingfa-2023.txt"),
@@ -68,3 +68,15 @@ def test_xingfa_12_exactly_these_articles_change():
     changed = {d.label for d in compare_articles(ours, old)}
     assert changed == {"第一百六十五条", "第一百六十六条", "第一百六十九条", "第三百八十七条", "第三百九十条",
                        "第三百九十一条", "第三百九十三条"}
+
+
+@pytest.mark.parametrize("old, instrument, new", [t for t in TRIPLES if "xingfa" in t[0] or "tongjifa" in t[0]
+                                                  or "weicheng" in t[0] or "shengwu" in t[0]],
+                         ids=lambda v: v.split("/")[-1] if isinstance(v, str) and v.endswith("new-2024.txt") else "")
+def test_history_line_as_published(old, instrument, new):
+    """The 题注 line the instrument adds, counted (第二次修正) as the republication counts it."""
+    ours = _amend(old, instrument).splitlines()
+    published = [line.rstrip("）") for line in corpus_file(new).read_text(encoding="utf-8").splitlines()]
+    added = [line for line in ours if line[:4].isdigit() and line not in
+             corpus_file(old).read_text(encoding="utf-8").splitlines()]
+    assert added and added[-1] in published

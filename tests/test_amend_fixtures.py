@@ -10,7 +10,8 @@ from __future__ import annotations
 import pytest
 
 from conftest import FIXTURES
-from govtext.amend import AmendError, amend_text, read_instrument
+from amend_helpers import amend_text
+from govtext.amend import AmendError, read_instrument
 from govtext.amend.api import InstrumentError
 from govtext.amend.grammar import read_item
 from govtext.amend.ops import AddArticle, AddUnit, Delete, Merge, Modify, Move, Renumber, ReplaceWords, Target
@@ -118,3 +119,11 @@ def test_explicit_new_number_the_result_disagrees_with_is_reported():
 def test_clean_amendments_have_no_warnings():
     for name in ("renumber", "merge", "move", "delete", "zhiyi"):
         assert _apply(FIXTURES / "amend" / name).warnings == (), name
+
+
+def test_crlf_text_stays_crlf():
+    folder = FIXTURES / "amend" / "renumber"
+    old = (folder / "old.txt").read_text(encoding="utf-8").replace("\n", "\r\n")
+    instrument = read_instrument((folder / "instrument.txt").read_text(encoding="utf-8"))
+    expected = (folder / "new.txt").read_text(encoding="utf-8").replace("\n", "\r\n")
+    assert amend_text(old, instrument).text == expected

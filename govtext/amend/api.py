@@ -11,9 +11,11 @@ from govtext.amend.lawtext import LawText, from_document
 from govtext.amend.ops import Instrument, Item, NoChange
 from govtext.errors import GovtextError
 from govtext.model import Document
+from govtext.numerals import to_cn
 
 _RENUMBER_WORDS = re.compile(r"条文顺序作相应调整|调整条文顺序|条文顺序作相应的调整")
 _HISTORY_LINE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日")
+_AMENDED = re.compile(r"修正$")
 
 
 class InstrumentError(GovtextError):
@@ -82,12 +84,6 @@ def amend_document(doc: Document, instrument: Instrument) -> Amended:
     return Amended(_with_history(result.law, instrument), result.renumbered, result.xref_updates, result.warnings)
 
 
-def amend_text(old_text: str, instrument: Instrument) -> Amended:
-    from govtext.pipeline import parse_text
-
-    return amend_document(parse_text(old_text), instrument)
-
-
 def history_line(instrument: Instrument) -> str | None:
     """The 题注 line an instrument adds, in the style of the official republication."""
     if not instrument.adopted:
@@ -108,8 +104,16 @@ def _with_history(law: LawText, instrument: Instrument) -> LawText:
     dated = [i for i, text in enumerate(lines) if _HISTORY_LINE.match(text.strip())]
     if not dated:
         return law
+    if not instrument.is_amendment:
+        # The republication counts amendments: a second one makes the first 第一次修正.
+        earlier = [i for i in dated if _AMENDED.search(lines[i].rstrip("）) "))]
+        if earlier:
+            first = lines[earlier[0]]
+            if len(earlier) == 1 and not re.search(r"第[一二三四五六七八九十]+次修正", first):
+                lines[earlier[0]] = re.sub(r"修正(?=[）)]?\s*$)", "第一次修正", first)
+            line = line[: -len("修正")] + f"第{to_cn(len(earlier) + 1)}次修正"
     lines.insert(dated[-1] + 1, line)
     return LawText((law.newline.join(lines),) + law.parts[1:], law.newline)
 
 
-__all__ = ["AmendError", "Amended", "InstrumentError", "amend_document", "amend_text", "read_instrument", "title_of"]
+__all__ = ["AmendError", "Amended", "InstrumentError", "amend_document", "read_instrument", "title_of"]

@@ -1,6 +1,6 @@
 """Two versions of a law compared article by article, formatting aside.
 
-Used to check a consolidated text against the published one (and by the tests):
+Used to check a consolidated text against the published one (parse both first):
 spaces, ideographic spaces and width forms never count; paragraph breaks do.
 """
 
@@ -11,6 +11,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from govtext.amend.lawtext import Article, LawText, from_document
+from govtext.model import Document
 
 _SPACE = re.compile(r"[\s\u3000]+")
 
@@ -32,14 +33,12 @@ def normal_form(article: Article) -> str:
     return "¶".join(line for line in lines if line)
 
 
-def articles_of(text: str) -> dict[str, str]:
-    from govtext.pipeline import parse_text  # the parser finds the articles
-
-    law: LawText = from_document(parse_text(text))
+def articles_of(doc: Document) -> dict[str, str]:
+    law: LawText = from_document(doc)
     return {a.label: normal_form(a) for a in law.articles()}
 
 
-def compare_articles(ours: str, theirs: str) -> list[ArticleDifference]:
+def compare_articles(ours: Document, theirs: Document) -> list[ArticleDifference]:
     """Every article whose text differs, or that only one side has, in the published order."""
     a, b = articles_of(ours), articles_of(theirs)
     out = [ArticleDifference(label, a.get(label), text) for label, text in b.items() if a.get(label) != text]
