@@ -35,7 +35,7 @@ def test_fixture_applies_to_expected_text(folder):
 def test_every_operation_has_a_fixture():
     names = {p.name for p in CASES}
     assert {"modify-article", "add-clause", "points", "zhiyi", "renumber", "words", "delete", "merge", "split",
-            "move", "multi-law"} <= names
+            "move", "multi-law", "split-article", "dangling", "renumber-mismatch"} <= names
 
 
 def test_renumbering_updates_references_outside_quoted_text():
@@ -67,6 +67,7 @@ def test_history_line_added_after_the_last_dated_line():
     ("将第十条、第二十五条合并，作为第十条", Merge((Target(10), Target(25)))),
     ("将第十二条移至第十五条后", Move(Target(12), Target(15))),
     ("将第九条改为第十一条", Renumber(Target(9), 11, "article")),
+    ("将第二条分为两条，作为第二条、第三条，修改为：“第二条　甲。”“第三条　乙。”", Modify(Target(2), ("甲。",))),
 ])
 def test_formula_reads_as_operation(sentence, expected):
     ops, problem = read_item(sentence)

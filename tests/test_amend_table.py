@@ -85,3 +85,15 @@ def test_markdown_to_stdout():
     result = CliRunner().invoke(main, ["diff", str(old), str(new), "--format", "table"])
     assert result.stdout.startswith("# 《中华人民共和国示例法》修改前后对照表")
     assert result.stdout.count("\n| ") == 2  # the header and one changed article
+
+
+def test_without_python_docx_one_line_and_nothing_written(tmp_path, monkeypatch):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "docx", None)  # as if the [word] extra were not installed
+    out = tmp_path / "t.docx"
+    old, new = case("words")
+    result = CliRunner().invoke(main, ["diff", str(old), str(new), "--format", "table", "-o", str(out)])
+    assert result.exit_code == 2
+    assert result.stderr == "govtext: error: Word output needs python-docx: pip install 'govtext[word]'\n"
+    assert not out.exists()

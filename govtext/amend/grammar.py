@@ -141,6 +141,25 @@ def _add_article(m, ctx: Context, quotes: Quotes) -> list[Operation]:
     return [AddArticle(number, zhiyi, lines, after)]
 
 
+def _split_article(m, ctx: Context, quotes: Quotes) -> list[Operation]:
+    """将第十条分为两条，作为第十条、第十一条，修改为：“第十条　……”“第十一条　……”."""
+    target = ctx.resolve(m.group("ref")).article_only()
+    numbers = [cn_value(n) for n in re.findall(rf"第({_CN})条", m.group("news"))]
+    pieces: list[list[str]] = []
+    for line in _quoted(m, "q", quotes):
+        head = re.match(rf"^第({_CN})条[ \u3000]*", line)
+        if head or not pieces:
+            pieces.append([line[head.end():] if head else line])
+        else:
+            pieces[-1].append(line)
+    if len(pieces) != len(numbers):
+        raise ValueError(f"{len(numbers)} articles announced, {len(pieces)} quoted (each opens with 第X条)")
+    ctx.target = target
+    ops: list[Operation] = [Modify(target, tuple(pieces[0]))]
+    ops.extend(AddArticle(n, 0, tuple(lines)) for n, lines in zip(numbers[1:], pieces[1:]))
+    return ops
+
+
 def _delete(m, ctx: Context, quotes: Quotes) -> list[Operation]:
     return [Delete(t) for t in ctx.resolve_list(m.group("refs"))]
 
@@ -180,6 +199,9 @@ RULES: tuple[tuple[re.Pattern[str], Rule], ...] = tuple((re.compile(p), r) for p
     (rf"(?:在)?(?P<ref>{_REF})?中?增加一(?P<unit>款|项|目)，?作为第(?P<pos>{_CN})(?:款|项|目)(?:[：:]?(?P<q>(?:{_Q})+))?", _add_unit),
     # 增加一条，作为第六条：“……” / 在第一百三十三条之一后增加一条，作为第一百三十三条之二：“……”
     (rf"(?:在(?P<after>{_REF})后)?增加一条，?作为(?P<as>第{_CN}条(?:之{_CN})?)[：:]?(?P<q>(?:{_Q})+)", _add_article),
+    # 将第十条分为两条，作为第十条、第十一条，修改为：“第十条　……”“第十一条　……”
+    (rf"将(?P<ref>{_REF})分为(?:{_CN})条，?(?:分别)?作为(?P<news>第{_CN}条(?:、第{_CN}条)+)，?修改为[：:]?(?P<q>(?:{_Q})+)",
+     _split_article),
     # 将第十条、第二十五条合并，作为第十条
     (rf"将(?P<refs>{_LIST})合并(?:，?作为第(?P<as>{_CN})条)?", _merge),
     # 将第十二条移至第十五条后
