@@ -132,3 +132,16 @@ def test_gb18030_instrument(tmp_path):
     gbk.write_bytes((CASE / "words" / "instrument.txt").read_text(encoding="utf-8").encode("gb18030"))
     result = run(old, str(gbk))
     assert result.exit_code == 0 and result.stdout == (CASE / "words" / "new.txt").read_text(encoding="utf-8")
+
+
+def test_check_against_a_published_text():
+    old, instrument = paths("renumber")
+    same = run(old, instrument, "--check", str(CASE / "renumber" / "new.txt"))
+    assert same.exit_code == 0 and "equals" in same.stdout and "第八条" not in same.stdout
+    differ = run(old, instrument, "--check", str(CASE / "words" / "new.txt"))
+    assert differ.exit_code == 1
+    lines = differ.stdout.splitlines()
+    assert lines[0].startswith("6 articles differ from")
+    assert lines[1:4] == ["第三条", "  amended:   示例工作应当坚持公开透明。",
+                          "  published: 人民政府示例主管部门负责示例工作。"]
+    assert lines[-3:] == ["第八条", "  amended:   本法自2001年1月1日起施行。", "  published: (no such article)"]

@@ -6,6 +6,7 @@ spaces, ideographic spaces and width forms never count; paragraph breaks do.
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -23,6 +24,15 @@ class ArticleDifference:
     ours: str | None
     """Our paragraphs, normalised and joined by ¶; None when we have no such article."""
     theirs: str | None
+
+    def excerpts(self, context: int = 12) -> tuple[str, str]:
+        """The first stretch where the two differ, with ``context`` characters around it."""
+        a, b = self.ours or "", self.theirs or ""
+        start = len(os.path.commonprefix([a, b]))
+        tail = len(os.path.commonprefix([a[start:][::-1], b[start:][::-1]]))
+        lo = max(start - context, 0)
+        return (a[lo:len(a) - tail + context] if self.ours is not None else "",
+                b[lo:len(b) - tail + context] if self.theirs is not None else "")
 
     def __str__(self) -> str:
         return f"{self.label}: ours={self.ours!r} theirs={self.theirs!r}"

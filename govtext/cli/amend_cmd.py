@@ -21,9 +21,12 @@ from govtext.cli.common import EXIT_TROUBLE, emit, lexicon_option, load_document
               help="Print how each item of the instrument was read, one line each, and apply nothing.")
 @click.option("--part", type=click.IntRange(min=1), default=None,
               help="For a decision amending several laws: the part to apply (default: the part whose law is OLD's title).")
+@click.option("--check", "published", type=click.Path(dir_okay=False), default=None, metavar="PUBLISHED",
+              help="Compare the result with a published text article by article (spaces and width forms aside) "
+              "instead of printing it; exit 1 when articles differ.")
 @lexicon_option
 def amend(old: str, instrument: str, fmt: str, output: str | None, explain: bool, part: int | None,
-          lexicon: str | None) -> None:
+          published: str | None, lexicon: str | None) -> None:
     """Apply INSTRUMENT (a 修正案 or 修改决定) to OLD and print the amended law.
 
     Items are read as operations: modify, add or delete an article, 款, 项 or 目;
@@ -55,6 +58,8 @@ def amend(old: str, instrument: str, fmt: str, output: str | None, explain: bool
         sys.exit(EXIT_TROUBLE)
     for warning in result.warnings:
         click.echo(f"govtext: warning: {warning}", err=True)
+    if published is not None:
+        _check(result.text, load_document(published, lexicon), output, fmt)
     if fmt == "text":
         emit(result.text, output)
         return
@@ -76,3 +81,23 @@ def amend(old: str, instrument: str, fmt: str, output: str | None, explain: bool
         "warnings": list(result.warnings),
     }
     emit(json.dumps(data, ensure_ascii=False, indent=2) + "\n", output)
+
+
+def _check(amended_text: str, published, output: str | None, fmt: str) -> None:
+    """Article by article: the amended text against the published one."""
+    from govtext.amend.compare import compare_articles
+    from govtext.pipeline import parse_text
+
+    if output and fmt == "text":
+        emit(amended_text, output)
+    differences = compare_articles(parse_text(amended_text), published)
+    if not differences:
+        click.echo(f"the amended text equals {published.source.path} article by article")
+        sys.exit(0)
+    click.echo(f"{len(differences)} article{'s' if len(differences) > 1 else ''} differ from {published.source.path}:")
+    for d in differences:
+        ours, theirs = d.excerpts()
+        click.echo(d.label)
+        click.echo(f"  amended:   {ours if d.ours is not None else '(no such article)'}")
+        click.echo(f"  published: {theirs if d.theirs is not None else '(no such article)'}")
+    sys.exit(1)
