@@ -145,3 +145,18 @@ def test_check_against_a_published_text():
     assert lines[1:4] == ["第三条", "  amended:   示例工作应当坚持公开透明。",
                           "  published: 人民政府示例主管部门负责示例工作。"]
     assert lines[-3:] == ["第八条", "  amended:   本法自2001年1月1日起施行。", "  published: (no such article)"]
+
+
+def test_old_as_govtext_xml(tmp_path):
+    old, instrument = paths("zhiyi")
+    archive = tmp_path / "old.xml"
+    assert CliRunner().invoke(main, ["xml", old, "-o", str(archive)]).exit_code == 0
+    result = run(str(archive), instrument)
+    assert result.exit_code == 0 and result.stdout == (CASE / "zhiyi" / "new.txt").read_text(encoding="utf-8")
+
+
+def test_decision_for_identical_texts_has_no_items():
+    old, _ = paths("words")
+    result = CliRunner().invoke(main, ["diff", old, old, "--format", "decision"])
+    assert result.exit_code == 0
+    assert "（两个文本的条文相同，无需修改。）" in result.stdout and "一、" not in result.stdout

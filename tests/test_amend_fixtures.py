@@ -14,7 +14,9 @@ from amend_helpers import amend_text
 from govtext.amend import AmendError, read_instrument
 from govtext.amend.api import InstrumentError
 from govtext.amend.grammar import read_item
-from govtext.amend.ops import AddArticle, AddUnit, Delete, Merge, Modify, Move, Renumber, ReplaceWords, Target
+from govtext.amend.ops import (
+    AddArticle, AddUnit, Delete, Merge, Modify, Move, RenameHeading, Renumber, ReplaceWords, Target,
+)
 
 CASES = sorted(p for p in (FIXTURES / "amend").iterdir() if (p / "instrument.txt").is_file())
 BAD = FIXTURES / "amend" / "bad"
@@ -35,7 +37,7 @@ def test_fixture_applies_to_expected_text(folder):
 def test_every_operation_has_a_fixture():
     names = {p.name for p in CASES}
     assert {"modify-article", "add-clause", "points", "zhiyi", "renumber", "words", "delete", "merge", "split",
-            "move", "multi-law", "split-article", "dangling", "renumber-mismatch"} <= names
+            "move", "multi-law", "split-article", "dangling", "renumber-mismatch", "rename-chapter"} <= names
 
 
 def test_renumbering_updates_references_outside_quoted_text():
@@ -68,6 +70,7 @@ def test_history_line_added_after_the_last_dated_line():
     ("将第十二条移至第十五条后", Move(Target(12), Target(15))),
     ("将第九条改为第十一条", Renumber(Target(9), 11, "article")),
     ("将第二条分为两条，作为第二条、第三条，修改为：“第二条　甲。”“第三条　乙。”", Modify(Target(2), ("甲。",))),
+    ("将第二编第三章的章名修改为“甲”", RenameHeading("章", 3, "甲", 2)),
 ])
 def test_formula_reads_as_operation(sentence, expected):
     ops, problem = read_item(sentence)
@@ -128,3 +131,15 @@ def test_crlf_text_stays_crlf():
     instrument = read_instrument((folder / "instrument.txt").read_text(encoding="utf-8"))
     expected = (folder / "new.txt").read_text(encoding="utf-8").replace("\n", "\r\n")
     assert amend_text(old, instrument).text == expected
+
+
+def test_chapter_rename_skips_the_table_of_contents():
+    """nongjituiguang keeps its 目录: a rename changes the body's heading, not the 目录 line."""
+    from conftest import corpus_file
+
+    old = corpus_file("amend/nongjituiguang-old-2012.txt").read_text(encoding="utf-8")
+    instrument = read_instrument("关于修改《中华人民共和国农业技术推广法》的决定\n一、将第二章的章名修改为“推广体系”。\n")
+    new = amend_text(old, instrument).text.splitlines()
+    changed = [(a, b) for a, b in zip(old.splitlines(), new[: len(old.splitlines())]) if a != b]
+    assert len(changed) == 1 and changed[0][1].endswith("推广体系")
+    assert changed[0][0] == [line for line in old.splitlines() if line.startswith("第二章")][-1]

@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from govtext.amend.lawtext import END_MARKS, POINT, Article, LawText, Line, classify
+from govtext.amend.lawtext import END_MARKS, POINT, Article, LawText, Line, classify, headings
 from govtext.amend.ops import (
-    AddArticle, AddUnit, Delete, Instrument, Merge, Modify, Move, NoChange, Renumber, ReplaceWords, Target,
-    article_label,
+    AddArticle, AddUnit, Delete, Instrument, Merge, Modify, Move, NoChange, RenameHeading, Renumber, ReplaceWords,
+    Target, article_label,
 )
 from govtext.amend.errors import AmendError, item_name
 from govtext.amend.renumber import dangling_references, renumber_articles
@@ -269,6 +269,20 @@ def _move(work: _Work, op: Move) -> None:
     work.parts.insert(work.index(op.after.key) + 1, art)
 
 
+def _rename_heading(work: _Work, op: RenameHeading) -> None:
+    key = (None if op.unit == "编" else op.within, op.unit, op.number)
+    found = headings(LawText(tuple(work.parts)))
+    if key not in found and op.within is None:
+        # 第三章 with no 编 named: the law has no 编, or one 第三章 across them.
+        matches = [h for k, h in found.items() if k[1:] == key[1:]]
+        found = {key: matches[0]} if len(matches) == 1 else found
+    if key not in found:
+        raise _Failure(f"{'第' + to_cn(op.within) + '编' if op.within else ''}第{to_cn(op.number)}{op.unit} not found")
+    h = found[key]
+    part = work.parts[h.part]
+    work.parts[h.part] = part[:h.start] + op.title + part[h.end:]
+
+
 def _check_exists(work: _Work, op: Renumber) -> None:
     _, art = work.article(op.target)
     if op.unit != "article":
@@ -277,6 +291,7 @@ def _check_exists(work: _Work, op: Renumber) -> None:
 
 APPLIERS = {Modify: _modify, AddUnit: _add_unit, AddArticle: _add_article, Delete: _delete,
             ReplaceWords: _replace_words, Merge: _merge, Move: _move, Renumber: _check_exists,
+            RenameHeading: _rename_heading,
             NoChange: lambda work, op: None}
 
 

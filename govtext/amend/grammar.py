@@ -14,7 +14,8 @@ from dataclasses import replace
 from typing import Callable
 
 from govtext.amend.ops import (
-    AddArticle, AddUnit, Delete, Merge, Modify, Move, NoChange, Operation, Renumber, ReplaceWords, Target,
+    AddArticle, AddUnit, Delete, Merge, Modify, Move, NoChange, Operation, RenameHeading, Renumber, ReplaceWords,
+    Target,
 )
 from govtext.amend.quotes import PLACEHOLDER_RE, QuoteError, as_law_text, extract_quotes
 from govtext.numerals import CN_DIGITS, cn_value
@@ -160,6 +161,11 @@ def _split_article(m, ctx: Context, quotes: Quotes) -> list[Operation]:
     return ops
 
 
+def _rename_heading(m, ctx: Context, quotes: Quotes) -> list[Operation]:
+    within = cn_value(m.group("book")) if m.group("book") else None
+    return [RenameHeading(m.group("unit"), cn_value(m.group("num")), _word(m, "q", quotes), within)]
+
+
 def _delete(m, ctx: Context, quotes: Quotes) -> list[Operation]:
     return [Delete(t) for t in ctx.resolve_list(m.group("refs"))]
 
@@ -199,6 +205,9 @@ RULES: tuple[tuple[re.Pattern[str], Rule], ...] = tuple((re.compile(p), r) for p
     (rf"(?:在)?(?P<ref>{_REF})?中?增加一(?P<unit>款|项|目)，?作为第(?P<pos>{_CN})(?:款|项|目)(?:[：:]?(?P<q>(?:{_Q})+))?", _add_unit),
     # 增加一条，作为第六条：“……” / 在第一百三十三条之一后增加一条，作为第一百三十三条之二：“……”
     (rf"(?:在(?P<after>{_REF})后)?增加一条，?作为(?P<as>第{_CN}条(?:之{_CN})?)[：:]?(?P<q>(?:{_Q})+)", _add_article),
+    # 将第三章的章名修改为“……” / 将第二编第三章章名修改为：“……”
+    (rf"将(?:第(?P<book>{_CN})编)?第(?P<num>{_CN})(?P<unit>编|章|节)的?(?:编|章|节)?名(?:称)?修改为[：:]?(?P<q>{_Q})",
+     _rename_heading),
     # 将第十条分为两条，作为第十条、第十一条，修改为：“第十条　……”“第十一条　……”
     (rf"将(?P<ref>{_REF})分为(?:{_CN})条，?(?:分别)?作为(?P<news>第{_CN}条(?:、第{_CN}条)+)，?修改为[：:]?(?P<q>(?:{_Q})+)",
      _split_article),

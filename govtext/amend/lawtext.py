@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from govtext.model import ARTICLE, Document
-from govtext.numerals import CN_DIGITS, number_value, zhiyi_value
+from govtext.numerals import CN_DIGITS, cn_value, number_value, zhiyi_value
 
 _CN = f"[{CN_DIGITS}]+"
 LABEL = re.compile(rf"^第({_CN}|[0-9]+)条(?:之({_CN}))?")
@@ -123,3 +123,36 @@ def classify(lines: tuple[str, ...]) -> list[Line]:
             clause, point, sub = clause + 1, None, None
             out.append(Line(i, "clause", clause, None, None))
     return out
+
+
+HEADING = re.compile(rf"^(?P<lead>[ \u3000]*第(?P<num>{_CN})(?P<unit>编|章|节)(?P<sep>[ \u3000]*))(?P<title>[^\r\n]*)", re.M)
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    """A 编/章/节 heading line among the text between articles."""
+
+    key: tuple[int | None, str, int]
+    """(the 编 it sits in for a 章/节, or None; 编/章/节; its number)."""
+    part: int
+    """Index into ``LawText.parts``."""
+    start: int
+    end: int
+    """The title's offsets inside that part."""
+    title: str
+
+
+def headings(law: LawText) -> dict[tuple[int | None, str, int], Heading]:
+    """The headings by key; a key seen twice (a 目录 before the body) keeps its last line, the body's."""
+    found: dict[tuple[int | None, str, int], Heading] = {}
+    book: int | None = None
+    for i, part in enumerate(law.parts):
+        if not isinstance(part, str):
+            continue
+        for m in HEADING.finditer(part):
+            number = cn_value(m.group("num"))
+            if m.group("unit") == "编":
+                book = number
+            key = (None if m.group("unit") == "编" else book, m.group("unit"), number)
+            found[key] = Heading(key, i, m.start("title"), m.end("title"), m.group("title"))
+    return found

@@ -151,6 +151,22 @@ class Move:
 
 
 @dataclass(frozen=True, slots=True)
+class RenameHeading:
+    """将第三章的章名修改为“……”: a 编/章/节 heading gets a new title, its number kept."""
+
+    unit: str
+    """编, 章 or 节."""
+    number: int
+    title: str
+    within: int | None = None
+    """The 编 holding the 章 (第二编第三章), where chapters restart in each 编."""
+
+    def describe(self) -> str:
+        where = f"第{to_cn(self.within)}编" if self.within else ""
+        return f"rename {where}第{to_cn(self.number)}{self.unit} → {self.title}"
+
+
+@dataclass(frozen=True, slots=True)
 class NoChange:
     """A sentence that changes no text: commencement, 对部分条文作以下修改, 重新公布."""
 
@@ -162,7 +178,7 @@ class NoChange:
         return self.what
 
 
-Operation = Modify | AddArticle | AddUnit | Delete | ReplaceWords | Renumber | Merge | Move | NoChange
+Operation = Modify | AddArticle | AddUnit | Delete | ReplaceWords | Renumber | Merge | Move | RenameHeading | NoChange
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from govtext.amend.api import read_instrument
 from govtext.amend.apply import AmendError, apply_instrument, unit_span as _span
 from govtext.amend.compare import normal_form
-from govtext.amend.lawtext import POINT, Article, classify
+from govtext.amend.lawtext import POINT, Article, classify, headings
 from govtext.amend.ops import Target
 from govtext.amend.xrefs import renumber_line
 from govtext.diff.records import DiffResult
@@ -32,6 +32,7 @@ from govtext.report.article_pairs import ArticlePairs, char_regions as _regions,
 MAX_EDITS_PER_LINE = 3
 MAX_CHANGED_SHARE = 0.5
 MIN_WORDS = 2
+_SPACE = re.compile(r"[\s\u3000]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,14 +61,41 @@ def draft_decision(result: DiffResult, old_doc: Document, new_doc: Document) -> 
     olds, news = pairs.old_articles, pairs.new_articles
     renumber = any(olds[i].label != news[j].label for i, j in pairs.pairs)
     whole: set[int] = set()
-    items = _items(pairs, renumber, whole)
+    renames = _heading_items(pairs)
+    items = _with_headings(_items(pairs, renumber, whole), renames)
     for _ in range(3):  # each round redrafts, article by article, what did not come out right
         wrong = _check(pairs, items, title, renumber)
         if not wrong - whole:
             break
         whole |= wrong
-        items = _items(pairs, renumber, whole)
+        items = _with_headings(_items(pairs, renumber, whole), renames)
     return _document(title, items, renumber)
+
+
+def _heading_items(pairs: ArticlePairs) -> list[DraftItem]:
+    """将第二章的章名修改为“……” for each 编/章/节 whose title changed (spaces aside)."""
+    old, new = headings(pairs.old), headings(pairs.new)
+    starts = [i for i, part in enumerate(pairs.new.parts) if isinstance(part, Article)]
+    items = []
+    for key, heading in new.items():
+        before = old.get(key)
+        if before is None or _SPACE.sub("", before.title) == _SPACE.sub("", heading.title):
+            continue
+        book, unit, number = key
+        where = f"第{to_cn(book)}编" if book is not None else ""
+        following = next((k for k, i in enumerate(starts) if i > heading.part), len(starts))
+        items.append(DraftItem(f"将{where}第{to_cn(number)}{unit}的{unit}名修改为“{heading.title.strip()}”。",
+                               None, following))
+    return items
+
+
+def _with_headings(items: list[DraftItem], renames: list[DraftItem]) -> list[DraftItem]:
+    """Heading items go before the first item on an article under that heading."""
+    out = list(items)
+    for rename in sorted(renames, key=lambda r: r.new, reverse=True):
+        at = next((k for k, item in enumerate(out) if item.new is not None and item.new >= rename.new), len(out))
+        out.insert(at, DraftItem(rename.text, None, None))
+    return out
 
 
 def _document(title: str, items: list[DraftItem], renumber: bool) -> str:
