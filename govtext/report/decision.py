@@ -384,6 +384,14 @@ def _line_starts(article: Article, start: int, newline: int) -> list[int]:
     return out
 
 
+_PUNCTUATION = set("，。；：、？！（）《》“”‘’ \u3000")
+
+
+def _wordy(text: str) -> int:
+    """Characters that are words, not punctuation: a quoted “。” alone says nothing."""
+    return sum(ch not in _PUNCTUATION for ch in text)
+
+
 def _grow(a: str, region: list[int], scope_old: str, scope_mapped: str) -> tuple[int, int] | None:
     """The stretch of ``a`` around the edit a drafter would quote: at least MIN_WORDS characters
     (a one-character “五” reads as a typo), occurring once in the unit (old and mapped)."""
@@ -395,7 +403,7 @@ def _grow(a: str, region: list[int], scope_old: str, scope_mapped: str) -> tuple
         s, step = max(a1 - 2, 0), 0
     while True:
         words = a[s:e]
-        if (len(words) >= min(MIN_WORDS, len(a)) and "“" not in words and "”" not in words
+        if (_wordy(words) >= min(MIN_WORDS, _wordy(a)) and "“" not in words and "”" not in words
                 and scope_old.count(words) == 1 and scope_mapped.count(words) == 1):
             return s, e
         if s == 0 and e == len(a):
