@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 
+import pytest
 from click.testing import CliRunner
 
 from conftest import FIXTURES
@@ -160,3 +161,13 @@ def test_decision_for_identical_texts_has_no_items():
     result = CliRunner().invoke(main, ["diff", old, old, "--format", "decision"])
     assert result.exit_code == 0
     assert "（两个文本的条文相同，无需修改。）" in result.stdout and "一、" not in result.stdout
+
+
+@pytest.mark.parametrize("name", ["truncated.txt", "missing-article.txt", "missing-word.txt", "prose.txt",
+                                  "not-understood.txt"])
+def test_bad_instruments_exit_2_and_write_nothing(tmp_path, name):
+    out = tmp_path / "new.txt"
+    result = run(str(CASE / "modify-article" / "old.txt"), str(CASE / "bad" / name), "-o", str(out))
+    assert result.exit_code == 2 and result.stdout == ""
+    assert all(line.startswith("govtext: error: ") for line in result.stderr.splitlines())
+    assert "Traceback" not in result.stderr and list(tmp_path.iterdir()) == []
