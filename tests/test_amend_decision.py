@@ -96,3 +96,8 @@ def test_cli_decision_format():
     assert result.exit_code == 1  # diff(1): the versions differ
     assert result.stdout.splitlines()[0] == "关于修改《中华人民共和国示例法》的决定（草案）"
     assert ITEM.search(result.stdout)
+
+
+def test_moved_article_is_drafted_as_a_move():
+    _, _, draft = _draft(FIXTURES / "amend" / "move" / "old.txt", FIXTURES / "amend" / "move" / "new.txt")
+    assert ITEM.findall(draft) == ["一、"] and "一、将第六条移至第三条后。" in draft

@@ -40,7 +40,7 @@ def _render(articles) -> str:
 def edited(draw):
     articles = [(h, list(b)) for h, b in BODIES]
     for _ in range(draw(st.integers(1, 4))):
-        kind = draw(st.sampled_from(["words", "words", "insert", "delete", "clause"]))
+        kind = draw(st.sampled_from(["words", "words", "insert", "delete", "clause", "move"]))
         k = draw(st.integers(0, len(articles) - 1))
         heading, body = articles[k]
         if kind == "words":
@@ -53,6 +53,9 @@ def edited(draw):
             articles.insert(k + 1, (None, [draw(WORDS) + "。"]))
         elif kind == "delete" and len(articles) > 2 and heading is None:
             del articles[k]
+        elif kind == "move" and heading is None:
+            moved = articles.pop(k)
+            articles.insert(draw(st.integers(1, len(articles))), moved)
         elif kind == "clause":
             body.insert(draw(st.integers(1, len(body))), draw(WORDS) + "。")
     return _render(articles)

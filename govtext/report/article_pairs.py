@@ -26,6 +26,9 @@ class ArticlePairs:
     new: LawText
     pairs: tuple[tuple[int, int], ...]
     """(old index, new index) into the two article lists, increasing in both."""
+    moved: tuple[tuple[int, int], ...] = ()
+    """Matches left out of ``pairs`` because they cross it: articles moved (``rows`` shows them
+    as a deletion and an addition)."""
 
     @property
     def old_articles(self) -> list[Article]:
@@ -79,7 +82,9 @@ def pair_articles(result: DiffResult, old_doc: Document, new_doc: Document) -> A
             j = by_text[normal_form(a)].popleft()
             candidates[i] = j
             used_new.add(j)
-    return ArticlePairs(old, new, _increasing(sorted(candidates.items())))
+    ordered = _increasing(sorted(candidates.items()))
+    kept = set(ordered)
+    return ArticlePairs(old, new, ordered, tuple(p for p in sorted(candidates.items()) if p not in kept))
 
 
 def _increasing(pairs: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:

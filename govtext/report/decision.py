@@ -62,7 +62,7 @@ def draft_decision(result: DiffResult, old_doc: Document, new_doc: Document) -> 
     pairs = pair_articles(result, old_doc, new_doc)
     title = law_title(old_doc) or law_title(new_doc)
     olds, news = pairs.old_articles, pairs.new_articles
-    renumber = any(olds[i].label != news[j].label for i, j in pairs.pairs)
+    renumber = any(olds[i].label != news[j].label for i, j in pairs.pairs + pairs.moved)
     whole: set[int] = set()
     renames = _heading_items(pairs)
     hints = _edit_hints(result, pairs)
@@ -130,7 +130,7 @@ def _new_map(pairs: ArticlePairs, renumber: bool):
     if not renumber:
         return lambda key: None
     olds, news = pairs.old_articles, pairs.new_articles
-    table = {olds[i].key: news[j].label for i, j in pairs.pairs}
+    table = {olds[i].key: news[j].label for i, j in pairs.pairs + pairs.moved}
     return table.get
 
 
@@ -139,27 +139,39 @@ def _items(pairs: ArticlePairs, renumber: bool, whole: set[int], hints: dict) ->
     old_index = {id(a): i for i, a in enumerate(olds)}
     new_index = {id(a): j for j, a in enumerate(news)}
     new_of = _new_map(pairs, renumber)
+    old_of_new = {j: i for i, j in pairs.pairs + pairs.moved}
+    # A moved article is drafted 将第X条移至第Y条后 when it follows an old article in NEW and the
+    # articles are renumbered anyway; otherwise as a deletion and an addition.
+    movable = {j: i for i, j in pairs.moved if renumber and j - 1 in old_of_new and j not in whole}
+    moving = set(movable.values())
     items: list[DraftItem] = []
     previous_new: Article | None = None
     for old, new in pairs.rows():
         if new is None:
-            items.append(DraftItem(_end(f"删去{old.label}"), old_index[id(old)], None))
+            if old_index[id(old)] not in moving:
+                items.append(DraftItem(_end(f"删去{old.label}"), old_index[id(old)], None))
             continue
-        if old is None:
+        j = new_index[id(new)]
+        if old is None and j in movable:
+            old = olds[movable[j]]
+            move = f"将{old.label}移至{olds[old_of_new[j - 1]].label}后"
+            changed = _changed_article(old, new, new_of, renumber, {})
+            items.append(DraftItem(_end(f"{move}；{changed}" if changed else move), movable[j], j))
+        elif old is None:
             quote = _quote(new.lines)
             if renumber or previous_new is None:
                 text = _end(f"增加一条，作为{new.label}：{quote}")
             else:
                 text = _end(f"在{previous_new.label}后增加一条，作为{new.label}：{quote}")
-            items.append(DraftItem(text, None, new_index[id(new)]))
+            items.append(DraftItem(text, None, j))
         else:
-            if new_index[id(new)] in whole:
+            if j in whole:
                 text = _whole_article(old, new, renumber)
             else:
-                pair = (old_index[id(old)], new_index[id(new)])
+                pair = (old_index[id(old)], j)
                 text = _changed_article(old, new, new_of, renumber, hints.get(pair, {}))
             if text:
-                items.append(DraftItem(text, old_index[id(old)], new_index[id(new)]))
+                items.append(DraftItem(text, old_index[id(old)], j))
         previous_new = new
     return items
 
