@@ -97,3 +97,14 @@ def test_without_python_docx_one_line_and_nothing_written(tmp_path, monkeypatch)
     assert result.exit_code == 2
     assert result.stderr == "govtext: error: Word output needs python-docx: pip install 'govtext[word]'\n"
     assert not out.exists()
+
+
+def test_a_new_number_alone_is_listed_only_with_all():
+    old, new = corpus_file("amend/tongjifa-old-2009.txt"), corpus_file("amend/tongjifa-new-2024.txt")
+    rows = _table(old, new).rows
+    assert all(row.change in ("changed", "added") for row in rows)
+    # 第七条 → 第八条 with the same words is no row; 第十四条 → 第十六条 is (its reference moved).
+    firsts = ["".join(text for text, _ in row.old).split(" ")[0] for row in rows if row.old]
+    assert "第七条" not in firsts and "第十四条" in firsts
+    every = _table(old, new, all_articles=True).rows
+    assert len(every) == 53 and any("".join(t for t, _ in r.old).startswith("第七条") for r in every)

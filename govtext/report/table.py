@@ -1,6 +1,7 @@
 """新旧对照表: the comparison table lawyers hand around (修改前 | 修改后).
 
-One row per changed article (``--all``: every article, unchanged ones 同左);
+One row per article whose words changed (``--all``: every article — renumbered ones with
+their numbers marked, unchanged ones 同左);
 a deleted article reads （删除）, an added one has an empty old cell; inserted
 words are bold, deleted ones struck through.  Markdown to standard output,
 a self-contained HTML page for ``-o FILE.html``, a Word document (landscape,
@@ -33,7 +34,7 @@ class Row:
     new: tuple[Segment, ...]
     """The new cell; （删除） for a deleted article, 同左 for an unchanged one."""
     change: str
-    """``changed``, ``added``, ``deleted`` or ``unchanged``."""
+    """``changed`` (words, or with --all the number alone), ``added``, ``deleted`` or ``unchanged``."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +55,8 @@ def comparison_table(result: DiffResult, old_doc: Document, new_doc: Document, a
             rows.append(Row(((_text(old), "del"),), ((DELETED, None),), "deleted"))
         elif old is None:
             rows.append(Row((), ((_text(new), "ins"),), "added"))
-        elif old.label == new.label and normal_form(old) == normal_form(new):
+        elif normal_form(old) == normal_form(new) and (old.label == new.label or not all_articles):
+            # Same words (a new number alone is no change of substance: the table lists those with --all).
             if all_articles:
                 rows.append(Row(((_text(old), None),), ((SAME, None),), "unchanged"))
         else:
