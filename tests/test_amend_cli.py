@@ -171,3 +171,9 @@ def test_bad_instruments_exit_2_and_write_nothing(tmp_path, name):
     assert result.exit_code == 2 and result.stdout == ""
     assert all(line.startswith("govtext: error: ") for line in result.stderr.splitlines())
     assert "Traceback" not in result.stderr and list(tmp_path.iterdir()) == []
+
+
+def test_old_without_articles_is_a_user_error():
+    result = run(str(FIXTURES / "numbered-items.txt"), str(CASE / "words" / "instrument.txt"))
+    assert result.exit_code == 2
+    assert result.stderr == "govtext: error: OLD has no articles (第一条 …): amendments apply to laws and regulations\n"
