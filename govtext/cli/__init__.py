@@ -19,6 +19,7 @@ COMMANDS = {
     "validate": ("govtext.cli.xml_cmd", "validate"),
     "diff": ("govtext.cli.diff_cmd", "diff"),
     "ledger": ("govtext.cli.ledger_cmd", "ledger"),
+    "amend": ("govtext.cli.amend_cmd", "amend"),
 }
 
 

@@ -8,7 +8,7 @@ import click
 
 from govtext.cli.common import emit, emit_rich, input_options, lexicon_option, load_document, stdout_is_terminal
 from govtext.diff.records import FAIL_ON_KINDS
-from govtext.report import FORMATS
+from govtext.report import DOCUMENT_FORMATS, FORMATS
 
 
 def _fail_on(ctx, param, value: str | None) -> frozenset[str] | None:
@@ -24,7 +24,7 @@ def _fail_on(ctx, param, value: str | None) -> frozenset[str] | None:
 @click.command()
 @click.argument("old", metavar="OLD")
 @click.argument("new", metavar="NEW")
-@click.option("--format", "fmt", type=click.Choice(list(FORMATS)), default=None,
+@click.option("--format", "fmt", type=click.Choice([*FORMATS, *DOCUMENT_FORMATS]), default=None,
               help="Report format [default: terminal on a terminal, text when piped or with -o].")
 @click.option("--side-by-side", is_flag=True, help="Show old and new text in two columns instead of inline.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None,
@@ -44,7 +44,8 @@ def _fail_on(ctx, param, value: str | None) -> frozenset[str] | None:
 @click.option("--unmatch", "unmatch", multiple=True, metavar="OLD=NEW",
               help="Never pair these two nodes (repeatable).")
 @click.option("--all", "show_all", is_flag=True,
-              help="List every renumbered-only and mechanical change instead of summarising them.")
+              help="List every renumbered-only and mechanical change instead of summarising them; "
+              "with --format table, every article (unchanged ones as 同左).")
 @lexicon_option
 @input_options
 def diff(old: str, new: str, fmt: str | None, side_by_side: bool, output: str | None, quiet: bool,
@@ -66,12 +67,12 @@ def diff(old: str, new: str, fmt: str | None, side_by_side: bool, output: str | 
         raise click.BadParameter("only one of OLD and NEW can be standard input", param_hint="OLD/NEW")
     from govtext.diff import diff_documents
     from govtext.diff.pins import parse_pair
-    from govtext.report import render_report
+    from govtext.report import render_report, renderer
 
     pins = [parse_pair(text) for text in match] + (_read_matches(matches_file) if matches_file else [])
     # An empty side (/dev/null, a new file in CI) is the empty document: all added or removed.
-    result = diff_documents(load_document(old, lexicon, allow_empty=True), load_document(new, lexicon, allow_empty=True),
-                            userdict=userdict, threshold=threshold, match=pins,
+    old_doc, new_doc = load_document(old, lexicon, allow_empty=True), load_document(new, lexicon, allow_empty=True)
+    result = diff_documents(old_doc, new_doc, userdict=userdict, threshold=threshold, match=pins,
                             unmatch=[parse_pair(text) for text in unmatch])
     code = result.return_code(fail_on)
     if quiet and not output:
@@ -81,7 +82,10 @@ def diff(old: str, new: str, fmt: str | None, side_by_side: bool, output: str | 
         # Colours are the terminal report's only marks: off a terminal, the text
         # format's [-deleted-]{+inserted+} keep old and new words apart.
         fmt = "terminal" if on_terminal else "text"
-    report = render_report(fmt, result, side_by_side=side_by_side, show_all=show_all)
+    if fmt in DOCUMENT_FORMATS:  # decision, 对照表, redline: drawn from both documents too
+        report = renderer(fmt).render_documents(result, old_doc, new_doc, output=output, all_articles=show_all)
+    else:
+        report = render_report(fmt, result, side_by_side=side_by_side, show_all=show_all)
     if fmt == "terminal":
         emit_rich(report, output)
     else:

@@ -20,10 +20,18 @@ FORMATS: dict[str, str] = {
     "markdown": "govtext.report.markdown",
 }
 
+#: Formats drawn from the two documents as well as the diff, for lawyers:
+#: ``render_documents(result, old_doc, new_doc, output=..., all_articles=...)``.
+DOCUMENT_FORMATS: dict[str, str] = {
+    "decision": "govtext.report.decision",
+    "table": "govtext.report.table",
+    "redline": "govtext.report.redline",
+}
+
 
 def renderer(name: str) -> ModuleType:
     """The renderer module for format ``name`` (imported on first use)."""
-    return import_module(FORMATS[name])
+    return import_module(FORMATS.get(name) or DOCUMENT_FORMATS[name])
 
 
 def render_report(name: str, result, **options):

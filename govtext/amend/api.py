@@ -1,0 +1,119 @@
+"""The amendment package's entry points: read an instrument, apply it to a text."""
+
+from __future__ import annotations
+
+import re
+
+from govtext.amend.apply import Amended, AmendError, apply_instrument
+from govtext.amend.grammar import Context, read_item
+from govtext.amend.instrument import RawInstrument, law_title_of, split_instrument
+from govtext.amend.lawtext import LawText, from_document
+from govtext.amend.ops import Instrument, Item, NoChange
+from govtext.errors import GovtextError
+from govtext.model import Document
+from govtext.numerals import to_cn
+
+_RENUMBER_WORDS = re.compile(r"条文顺序作相应调整|调整条文顺序|条文顺序作相应的调整")
+_HISTORY_LINE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日")
+_AMENDED = re.compile(r"修正$")
+
+
+class InstrumentError(GovtextError):
+    """The text is no amendment instrument, or names no part for this law."""
+
+
+def _norm_title(title: str) -> str:
+    return re.sub(r"[\s\u3000]|（[^）]*）$", "", title)
+
+
+def read_instrument(text: str, old_title: str | None = None, part: int | None = None) -> Instrument:
+    """Parse an instrument; for a decision amending several laws, keep the part for ``old_title``
+    (or the ``part``-th, counting from 1)."""
+    raw = split_instrument(text)
+    if not raw.parts or not any(p.items for p in raw.parts):
+        raise InstrumentError("no numbered items (一、二、…) found: is this an amendment instrument?")
+    chosen = _choose_part(raw, old_title, part)
+    items = []
+    ctx_by_item: dict[str, Context] = {}
+    for item in chosen.items:
+        top = item.number.split("、")[0]
+        ctx = ctx_by_item.setdefault(top, Context()) if not item.number.endswith("、") else Context()
+        ops, problem = read_item(item.text, ctx)
+        items.append(Item(item.number, item.text, ops, problem))
+    for line in raw.closing:
+        ops, problem = read_item(line)
+        items.append(Item("", line, ops, problem))
+    renumber = bool(_RENUMBER_WORDS.search(text)) or any(
+        isinstance(op, NoChange) and op.renumber for item in items for op in item.operations)
+    law_title = chosen.law_title or law_title_of(raw)
+    return Instrument(raw.title, law_title, raw.adopted, tuple(items), renumber, raw.is_amendment)
+
+
+def _choose_part(raw: RawInstrument, old_title: str | None, part: int | None):
+    named = [p for p in raw.parts if p.law_title]
+    if part is not None:
+        if not 1 <= part <= len(raw.parts):
+            raise InstrumentError(f"--part {part}: the instrument has {len(raw.parts)} part(s)")
+        return raw.parts[part - 1]
+    if len(raw.parts) == 1:
+        return raw.parts[0]
+    if old_title:
+        want = _norm_title(old_title)
+        for p in named:
+            if _norm_title(p.law_title) == want or _norm_title(p.law_title) in want:
+                return p
+    titles = "、".join(f"{i}: 《{p.law_title}》" for i, p in enumerate(raw.parts, 1) if p.law_title)
+    raise InstrumentError(f"the instrument amends several laws and none is OLD's title "
+                          f"({old_title or 'unknown'}); choose one with --part ({titles})")
+
+
+def title_of(doc: Document) -> str:
+    """A law's title: its first non-empty line."""
+    for line in doc.text.splitlines():
+        if line.strip():
+            return line.strip()
+    return ""
+
+
+def amend_document(doc: Document, instrument: Instrument) -> Amended:
+    """Apply ``instrument`` to a parsed law; the 题注 gains the instrument's line."""
+    law = from_document(doc)
+    if not law.articles():
+        raise InstrumentError("OLD has no articles (第一条 …): amendments apply to laws and regulations")
+    result = apply_instrument(law, instrument)
+    return Amended(_with_history(result.law, instrument), result.renumbered, result.xref_updates, result.warnings)
+
+
+def history_line(instrument: Instrument) -> str | None:
+    """The 题注 line an instrument adds, in the style of the official republication."""
+    if not instrument.adopted:
+        return None
+    title = re.sub(r"^.*?(?=关于修改)", "", instrument.title).replace("《", "〈").replace("》", "〉")
+    if instrument.is_amendment:
+        return f"{instrument.adopted}通过的《{instrument.title}》"
+    return f"{instrument.adopted}《{title}》修正"
+
+
+def _with_history(law: LawText, instrument: Instrument) -> LawText:
+    """Add the instrument's line after the last dated history line before the first article."""
+    line = history_line(instrument)
+    if line is None or not law.parts or not isinstance(law.parts[0], str):
+        return law
+    head = law.parts[0]
+    lines = head.split(law.newline)
+    dated = [i for i, text in enumerate(lines) if _HISTORY_LINE.match(text.strip())]
+    if not dated:
+        return law
+    if not instrument.is_amendment:
+        # The republication counts amendments: a second one makes the first 第一次修正.
+        earlier = [i for i in dated if _AMENDED.search(lines[i].rstrip("）) "))]
+        if earlier:
+            first = lines[earlier[0]]
+            if len(earlier) == 1 and not re.search(r"第[一二三四五六七八九十]+次修正", first):
+                lines[earlier[0]] = re.sub(r"修正(?=[）)]?\s*$)", "第一次修正", first)
+            line = line[: -len("修正")] + f"第{to_cn(len(earlier) + 1)}次修正"
+    lines.insert(dated[-1] + 1, line)
+    return LawText((law.newline.join(lines),) + law.parts[1:], law.newline)
+
+
+__all__ = ["AmendError", "Amended", "InstrumentError", "amend_document", "read_instrument", "title_of"]

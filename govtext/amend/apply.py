@@ -1,0 +1,325 @@
+"""Operations applied to a law's text: the consolidated text after an instrument.
+
+Targets are looked up by their OLD numbers (drafters write 将第九条改为第十一条 and
+go on calling it 第九条).  Every item is tried; the ones that cannot apply are
+collected and raised together, so the user sees every failing item at once.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from govtext.amend.lawtext import END_MARKS, POINT, Article, LawText, Line, classify, headings
+from govtext.amend.ops import (
+    AddArticle, AddUnit, Delete, Instrument, Merge, Modify, Move, NoChange, RenameHeading, Renumber, ReplaceWords,
+    Target, article_label,
+)
+from govtext.amend.errors import AmendError, item_name
+from govtext.amend.renumber import dangling_references, renumber_articles
+from govtext.amend.xrefs import label as ref_label
+from govtext.numerals import to_cn
+
+
+class _Failure(Exception):
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class Amended:
+    """The result of applying an instrument."""
+
+    law: LawText
+    renumbered: tuple[tuple[str, str], ...]
+    """(old label, new label) for every article whose number changed."""
+    xref_updates: tuple[tuple[str, str, str], ...]
+    """(article, old reference, new reference) for references renumbered without an item saying so."""
+    warnings: tuple[str, ...]
+    """Explicit renumbering that disagrees with the result, dangling references."""
+
+    @property
+    def text(self) -> str:
+        return self.law.text()
+
+
+class _Work:
+    """The text being amended: a list of articles and the text between them."""
+
+    def __init__(self, law: LawText, default_sep: str) -> None:
+        self.parts: list[Article | str] = list(law.parts)
+        self.sep = default_sep
+        self.pending: list[Article] = []  # added articles placed by number at the end
+
+    def index(self, key: tuple[int, int], added_too: bool = True) -> int:
+        for i, part in enumerate(self.parts):
+            if isinstance(part, Article) and (part.old_key == key or added_too and part.old_key is None and part.key == key):
+                return i
+        raise _Failure(f"{ref_label(key)} not found")
+
+    def article(self, target: Target) -> tuple[int, Article]:
+        i = self.index(target.key)
+        return i, self.parts[i]
+
+
+def unit_span(article: Article, target: Target) -> tuple[int, int]:
+    """The lines [start, end) of the unit ``target`` names inside ``article``."""
+    lines = classify(article.lines)
+    if target.clause is None and target.point is None:
+        return 0, len(article.lines)
+
+    def matches(line: Line) -> bool:
+        if target.point is None:
+            return line.unit == "clause" and line.clause == target.clause
+        if target.clause is not None and line.clause != target.clause:
+            return False
+        if target.subpoint is None:
+            return line.unit == "point" and line.point == target.point
+        return line.unit == "subpoint" and line.point == target.point and line.subpoint == target.subpoint
+
+    level = {"clause": 0, "point": 1, "subpoint": 2}
+    want = "subpoint" if target.subpoint is not None else "point" if target.point is not None else "clause"
+    for n, line in enumerate(lines):
+        if matches(line):
+            end = len(article.lines)
+            for later in lines[n + 1:]:
+                if level[later.unit] <= level[want]:
+                    end = later.index
+                    break
+            return line.index, end
+    raise _Failure(f"{target.label()} not found")
+
+
+def _end_mark(line: str) -> str:
+    return line[-1] if line and line[-1] in END_MARKS else ""
+
+
+def _relabel_points(lines: tuple[str, ...], clause: int) -> tuple[str, ...]:
+    """Number the 项 of one 款 afresh after an insertion or deletion: （一）（二）…"""
+    out = list(lines)
+    for line in classify(lines):
+        if line.unit == "point" and line.clause == clause:
+            out[line.index] = POINT.sub(f"（{to_cn(line.point)}）", out[line.index], count=1)
+    return tuple(out)
+
+
+def _modify(work: _Work, op: Modify) -> None:
+    i, art = work.article(op.target)
+    new = list(op.lines)
+    t = op.target
+    if t.clause is None and t.point is None:
+        new[0] = re.sub(r"^第[^条]{1,8}条(?:之[一二三四五六七八九十]+)?[ \u3000]*", "", new[0])
+        work.parts[i] = replace(art, lines=tuple(new), protected=art.protected + tuple(new))
+        return
+    start, end = unit_span(art, t)
+    if t.point is not None and t.subpoint is None:
+        old_first, old_last = art.lines[start], art.lines[end - 1]
+        label = POINT.match(old_first.lstrip(" \u3000")).group()
+        if not POINT.match(new[0]):
+            new[0] = label + new[0]
+        # Quoted 项 come without their end mark (“（二）……的”): they take the one the old 项 had.
+        for k, line in enumerate(new):
+            if (k == 0 or POINT.match(line)) and not _end_mark(line):
+                new[k] = line + _end_mark(old_last)
+    lines = art.lines[:start] + tuple(new) + art.lines[end:]
+    if t.point is not None and t.subpoint is None:
+        lines = _relabel_all(lines)
+    work.parts[i] = replace(art, lines=lines, protected=art.protected + tuple(new))
+
+
+def _relabel_all(lines: tuple[str, ...]) -> tuple[str, ...]:
+    for clause in {line.clause for line in classify(lines) if line.unit == "point"}:
+        lines = _relabel_points(lines, clause)
+    return lines
+
+
+def _add_unit(work: _Work, op: AddUnit) -> None:
+    if op.with_article:
+        return  # the article's new text, in the same item, carries the new paragraph
+    i, art = work.article(op.parent)
+    lines = classify(art.lines)
+    new = list(op.lines)
+    if op.unit == "clause":
+        clauses = [line for line in lines if line.unit == "clause"]
+        if op.position > len(clauses) + 1:
+            raise _Failure(f"{op.parent.label()} has {len(clauses)} 款, cannot add a 第{to_cn(op.position)}款")
+        at = clauses[op.position - 1].index if op.position <= len(clauses) else len(art.lines)
+        if at == 0:
+            # A new first 款 goes right after the article's number; the old first 款 becomes a line of its own.
+            merged = tuple(new) + art.lines
+        else:
+            merged = art.lines[:at] + tuple(new) + art.lines[at:]
+        work.parts[i] = replace(art, lines=merged, protected=art.protected + tuple(new))
+        return
+    points = [line for line in lines if line.unit == "point" and (op.parent.clause is None or line.clause == op.parent.clause)]
+    if not points:
+        raise _Failure(f"{op.parent.label()} has no 项")
+    clause = points[0].clause
+    points = [p for p in points if p.clause == clause]
+    if op.position > len(points) + 1:
+        raise _Failure(f"{op.parent.label()} has {len(points)} 项, cannot add a 第{to_cn(op.position)}项")
+    body = list(art.lines)
+    if op.position <= len(points):
+        at = points[op.position - 1].index
+        # Inside a list a 项 ends as its predecessor does (；); a new first 项 as the one it displaces.
+        mark = _end_mark(body[points[op.position - 2].index] if op.position > 1 else body[at])
+    else:
+        _, at = unit_span(art, Target(op.parent.article, op.parent.zhiyi, clause, points[-1].point))
+        mark = _end_mark(body[points[-1].index])
+        if mark == "。":
+            body[points[-1].index] = body[points[-1].index][:-1] + "；"
+    if not POINT.match(new[0]):
+        new[0] = f"（{to_cn(op.position)}）" + new[0]
+    if not _end_mark(new[-1]):
+        new[-1] += mark
+    merged = _relabel_points(tuple(body[:at] + new + body[at:]), clause)
+    work.parts[i] = replace(art, lines=merged, protected=art.protected + tuple(new))
+
+
+def _add_article(work: _Work, op: AddArticle) -> None:
+    article = Article(None, article_label(op.number, op.zhiyi), work.sep, op.lines, protected=op.lines)
+    if not op.zhiyi and op.after is None:
+        work.pending.append(article)
+        return
+    after = op.after.key if op.after else (op.number, op.zhiyi - 1 if op.zhiyi > 1 else 0)
+    work.parts.insert(work.index(after) + 1, article)
+
+
+def _delete(work: _Work, op: Delete) -> None:
+    i, art = work.article(op.target)
+    if op.target.clause is None and op.target.point is None:
+        del work.parts[i]
+        return
+    start, end = unit_span(art, op.target)
+    body = list(art.lines)
+    if op.target.point is not None and op.target.subpoint is None:
+        # The last 项 of a list carries the list's final mark (。): its predecessor inherits it.
+        points = [line for line in classify(art.lines) if line.unit == "point"]
+        this = next(p for p in points if p.index == start)
+        siblings = [p for p in points if p.clause == this.clause]
+        if this is siblings[-1] and len(siblings) > 1 and _end_mark(body[siblings[-2].index]):
+            prev = siblings[-2].index
+            body[prev] = body[prev][:-1] + _end_mark(body[start])
+    lines = tuple(body[:start] + body[end:])
+    if not lines:
+        raise _Failure(f"deleting {op.target.label()} leaves the article empty")
+    if op.target.point is not None:
+        lines = _relabel_all(lines)
+    work.parts[i] = replace(art, lines=lines)
+
+
+def _replace_words(work: _Work, op: ReplaceWords) -> None:
+    if not op.targets:
+        found = 0
+        for i, part in enumerate(work.parts):
+            if isinstance(part, Article):
+                count = sum(line.count(op.old) for line in part.lines)
+                if count:
+                    found += count
+                    work.parts[i] = replace(part, lines=tuple(_substitute(line, op.old, op.new) for line in part.lines),
+                                            protected=part.protected + ((op.new,) if op.new else ()))
+        if not found:
+            raise _Failure(f"“{op.old}” not found in the law")
+        return
+    missing = []
+    for target in op.targets:
+        i, art = work.article(target)
+        start, end = unit_span(art, target)
+        if not any(op.old in line for line in art.lines[start:end]):
+            missing.append(target.label())
+            continue
+        lines = art.lines[:start] + tuple(_substitute(line, op.old, op.new) for line in art.lines[start:end]) + art.lines[end:]
+        work.parts[i] = replace(art, lines=lines, protected=art.protected + ((op.new,) if op.new else ()))
+    if missing:
+        raise _Failure(f"“{op.old}” not found in {'、'.join(missing)}")
+
+
+_PUNCT = "，。；、："
+
+
+def _substitute(line: str, old: str, new: str) -> str:
+    """Replace every ``old``; a deleted phrase takes one of the two marks around it along."""
+    if new:
+        return line.replace(old, new)
+    out, pos = [], 0
+    while (at := line.find(old, pos)) >= 0:
+        out.append(line[pos:at])
+        after = line[at + len(old):at + len(old) + 1]
+        if after and after in _PUNCT and out and out[-1] and out[-1][-1] in _PUNCT:
+            out[-1] = out[-1][:-1]  # 工作。[同级……指导]。同级 → 工作。同级: the sentence's own mark stays
+        pos = at + len(old)
+    out.append(line[pos:])
+    return "".join(out)
+
+
+def _merge(work: _Work, op: Merge) -> None:
+    first_i, first = work.article(op.targets[0])
+    lines, protected = list(first.lines), list(first.protected)
+    for target in op.targets[1:]:
+        _, other = work.article(target)
+        lines.extend(other.lines)
+        protected.extend(other.protected)
+    work.parts[first_i] = replace(first, lines=tuple(lines), protected=tuple(protected))
+    for target in op.targets[1:]:
+        del work.parts[work.index(target.key)]
+
+
+def _move(work: _Work, op: Move) -> None:
+    i, art = work.article(op.target)
+    del work.parts[i]
+    work.parts.insert(work.index(op.after.key) + 1, art)
+
+
+def _rename_heading(work: _Work, op: RenameHeading) -> None:
+    key = (None if op.unit == "编" else op.within, op.unit, op.number)
+    found = headings(LawText(tuple(work.parts)))
+    if key not in found and op.within is None:
+        # 第三章 with no 编 named: the law has no 编, or one 第三章 across them.
+        matches = [h for k, h in found.items() if k[1:] == key[1:]]
+        found = {key: matches[0]} if len(matches) == 1 else found
+    if key not in found:
+        raise _Failure(f"{'第' + to_cn(op.within) + '编' if op.within else ''}第{to_cn(op.number)}{op.unit} not found")
+    h = found[key]
+    part = work.parts[h.part]
+    work.parts[h.part] = part[:h.start] + op.title + part[h.end:]
+
+
+def _check_exists(work: _Work, op: Renumber) -> None:
+    _, art = work.article(op.target)
+    if op.unit != "article":
+        unit_span(art, op.target if op.unit != "point" else Target(op.target.article, op.target.zhiyi, op.target.clause, op.number))
+
+
+APPLIERS = {Modify: _modify, AddUnit: _add_unit, AddArticle: _add_article, Delete: _delete,
+            ReplaceWords: _replace_words, Merge: _merge, Move: _move, Renumber: _check_exists,
+            RenameHeading: _rename_heading,
+            NoChange: lambda work, op: None}
+
+
+def apply_instrument(law: LawText, instrument: Instrument) -> Amended:
+    """The law after ``instrument``; raises :class:`AmendError` naming every item that cannot apply."""
+    articles = law.articles()
+    work = _Work(law, articles[0].sep if articles else " ")
+    failures: list[str] = []
+    for item in instrument.items:
+        if not item.understood:
+            failures.append(f"{item_name(item)} : {item.problem}")
+            continue
+        for op in item.operations:
+            try:
+                APPLIERS[type(op)](work, op)
+            except _Failure as exc:
+                failures.append(f"{item_name(item)} : {exc}")
+                break
+    if failures:
+        raise AmendError(failures)
+    renumber = instrument.renumber or bool(work.pending) or any(
+        isinstance(op, Renumber) and op.unit == "article" for item in instrument.items for op in item.operations)
+    renumbered, updates, warnings = (), (), []
+    if renumber:
+        renumbered, updates, warnings = renumber_articles(work.parts, work.pending, instrument)
+    else:
+        for added in work.pending:  # unreachable: pending implies renumbering
+            work.parts.append(added)
+    amended = LawText(tuple(work.parts), law.newline)
+    warnings.extend(dangling_references(amended))
+    return Amended(amended, renumbered, updates, tuple(warnings))

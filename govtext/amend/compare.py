@@ -1,0 +1,56 @@
+"""Two versions of a law compared article by article, formatting aside.
+
+Used to check a consolidated text against the published one (parse both first):
+spaces, ideographic spaces and width forms never count; paragraph breaks do.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from govtext.amend.lawtext import Article, LawText, from_document
+from govtext.model import Document
+
+_SPACE = re.compile(r"[\s\u3000]+")
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleDifference:
+    label: str
+    """The article's number (the published text's, or ours where it has none)."""
+    ours: str | None
+    """Our paragraphs, normalised and joined by ¶; None when we have no such article."""
+    theirs: str | None
+
+    def excerpts(self, context: int = 12) -> tuple[str, str]:
+        """The first stretch where the two differ, with ``context`` characters around it."""
+        a, b = self.ours or "", self.theirs or ""
+        start = len(os.path.commonprefix([a, b]))
+        tail = len(os.path.commonprefix([a[start:][::-1], b[start:][::-1]]))
+        lo = max(start - context, 0)
+        return (a[lo:len(a) - tail + context] if self.ours is not None else "",
+                b[lo:len(b) - tail + context] if self.theirs is not None else "")
+
+    def __str__(self) -> str:
+        return f"{self.label}: ours={self.ours!r} theirs={self.theirs!r}"
+
+
+def normal_form(article: Article) -> str:
+    lines = (_SPACE.sub("", unicodedata.normalize("NFKC", line)) for line in article.lines)
+    return "¶".join(line for line in lines if line)
+
+
+def articles_of(doc: Document) -> dict[str, str]:
+    law: LawText = from_document(doc)
+    return {a.label: normal_form(a) for a in law.articles()}
+
+
+def compare_articles(ours: Document, theirs: Document) -> list[ArticleDifference]:
+    """Every article whose text differs, or that only one side has, in the published order."""
+    a, b = articles_of(ours), articles_of(theirs)
+    out = [ArticleDifference(label, a.get(label), text) for label, text in b.items() if a.get(label) != text]
+    out.extend(ArticleDifference(label, text, None) for label, text in a.items() if label not in b)
+    return out

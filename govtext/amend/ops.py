@@ -1,0 +1,216 @@
+"""What an amendment instrument says, as a small vocabulary of immutable records.
+
+The instrument parser produces these; the applier consumes them; ``--explain``
+prints them.  Targets name units by their numbers in the OLD text (as drafters
+write them: 将第九条改为第十一条 still calls it 第九条); new units say the number
+they take in the NEW text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from govtext.numerals import to_cn
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """A unit of the law: an article, or a 款/项/目 inside one."""
+
+    article: int
+    """The article's number (第九条 → 9)."""
+    zhiyi: int = 0
+    """The 之X suffix (第一百三十三条之一 → 1), 0 for none."""
+    clause: int | None = None
+    """第X款, or None for the whole article (or, with ``point``, the clause that holds it)."""
+    point: int | None = None
+    """第X项."""
+    subpoint: int | None = None
+    """第X目."""
+
+    @property
+    def key(self) -> tuple[int, int]:
+        return (self.article, self.zhiyi)
+
+    def label(self) -> str:
+        text = article_label(self.article, self.zhiyi)
+        for value, unit in ((self.clause, "款"), (self.point, "项"), (self.subpoint, "目")):
+            if value is not None:
+                text += f"第{to_cn(value)}{unit}"
+        return text
+
+    def article_only(self) -> "Target":
+        return Target(self.article, self.zhiyi)
+
+
+def article_label(number: int, zhiyi: int = 0) -> str:
+    return f"第{to_cn(number)}条" + (f"之{to_cn(zhiyi)}" if zhiyi else "")
+
+
+@dataclass(frozen=True, slots=True)
+class Modify:
+    """将TARGET修改为：“……” — the unit's text replaced (several paragraphs split it)."""
+
+    target: Target
+    lines: tuple[str, ...]
+
+    def describe(self) -> str:
+        return f"modify {self.target.label()} ({len(self.lines)} paragraph{'s' if len(self.lines) != 1 else ''})"
+
+
+@dataclass(frozen=True, slots=True)
+class AddArticle:
+    """增加一条，作为第N条 / 在第X条后增加一条，作为第X条之一."""
+
+    number: int
+    zhiyi: int
+    lines: tuple[str, ...]
+    after: Target | None = None
+    """The article it follows when the instrument says so (之一 style)."""
+
+    def describe(self) -> str:
+        where = f" after {self.after.label()}" if self.after else ""
+        return f"add article {article_label(self.number, self.zhiyi)}{where}"
+
+
+@dataclass(frozen=True, slots=True)
+class AddUnit:
+    """增加一款/一项/一目，作为第N款/项/目 inside ``parent``."""
+
+    parent: Target
+    unit: str
+    """``clause``, ``point`` or ``subpoint``."""
+    position: int
+    lines: tuple[str, ...]
+    with_article: bool = False
+    """The new unit's text comes with the article's new text (在第X条中增加一款……，将该条修改为：)."""
+
+    def describe(self) -> str:
+        name = {"clause": "款", "point": "项", "subpoint": "目"}[self.unit]
+        given = " (text given with the article)" if self.with_article else ""
+        return f"add {self.unit} as 第{to_cn(self.position)}{name} in {self.parent.label()}{given}"
+
+
+@dataclass(frozen=True, slots=True)
+class Delete:
+    """删去第X条 (or a 款/项/目)."""
+
+    target: Target
+
+    def describe(self) -> str:
+        return f"delete {self.target.label()}"
+
+
+@dataclass(frozen=True, slots=True)
+class ReplaceWords:
+    """将第X条、第Y条中的“A”修改为“B” (new empty: 删去其中的“A”); targets empty: throughout."""
+
+    targets: tuple[Target, ...]
+    old: str
+    new: str
+
+    def describe(self) -> str:
+        where = "、".join(t.label() for t in self.targets) or "throughout"
+        if not self.new:
+            return f"delete words “{self.old}” in {where}"
+        return f"replace words “{self.old}” → “{self.new}” in {where}"
+
+
+@dataclass(frozen=True, slots=True)
+class Renumber:
+    """将第X条改为第Y条 (or 原第X项改为第Y项): a statement of the new number."""
+
+    target: Target
+    number: int
+    unit: str = "article"
+
+    def describe(self) -> str:
+        name = {"article": "条", "clause": "款", "point": "项", "subpoint": "目"}[self.unit]
+        return f"renumber {self.target.label()} → 第{to_cn(self.number)}{name}"
+
+
+@dataclass(frozen=True, slots=True)
+class Merge:
+    """将第X条、第Y条合并，作为第X条: the later articles' paragraphs join the first."""
+
+    targets: tuple[Target, ...]
+
+    def describe(self) -> str:
+        return "merge " + "、".join(t.label() for t in self.targets)
+
+
+@dataclass(frozen=True, slots=True)
+class Move:
+    """将第X条移至第Y条后 (作为第N条)."""
+
+    target: Target
+    after: Target
+
+    def describe(self) -> str:
+        return f"move {self.target.label()} after {self.after.label()}"
+
+
+@dataclass(frozen=True, slots=True)
+class RenameHeading:
+    """将第三章的章名修改为“……”: a 编/章/节 heading gets a new title, its number kept."""
+
+    unit: str
+    """编, 章 or 节."""
+    number: int
+    title: str
+    within: int | None = None
+    """The 编 holding the 章 (第二编第三章), where chapters restart in each 编."""
+
+    def describe(self) -> str:
+        where = f"第{to_cn(self.within)}编" if self.within else ""
+        return f"rename {where}第{to_cn(self.number)}{self.unit} → {self.title}"
+
+
+@dataclass(frozen=True, slots=True)
+class NoChange:
+    """A sentence that changes no text: commencement, 对部分条文作以下修改, 重新公布."""
+
+    what: str
+    renumber: bool = False
+    """The sentence orders 对条文顺序作相应调整."""
+
+    def describe(self) -> str:
+        return self.what
+
+
+Operation = Modify | AddArticle | AddUnit | Delete | ReplaceWords | Renumber | Merge | Move | RenameHeading | NoChange
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One numbered item of the instrument (sub-items too), with what it was read as."""
+
+    number: str
+    """As written: 七、, 十八、（三）."""
+    text: str
+    """The item's text, number excluded."""
+    operations: tuple[Operation, ...]
+    """Empty when the item was not understood."""
+    problem: str | None = None
+    """Why the item was not understood, or None."""
+
+    @property
+    def understood(self) -> bool:
+        return self.problem is None
+
+
+@dataclass(frozen=True, slots=True)
+class Instrument:
+    """A parsed 修正案 or 修改决定 (or one part of a decision amending several laws)."""
+
+    title: str
+    """The instrument's title line."""
+    law_title: str | None
+    """The law it amends (the part's law for multi-law decisions), without 《》."""
+    adopted: str | None
+    """The adoption line: date and meeting, e.g. 2023年12月29日 第十四届……第七次会议."""
+    items: tuple[Item, ...]
+    renumber: bool
+    """The instrument orders 对条文顺序作相应调整 (or renumbers explicitly)."""
+    is_amendment: bool
+    """A 修正案 (刑法 style: 之一 insertion, no renumbering) rather than a 决定."""

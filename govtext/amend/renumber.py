@@ -1,0 +1,70 @@
+"""对条文顺序作相应调整: articles numbered afresh, cross-references following them.
+
+The official republication renumbers references in the text the instrument did
+not write (text it quoted is already in the new numbering); afterwards every
+reference to the law's own articles must land on one that exists.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from govtext.amend.errors import AmendError, item_name
+from govtext.amend.lawtext import Article, LawText
+from govtext.amend.ops import Instrument, Renumber, article_label
+from govtext.amend.xrefs import label as ref_label, own_references, renumber_line
+
+
+def renumber_articles(parts: list[Article | str], pending: list[Article], instrument: Instrument):
+    """Place the articles added as 第N条, number every article afresh, move references along.
+
+    ``parts`` is changed in place; returns (renumbered, reference updates, warnings).
+    """
+    for added in sorted(pending, key=lambda a: a.key):
+        positions = [i for i, p in enumerate(parts) if isinstance(p, Article)]
+        n = added.key[0]
+        if n - 1 > len(positions):
+            raise AmendError([f"增加一条，作为{added.label} : the law has only {len(positions)} articles"])
+        at = positions[0] if n == 1 else positions[n - 2] + 1
+        parts.insert(at, added)
+    new_of: dict[tuple[int, int], str] = {}
+    number = 0
+    for i, part in enumerate(parts):
+        if isinstance(part, Article):
+            number += 1
+            label = article_label(number)
+            if part.old_key is not None:
+                new_of[part.old_key] = label
+            parts[i] = replace(part, label=label)
+    renumbered = tuple((ref_label(k), v) for k, v in new_of.items() if ref_label(k) != v)
+    updates = []
+    for i, part in enumerate(parts):
+        if isinstance(part, Article) and part.old_key is not None:
+            lines = []
+            for line in part.lines:
+                new_line, changed = renumber_line(line, part.protected, lambda key: new_of.get(key))
+                if changed:
+                    updates.append((part.label, line, new_line))
+                lines.append(new_line)
+            parts[i] = replace(part, lines=tuple(lines))
+    warnings = []
+    for item in instrument.items:
+        for op in item.operations:
+            if isinstance(op, Renumber) and op.unit == "article":
+                got = new_of.get(op.target.key)
+                if got is not None and got != article_label(op.number):
+                    warnings.append(f"{item_name(item)} : says {op.target.label()} becomes "
+                                    f"{article_label(op.number)}, the result numbers it {got}")
+    return renumbered, tuple(updates), warnings
+
+
+def dangling_references(law: LawText) -> list[str]:
+    """References to articles the law does not have."""
+    keys = {a.key for a in law.articles()}
+    out = []
+    for art in law.articles():
+        for line in art.lines:
+            for ref in own_references(line):
+                if ref.key not in keys:
+                    out.append(f"{art.label} refers to {ref_label(ref.key)}, which the amended text does not have")
+    return out

@@ -1,0 +1,145 @@
+"""Amendment operations, one fixture folder each: old.txt + instrument.txt → new.txt.
+
+A folder under fixtures/amend/ is a case (discovered automatically): modify,
+add 款/项, 之一 insertion, renumbering with cross-references, word replacement
+listed and throughout, delete, merge, split, move, a multi-law decision.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import FIXTURES
+from amend_helpers import amend_text
+from govtext.amend import AmendError, read_instrument
+from govtext.amend.api import InstrumentError
+from govtext.amend.grammar import read_item
+from govtext.amend.ops import (
+    AddArticle, AddUnit, Delete, Merge, Modify, Move, RenameHeading, Renumber, ReplaceWords, Target,
+)
+
+CASES = sorted(p for p in (FIXTURES / "amend").iterdir() if (p / "instrument.txt").is_file())
+BAD = FIXTURES / "amend" / "bad"
+OLD = FIXTURES / "amend" / "modify-article" / "old.txt"
+
+
+def _apply(folder):
+    old = (folder / "old.txt").read_text(encoding="utf-8")
+    instrument = read_instrument((folder / "instrument.txt").read_text(encoding="utf-8"), old.splitlines()[0])
+    return amend_text(old, instrument)
+
+
+@pytest.mark.parametrize("folder", CASES, ids=[p.name for p in CASES])
+def test_fixture_applies_to_expected_text(folder):
+    assert _apply(folder).text == (folder / "new.txt").read_text(encoding="utf-8")
+
+
+def test_every_operation_has_a_fixture():
+    names = {p.name for p in CASES}
+    assert {"modify-article", "add-clause", "points", "zhiyi", "renumber", "words", "delete", "merge", "split",
+            "move", "multi-law", "split-article", "dangling", "renumber-mismatch", "rename-chapter"} <= names
+
+
+def test_renumbering_updates_references_outside_quoted_text():
+    result = _apply(FIXTURES / "amend" / "renumber")
+    # Old 第六条 (now 第七条) pointed to 第四条, which became 第五条; the instrument's own text was already new.
+    assert "第七条 示例部门的帐簿应当妥善保存，保存办法依照本法第五条的规定执行。" in result.text
+    assert "第六条 违反本法第五条规定的" in result.text
+    assert any(a == "第七条" and o.endswith("依照本法第四条的规定执行。") and n.endswith("依照本法第五条的规定执行。")
+               for a, o, n in result.xref_updates)
+    assert dict(result.renumbered)["第三条"] == "第四条"
+
+
+def test_history_line_added_after_the_last_dated_line():
+    text = _apply(FIXTURES / "amend" / "zhiyi").text.splitlines()
+    assert text[2] == "2012年12月28日 第十一届全国人民代表大会常务委员会第三十次会议通过的《中华人民共和国示例法修正案（一）》"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("将第九条修改为：“甲。”", Modify(Target(9), ("甲。",))),
+    ("将刑法第一百七十五条之一第一款修改为：“甲。”", Modify(Target(175, 1, 1), ("甲。",))),
+    ("在刑法第一百三十三条之一后增加一条，作为第一百三十三条之二：“甲。”",
+     AddArticle(133, 2, ("甲。",), Target(133, 1))),
+    ("增加一条，作为第六条：“甲。”", AddArticle(6, 0, ("甲。",))),
+    ("第三条增加一款，作为第一款：“甲。”", AddUnit(Target(3), "clause", 1, ("甲。",))),
+    ("删去第十二条", Delete(Target(12))),
+    ("将第五条、第八条中的“帐”修改为“账”", ReplaceWords((Target(5), Target(8)), "帐", "账")),
+    ("将本法中的“甲”修改为“乙”", ReplaceWords((), "甲", "乙")),
+    ("删去第三十二条中的“及其监察机关”", ReplaceWords((Target(32),), "及其监察机关", "")),
+    ("将第十条、第二十五条合并，作为第十条", Merge((Target(10), Target(25)))),
+    ("将第十二条移至第十五条后", Move(Target(12), Target(15))),
+    ("将第九条改为第十一条", Renumber(Target(9), 11, "article")),
+    ("将第二条分为两条，作为第二条、第三条，修改为：“第二条　甲。”“第三条　乙。”", Modify(Target(2), ("甲。",))),
+    ("将第二编第三章的章名修改为“甲”", RenameHeading("章", 3, "甲", 2)),
+])
+def test_formula_reads_as_operation(sentence, expected):
+    ops, problem = read_item(sentence)
+    assert problem is None
+    assert ops[0] == expected
+
+
+def test_nested_quotes_become_the_laws_quotes():
+    ops, _ = read_item("将第一条修改为：“认定为‘数额巨大’。”")
+    assert ops[0].lines == ("认定为“数额巨大”。",)
+
+
+@pytest.mark.parametrize("name, message", [
+    ("missing-article.txt", "二、将第九百条修改为：“不存在的… : 第九百条 not found"),
+    ("missing-word.txt", "“国务院” not found in 第三条"),
+    ("not-understood.txt", "二、对示例法进行适当的润色。 : not understood"),
+    ("truncated.txt", "is not closed"),
+])
+def test_bad_instrument_names_the_item(name, message):
+    old = OLD.read_text(encoding="utf-8")
+    with pytest.raises(AmendError) as info:
+        amend_text(old, read_instrument((BAD / name).read_text(encoding="utf-8")))
+    assert any(message in failure for failure in info.value.failures)
+
+
+def test_prose_is_no_instrument():
+    with pytest.raises(InstrumentError):
+        read_instrument((BAD / "prose.txt").read_text(encoding="utf-8"))
+
+
+def test_multi_law_part_chosen_by_title_or_by_hand():
+    text = (FIXTURES / "amend" / "multi-law" / "instrument.txt").read_text(encoding="utf-8")
+    assert read_instrument(text, "中华人民共和国示例法").law_title == "中华人民共和国示例法"
+    assert read_instrument(text, part=1).law_title == "中华人民共和国另一法"
+    with pytest.raises(InstrumentError, match="--part"):
+        read_instrument(text, "中华人民共和国刑法")
+
+
+def test_references_to_a_deleted_article_are_reported():
+    result = _apply(FIXTURES / "amend" / "dangling")
+    assert result.warnings == ("第五条 refers to 第四条, which the amended text does not have",
+                               "第六条 refers to 第四条, which the amended text does not have")
+
+
+def test_explicit_new_number_the_result_disagrees_with_is_reported():
+    result = _apply(FIXTURES / "amend" / "renumber-mismatch")
+    assert result.warnings == ("二、将第五条改为第七条。 : says 第五条 becomes 第七条, the result numbers it 第六条",)
+
+
+def test_clean_amendments_have_no_warnings():
+    for name in ("renumber", "merge", "move", "delete", "zhiyi"):
+        assert _apply(FIXTURES / "amend" / name).warnings == (), name
+
+
+def test_crlf_text_stays_crlf():
+    folder = FIXTURES / "amend" / "renumber"
+    old = (folder / "old.txt").read_text(encoding="utf-8").replace("\n", "\r\n")
+    instrument = read_instrument((folder / "instrument.txt").read_text(encoding="utf-8"))
+    expected = (folder / "new.txt").read_text(encoding="utf-8").replace("\n", "\r\n")
+    assert amend_text(old, instrument).text == expected
+
+
+def test_chapter_rename_skips_the_table_of_contents():
+    """nongjituiguang keeps its 目录: a rename changes the body's heading, not the 目录 line."""
+    from conftest import corpus_file
+
+    old = corpus_file("amend/nongjituiguang-old-2012.txt").read_text(encoding="utf-8")
+    instrument = read_instrument("关于修改《中华人民共和国农业技术推广法》的决定\n一、将第二章的章名修改为“推广体系”。\n")
+    new = amend_text(old, instrument).text.splitlines()
+    changed = [(a, b) for a, b in zip(old.splitlines(), new[: len(old.splitlines())]) if a != b]
+    assert len(changed) == 1 and changed[0][1].endswith("推广体系")
+    assert changed[0][0] == [line for line in old.splitlines() if line.startswith("第二章")][-1]
