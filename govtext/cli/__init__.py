@@ -6,6 +6,8 @@ Only this package prints, exits or reads the environment.  Library errors
 
 from __future__ import annotations
 
+import os
+
 import click
 
 from govtext import __version__
@@ -29,3 +31,8 @@ def main() -> None:
     Every FILE may be a text file (UTF-8, GB18030/GBK or UTF-16), govtext XML,
     or - for standard input.
     """
+    cache_dir = os.environ.get("GOVTEXT_CACHE_DIR")
+    if cache_dir:  # the library never reads the environment: the CLI hands it over
+        from govtext import cache
+
+        cache.configure(cache_dir)
