@@ -51,11 +51,14 @@ def diff(old: str, new: str, fmt: str | None, side_by_side: bool, output: str | 
     """
     if old == "-" and new == "-":
         raise click.BadParameter("only one of OLD and NEW can be standard input", param_hint="OLD/NEW")
+    from govtext.cli.progress import progress
     from govtext.diff import diff_documents
     from govtext.report import renderer
 
-    result = diff_documents(load_document(old, lexicon), load_document(new, lexicon),
-                            userdict=userdict, threshold=threshold)
+    with progress("diff") as report:  # a bar on stderr only if this takes over a second on a terminal
+        report("reading")
+        result = diff_documents(load_document(old, lexicon), load_document(new, lexicon),
+                                userdict=userdict, threshold=threshold, progress=report)
     code = result.return_code(fail_on)
     if quiet and not output:
         sys.exit(code)

@@ -6,6 +6,7 @@ Only pairs that changed are segmented, so unchanged text never pays for jieba.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 
 from govtext.diff import records as r
@@ -20,18 +21,25 @@ from govtext.model import Document
 
 
 def diff_documents(old: Document, new: Document, userdict: str | None = None,
-                   threshold: float = THRESHOLD, segmenter: Segmenter | None = None) -> r.DiffResult:
-    """Compare two versions.  ``userdict``: a jieba-format dictionary of extra 提法."""
+                   threshold: float = THRESHOLD, segmenter: Segmenter | None = None,
+                   progress: Callable[..., None] | None = None) -> r.DiffResult:
+    """Compare two versions.  ``userdict``: a jieba-format dictionary of extra 提法.
+
+    ``progress(phase, done=None, total=None)``, if given, is told how far the work is.
+    """
+    report = progress or _silent
     user_words = read_userdict(userdict) if userdict else ()
     protected = protected_terms() + tuple(word for word, _, _ in user_words)
     if segmenter is None:
         segmenter = _segmenter(user_words)
     old_units, new_units = build_units(old), build_units(new)
+    report("aligning")
     alignment = align(old_units, new_units, threshold)
 
     ranked: list[tuple[int, int, r.Change]] = []  # (new position, old position) keeps document order
     unchanged = 0
-    for i, j in alignment.pairs.items():
+    for done, (i, j) in enumerate(alignment.pairs.items()):
+        report("comparing words", done, len(alignment.pairs))
         a, b = old_units[i], new_units[j]
         kind = _classify(a, b, i in alignment.moved)
         if kind is None:
@@ -67,6 +75,10 @@ def diff_documents(old: Document, new: Document, userdict: str | None = None,
     terms = term_changes(old_units, new_units, protected) if changes else []
     terms += modal_shifts(changes, modal_scales())
     return r.DiffResult(old.source, new.source, changes, tuple(terms), unchanged, old.genre, new.genre)
+
+
+def _silent(phase: str, done: int | None = None, total: int | None = None) -> None:
+    return None
 
 
 @lru_cache(maxsize=4)
