@@ -36,7 +36,9 @@ def base_dir() -> Path:
 def private_dir(*parts: str) -> Path | None:
     """``base_dir()/parts``, created 0700 if missing; None if it cannot be used safely."""
     try:
-        folder = base_dir().joinpath(*parts)
+        base = base_dir()
+        base.mkdir(mode=0o700, parents=True, exist_ok=True)  # govtext's own folder private too, if new
+        folder = base.joinpath(*parts)
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         return folder if is_private(folder) and _guarded(folder.parent) else None
     except (OSError, RuntimeError):  # RuntimeError: no home directory to expand

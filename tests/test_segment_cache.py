@@ -36,6 +36,16 @@ def test_folders_are_created_private(cache_at, tmp_path) -> None:
     folder = cache.private_dir("segment")
     assert folder == base / "segment"
     assert stat.S_IMODE(folder.stat().st_mode) & 0o077 == 0
+    assert stat.S_IMODE(base.stat().st_mode) & 0o077 == 0
+
+
+def test_an_existing_sticky_folder_like_tmp_is_a_usable_parent(cache_at, tmp_path) -> None:
+    shared = tmp_path / "tmp-like"
+    shared.mkdir()
+    os.chmod(shared, 0o1777)
+    cache_at(shared)
+    folder = cache.private_dir("segment")
+    assert folder is not None and stat.S_IMODE(folder.stat().st_mode) == 0o700
 
 
 def test_platform_default_follows_xdg(monkeypatch, tmp_path) -> None:
