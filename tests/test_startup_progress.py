@@ -36,6 +36,14 @@ def test_short_work_draws_nothing() -> None:
     assert console.file.getvalue() == ""
 
 
+def test_quiet_draws_nothing() -> None:
+    console = terminal()
+    with progress("diff", console=console, delay=0.0, quiet=True) as report:
+        report("aligning")
+        time.sleep(0.2)
+    assert console.file.getvalue() == ""
+
+
 def test_the_differ_reports_its_phases() -> None:
     case = FIXTURES / "diff" / "law-reworded"
     seen: list[tuple] = []

@@ -55,7 +55,7 @@ def diff(old: str, new: str, fmt: str | None, side_by_side: bool, output: str | 
     from govtext.diff import diff_documents
     from govtext.report import renderer
 
-    with progress("diff") as report:  # a bar on stderr only if this takes over a second on a terminal
+    with progress("diff", quiet=quiet) as report:  # a bar on stderr only if this takes over a second on a terminal
         report("reading")
         result = diff_documents(load_document(old, lexicon), load_document(new, lexicon),
                                 userdict=userdict, threshold=threshold, progress=report)

@@ -25,12 +25,13 @@ def _quiet(phase: str, done: int | None = None, total: int | None = None) -> Non
 
 
 @contextmanager
-def progress(label: str, console=None, delay: float = DELAY) -> Iterator[Report]:
+def progress(label: str, console=None, delay: float = DELAY, quiet: bool = False) -> Iterator[Report]:
     """Yield a ``report`` callback; draw its latest state on stderr after ``delay`` seconds.
 
     ``console``: a Rich console to draw on (tests); by default stderr's, when it is a terminal.
+    ``quiet``: draw nothing at all (``--quiet``).
     """
-    if console is None and not _stderr_is_terminal():
+    if quiet or (console is None and not _stderr_is_terminal()):
         yield _quiet
         return
     state = {"phase": label, "done": None, "total": None}
