@@ -1,108 +1,87 @@
-"""Benchmark for ``govtext diff`` (prints figures; not a timed test).
+"""Benchmark for ``govtext diff`` (prints figures; asserts nothing). Issue 11's diff targets.
 
-Measures in one run, each as the best of N fresh processes:
+Anchor: ``python -c "import jieba; jieba.initialize()"``, loading jieba's
+dictionary (what a jieba-based differ paid before any work).  Each figure is a
+fresh process, all interleaved round by round; medians; ratios within the run:
 
-- the baseline: ``python -c "import jieba; jieba.initialize()"`` (jieba's
-  dictionary load, which any jieba-based tool pays);
-- ``govtext diff gwr-2024.txt gwr-2025.txt --format json`` (goal ≤ 1.3x baseline);
-- ``govtext diff`` on 刑法 2020 → 2023 (goal ≤ 1.5x);
-- the same pairs with every input doubled (text concatenated with itself):
-  the work beyond the load should at most double — measured in process with
-  jieba loaded too, since process start-up noise swamps a 0.1 s difference;
-- peak memory (max RSS) of each diff (goal ≤ 150 MB).
+- diff gwr-2024 → gwr-2025 --format json   goal ≤ 0.40x the anchor, peak ≤ 45 MB
+- diff 刑法 2020 → 2023 --format json       goal ≤ 0.40x
+- diff gwr-2018 vs 刑法 2023 (unrelated)     goal ≤ 0.50x (alignment's figure)
+- segmentation alone: compiled dictionary mapped + one sentence cut
 
-Usage: python benchmarks/bench_diff.py [--corpus DIR] [--runs N]
+With ``--growth``: the work beyond start-up, in process, when the inputs double.
+
+Usage: python benchmarks/bench_diff.py [--runs N] [--growth]
 """
 
 from __future__ import annotations
 
 import argparse
-import os
-import resource
-import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from measure import CORPUS, ROOT, compile_bytecode, govtext_command, interleaved, ratio_line
+
+PAIRS = [
+    ("diff gwr 2024→2025", "gwr-2024.txt", "gwr-2025.txt", 0.40),
+    ("diff 刑法 2020→2023", "law-xingfa-2020.txt", "law-xingfa-2023.txt", 0.40),
+    ("diff gwr-2018 vs 刑法 2023", "gwr-2018.txt", "law-xingfa-2023.txt", 0.50),
+]
+SEGMENT_ONLY = ("from govtext.diff.words import Segmenter; from govtext.diff.data import protected_terms\n"
+                "Segmenter([(t, None, None) for t in protected_terms()]).tokenize('坚持稳中求进工作总基调，推动高质量发展')")
 
 
-def run(cmd: list[str]) -> tuple[float, float]:
-    """Wall seconds and peak RSS (MB) of one fresh process."""
-    start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(proc.pid, 0)
-    elapsed = time.perf_counter() - start
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    if proc.returncode not in (0, 1):
-        raise SystemExit(f"{' '.join(cmd)} failed with {proc.returncode}: {proc.stderr.read().decode()}")
-    return elapsed, usage.ru_maxrss / 1024
-
-
-def doubled(path: Path, folder: Path) -> Path:
-    out = folder / f"double-{path.name}"
-    text = path.read_text(encoding="utf-8")
-    out.write_text(text + "\n" + text, encoding="utf-8")
-    return out
-
-
-def in_process(old: Path, new: Path, times: int, runs: int) -> float:
-    """Seconds to parse, diff and render the pair with each text repeated ``times``,
-    jieba already loaded: the work beyond the load, without process noise."""
+def growth(old: Path, new: Path, runs: int) -> tuple[float, float]:
+    """Seconds to parse, diff and render the pair once and with each text doubled (dictionary loaded)."""
+    sys.path.insert(0, str(ROOT))
     from govtext.diff import diff_documents
     from govtext.diff.differ import _segmenter
-    from govtext.diff.normalize import normalize
     from govtext.pipeline import parse_text
     from govtext.report import renderer
 
     _segmenter(()).tokenize("预热")
-    a = "\n".join([old.read_text(encoding="utf-8")] * times)
-    b = "\n".join([new.read_text(encoding="utf-8")] * times)
-    best_time = float("inf")
-    for _ in range(runs):
-        normalize.cache_clear()
-        start = time.perf_counter()
-        renderer("json").render(diff_documents(parse_text(a), parse_text(b)))
-        best_time = min(best_time, time.perf_counter() - start)
-    return best_time
+    times = []
+    for factor in (1, 2):
+        a = "\n".join([old.read_text(encoding="utf-8")] * factor)
+        b = "\n".join([new.read_text(encoding="utf-8")] * factor)
+        best = float("inf")
+        for _ in range(runs):
+            start = time.perf_counter()
+            renderer("json").render(diff_documents(parse_text(a), parse_text(b)))
+            best = min(best, time.perf_counter() - start)
+        times.append(best)
+    return times[0], times[1]
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--corpus", default=str(ROOT.parent / "shared" / "corpus"))
-    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--growth", action="store_true")
     args = parser.parse_args()
-    corpus = Path(args.corpus)
-    py = sys.executable
-    diff = [py, "-m", "govtext", "diff"]
-    pairs = [("gwr 2024→2025", "gwr-2024.txt", "gwr-2025.txt", 1.3),
-             ("刑法 2020→2023", "law-xingfa-2020.txt", "law-xingfa-2023.txt", 1.5)]
-    with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp)
-        commands = {"baseline": [py, "-c", "import jieba; jieba.initialize()"]}
-        for label, a, b, _ in pairs:
-            old, new = corpus / a, corpus / b
-            commands[label] = diff + [str(old), str(new), "--format", "json"]
-            commands[label + " x2"] = diff + [str(doubled(old, folder)), str(doubled(new, folder)), "--format", "json"]
-        # Interleaved runs, best of each: the machine's load drifts between runs.
-        times = {name: float("inf") for name in commands}
-        mems = {name: 0.0 for name in commands}
-        for _ in range(args.runs):
-            for name, cmd in commands.items():
-                t, mem = run(cmd)
-                times[name], mems[name] = min(times[name], t), max(mems[name], mem)
-        base = times["baseline"]
-        print(f"baseline  import jieba; jieba.initialize()   {base:6.2f} s  {mems['baseline']:6.1f} MB")
-        for label, a, b, goal in pairs:
-            t, t2 = times[label], times[label + " x2"]
-            growth = (t2 - base) / (t - base) if t > base else float("nan")
-            print(f"{label:<16} {t:6.2f} s = {t / base:4.2f}x baseline (goal ≤ {goal}x)  peak {mems[label]:6.1f} MB")
-            print(f"{label + ' x2':<16} {t2:6.2f} s = {t2 / base:4.2f}x baseline; work beyond the load "
-                  f"x{growth:.2f} when the input doubles  peak {mems[label + ' x2']:6.1f} MB")
-            one, two = in_process(corpus / a, corpus / b, 1, args.runs), in_process(corpus / a, corpus / b, 2, args.runs)
-            print(f"{'':<16} in process, jieba loaded: parse+diff+render {one:5.3f} s, "
-                  f"input doubled {two:5.3f} s (x{two / one:.2f})")
+    if not CORPUS.is_dir():
+        raise SystemExit(f"corpus not found at {CORPUS}")
+    compile_bytecode()
+    govtext = govtext_command()
+    commands = {"anchor": [sys.executable, "-c", "import jieba; jieba.initialize()"],
+                "segment": [sys.executable, "-c", SEGMENT_ONLY]}
+    for label, a, b, _ in PAIRS:
+        commands[label] = govtext + ["diff", str(CORPUS / a), str(CORPUS / b), "--format", "json"]
+    interleaved({k: commands[k] for k in list(commands)[1:]}, 1)  # warm-up: builds the compiled dictionary
+    figures = interleaved(commands, args.runs)
+    anchor = figures["anchor"]
+    print(f"{args.runs} interleaved rounds, medians; shared machine: expect ±15% between runs")
+    print(f"{'anchor: import jieba; initialize()':<34} wall {anchor.wall * 1000:7.0f} ms   "
+          f"cpu {anchor.cpu * 1000:7.0f} ms   peak {anchor.peak_mb:5.1f} MB")
+    print(ratio_line("segmenter: map + cut one sentence", figures["segment"], anchor, None))
+    for label, _, _, goal in PAIRS:
+        print(ratio_line(label, figures[label], anchor, goal))
+    print(f"peak memory of the gwr diff: {figures[PAIRS[0][0]].peak_mb:.1f} MB (goal ≤ 45 MB)")
+    if args.growth:
+        for label, a, b, _ in PAIRS[:2]:
+            one, two = growth(CORPUS / a, CORPUS / b, 3)
+            print(f"{label}: in process {one:.3f} s, inputs doubled {two:.3f} s (x{two / one:.2f})")
+
 
 if __name__ == "__main__":
     main()

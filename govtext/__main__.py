@@ -1,5 +1,5 @@
 """``python -m govtext`` runs the command-line interface."""
 
-from govtext.cli import main
+from govtext.cli import run
 
-main()
+run()

@@ -40,3 +40,17 @@ def assert_golden(name: str, actual: str) -> None:
         return
     assert path.is_file(), f"missing golden file {path}; run with GOVTEXT_UPDATE_GOLDEN=1"
     assert actual == path.read_text(encoding="utf-8"), f"output differs from {path}"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_cache(tmp_path_factory):
+    """One cache folder for the whole run (the compiled dictionary is built once), never the user's."""
+    from govtext import cache
+
+    folder = tmp_path_factory.mktemp("govtext-cache")
+    patch = pytest.MonkeyPatch()
+    patch.setenv("GOVTEXT_CACHE_DIR", str(folder))  # for the CLI and its subprocesses
+    cache.configure(str(folder))
+    yield folder
+    cache.configure(None)
+    patch.undo()

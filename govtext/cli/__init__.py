@@ -6,6 +6,9 @@ Only this package prints, exits or reads the environment.  Library errors
 
 from __future__ import annotations
 
+import os
+import sys
+
 import click
 
 from govtext import __version__
@@ -31,3 +34,34 @@ def main() -> None:
     Every FILE may be a text file (UTF-8, GB18030/GBK or UTF-16), govtext XML,
     or - for standard input.
     """
+    cache_dir = os.environ.get("GOVTEXT_CACHE_DIR")
+    if cache_dir:  # the library never reads the environment: the CLI hands it over
+        from govtext import cache
+
+        cache.configure(cache_dir)
+
+
+def run() -> None:
+    """The ``govtext`` console script: :func:`main`, then leave without tearing anything down.
+
+    Freeing a parsed law, a diff and a mapped dictionary object by object costs
+    tens of milliseconds that nobody waits for: once the output is flushed the
+    process ends with ``os._exit``.  A stream that fails to flush takes the
+    ordinary exit instead, so Python reports it as it always has.
+    """
+    try:
+        main()
+        code = 0
+    except SystemExit as exc:
+        code = exc.code
+    if code is None:
+        code = 0
+    elif not isinstance(code, int):
+        print(code, file=sys.stderr)
+        code = 1
+    try:
+        for stream in (sys.stdout, sys.stderr):
+            stream.flush()
+    except (OSError, ValueError, AttributeError):
+        raise SystemExit(code) from None
+    os._exit(code)

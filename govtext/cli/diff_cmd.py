@@ -65,15 +65,19 @@ def diff(old: str, new: str, fmt: str | None, side_by_side: bool, output: str | 
     """
     if old == "-" and new == "-":
         raise click.BadParameter("only one of OLD and NEW can be standard input", param_hint="OLD/NEW")
+    from govtext.cli.progress import progress
     from govtext.diff import diff_documents
     from govtext.diff.pins import parse_pair
     from govtext.report import render_report, renderer
 
     pins = [parse_pair(text) for text in match] + (_read_matches(matches_file) if matches_file else [])
     # An empty side (/dev/null, a new file in CI) is the empty document: all added or removed.
-    old_doc, new_doc = load_document(old, lexicon, allow_empty=True), load_document(new, lexicon, allow_empty=True)
-    result = diff_documents(old_doc, new_doc, userdict=userdict, threshold=threshold, match=pins,
-                            unmatch=[parse_pair(text) for text in unmatch])
+    with progress("diff", quiet=quiet) as report:  # a bar on stderr only if this takes over a second on a terminal
+        report("reading")
+        old_doc = load_document(old, lexicon, allow_empty=True)
+        new_doc = load_document(new, lexicon, allow_empty=True)
+        result = diff_documents(old_doc, new_doc, userdict=userdict, threshold=threshold, match=pins,
+                                unmatch=[parse_pair(text) for text in unmatch], progress=report)
     code = result.return_code(fail_on)
     if quiet and not output:
         sys.exit(code)

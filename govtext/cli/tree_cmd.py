@@ -34,6 +34,17 @@ def tree(file: str | None, fmt: str, depth: int | None, show: str, output: str |
 
         emit(dumps(doc), output)
         return
+    from govtext.cli.plain import plain_width
+
+    width = plain_width(output)
+    if width is not None:  # no colour to draw: the same text without importing Rich
+        from govtext.render.labels import outline
+        from govtext.render.plain import render
+
+        text = render(outline(doc, depth=depth, sentences=show == "sentences"), width)
+        if text is not None:
+            emit(text, output)
+            return
     from govtext.render.tree import build_tree
 
     emit_rich(build_tree(doc, depth=depth, sentences=show == "sentences"), output)

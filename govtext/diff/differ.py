@@ -6,6 +6,7 @@ Only pairs that changed are segmented, so unchanged text never pays for jieba.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from functools import lru_cache
 from typing import Sequence
@@ -27,7 +28,8 @@ from govtext.model import Document
 def diff_documents(old: Document, new: Document, userdict: str | None = None,
                    threshold: float = THRESHOLD, segmenter: Segmenter | None = None, *,
                    match: Sequence[tuple[str, str]] = (),
-                   unmatch: Sequence[tuple[str, str]] = ()) -> r.DiffResult:
+                   unmatch: Sequence[tuple[str, str]] = (),
+                   progress: Callable[..., None] | None = None) -> r.DiffResult:
     """Compare two versions.
 
     ``userdict``: a jieba-format dictionary of extra 提法.  ``threshold``: least
@@ -35,19 +37,23 @@ def diff_documents(old: Document, new: Document, userdict: str | None = None,
     of node names (id, number or title; see :mod:`govtext.diff.pins`) to pair
     before the automatic alignment, or to keep apart; a name that fits no node
     or several raises :class:`~govtext.diff.pins.PinError`.
+    ``progress(phase, done=None, total=None)``, if given, is told how far the work is.
     """
+    report = progress or _silent
     user_words = read_userdict(userdict) if userdict else ()
     protected = protected_terms() + tuple(word for word, _, _ in user_words)
     if segmenter is None:
         segmenter = _segmenter(user_words)
     old_units, new_units = build_units(old), build_units(new)
+    report("aligning")
     alignment = align(old_units, new_units, threshold, pins=resolve(match, old_units, new_units),
                       apart=resolve(unmatch, old_units, new_units))
 
     ranked: list[tuple[float, int, r.Change]] = []  # (new position, old position) keeps document order
     candidates: list[Candidate] = []  # wording changes that may turn out mechanical
     unchanged = 0
-    for i, j in alignment.pairs.items():
+    for done, (i, j) in enumerate(alignment.pairs.items()):
+        report("comparing words", done, len(alignment.pairs))
         a, b = old_units[i], new_units[j]
         kind = _classify(a, b, i in alignment.moved)
         if kind is None:
@@ -163,6 +169,8 @@ def _parts_change(kind: str, olds: list[Unit], news: list[Unit], score: float, o
     return r.Change(kind, _side(olds[0]), _side(news[0]), round(score, 3), edits,
                     old_parts=tuple(_side(u) for u in olds) if len(olds) > 1 else (),
                     new_parts=tuple(_side(u) for u in news) if len(news) > 1 else ())
+def _silent(phase: str, done: int | None = None, total: int | None = None) -> None:
+    return None
 
 
 @lru_cache(maxsize=4)

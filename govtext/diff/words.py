@@ -1,40 +1,55 @@
-"""Word segmentation: the one module that imports jieba, and only when first used.
+"""Word segmentation for the word differ: jieba's tokens, loaded only when first used.
 
-Loading jieba's dictionary dominates a diff's run time, so it happens only if a
-matched pair actually needs word-level edits (``diff(a, a)`` never loads it).
+Only a matched pair that changed needs words (``diff(a, a)`` never loads the
+dictionary).  The tokens are those of ``jieba.Tokenizer.tokenize(text,
+HMM=False)`` with the extra words added, computed by :mod:`govtext.segment`
+over a memory-mapped compiled dictionary instead of jieba's half-second load.
 Protected 提法 and user dictionary words are added so they come out whole.
 """
 
 from __future__ import annotations
 
-import logging
 from typing import Iterable
+
+PROTECTED_FREQ = 100000
+"""Frequency of an extra word given without one: high enough to stay one token next to common words."""
 
 
 class Segmenter:
-    """Lazily loaded jieba tokenizer with extra words."""
+    """Lazily loaded tokenizer with extra words ``(word, freq or None, tag or None)``."""
 
     def __init__(self, words: Iterable[tuple[str, int | None, str | None]] = ()):
         self._words = tuple(words)
-        self._tokenizer = None
+        self._cutter = None
+
+    @property
+    def extra(self) -> tuple[tuple[str, int], ...]:
+        """The extra words with their frequencies, in the order they are added."""
+        return tuple((word, freq if freq is not None else PROTECTED_FREQ) for word, freq, _ in self._words)
 
     def _load(self):
-        import jieba  # the only jieba import in govtext
+        from govtext.segment.cut import Cutter
 
-        jieba.setLogLevel(logging.WARNING)  # jieba logs its progress to stderr otherwise
-        tokenizer = jieba.Tokenizer()
-        tokenizer.initialize()  # reads jieba's cache in the temp dir when present
-        for word, freq, tag in self._words:
-            # A high frequency keeps a protected term one token even next to common words.
-            tokenizer.add_word(word, freq if freq is not None else 100000, tag)
-        self._tokenizer = tokenizer
-        return tokenizer
+        self._cutter = Cutter(_dictionary(), self.extra)
+        return self._cutter
 
     @property
     def loaded(self) -> bool:
-        return self._tokenizer is not None
+        return self._cutter is not None
 
     def tokenize(self, text: str) -> list[tuple[str, int, int]]:
         """``(word, start, end)`` for every token of ``text``; offsets into ``text``."""
-        tokenizer = self._tokenizer or self._load()
-        return list(tokenizer.tokenize(text, HMM=False))
+        return (self._cutter or self._load()).tokenize(text)
+
+
+_DICTIONARY = None
+
+
+def _dictionary():
+    """The compiled dictionary, shared by every segmenter of the process."""
+    global _DICTIONARY
+    if _DICTIONARY is None:
+        from govtext.segment.dictionary import load
+
+        _DICTIONARY = load()
+    return _DICTIONARY

@@ -1,0 +1,74 @@
+"""Shared by the benchmarks: fresh processes measured interleaved, medians reported.
+
+The machine is shared, so its load drifts during a run: each round runs every
+command once, in turn, and each figure is the median over rounds; a ratio is
+taken between medians of the same run, never against a number from elsewhere.
+CPU time (user + system of the child) is reported beside wall time: it suffers
+less from other people's work on the machine.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT.parent / "shared" / "corpus"
+
+
+@dataclass
+class Figure:
+    wall: float
+    """Median wall seconds."""
+    cpu: float
+    """Median CPU seconds (user + system)."""
+    peak_mb: float
+    """Largest peak RSS seen, MB."""
+
+
+def once(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, float, float]:
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    code = os.waitstatus_to_exitcode(status)
+    if code not in (0, 1):
+        raise SystemExit(f"{' '.join(cmd)} failed with {code}: {proc.stderr.read().decode()}")
+    proc.stderr.close()
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+
+
+def interleaved(commands: dict[str, list[str]], runs: int, env: dict[str, str] | None = None) -> dict[str, Figure]:
+    walls: dict[str, list[float]] = {name: [] for name in commands}
+    cpus: dict[str, list[float]] = {name: [] for name in commands}
+    peaks = {name: 0.0 for name in commands}
+    for _ in range(runs):
+        for name, cmd in commands.items():
+            wall, cpu, peak = once(cmd, env)
+            walls[name].append(wall)
+            cpus[name].append(cpu)
+            peaks[name] = max(peaks[name], peak)
+    return {name: Figure(statistics.median(walls[name]), statistics.median(cpus[name]), peaks[name])
+            for name in commands}
+
+
+def compile_bytecode() -> None:
+    """Installed packages run from bytecode; a checkout under PYTHONDONTWRITEBYTECODE would not."""
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "govtext")], check=True)
+
+
+def govtext_command() -> list[str]:
+    script = Path(sys.executable).with_name("govtext")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "govtext"]
+
+
+def ratio_line(label: str, figure: Figure, anchor: Figure, goal: float | None) -> str:
+    goal_text = f"  (goal ≤ {goal:.2f}x)" if goal is not None else ""
+    return (f"{label:<34} wall {figure.wall * 1000:7.0f} ms = {figure.wall / anchor.wall:5.2f}x   "
+            f"cpu {figure.cpu * 1000:7.0f} ms = {figure.cpu / anchor.cpu:5.2f}x{goal_text}   "
+            f"peak {figure.peak_mb:5.1f} MB")

@@ -1,0 +1,69 @@
+"""The per-user cache folder: where derived data (the compiled dictionary) is kept.
+
+The platform's user cache directory (``$XDG_CACHE_HOME/govtext`` or
+``~/.cache/govtext`` on Linux, via platformdirs elsewhere), or a folder the
+caller names (the CLI passes ``GOVTEXT_CACHE_DIR``).  Never a shared file in
+/tmp: each folder govtext uses is created 0700 and used only while it belongs
+to the current user and nobody else can write to it — otherwise another user
+could swap the files we load.  A cache that cannot be used is no error: the
+caller just works without one (slower, same results).
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+_override: str | None = None
+
+
+def configure(path: str | None) -> None:
+    """Use ``path`` as the cache folder from now on (None: the platform's default)."""
+    global _override
+    _override = path or None
+
+
+def base_dir() -> Path:
+    """The cache folder in force, whether or not it exists yet."""
+    if _override:
+        return Path(_override).expanduser()
+    import platformdirs  # only when a cache is actually wanted: it is not on the start-up path
+
+    return Path(platformdirs.user_cache_dir("govtext", appauthor=False))
+
+
+def private_dir(*parts: str) -> Path | None:
+    """``base_dir()/parts``, created 0700 if missing; None if it cannot be used safely."""
+    try:
+        base = base_dir()
+        base.mkdir(mode=0o700, parents=True, exist_ok=True)  # govtext's own folder private too, if new
+        folder = base.joinpath(*parts)
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        return folder if is_private(folder) and _guarded(folder.parent) else None
+    except (OSError, RuntimeError):  # RuntimeError: no home directory to expand
+        return None
+
+
+def is_private(folder: Path) -> bool:
+    """Ours alone: a real folder owned by this user, writable by no one else, writable by us."""
+    try:
+        info = os.lstat(folder)
+    except OSError:
+        return False
+    if not stat.S_ISDIR(info.st_mode):
+        return False
+    if hasattr(os, "getuid") and info.st_uid != os.getuid():
+        return False
+    if info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+        return False
+    return os.access(folder, os.W_OK | os.X_OK)
+
+
+def _guarded(parent: Path) -> bool:
+    """Others cannot rename our folder away: the parent is not writable by them, or is sticky (/tmp)."""
+    try:
+        mode = os.stat(parent).st_mode
+    except OSError:
+        return False
+    return not mode & (stat.S_IWGRP | stat.S_IWOTH) or bool(mode & stat.S_ISVTX)

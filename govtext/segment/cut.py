@@ -1,0 +1,119 @@
+"""A port of jieba's ``Tokenizer.cut(sentence, HMM=False)`` over the compiled dictionary.
+
+Same regular expressions, same directed acyclic graph of dictionary words, same
+dynamic programming with the same floating-point expression, same tie-break
+(the longer word), same gluing of single Latin letters and digits — so the
+tokens are jieba's, which a test checks on every corpus line.
+
+Extra words (protected 提法, ``--userdict``) are an overlay consulted beside
+the trie, as ``jieba.Tokenizer.add_word`` would have added them: each one's
+frequency replaces the dictionary's and adds to the total, and a frequency of 0
+hides the word.  Adding words therefore never rebuilds the dictionary.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from math import log
+
+from govtext.segment.dictionary import Dictionary
+
+# jieba 0.42.1's re_han_default, re_skip_default and re_eng, verbatim.
+_HAN = re.compile("([\u4E00-\u9FD5a-zA-Z0-9+#&\\._%\\-]+)", re.U)
+_SKIP = re.compile("(\r\n|\\s)", re.U)
+_ENG = re.compile("[a-zA-Z0-9]", re.U)
+
+
+class Cutter:
+    """jieba's no-HMM cut over ``dictionary`` plus ``extra`` ``(word, frequency)`` pairs, in order."""
+
+    def __init__(self, dictionary: Dictionary, extra: Iterable[tuple[str, int]] = ()) -> None:
+        self._trie = dictionary.trie
+        self._logfreq = dictionary.logfreq
+        total = dictionary.total
+        overlay: dict[str, int] = {}
+        for word, freq in extra:
+            overlay[word] = int(freq)
+            total += int(freq)  # add_word adds even when the word was already known
+        self._hidden = frozenset(overlay)  # the trie's own frequency no longer counts for these
+        self._logtotal = log(total)
+        self._longest = dictionary.longest
+        # By first character, so each position looks only at the words that could start there.
+        self._extra: dict[str, list[tuple[str, float]]] = {}
+        for word, freq in overlay.items():
+            if freq > 0 and word:
+                self._extra.setdefault(word[0], []).append((word, log(freq)))
+
+    def cut(self, sentence: str) -> Iterator[str]:
+        """The words of ``sentence``, in order; they concatenate back to it."""
+        for block in _HAN.split(sentence):
+            if not block:
+                continue
+            if _HAN.match(block):
+                yield from self._cut_block(block)
+            else:
+                for piece in _SKIP.split(block):
+                    if _SKIP.match(piece):
+                        yield piece
+                    else:
+                        yield from piece
+
+    def tokenize(self, sentence: str) -> list[tuple[str, int, int]]:
+        """``(word, start, end)`` for each word, as ``jieba.Tokenizer.tokenize``."""
+        tokens = []
+        start = 0
+        for word in self.cut(sentence):
+            end = start + len(word)
+            tokens.append((word, start, end))
+            start = end
+        return tokens
+
+    def _route(self, block: str) -> list[int]:
+        """For each position, the end (exclusive) of the best word starting there."""
+        n = len(block)
+        logtotal = self._logtotal
+        score = [0.0] * (n + 1)
+        best_end = [0] * (n + 1)
+        trie, logfreq, hidden, extra = self._trie, self._logfreq, self._hidden, self._extra
+        longest = self._longest
+        for k in range(n - 1, -1, -1):
+            # jieba takes max((log(FREQ[word]) - logtotal + route[end][0], end - 1)): the best
+            # score, the longer word on a tie.  Ends only grow in the loops below, so ">=" is that.
+            top, top_end = None, 0
+            for word, key in trie.iter_prefixes_with_ids(block[k:k + longest]):
+                if hidden and word in hidden:
+                    continue
+                end = k + len(word)
+                value = logfreq[key] - logtotal + score[end]
+                if top is None or value >= top:
+                    top, top_end = value, end
+            for word, logf in extra.get(block[k], ()):
+                if block.startswith(word, k):
+                    end = k + len(word)
+                    value = logf - logtotal + score[end]
+                    if top is None or value > top or (value == top and end > top_end):
+                        top, top_end = value, end
+            if top is None:  # no word starts here: the character alone, frequency 1
+                top, top_end = 0.0 - logtotal + score[k + 1], k + 1
+            score[k], best_end[k] = top, top_end
+        return best_end
+
+    def _cut_block(self, block: str) -> Iterator[str]:
+        best_end = self._route(block)
+        n = len(block)
+        k = 0
+        buf = ""
+        while k < n:
+            end = best_end[k]
+            word = block[k:end]
+            if end - k == 1 and _ENG.match(word):
+                buf += word  # single letters and digits are glued, as jieba does without HMM
+            else:
+                if buf:
+                    yield buf
+                    buf = ""
+                yield word
+            k = end
+        if buf:
+            yield buf

@@ -1,0 +1,125 @@
+"""The per-user cache: private folders, an atomic first build, and no cache is no failure."""
+
+from __future__ import annotations
+
+import os
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from diff_helpers import DIFF_FIXTURES
+from govtext import cache
+from govtext.segment import dictionary
+from govtext.segment.cut import Cutter
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture
+def cache_at(tmp_path):
+    """Point the cache somewhere for one test, then back to the session's."""
+    previous = cache._override
+
+    def point(path) -> Path:
+        cache.configure(str(path))
+        return Path(path)
+
+    yield point
+    cache.configure(previous)
+
+
+def test_folders_are_created_private(cache_at, tmp_path) -> None:
+    base = cache_at(tmp_path / "fresh" / "cache")
+    folder = cache.private_dir("segment")
+    assert folder == base / "segment"
+    assert stat.S_IMODE(folder.stat().st_mode) & 0o077 == 0
+    assert stat.S_IMODE(base.stat().st_mode) & 0o077 == 0
+
+
+def test_an_existing_sticky_folder_like_tmp_is_a_usable_parent(cache_at, tmp_path) -> None:
+    shared = tmp_path / "tmp-like"
+    shared.mkdir()
+    os.chmod(shared, 0o1777)
+    cache_at(shared)
+    folder = cache.private_dir("segment")
+    assert folder is not None and stat.S_IMODE(folder.stat().st_mode) == 0o700
+
+
+def test_platform_default_follows_xdg(monkeypatch, tmp_path) -> None:
+    if sys.platform != "linux":
+        pytest.skip("XDG_CACHE_HOME is the Linux convention")
+    previous = cache._override
+    cache.configure(None)
+    try:
+        monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+        assert cache.base_dir() == tmp_path / "govtext"
+    finally:
+        cache.configure(previous)
+
+
+def test_a_folder_others_can_write_is_not_used(cache_at, tmp_path) -> None:
+    base = cache_at(tmp_path / "c")
+    (base / "segment").mkdir(parents=True)
+    os.chmod(base / "segment", 0o777)
+    assert cache.private_dir("segment") is None
+
+
+def test_a_folder_of_another_user_is_not_used(cache_at, tmp_path) -> None:
+    if not hasattr(os, "geteuid") or os.geteuid() != 0:
+        pytest.skip("only root can give a folder to another user")
+    base = cache_at(tmp_path / "c")
+    (base / "segment").mkdir(parents=True, mode=0o700)
+    os.chown(base / "segment", 65534, 65534)
+    assert cache.private_dir("segment") is None
+
+
+def test_an_unusable_cache_still_segments(cache_at, tmp_path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    cache_at(blocker / "cache")  # cannot be created: a file is in the way
+    assert cache.private_dir("segment") is None
+    words = Cutter(dictionary.load()).cut("推动高质量发展")
+    assert list(words) == ["推动", "高质量", "发展"]
+
+
+def test_cli_works_with_an_unwritable_cache(tmp_path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    case = DIFF_FIXTURES / "law-reworded"
+    env = {**os.environ, "GOVTEXT_CACHE_DIR": str(blocker / "cache")}
+    proc = subprocess.run([sys.executable, "-m", "govtext", "diff", str(case / "old.txt"), str(case / "new.txt")],
+                          capture_output=True, text=True, env=env)
+    assert proc.returncode == 1, proc.stderr
+    assert proc.stderr == ""
+    assert proc.stdout
+
+
+def test_concurrent_first_builds_are_safe(tmp_path) -> None:
+    """Three processes build into one empty cache at once: all succeed, one build stays, no debris."""
+    base = tmp_path / "shared-cache"
+    case = DIFF_FIXTURES / "law-reworded"
+    env = {**os.environ, "GOVTEXT_CACHE_DIR": str(base)}
+    cmd = [sys.executable, "-m", "govtext", "diff", str(case / "old.txt"), str(case / "new.txt"), "--format", "json"]
+    procs = [subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env) for _ in range(3)]
+    outputs = [proc.communicate() for proc in procs]
+    assert [proc.returncode for proc in procs] == [1, 1, 1], [err for _, err in outputs]
+    assert len({out for out, _ in outputs}) == 1
+    assert all(err == b"" for _, err in outputs)
+    builds = sorted(p.name for p in (base / "segment").iterdir())
+    assert len(builds) == 1 and not builds[0].startswith(".")
+    assert sorted(p.name for p in (base / "segment" / builds[0]).iterdir()) == ["logfreq.f64", "meta.json", "words.marisa"]
+
+
+def test_a_damaged_build_is_rebuilt(cache_at, tmp_path) -> None:
+    cache_at(tmp_path / "c")
+    first = dictionary.load()
+    folder = next((tmp_path / "c" / "segment").iterdir())
+    (folder / "logfreq.f64").write_bytes(b"\0" * 8)  # truncated
+    again = dictionary.load()
+    assert len(again.trie) == len(first.trie)
+    assert list(Cutter(again).cut("推动高质量发展")) == ["推动", "高质量", "发展"]
+    assert (folder / "logfreq.f64").stat().st_size == 8 * len(first.trie)  # repaired in place
+    assert [p.name for p in folder.parent.iterdir()] == [folder.name]
