@@ -20,7 +20,7 @@ def _command(name):
 
 
 def test_all_commands_are_listed():
-    assert COMMAND_NAMES == ["diff", "tree", "validate", "xml"]
+    assert COMMAND_NAMES == ["diff", "history", "tree", "validate", "xml"]
     result = CliRunner().invoke(main, ["--help"])
     assert all(name in result.stdout for name in COMMAND_NAMES)
 

@@ -18,6 +18,7 @@ COMMANDS = {
     "xml": ("govtext.cli.xml_cmd", "xml"),
     "validate": ("govtext.cli.xml_cmd", "validate"),
     "diff": ("govtext.cli.diff_cmd", "diff"),
+    "history": ("govtext.cli.history_cmd", "history"),
 }
 
 

@@ -1,0 +1,137 @@
+"""What the history needs of one parsed version, small enough to send between processes.
+
+A worker parses a version, diffs it against the one before and keeps only this
+digest: the tracked nodes (sections, items, enumerations, articles …) with their
+comparison forms, the sentences with theirs, and which node owns each stretch of
+text (for the ledger's paths).  The tree itself never leaves the worker.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from govtext.diff.normalize import normalize  # the one definition of "formatting only"
+from govtext.model import (
+    ARTICLE,
+    BOOK,
+    CHAPTER,
+    ENUMERATION,
+    HEADING,
+    ITEM,
+    LEAD,
+    LINE,
+    MEASURE,
+    SECTION,
+    STATEMENT,
+    Document,
+    Node,
+)
+
+TRACKED = frozenset({BOOK, CHAPTER, SECTION, ITEM, ENUMERATION, ARTICLE})
+"""Node types followed through the versions (lineages, node blame)."""
+
+HEADED = frozenset({BOOK, CHAPTER, SECTION})
+"""Tracked types known by their heading; the others by their whole text."""
+
+SENTENCES = frozenset({LEAD, MEASURE, STATEMENT, HEADING, LINE})
+"""Leaves blamed one by one: sentences, headings and header lines."""
+
+LABEL_CHARS = 24
+
+
+@dataclass(frozen=True, slots=True)
+class NodeInfo:
+    """A tracked node of one version."""
+
+    id: str
+    type: str
+    number: str | None
+    title: str | None
+    label: str
+    """Its number, else its title (cut short), else its type."""
+
+    path: tuple[str, ...]
+    """Labels of its tracked ancestors and itself, from the top."""
+
+    norm: str
+    """Comparison form: the heading for 编/章/节/sections, the whole text otherwise."""
+
+    key: str
+    """Normalised heading or lead: how a node that vanished is recognised when it returns."""
+
+    top: bool
+    """A top-level division (no tracked ancestor, and a division rather than an item)."""
+
+    span: tuple[int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceInfo:
+    """A sentence, heading or header line of one version."""
+
+    id: str
+    type: str
+    norm: str
+    span: tuple[int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class Digest:
+    label: str
+    path: str
+    sha256: str
+    genre: str
+    text: str
+    nodes: tuple[NodeInfo, ...]
+    sentences: tuple[SentenceInfo, ...]
+    leaf_starts: tuple[int, ...]
+    """Start offset of every leaf, in order (for bisecting an offset to its leaf)."""
+
+    leaf_owner: tuple[int, ...]
+    """For each leaf, the index in ``nodes`` of its innermost tracked ancestor, or -1."""
+
+
+def label_of(node: Node) -> str:
+    if node.number:
+        return node.number.strip().rstrip("、.．")
+    if node.title:
+        return node.title if len(node.title) <= LABEL_CHARS else node.title[: LABEL_CHARS - 1] + "…"
+    return node.type
+
+
+def digest(doc: Document, label: str, path: str) -> Digest:
+    nodes: list[NodeInfo] = []
+    sentences: list[SentenceInfo] = []
+    starts: list[int] = []
+    owners: list[int] = []
+
+    def visit(node: Node, owner: int, path_labels: tuple[str, ...]) -> None:
+        if node.is_leaf:
+            starts.append(node.span[0])
+            owners.append(owner)
+            if node.type in SENTENCES:
+                norm = normalize(node.text or "")
+                if norm:
+                    sentences.append(SentenceInfo(node.id, node.type, norm, node.span))
+            return
+        if node.type in TRACKED:
+            own = label_of(node)
+            path_labels = path_labels + (own,)
+            nodes.append(_info(node, own, path_labels, top=owner < 0 and node.type in HEADED))
+            owner = len(nodes) - 1
+        for child in node.children:
+            visit(child, owner, path_labels)
+
+    visit(doc.root, -1, ())
+    return Digest(label, path, doc.source.sha256, doc.genre, doc.text, tuple(nodes), tuple(sentences),
+                  tuple(starts), tuple(owners))
+
+
+def _info(node: Node, label: str, path: tuple[str, ...], top: bool) -> NodeInfo:
+    if node.type in HEADED:
+        heading = next((child for child in node.children if child.type == HEADING), None)
+        norm = normalize(heading.text or "") if heading is not None else normalize(node.title or "")
+    else:
+        norm = normalize(node.content())
+    return NodeInfo(node.id, node.type, node.number, node.title, label, path, norm,
+                    normalize(node.title or ""), top, node.span)
