@@ -53,7 +53,7 @@ def test_a_term_inside_a_longer_one_counts_for_both(gwr) -> None:
 
 
 def test_ledger_takes_the_terms_the_steps_found(gwr) -> None:
-    found = {t.term for step in gwr.steps for t in step.terms if t.kind in ("appeared", "disappeared")}
+    found = {term for step in gwr.steps for kind, term in step.terms if kind in ("appeared", "disappeared")}
     ledger = {row.term: row for row in gwr.terms}
     texts = [open(v.path, encoding="utf-8-sig").read() for v in gwr.versions]
     kept = [term for term in found if term in ledger]

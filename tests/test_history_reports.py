@@ -22,7 +22,7 @@ LAW = FIXTURES / "history" / "law"
 
 @pytest.fixture(scope="module")
 def policy():
-    return build_history([str(POLICY)], jobs=1, terms_file=None)
+    return build_history([str(POLICY)], jobs=1, keep_diffs=True)
 
 
 def test_json_contract(policy) -> None:
@@ -67,6 +67,13 @@ def test_pairs_are_diff_json_lines(policy) -> None:
         assert step["format"] == "govtext/diff"
         assert (step["old"]["sha256"], step["new"]["sha256"]) == \
             (policy.versions[old].sha256, policy.versions[new].sha256)
+
+
+def test_pairs_need_the_kept_diffs() -> None:
+    slim = build_history([str(LAW)], jobs=1)
+    assert slim.steps[0].result is None and slim.steps[0].changes
+    with pytest.raises(ValueError, match="keep_diffs"):
+        history_json.render_pairs(slim)
 
 
 def test_csv_is_term_by_version(policy) -> None:

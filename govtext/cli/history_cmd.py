@@ -41,7 +41,8 @@ def history(versions: tuple[str, ...], fmt: str | None, output: str | None, pair
     """
     from govtext.history import build_history
 
-    result = build_history(list(versions), order_mode=order_mode, jobs=jobs, terms_file=terms_file, blame=blame)
+    result = build_history(list(versions), order_mode=order_mode, jobs=jobs, terms_file=terms_file, blame=blame,
+                           keep_diffs=pairs)
     if pairs:
         from govtext.report.history_json import render_pairs
 

@@ -1,7 +1,8 @@
 """Blame: how old each sentence and each article or item of one version is.
 
 A sentence's age is the earliest version from which it stands, without a break,
-in the same wording (normalised for formatting only: width, spacing, quote forms).
+in the same wording (normalised for formatting only: width, spacing, quote forms;
+compared by fingerprint).
 An article's or item's is read off its lineage: the start of its present run, and
 the last event in that run that changed its words.
 """

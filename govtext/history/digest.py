@@ -9,8 +9,11 @@ text (for the ledger's paths).  The tree itself never leaves the worker.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from hashlib import blake2b
 
 from govtext.diff.normalize import normalize  # the one definition of "formatting only"
+from govtext.diff.records import DiffResult
+from govtext.history.records import Step
 from govtext.model import (
     ARTICLE,
     BOOK,
@@ -38,6 +41,15 @@ SENTENCES = frozenset({LEAD, MEASURE, STATEMENT, HEADING, LINE})
 
 LABEL_CHARS = 24
 
+KEY_CHARS = 4
+"""Shortest heading or lead that identifies a node on its return (shorter ones recur by chance)."""
+
+
+def fingerprint(norm: str) -> int:
+    """A stable 64-bit stand-in for a normalised text: digests cross processes, where
+    ``hash()`` differs, and sets of integers weigh far less than sets of sentences."""
+    return int.from_bytes(blake2b(norm.encode("utf-8"), digest_size=8).digest(), "big")
+
 
 @dataclass(frozen=True, slots=True)
 class NodeInfo:
@@ -53,11 +65,13 @@ class NodeInfo:
     path: tuple[str, ...]
     """Labels of its tracked ancestors and itself, from the top."""
 
-    norm: str
-    """Comparison form: the heading for 编/章/节/sections, the whole text otherwise."""
+    norm: int
+    """Fingerprint of the comparison form: the heading for 编/章/节/sections, the whole
+    text otherwise (normalised)."""
 
-    key: str
-    """Normalised heading or lead: how a node that vanished is recognised when it returns."""
+    key: int | None
+    """Fingerprint of the normalised heading or lead (None when shorter than KEY_CHARS):
+    how a node that vanished is recognised when it returns."""
 
     top: bool
     """A top-level division (no tracked ancestor, and a division rather than an item)."""
@@ -71,7 +85,9 @@ class SentenceInfo:
 
     id: str
     type: str
-    norm: str
+    norm: int
+    """Fingerprint of the normalised sentence."""
+
     span: tuple[int, int]
 
 
@@ -112,7 +128,7 @@ def digest(doc: Document, label: str, path: str) -> Digest:
             if node.type in SENTENCES:
                 norm = normalize(node.text or "")
                 if norm:
-                    sentences.append(SentenceInfo(node.id, node.type, norm, node.span))
+                    sentences.append(SentenceInfo(node.id, node.type, fingerprint(norm), node.span))
             return
         if node.type in TRACKED:
             own = label_of(node)
@@ -133,5 +149,13 @@ def _info(node: Node, label: str, path: tuple[str, ...], top: bool) -> NodeInfo:
         norm = normalize(heading.text or "") if heading is not None else normalize(node.title or "")
     else:
         norm = normalize(node.content())
-    return NodeInfo(node.id, node.type, node.number, node.title, label, path, norm,
-                    normalize(node.title or ""), top, node.span)
+    key = normalize(node.title or "")
+    return NodeInfo(node.id, node.type, node.number, node.title, label, path, fingerprint(norm),
+                    fingerprint(key) if len(key) >= KEY_CHARS else None, top, node.span)
+
+
+def step(result: DiffResult, keep: bool = False) -> Step:
+    """The step record of a diff: ids and kinds only, unless ``keep``."""
+    changes = tuple((c.change, c.old.id if c.old else None, c.new.id if c.new else None) for c in result.changes)
+    terms = tuple((t.kind, t.term) for t in result.terms)
+    return Step(result.summary, changes, terms, result if keep else None)

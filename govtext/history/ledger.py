@@ -11,8 +11,8 @@ from bisect import bisect_right
 from pathlib import Path
 
 from govtext.diff.data import protected_terms
-from govtext.diff.records import DiffResult
 from govtext.history.digest import Digest
+from govtext.history.records import Step
 from govtext.history.records import HistoryError, TermRow
 
 FOUND_KINDS = frozenset({"appeared", "disappeared"})
@@ -36,7 +36,7 @@ def read_terms(path: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(term for term in terms if term))
 
 
-def candidate_terms(steps: list[DiffResult], user: tuple[str, ...] = ()) -> dict[str, str]:
+def candidate_terms(steps: list[Step], user: tuple[str, ...] = ()) -> dict[str, str]:
     """Every term to count, with where it came from, protected first."""
     found: dict[str, str] = {}
     for term in protected_terms():
@@ -44,13 +44,13 @@ def candidate_terms(steps: list[DiffResult], user: tuple[str, ...] = ()) -> dict
     for term in user:
         found.setdefault(term, "user")
     for step in steps:
-        for finding in step.terms:
-            if finding.kind in FOUND_KINDS and finding.term:
-                found.setdefault(finding.term, "diff")
+        for kind, term in step.terms:
+            if kind in FOUND_KINDS and term:
+                found.setdefault(term, "diff")
     return found
 
 
-def build_ledger(digests: list[Digest], steps: list[DiffResult], user: tuple[str, ...] = ()) -> tuple[TermRow, ...]:
+def build_ledger(digests: list[Digest], steps: list[Step], user: tuple[str, ...] = ()) -> tuple[TermRow, ...]:
     rows = []
     for term, source in candidate_terms(steps, user).items():
         counts = tuple(digest.text.count(term) for digest in digests)

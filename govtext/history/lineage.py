@@ -18,14 +18,11 @@ from __future__ import annotations
 from collections import defaultdict, deque
 from dataclasses import dataclass, field
 
-from govtext.diff.records import DiffResult
 from govtext.history.digest import HEADED, Digest, NodeInfo
+from govtext.history.records import Step
 from govtext.history.records import Event, Lineage, NodeRef
 
 ADDED, REMOVED, REWORDED = "added", "removed", "reworded"
-
-MIN_KEY = 4
-"""Shortest heading or lead that identifies a node on its return (shorter ones recur by chance)."""
 
 
 @dataclass(slots=True)
@@ -48,8 +45,8 @@ def _family(node: NodeInfo) -> str:
     return "heading" if node.type in HEADED else "block"
 
 
-def _key(node: NodeInfo) -> tuple[str, str] | None:
-    return (_family(node), node.key) if len(node.key) >= MIN_KEY else None
+def _key(node: NodeInfo) -> tuple[str, int] | None:
+    return (_family(node), node.key) if node.key is not None else None
 
 
 def _ref(node: NodeInfo) -> NodeRef:
@@ -60,7 +57,7 @@ class _Builder:
     def __init__(self, digests: list[Digest]) -> None:
         self.digests = digests
         self.rows: list[_Row] = []
-        self.vanished: dict[tuple[str, str], _Row] = {}
+        self.vanished: dict[tuple[str, int], _Row] = {}
 
     def new_row(self, v: int, k: int, event: str | None) -> _Row:
         node = self.digests[v].nodes[k]
@@ -77,7 +74,7 @@ class _Builder:
         row.nodes[v] = _ref(node)
         row.top = row.top or node.top
 
-    def step(self, v: int, current: dict[int, _Row], diff: DiffResult) -> dict[int, _Row]:
+    def step(self, v: int, current: dict[int, _Row], diff: Step) -> dict[int, _Row]:
         """Carry the rows of version v-1 (``current``: node index → row) into version v."""
         old, new = self.digests[v - 1], self.digests[v]
         old_pos = {node.id: k for k, node in enumerate(old.nodes)}
@@ -87,15 +84,15 @@ class _Builder:
         links: list[tuple[int, int, str]] = []
         added: list[int] = []
         removed: list[int] = []
-        for change in diff.changes:
-            o = old_pos.get(change.old.id) if change.old is not None else None
-            w = new_pos.get(change.new.id) if change.new is not None else None
+        for kind, old_id, new_id in diff.changes:
+            o = old_pos.get(old_id) if old_id is not None else None
+            w = new_pos.get(new_id) if new_id is not None else None
             if o is not None:
                 touched_old.add(o)
             if w is not None:
                 touched_new.add(w)
             if o is not None and w is not None:
-                links.append((o, w, change.change))
+                links.append((o, w, kind))
             elif w is not None:  # added, or grown out of an untracked node (a paragraph become an item)
                 added.append(w)
             elif o is not None:
@@ -133,7 +130,7 @@ class _Builder:
     def _pair_unchanged(self, v, current, nxt, touched_old, touched_new, removed, added) -> None:
         """Nodes no change mentions: identical text pairs (in order); then same lead."""
         old, new = self.digests[v - 1], self.digests[v]
-        by_text: dict[tuple[str, str], deque[int]] = defaultdict(deque)
+        by_text: dict[tuple[str, int], deque[int]] = defaultdict(deque)
         for w, node in enumerate(new.nodes):
             if w not in touched_new:
                 by_text[(_family(node), node.norm)].append(w)
@@ -148,7 +145,7 @@ class _Builder:
                 nxt[w] = current[o]
             else:
                 left_old.append(o)
-        by_key: dict[tuple[str, str], deque[int]] = defaultdict(deque)
+        by_key: dict[tuple[str, int], deque[int]] = defaultdict(deque)
         for queue in by_text.values():
             for w in queue:
                 key = _key(new.nodes[w])
@@ -186,7 +183,7 @@ class _Builder:
         return row
 
 
-def build_lineages(digests: list[Digest], steps: list[DiffResult]) -> tuple[Lineage, ...]:
+def build_lineages(digests: list[Digest], steps: list[Step]) -> tuple[Lineage, ...]:
     builder = _Builder(digests)
     current = {k: builder.new_row(0, k, None) for k in range(len(digests[0].nodes))}
     for v in range(1, len(digests)):

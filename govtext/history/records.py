@@ -121,12 +121,29 @@ class BlameEntry:
 
 
 @dataclass(frozen=True, slots=True)
+class Step:
+    """What the history needs of the diff of two successive versions."""
+
+    summary: dict[str, int]
+    """The diff's counts per kind (``DiffResult.summary``)."""
+
+    changes: tuple[tuple[str, str | None, str | None], ...]
+    """Each change as (kind, old node id or None, new node id or None)."""
+
+    terms: tuple[tuple[str, str], ...]
+    """Each 提法 finding as (kind, term)."""
+
+    result: DiffResult | None = None
+    """The whole diff, kept only when asked for (``--pairs``): it weighs a hundred times more."""
+
+
+@dataclass(frozen=True, slots=True)
 class History:
     """Everything a history report shows."""
 
     versions: tuple[Version, ...]
-    steps: tuple[DiffResult, ...]
-    """The N-1 diffs of successive versions, as ``govtext diff`` gives them."""
+    steps: tuple[Step, ...]
+    """The N-1 diffs of successive versions (whole ``DiffResult`` in ``result`` only when kept)."""
 
     lineages: tuple[Lineage, ...]
     terms: tuple[TermRow, ...]

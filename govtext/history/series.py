@@ -10,15 +10,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from govtext.diff.records import DiffResult
 from govtext.errors import GovtextError
 from govtext.executor import default_jobs, run_ordered
 from govtext.history.blame import build_blame
-from govtext.history.digest import Digest, digest
+from govtext.history.digest import Digest, digest, step
 from govtext.history.ledger import build_ledger, read_terms
 from govtext.history.lineage import build_lineages
 from govtext.history.order import expand, labels, order
-from govtext.history.records import History, HistoryError, Version
+from govtext.history.records import History, HistoryError, Step, Version
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,12 +26,13 @@ class _Run:
 
     paths: tuple[str, ...]
     labels: tuple[str, ...]
+    keep_diffs: bool = False
 
 
 @dataclass(frozen=True, slots=True)
 class _RunResult:
     digests: tuple[Digest, ...] = ()
-    steps: tuple[DiffResult, ...] = ()
+    steps: tuple[Step, ...] = ()
     error: str | None = None
 
 
@@ -49,7 +49,7 @@ def _run(task: _Run) -> _RunResult:
             return _RunResult(error=str(exc))
         digests.append(digest(doc, label, path))
         if previous is not None:
-            steps.append(diff_documents(previous, doc))
+            steps.append(step(diff_documents(previous, doc), task.keep_diffs))
         previous = doc
     return _RunResult(tuple(digests), tuple(steps))
 
@@ -94,7 +94,12 @@ def resolve_label(spec: str, versions: list[Version]) -> int:
 
 
 def build_history(paths: list[str], order_mode: str = "date", jobs: int | None = None,
-                  terms_file: str | None = None, blame: str | None = None) -> History:
+                  terms_file: str | None = None, blame: str | None = None, keep_diffs: bool = False) -> History:
+    """The history of the versions in ``paths`` (files or folders).
+
+    ``keep_diffs`` keeps each step's whole :class:`~govtext.diff.records.DiffResult`
+    (``History.steps[k].result``), as ``--pairs`` needs; otherwise only ids and kinds.
+    """
     files = expand(list(paths))
     if len(files) < 2:
         raise HistoryError(f"history needs at least two versions, got {len(files)}")
@@ -108,9 +113,9 @@ def build_history(paths: list[str], order_mode: str = "date", jobs: int | None =
     dates = [dates[k] for k in ranked]
 
     runs = split_runs([len(text) for text in texts], jobs or default_jobs())
-    tasks = [_Run(tuple(files[a : b + 1]), tuple(names[a : b + 1])) for a, b in runs]
+    tasks = [_Run(tuple(files[a : b + 1]), tuple(names[a : b + 1]), keep_diffs) for a, b in runs]
     digests: list[Digest] = []
-    steps: list[DiffResult] = []
+    steps: list[Step] = []
     for result in run_ordered(_run, tasks, jobs=jobs, on_crash=_crashed):
         if result.error:
             raise HistoryError(result.error)

@@ -51,7 +51,12 @@ def render(history: History) -> str:
 
 
 def render_pairs(history: History) -> str:
-    """The N-1 successive diffs in the ``govtext/diff`` contract, one per line (JSON Lines)."""
+    """The N-1 successive diffs in the ``govtext/diff`` contract, one per line (JSON Lines).
+
+    Needs a history built with ``keep_diffs=True``.
+    """
     from govtext.report.json_report import render as render_diff
 
-    return "".join(render_diff(step) for step in history.steps)
+    if any(step.result is None for step in history.steps):
+        raise ValueError("the history was built without keep_diffs=True")
+    return "".join(render_diff(step.result) for step in history.steps)

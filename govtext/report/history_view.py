@@ -47,12 +47,11 @@ def step_counts(history: History, v: int) -> dict[str, int]:
     """Non-zero change counts of the step into version ``v`` (empty for the first)."""
     if v == 0:
         return {}
-    summary = history.steps[v - 1].summary
-    changes = {change.change for change in history.steps[v - 1].changes}
-    kinds = [kind for kind in summary if kind in changes]
-    kinds += sorted(changes - set(summary))  # kinds this renderer does not know: counted plainly
-    counts = {kind: summary.get(kind) or sum(1 for c in history.steps[v - 1].changes if c.change == kind)
-              for kind in kinds}
+    step = history.steps[v - 1]
+    changes = {kind for kind, _, _ in step.changes}
+    kinds = [kind for kind in step.summary if kind in changes]
+    kinds += sorted(changes - set(step.summary))  # kinds the summary does not know: counted plainly
+    counts = {kind: step.summary.get(kind) or sum(1 for k, _, _ in step.changes if k == kind) for kind in kinds}
     return {kind: count for kind, count in counts.items() if count}
 
 
