@@ -160,3 +160,18 @@ def test_html_renders_in_a_headless_browser(policy, tmp_path) -> None:
     subprocess.run(flags + [f"--screenshot={shot}", "--window-size=1200,900", page.as_uri()],
                    capture_output=True, timeout=120, check=True)
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 5000
+
+
+@pytest.mark.parametrize("fmt", ["terminal", "json", "csv", "html"])
+def test_golden(monkeypatch, fmt: str) -> None:
+    from conftest import ROOT, assert_golden
+
+    monkeypatch.chdir(ROOT)  # relative paths: the JSON names its files as given
+    history = build_history(["fixtures/history/policy"], jobs=1)
+    if fmt == "terminal":
+        console = make_console(file_output=True)
+        console.print(history_terminal.render(history))
+        out = console.export_text()
+    else:
+        out = {"json": history_json, "csv": history_csv, "html": history_html}[fmt].render(history)
+    assert_golden(f"history-policy.{ 'txt' if fmt == 'terminal' else fmt}", out)

@@ -14,7 +14,8 @@ from govtext.history.records import History, Lineage, TermRow
 from govtext.report.history_view import MARKS, cell, latest_name, step_counts, top_movers
 
 MAX_ROWS = 1500
-"""Lineage rows shown: every division, then items and articles living in two versions or more."""
+"""Lineage rows shown; past it, divisions and the nodes that changed while standing in two
+versions or more."""
 
 CHARTS = 24
 AGE_BUCKETS = 5
@@ -60,11 +61,16 @@ def _versions(history: History) -> str:
             f"<tr><th>changes</th>{''.join(cells)}</tr></table></div>")
 
 
+DIVISIONS = frozenset({"book", "chapter", "section"})
+
+
 def _shown(history: History) -> list[Lineage]:
-    divisions = [lin for lin in history.lineages if lin.type in ("section", "chapter", "book")]
-    others = [lin for lin in history.lineages if lin.type not in ("section", "chapter", "book")
-              and sum(ref is not None for ref in lin.nodes) >= 2]
-    return (divisions + others)[:MAX_ROWS]
+    """Lineages in the order they appear, leaving out one-version items past the first rows."""
+    if len(history.lineages) <= MAX_ROWS:
+        return list(history.lineages)
+    kept = [lin for lin in history.lineages
+            if lin.type in DIVISIONS or lin.events and sum(ref is not None for ref in lin.nodes) >= 2]
+    return kept[:MAX_ROWS]
 
 
 def _lineages(history: History) -> str:
@@ -87,8 +93,9 @@ def _lineages(history: History) -> str:
                     f"{escape(name)}</td>{''.join(tds)}</tr>")
     legend = "".join(f'<span style="background:{colour}">{escape(MARKS.get(kind, "*"))} {escape(kind)}</span>'
                      for kind, colour in EVENT_COLOURS.items())
-    note = (f"<p>{len(shown)} of {len(history.lineages)} lineages: every division, then nodes standing in two "
-            f"versions or more.</p>" if len(shown) < len(history.lineages) else "")
+    note = (f"<p>{len(shown)} of {len(history.lineages)} lineages: divisions, and nodes that changed while "
+            f"standing in two versions or more (all of them in --format json).</p>"
+            if len(shown) < len(history.lineages) else "")
     return (f'<p class="legend"><span style="background:#cfd8e3">unchanged</span>{legend}</p>{note}'
             f'<div style="overflow-x:auto"><table class="grid"><tr><th>lineage</th>{head}</tr>'
             f"{''.join(rows)}</table></div>")
