@@ -125,3 +125,19 @@ def test_xingfa_blame_marks_exactly_the_amended_articles() -> None:
     assert all(e.since == 0 for e in articles)
     unchanged = [e for e in articles if e.changed == 0]
     assert len(unchanged) == len(articles) - 7 > 450
+
+
+def test_lifafa_renumbered_articles_are_not_changed() -> None:
+    old, new = CORPUS / "law-lifafa-2015.txt", CORPUS / "law-lifafa-2023.txt"
+    if not (old.is_file() and new.is_file()):
+        pytest.skip(CORPUS_REASON)
+    history = build_history([str(old), str(new)], jobs=1)
+    articles = {lin.nodes[1].id: lin for lin in history.lineages if lin.type == "article" and lin.nodes[1]}
+    blame = {e.id: e for e in history.blame if e.type == "article"}
+    assert len(blame) == 120 and set(blame) == set(articles)
+    renumbered = [node for node, lin in articles.items() if [e.change for e in lin.events] == ["renumbered"]]
+    assert len(renumbered) > 30  # articles inserted mid-law push most later ones down
+    assert all(blame[node].changed == 0 and blame[node].since == 0 for node in renumbered)
+    for node, lin in articles.items():
+        kinds = {e.change for e in lin.events}
+        assert (blame[node].changed == 1) == bool(kinds - {"renumbered", "moved", "formatting"})

@@ -101,7 +101,10 @@ class _Builder:
         nxt: dict[int, _Row] = {}
         continued: set[int] = set()
         for o, w, kind in sorted(links, key=lambda link: (link[1], link[0])):
-            row = current[o]
+            row = current.get(o)
+            if row is None:  # never expected: every tracked node of v-1 has a row
+                nxt.setdefault(w, self.new_row(v, w, kind))
+                continue
             if w in nxt:  # merged: a second old node into one new node ends here
                 row.events.append(Event(v, kind))
             elif o in continued:  # split: the second and later pieces start their own lineage
@@ -114,7 +117,7 @@ class _Builder:
 
         self._pair_unchanged(v, current, nxt, touched_old, touched_new, removed, added)
         for o in removed:
-            if o in continued:
+            if o in continued or o not in current:
                 continue
             row = current[o]
             row.events.append(Event(v, REMOVED))
