@@ -92,7 +92,7 @@ def test_terminal_view(policy) -> None:
     assert "3 versions: report-2021 → report-2023" in out
     assert "1 reworded" in out and "--format html" in out
     assert "===" in out  # a top-level section standing unchanged in all three
-    assert "blame report-2023: 1 of 4 articles/items changed in it: （三）" in out
+    assert "blame report-2023: 1 of 4 articles/items changed in it: （三）稳步推进乡村振兴" in out
 
 
 class _Charts(HTMLParser):

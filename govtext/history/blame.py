@@ -39,6 +39,6 @@ def build_blame(digests: list[Digest], lineages: tuple[Lineage, ...], t: int) ->
         changed = max((event.version for event in lineage.events
                        if since <= event.version <= t and event.change not in KEEPS_WORDING), default=since)
         node = nodes[ref.id]
-        entries.append(BlameEntry(node.id, node.type, node.label, since, changed, node.span))
+        entries.append(BlameEntry(node.id, node.type, node.label, since, changed, node.span, node.title))
     entries.sort(key=lambda entry: (entry.span[0], -entry.span[1]))
     return tuple(entries)

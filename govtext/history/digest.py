@@ -16,6 +16,7 @@ from govtext.diff.records import DiffResult
 from govtext.history.records import Step
 from govtext.model import (
     ARTICLE,
+    BLANK,
     BOOK,
     CHAPTER,
     ENUMERATION,
@@ -148,7 +149,9 @@ def _info(node: Node, label: str, path: tuple[str, ...], top: bool) -> NodeInfo:
         heading = next((child for child in node.children if child.type == HEADING), None)
         norm = normalize(heading.text or "") if heading is not None else normalize(node.title or "")
     else:
-        norm = normalize(node.content())
+        # Leaf by leaf, as the differ does: its cache holds leaves, which recur from version
+        # to version; whole items would fill it with texts seen once.
+        norm = "".join(normalize(leaf.text or "") for leaf in node.leaves() if leaf.type != BLANK)
     key = normalize(node.title or "")
     return NodeInfo(node.id, node.type, node.number, node.title, label, path, fingerprint(norm),
                     fingerprint(key) if len(key) >= KEY_CHARS else None, top, node.span)

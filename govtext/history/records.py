@@ -119,6 +119,9 @@ class BlameEntry:
     span: tuple[int, int]
     """Offsets in the blamed version's text."""
 
+    title: str | None = None
+    """A node's heading or lead (None for sentences and untitled articles)."""
+
 
 @dataclass(frozen=True, slots=True)
 class Step:

@@ -40,7 +40,7 @@ def history_to_dict(history: History) -> dict:
         "blame_version": history.blame_version,
         "blame": [
             {"id": entry.id, "since": entry.since, "changed": entry.changed, "type": entry.type,
-             "label": entry.label, "span": list(entry.span)}
+             "label": entry.label, "title": entry.title, "span": list(entry.span)}
             for entry in history.blame
         ],
     }

@@ -65,11 +65,18 @@ MAX_BLAMED = 30
 BLAMED_TYPES = frozenset({"article", "item"})
 
 
+def _name(entry) -> str:
+    """第一百六十五条 for an article; （三）稳步推进乡村振兴 for a numbered item (its number alone says little)."""
+    if entry.type == "item" and entry.title and entry.title not in entry.label:
+        return entry.label + entry.title
+    return entry.label
+
+
 def _blamed(history: History) -> Text:
     """The articles and items the blamed version changed, by label (the 编注版 at a glance)."""
     t = history.blame_version
     label = history.versions[t].label
-    changed = [entry.label for entry in history.blame if entry.type in BLAMED_TYPES and entry.changed == t]
+    changed = [_name(entry) for entry in history.blame if entry.type in BLAMED_TYPES and entry.changed == t]
     total = sum(1 for entry in history.blame if entry.type in BLAMED_TYPES)
     if t == 0:
         return Text(f"blame {label}: the first version; everything stands since it", style="govtext.count")
