@@ -175,3 +175,29 @@ def test_golden(monkeypatch, fmt: str) -> None:
     else:
         out = {"json": history_json, "csv": history_csv, "html": history_html}[fmt].render(history)
     assert_golden(f"history-policy.{ 'txt' if fmt == 'terminal' else fmt}", out)
+
+
+@pytest.mark.parametrize("width", [60, 80, 200])
+def test_terminal_ledger_fits_the_width(width: int, tmp_path) -> None:
+    from rich.console import Console
+
+    from govtext.render.theme import THEME
+
+    # a long series: 40 versions, one term rising
+    for year in range(1980, 2020):
+        (tmp_path / f"r-{year}.txt").write_text(f"一、总体要求\n（一）坚持依法行政。{'推动高质量发展。' * (year % 7)}\n", "utf-8")
+    history = build_history([str(tmp_path)], jobs=1)
+    console = Console(file=io.StringIO(), width=width, record=True, color_system=None, theme=THEME)
+    console.print(history_terminal.render(history))
+    lines = console.export_text().splitlines()
+    ledger = [line for line in lines if "高质量发展 " in line]
+    assert ledger, "the term's row is missing"
+    assert all(len(line) <= width for line in lines)
+    cells = [cell.strip() for cell in ledger[0].split("│")[1:-1]]
+    spark = cells[1]
+    if width == 60:  # too narrow for a cell per version: the latest ones, and no first/last
+        assert spark.startswith("…") and len(spark) < 40 and len(cells) == 3
+    elif width == 80:  # room for the sparkline, not for first and last beside it
+        assert len(spark) == 40 and len(cells) == 3
+    else:
+        assert len(spark) == 40 and cells[2:4] == ["r-1980", "r-2019"]  # 1981 % 7 == 0: a gap, not an end

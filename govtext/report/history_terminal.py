@@ -7,7 +7,8 @@ the HTML page for everything else.
 
 from __future__ import annotations
 
-from rich.console import Group
+from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions, Group, RenderResult
 from rich.table import Table
 from rich.text import Text
 
@@ -30,46 +31,72 @@ def _versions(history: History) -> Table:
 
 
 def _strip(history: History, lineage) -> Text:
-    text = Text()
+    """One mark per version, then the name it last stood under (cut at the edge, never wrapped)."""
+    text = Text(no_wrap=True, overflow="ellipsis")
     for v in range(len(history.versions)):
         mark, kind = cell(lineage, v)
         text.append(mark, style=STYLES.get(kind or "", "govtext.change" if kind else "govtext.count"))
+    text.append("  " + latest_name(lineage))
     return text
 
 
-def _lineages(history: History) -> Table:
+def _lineages(history: History) -> Group:
     top = [lineage for lineage in history.lineages if lineage.top]
-    table = Table(title=f"top-level divisions ({len(top)} lineages)", title_justify="left")
-    table.add_column("versions 0…%d" % (len(history.versions) - 1), no_wrap=True,
-                     min_width=len(history.versions))
-    table.add_column("last seen as", overflow="ellipsis", no_wrap=True)
-    for lineage in top[:MAX_TOP]:
-        table.add_row(_strip(history, lineage), latest_name(lineage))
-    if len(top) > MAX_TOP:
-        table.add_row(Text(f"… {len(top) - MAX_TOP} more", style="govtext.count"), "")
-    return table
+    lines = [Text(f"top-level divisions: {len(top)} lineages over versions 0…{len(history.versions) - 1}",
+                  style="govtext.diff.label")]
+    if len(top) > MAX_TOP:  # the most recent ones: a reader starts from the present
+        last_seen = {id(lin): max(v for v, ref in enumerate(lin.nodes) if ref is not None) for lin in top}
+        recent = {id(lin) for lin in sorted(top, key=lambda lin: -last_seen[id(lin)])[:MAX_TOP]}
+        lines.append(Text(f"… {len(top) - MAX_TOP} older ones (all in --format html or json)",
+                          style="govtext.count"))
+        top = [lin for lin in top if id(lin) in recent]
+    lines[1:1] = [_strip(history, lineage) for lineage in top]
+    return Group(*lines)
 
 
-def _ledger(history: History) -> Table:
-    table = Table(title=f"提法 ledger: top movers of {len(history.terms)} terms", title_justify="left")
-    for name in ("term", "counts per version", "first", "last", "max"):
-        table.add_column(name, no_wrap=name != "term")
-    labels = [version.label for version in history.versions]
-    for row in top_movers(history):
-        table.add_row(row.term, Text(sparkline(row.counts), style="govtext.measure"),
-                      labels[row.first], labels[row.last], str(max(row.counts)))
-    return table
+class _Ledger:
+    """The top movers, fitted to the width at hand: a sparkline needs a cell per version, so
+    on a narrow terminal the first/last columns go first, then the oldest versions."""
+
+    def __init__(self, history: History) -> None:
+        self.history = history
+        self.rows = top_movers(history)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        labels = [version.label for version in self.history.versions]
+        n = len(labels)
+        term_width = max((cell_len(row.term) for row in self.rows), default=4)
+        edge_width = max(cell_len(label) for label in labels)
+        # borders and padding: 3 per column plus 1
+        room = options.max_width - term_width - cell_len("max") - 3 * 3 - 1
+        with_edges = room - 2 * (edge_width + 3) >= n
+        shown = n if with_edges or room >= n else max(8, room - 1)
+        table = Table(title=f"提法 ledger: top movers of {len(self.history.terms)} terms", title_justify="left")
+        table.add_column("term", no_wrap=True, min_width=term_width)
+        table.add_column("counts per version" if shown == n else f"counts, last {shown} versions",
+                         no_wrap=True, min_width=shown + (shown < n))
+        if with_edges:
+            table.add_column("first", no_wrap=True)
+            table.add_column("last", no_wrap=True)
+        table.add_column("max", no_wrap=True, justify="right")
+        for row in self.rows:
+            line = sparkline(row.counts)
+            spark = Text(line if shown == n else "…" + line[n - shown :], style="govtext.measure")
+            edges = [labels[row.first], labels[row.last]] if with_edges else []
+            table.add_row(row.term, spark, *edges, str(max(row.counts)))
+        yield table
 
 
-MAX_BLAMED = 30
+MAX_BLAMED = 12
+NAME_CHARS = 16
 BLAMED_TYPES = frozenset({"article", "item"})
 
 
 def _name(entry) -> str:
     """第一百六十五条 for an article; （三）稳步推进乡村振兴 for a numbered item (its number alone says little)."""
-    if entry.type == "item" and entry.title and entry.title not in entry.label:
-        return entry.label + entry.title
-    return entry.label
+    name = entry.label + entry.title if entry.type == "item" and entry.title and entry.title not in entry.label \
+        else entry.label
+    return name if len(name) <= NAME_CHARS else name[: NAME_CHARS - 1] + "…"
 
 
 def _blamed(history: History) -> Text:
@@ -96,7 +123,7 @@ def render(history: History) -> Group:
         _versions(history),
         _lineages(history),
         legend,
-        _ledger(history),
+        _Ledger(history),
         _blamed(history),
         Text("Every lineage, ledger charts and the blame view: --format html -o history.html "
              "(also --format json, csv; --pairs for each step's diff).", style="govtext.count"),
