@@ -71,6 +71,7 @@ def test_terms_blame_and_order_options(tmp_path) -> None:
     ([str(LAW), "--terms", "no-terms.txt"], "no-terms.txt: no such terms file"),
     ([str(LAW), "--jobs", "0"], "--jobs"),
     ([str(LAW), "--format", "pdf"], "--format"),
+    ([str(LAW / "alpha.txt"), "-"], "standard input cannot be a version"),
 ])
 def test_user_errors_exit_2_with_one_line(tmp_path, args: list[str], message: str) -> None:
     out = tmp_path / "out.json"

@@ -46,6 +46,8 @@ def expand(paths: list[str]) -> list[str]:
     """Files as given; a folder stands for its .txt and .xml files in name order."""
     files: list[str] = []
     for path in paths:
+        if path == "-":  # each version is read twice (dating, then parsing in a worker)
+            raise HistoryError("standard input cannot be a version: give files or a folder")
         if os.path.isdir(path):
             names = sorted(name for name in os.listdir(path)
                            if name.lower().endswith(SUFFIXES) and not name.startswith("."))
