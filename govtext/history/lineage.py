@@ -19,8 +19,7 @@ from collections import defaultdict, deque
 from dataclasses import dataclass, field
 
 from govtext.history.digest import HEADED, Digest, NodeInfo
-from govtext.history.records import Step
-from govtext.history.records import Event, Lineage, NodeRef
+from govtext.history.records import Event, Lineage, NodeRef, Step
 
 ADDED, REMOVED, REWORDED = "added", "removed", "reworded"
 
@@ -187,6 +186,7 @@ class _Builder:
 
 
 def build_lineages(digests: list[Digest], steps: list[Step]) -> tuple[Lineage, ...]:
+    """Every tracked node of every version in exactly one lineage, in order of first appearance."""
     builder = _Builder(digests)
     current = {k: builder.new_row(0, k, None) for k in range(len(digests[0].nodes))}
     for v in range(1, len(digests)):
