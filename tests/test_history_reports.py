@@ -201,3 +201,9 @@ def test_terminal_ledger_fits_the_width(width: int, tmp_path) -> None:
         assert len(spark) == 40 and len(cells) == 3
     else:
         assert len(spark) == 40 and cells[2:4] == ["r-1980", "r-2019"]  # 1981 % 7 == 0: a gap, not an end
+
+
+@pytest.mark.parametrize("since, target, bucket", [(49, 49, 4), (48, 49, 3), (45, 49, 2), (44, 49, 1), (0, 49, 0),
+                                                   (0, 1, 3), (1, 1, 4), (0, 0, 4)])
+def test_blame_tint_by_age_in_versions(since: int, target: int, bucket: int) -> None:
+    assert history_html._bucket(since, target) == bucket

@@ -18,7 +18,9 @@ MAX_ROWS = 1500
 versions or more."""
 
 CHARTS = 24
-AGE_BUCKETS = 5
+AGE_BUCKETS = ((10, "10+ versions old"), (5, "5–9"), (2, "2–4"), (1, "1 version old"), (0, "new in this version"))
+"""Tint buckets by age in versions (least age of each bucket, legend), oldest first: most
+wording of a yearly report is new each year, so a tint linear in time would hide the rest."""
 NODE_MARKED = frozenset({"article", "item", "enumeration"})
 SENTENCE_TYPES = frozenset({"lead", "measure", "statement", "heading", "line"})
 
@@ -137,7 +139,8 @@ def _ledger(history: History) -> str:
 
 
 def _bucket(since: int, target: int) -> int:
-    return AGE_BUCKETS - 1 if target == 0 else min(AGE_BUCKETS - 1, since * AGE_BUCKETS // (target + 1))
+    age = target - since
+    return next(k for k, (least, _) in enumerate(AGE_BUCKETS) if age >= least)
 
 
 def _blame(history: History) -> str:
@@ -174,8 +177,8 @@ def _blame(history: History) -> str:
         upto(end)
         out.append("</span>")
     upto(len(text))
-    legend = "".join(f'<span style="background:{colour}">{"oldest" if k == 0 else "newest" if k == AGE_BUCKETS - 1 else ""}'
-                     f"&nbsp;</span>" for k, colour in enumerate(AGE_COLOURS))
+    legend = "".join(f'<span style="background:{colour}">{escape(name)}</span>'
+                     for colour, (_, name) in zip(AGE_COLOURS, AGE_BUCKETS))
     return (f"<p>{escape(labels[t])}: each sentence tinted by the version since which it stands in its present "
             f"wording (hover for it); articles and items marked with the version that last changed them.</p>"
             f'<p class="legend">{legend}</p><div class="blame">{"".join(out)}</div>')
