@@ -15,7 +15,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "govtext"
 CORNERS = {
     "jieba": {"diff/words.py"},
     "lxml": {"report/xml_report.py"},
-    "rich": {"report/terminal.py"},
+    "rich": {"report/terminal.py", "report/history_terminal.py"},
     "click": set(),
 }
 

@@ -23,7 +23,7 @@ def test_all_commands_are_listed():
     from govtext.cli import COMMANDS
 
     assert COMMAND_NAMES == sorted(COMMANDS)
-    assert {"amend", "diff", "ledger", "tree", "validate", "xml"} <= set(COMMAND_NAMES)
+    assert {"amend", "diff", "history", "ledger", "tree", "validate", "xml"} <= set(COMMAND_NAMES)
     result = CliRunner().invoke(main, ["--help"])
     assert all(name in result.stdout for name in COMMAND_NAMES)
 

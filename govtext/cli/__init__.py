@@ -23,6 +23,7 @@ COMMANDS = {
     "diff": ("govtext.cli.diff_cmd", "diff"),
     "ledger": ("govtext.cli.ledger_cmd", "ledger"),
     "amend": ("govtext.cli.amend_cmd", "amend"),
+    "history": ("govtext.cli.history_cmd", "history"),
 }
 
 

@@ -1,0 +1,106 @@
+"""Benchmark for ``govtext history`` (prints figures; not a timed test).
+
+Measures in one run, so both figures share the machine's load:
+
+- ``govtext diff gwr-2024.txt gwr-2025.txt --format json`` (best of N fresh processes);
+- ``govtext history series/gwr --format json`` over all 50 work reports, with the
+  default jobs (one per core) and, with ``--serial``, with ``--jobs 1`` too
+  (goal: ≤ 10x the one diff);
+- peak memory of the history run: the largest sum of resident memory over the
+  process and its workers, sampled every 20 ms (goal ≤ 300 MB), and the largest
+  single process.
+
+Usage: python benchmarks/bench_history.py [--corpus DIR] [--runs N] [--serial]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PAGE = os.sysconf("SC_PAGE_SIZE")
+
+
+def _children() -> dict[int, list[int]]:
+    tree: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", "rb") as fh:
+                fields = fh.read().rsplit(b")", 1)[1].split()
+        except OSError:
+            continue
+        tree.setdefault(int(fields[1]), []).append(int(entry))
+    return tree
+
+
+def _rss(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/statm") as fh:
+            return int(fh.read().split()[1]) * PAGE
+    except OSError:
+        return 0
+
+
+def run(cmd: list[str]) -> tuple[float, float, float]:
+    """Wall seconds, peak total RSS of the process tree (MB) and peak single RSS (MB)."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    peak_total = peak_one = 0
+    while proc.poll() is None:
+        tree, pids, k = _children(), [proc.pid], 0
+        while k < len(pids):
+            pids.extend(tree.get(pids[k], ()))
+            k += 1
+        sizes = [_rss(pid) for pid in pids]
+        peak_total, peak_one = max(peak_total, sum(sizes)), max(peak_one, max(sizes))
+        time.sleep(0.02)
+    elapsed = time.perf_counter() - start
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"{' '.join(cmd)} failed with {proc.returncode}: {proc.stderr.read().decode()}")
+    return elapsed, peak_total / 2**20, peak_one / 2**20
+
+
+def best(cmd: list[str], runs: int) -> tuple[float, float, float]:
+    results = [run(cmd) for _ in range(runs)]
+    return min(r[0] for r in results), max(r[1] for r in results), max(r[2] for r in results)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", default=str(ROOT.parent / "shared" / "corpus"))
+    parser.add_argument("--runs", type=int, default=3, help="fresh processes per figure (the best is kept)")
+    parser.add_argument("--serial", action="store_true", help="also time --jobs 1")
+    args = parser.parse_args()
+    series = Path(args.corpus) / "series" / "gwr"
+    if not series.is_dir():
+        raise SystemExit(f"no series at {series}")
+    govtext = [sys.executable, "-m", "govtext"]
+    versions = len(list(series.glob("*.txt")))
+
+    diff = best(govtext + ["diff", str(series / "gwr-2024.txt"), str(series / "gwr-2025.txt"), "--format", "json"],
+                args.runs)
+    print(f"diff gwr-2024 gwr-2025        {diff[0]:7.2f} s   peak {diff[2]:6.1f} MB")
+    history_cmd = govtext + ["history", str(series), "--format", "json"]
+    history = best(history_cmd, max(1, args.runs // 2))
+    ratio = history[0] / diff[0]
+    print(f"history series/gwr ({versions} versions, {versions - 1} pairs, jobs = {os.cpu_count()})"
+          f"  {history[0]:7.2f} s   = {ratio:.1f}x the one diff (goal <= 10x)  "
+          f"{'ok' if ratio <= 10 else 'OVER'}")
+    print(f"  peak memory: {history[1]:6.1f} MB all processes (goal <= 300 MB) "
+          f"{'ok' if history[1] <= 300 else 'OVER'}; largest single process {history[2]:6.1f} MB")
+    if args.serial:
+        serial = best(history_cmd + ["--jobs", "1"], 1)
+        print(f"history --jobs 1               {serial[0]:7.2f} s   = {serial[0] / diff[0]:.1f}x   "
+              f"peak {serial[1]:6.1f} MB")
+    print("(figures from a shared machine are noisy: compare ratios measured in the same run)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,136 @@
+"""``build_history``: files in, one :class:`History` out.
+
+expand folders → date and order the versions → parse and diff successive pairs in
+parallel (each worker takes a run of consecutive versions, so each version is
+parsed once, and once more only where two runs meet; the differ's segmenter loads
+once per worker) → lineages, ledger, blame.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from govtext.errors import GovtextError
+from govtext.executor import default_jobs, run_ordered
+from govtext.history.blame import build_blame
+from govtext.history.digest import Digest, digest, step
+from govtext.history.ledger import build_ledger, read_terms
+from govtext.history.lineage import build_lineages
+from govtext.history.order import expand, labels, order
+from govtext.history.records import History, HistoryError, Step, Version
+
+
+@dataclass(frozen=True, slots=True)
+class _Run:
+    """A worker's task: consecutive versions of the series (paths and labels)."""
+
+    paths: tuple[str, ...]
+    labels: tuple[str, ...]
+    keep_diffs: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class _RunResult:
+    digests: tuple[Digest, ...] = ()
+    steps: tuple[Step, ...] = ()
+    error: str | None = None
+
+
+def _run(task: _Run) -> _RunResult:
+    """Parse each version of the run once and diff it with the one before (in a worker)."""
+    from govtext.diff import diff_documents
+    from govtext.pipeline import load
+
+    digests, steps, previous = [], [], None
+    for path, label in zip(task.paths, task.labels):
+        try:
+            doc = load(path)
+        except GovtextError as exc:  # reported by the caller, with the others still run
+            return _RunResult(error=str(exc))
+        digests.append(digest(doc, label, path))
+        if previous is not None:
+            steps.append(step(diff_documents(previous, doc), task.keep_diffs))
+        previous = doc
+    return _RunResult(tuple(digests), tuple(steps))
+
+
+def _crashed(task: _Run, exc: BaseException) -> _RunResult:
+    return _RunResult(error=f"{task.paths[0]} … {task.paths[-1]}: worker failed ({exc})")
+
+
+def split_runs(sizes: list[int], parts: int) -> list[tuple[int, int]]:
+    """``parts`` runs ``[start, end]`` (inclusive, each next one starting where the last
+    ended) covering all versions, of about equal total size."""
+    n = len(sizes)
+    parts = max(1, min(parts, n - 1))
+    total = sum(sizes[1:]) or 1
+    runs, start, acc = [], 0, 0
+    for k in range(1, n):
+        acc += sizes[k]
+        if len(runs) < parts - 1 and acc >= total * (len(runs) + 1) / parts and k < n - 1:
+            runs.append((start, k))
+            start = k
+    runs.append((start, n - 1))
+    return runs
+
+
+def _read_text(path: str) -> str:
+    """The text a file holds, for dating (govtext XML keeps its source text)."""
+    from govtext.pipeline import load, looks_like_xml
+    from govtext.textio import decode, read_bytes
+
+    raw = read_bytes(path)
+    if looks_like_xml(raw.data):
+        return load(path).text
+    return decode(raw.data, path)[0]
+
+
+def resolve_label(spec: str, versions: list[Version]) -> int:
+    """The index of the version a user names by label, file name, path or date."""
+    for k, version in enumerate(versions):
+        if spec in (version.label, version.path, version.date) or version.path.endswith("/" + spec):
+            return k
+    raise HistoryError(f"no version {spec!r}; versions are {', '.join(v.label for v in versions)}")
+
+
+def build_history(paths: list[str], order_mode: str = "date", jobs: int | None = None,
+                  terms_file: str | None = None, blame: str | None = None, keep_diffs: bool = False) -> History:
+    """The history of the versions in ``paths`` (files or folders).
+
+    ``keep_diffs`` keeps each step's whole :class:`~govtext.diff.records.DiffResult`
+    (``History.steps[k].result``), as ``--pairs`` needs; otherwise only ids and kinds.
+    """
+    files = expand(list(paths))
+    if len(files) < 2:
+        raise HistoryError(f"history needs at least two versions, got {len(files)}")
+    user_terms = read_terms(terms_file) if terms_file else ()
+    texts = [_read_text(path) for path in files]
+    ranked, dates = order(files, texts, order_mode)
+    names = labels(files)
+    files = [files[k] for k in ranked]
+    texts = [texts[k] for k in ranked]
+    names = [names[k] for k in ranked]
+    dates = [dates[k] for k in ranked]
+
+    runs = split_runs([len(text) for text in texts], jobs or default_jobs())
+    tasks = [_Run(tuple(files[a : b + 1]), tuple(names[a : b + 1]), keep_diffs) for a, b in runs]
+    digests: list[Digest] = []
+    steps: list[Step] = []
+    for result in run_ordered(_run, tasks, jobs=jobs, on_crash=_crashed):
+        if result.error:
+            raise HistoryError(result.error)
+        digests.extend(result.digests[1:] if digests else result.digests)
+        steps.extend(result.steps)
+
+    versions = [Version(d.label, d.path, date, d.sha256, len(d.text)) for d, date in zip(digests, dates)]
+    target = resolve_label(blame, versions) if blame else len(versions) - 1
+    lineages = build_lineages(digests, steps)
+    return History(
+        versions=tuple(versions),
+        steps=tuple(steps),
+        lineages=lineages,
+        terms=build_ledger(digests, steps, user_terms),
+        blame_version=target,
+        blame=build_blame(digests, lineages, target),
+        blame_text=digests[target].text,
+    )
