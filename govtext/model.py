@@ -126,6 +126,23 @@ class Source:
 
 
 @dataclass(frozen=True, slots=True)
+class Diagnostic:
+    """Something odd the parser noticed but accepted, e.g. a duplicated 第三条."""
+
+    level: str
+    """``warning`` (the text is parsed as written, but a reader should look) or ``info``."""
+
+    code: str
+    """Stable machine name, e.g. ``numbering-duplicate``; the README lists them all."""
+
+    message: str
+    """One line for a person, naming the numbers involved."""
+
+    span: tuple[int, int]
+    """Character offsets of the node concerned (end exclusive)."""
+
+
+@dataclass(frozen=True, slots=True)
 class Document:
     """A parsed text: its source, its decoded text and its outline tree."""
 
@@ -140,6 +157,9 @@ class Document:
 
     genre: str = "policy"
     """``policy`` for reports and documents, ``law`` for laws and regulations."""
+
+    diagnostics: tuple[Diagnostic, ...] = ()
+    """Oddities found after parsing (numbering gaps, duplicates …), in document order."""
 
     def leaves(self) -> Iterator[Node]:
         return self.root.leaves()

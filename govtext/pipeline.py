@@ -46,9 +46,14 @@ def load(path: str | None = None, lexicon: Lexicon | None = None) -> Document:
     """
     raw = RawInput(sample_bytes(), None) if path is None else read_bytes(path)
     if looks_like_xml(raw.data):
+        from dataclasses import replace
+
+        from govtext.parse.diagnostics import find_diagnostics
         from govtext.xmlfmt.reader import read_document  # only XML input pays for lxml
 
-        return read_document(raw.data, raw.name)
+        # Diagnostics are not archived: recomputed, they read the same as for the text.
+        doc = read_document(raw.data, raw.name)
+        return replace(doc, diagnostics=find_diagnostics(doc.root))
     return parse_raw(raw, lexicon)
 
 

@@ -14,6 +14,7 @@ import os
 import re
 import sys
 from dataclasses import dataclass
+from typing import Iterable
 
 from govtext.errors import InputError
 
@@ -110,10 +111,11 @@ def _detect(data: bytes, label: str) -> str:
     return _SUPERSETS.get(encoding, encoding)
 
 
-def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
-    """Write ``data`` to ``path`` via a temporary file in the same folder, then rename.
+def write_atomic(path: str | os.PathLike[str], data: bytes | Iterable[bytes]) -> None:
+    """Write ``data`` (bytes, or pieces of them) to ``path`` via a temporary file, then rename.
 
     An error or interruption never leaves a partial or empty file at ``path``.
+    Pieces let a large output be produced while it is written, never whole in memory.
     """
     import tempfile
 
@@ -128,7 +130,8 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
         os.umask(umask)
         os.chmod(tmp, 0o666 & ~umask)
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            for piece in (data,) if isinstance(data, (bytes, bytearray)) else data:
+                fh.write(piece)
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, target)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from typing import Iterable
 
 import click
 
@@ -91,10 +92,19 @@ def load_document(file: str | None, lexicon_path: str | None = None):
     return load(file, lexicon)
 
 
-def emit(data: str | bytes, output: str | None) -> None:
-    """Write to OUT atomically, or to stdout."""
+def emit(data: str | bytes | Iterable[str] | Iterable[bytes], output: str | None) -> None:
+    """Write to OUT atomically, or to stdout; ``data`` may come in pieces (streamed outputs)."""
     from govtext.textio import write_atomic
 
+    if not isinstance(data, (str, bytes)):
+        pieces = (p.encode("utf-8") if isinstance(p, str) else p for p in data)
+        if output and output != "-":
+            write_atomic(output, pieces)
+            return
+        for piece in pieces:
+            sys.stdout.buffer.write(piece)
+        sys.stdout.buffer.flush()
+        return
     if output and output != "-":
         write_atomic(output, data.encode("utf-8") if isinstance(data, str) else data)
         return

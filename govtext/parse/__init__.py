@@ -9,6 +9,7 @@ from __future__ import annotations
 from govtext import model
 from govtext.errors import InputError
 from govtext.lexicon import Lexicon, default_lexicon
+from govtext.parse.diagnostics import find_diagnostics
 from govtext.parse.draft import freeze
 from govtext.parse.law import build_law, is_law
 from govtext.parse.lines import split_lines
@@ -24,4 +25,4 @@ def parse(text: str, source: model.Source, lexicon: Lexicon | None = None) -> mo
     genre = "law" if is_law(lines) else "policy"
     draft = build_law(text, lines, lex) if genre == "law" else build_policy(text, lines, lex)
     root = freeze(draft, text)
-    return model.Document(source=source, text=text, root=root, genre=genre)
+    return model.Document(source=source, text=text, root=root, genre=genre, diagnostics=find_diagnostics(root))

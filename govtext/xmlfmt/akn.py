@@ -117,9 +117,11 @@ class _Ids:
     def make(self, prefix: str, abbr: str, num: str) -> str:
         eid = f"{prefix}__{abbr}_{num}" if prefix else f"{abbr}_{num}"
         candidate, n = eid, 1
+        # A repeated number (two 第三条 in a law) becomes art_3__dup_2: a plain "-2" suffix
+        # would read as 第三条之二 and collide with it (the old art_3-2-2).
         while candidate in self.used:
             n += 1
-            candidate = f"{eid}-{n}"
+            candidate = f"{eid}__dup_{n}"
         self.used.add(candidate)
         return candidate
 
