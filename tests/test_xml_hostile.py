@@ -98,9 +98,9 @@ def _sample_xml() -> str:
     [
         ('version="1"', 'version="2"', "unsupported govtext XML: format 'govtext/xml' version '2'"),
         ('<blank id="p1/b1" start="0" end="2">', '<blank id="p1/b1" start="0" end="3">',
-         "line 9: p1/b1: text has 2 characters, start..end says 3"),
-        ('id="p1/st1"', 'id="p1/b1"', "line 10: duplicate id 'p1/b1'"),
-        ('<statement id="p1/st1"', '<sentence id="p1/st1"', "line 10: unknown element <sentence>"),
+         "line 10: p1/b1: text has 2 characters, start..end says 3"),
+        ('id="p1/st1"', 'id="p1/b1"', "line 11: duplicate id 'p1/b1'"),
+        ('<statement id="p1/st1"', '<sentence id="p1/st1"', "line 11: unknown element <sentence>"),
         ('chars="4129"', 'chars="4128"', "source has 4128 characters, the leaves join to 4129"),
         ('start="2" end="87"', 'start="3" end="88"', "offsets do not add up"),
     ],

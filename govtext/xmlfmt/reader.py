@@ -122,7 +122,7 @@ CONTAINER_TYPES = frozenset({
     model.ARTICLE, model.CLAUSE, model.POINT, model.SUBPOINT, model.APPENDIX,
 })
 _VOCABULARY = frozenset(
-    {"govtext", "meta", "source", "generator", "created", "document", "char"} | set(LEAF_TYPES) | set(CONTAINER_TYPES)
+    {"govtext", "meta", "source", "generator", "created", "outline", "document", "char"} | set(LEAF_TYPES) | set(CONTAINER_TYPES)
 )
 
 

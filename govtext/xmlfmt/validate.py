@@ -13,6 +13,7 @@ The contract ``govtext validate`` builds on:
 from __future__ import annotations
 
 from govtext.errors import XmlInputError
+from govtext.xmlfmt.digest import describe, first_difference, outline_digest
 from govtext.xmlfmt.reader import (
     InconsistentXml,
     Problem,
@@ -25,8 +26,13 @@ from govtext.xmlfmt.reader import (
 __all__ = ["Problem", "validate_bytes"]
 
 
-def validate_bytes(data: bytes, name: str | None = None) -> list[Problem]:
-    """Every problem that keeps ``data`` from being valid govtext XML (empty when valid)."""
+def validate_bytes(data: bytes, name: str | None = None, reparse=None) -> list[Problem]:
+    """Every problem that keeps ``data`` from being valid govtext XML (empty when valid).
+
+    ``reparse`` (text → root Node, optional) lets a changed outline name its first
+    differing node: the text is parsed again and, when that outline is the one the
+    archive recorded, compared node by node with the archive's.
+    """
     tree = parse_xml(data, name)  # raises XmlInputError: unreadable
     try:
         check_govtext_root(tree, name or "input")
@@ -44,7 +50,40 @@ def validate_bytes(data: bytes, name: str | None = None) -> list[Problem]:
     if not _matches_sha256(doc.text, doc.source.encoding, doc.source.sha256):
         line = tree.getroot().find("{*}meta/{*}source").sourceline
         return [Problem(line, "the text no longer matches the source's sha256 (edited after export?)")]
+    outline = tree.getroot().find("{*}meta/{*}outline")
+    if outline is not None:  # archives written before the digest existed have text checks only
+        return _outline_problems(tree, doc, outline, reparse)
     return []
+
+
+def _outline_problems(tree, doc, outline, reparse) -> list[Problem]:
+    recorded = (int(outline.get("nodes")), outline.get("sha256"))
+    digest = outline_digest(doc.root)
+    if _pair(digest) == recorded:
+        return []
+    reference = reparse(doc.text) if reparse is not None else None
+    if reference is not None and _pair(outline_digest(reference)) == recorded:
+        found = first_difference(doc.root, reference)
+        if found is not None:
+            index, ours, theirs = found
+            return [Problem(_node_line(tree, index), f"outline edited after export: {describe(ours, theirs)}")]
+    message = (f"outline edited after export: its ids, types, kinds, numbers, titles, levels or offsets no longer"
+               f" match the recorded sha256 ({digest.nodes} nodes, {recorded[0]} recorded)")
+    return [Problem(outline.sourceline, message)]
+
+
+def _pair(digest) -> tuple[int, str]:
+    return digest.nodes, digest.hexdigest()
+
+
+def _node_line(tree, index: int) -> int | None:
+    """Line of the ``index``-th node element (document order), for the problem's line number."""
+    document = tree.getroot()[1]
+    nodes = (el for el in document.iter("{*}*") if not el.tag.endswith("}char"))
+    for position, element in enumerate(nodes):
+        if position == index:
+            return element.sourceline
+    return None
 
 
 # How a decoded text can be re-encoded to the bytes it came from.  A BOM-led UTF-16/32

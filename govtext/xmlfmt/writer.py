@@ -18,6 +18,7 @@ from lxml import etree
 from govtext import __version__
 from govtext.model import Document, Node
 from govtext.xmlfmt import FORMAT, NAMESPACE, VERSION
+from govtext.xmlfmt.digest import outline_digest
 
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 INDENT = "  "
@@ -68,13 +69,16 @@ def _write_meta(meta, doc: Document, timestamp: datetime | None) -> None:
     generator = etree.SubElement(meta, _q("generator"))
     generator.set("name", "govtext")
     generator.set("version", __version__)
+    generator.tail = pad
     if timestamp is not None:
-        generator.tail = pad
         created = etree.SubElement(meta, _q("created"))
         created.text = timestamp.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-        created.tail = "\n" + INDENT
-    else:
-        generator.tail = "\n" + INDENT
+        created.tail = pad
+    digest = outline_digest(doc.root)
+    outline = etree.SubElement(meta, _q("outline"))
+    outline.set("nodes", str(digest.nodes))
+    outline.set("sha256", digest.hexdigest())
+    outline.tail = "\n" + INDENT
 
 
 def _set(element, name: str, value: str) -> None:
