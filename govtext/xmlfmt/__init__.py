@@ -6,7 +6,7 @@ lxml is imported only inside this package.  One job per module:
 - :mod:`~govtext.xmlfmt.reader` — govtext XML bytes → Document, through a hardened parser
 - :mod:`~govtext.xmlfmt.validate` — schema (``govtext.rng``) and consistency checks
 - :mod:`~govtext.xmlfmt.akn` — Document → Akoma Ntoso 3.0
-- :mod:`~govtext.xmlfmt.batch` — a folder of texts → a folder of XML, across cores
+- :mod:`~govtext.xmlfmt.digest` — the outline digest ``validate`` checks
 """
 
 from __future__ import annotations
