@@ -14,7 +14,7 @@ from diff_helpers import DIFF_FIXTURES
 PACKAGE = Path(__file__).resolve().parents[1] / "govtext"
 CORNERS = {
     "jieba": {"diff/words.py"},
-    "lxml": {"report/xml_report.py"},
+    "lxml": set(),  # the XML report builds through govtext.xmlfmt.markup
     "rich": {"report/terminal.py"},
     "click": set(),
 }
@@ -30,6 +30,26 @@ def test_library_imported_only_in_its_corner(library: str) -> None:
         if pattern.search(path.read_text(encoding="utf-8"))
     }
     assert found <= CORNERS[library]
+
+
+def test_lxml_only_inside_xmlfmt() -> None:
+    pattern = re.compile(r"^\s*(import|from)\s+lxml\b", re.MULTILINE)
+    found = {
+        str(path.relative_to(PACKAGE))
+        for path in PACKAGE.rglob("*.py")
+        if pattern.search(path.read_text(encoding="utf-8"))
+    }
+    assert found and all(name.startswith("xmlfmt/") for name in found), found
+
+
+def test_xml_illegal_characters_defined_once() -> None:
+    # The class always contains the escape for U+FFFE; only govtext/xmlfmt/__init__ may spell it.
+    spelled = {
+        str(path.relative_to(PACKAGE))
+        for path in PACKAGE.rglob("*.py")
+        if "\\ufffe" in path.read_text(encoding="utf-8")
+    }
+    assert spelled == {"xmlfmt/__init__.py"}
 
 
 def test_identical_versions_never_load_jieba() -> None:

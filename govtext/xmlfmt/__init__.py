@@ -11,6 +11,7 @@ lxml is imported only inside this package.  One job per module:
 
 from __future__ import annotations
 
+import re
 from importlib import resources
 
 FORMAT = "govtext/xml"
@@ -23,6 +24,10 @@ NAMESPACE = "urn:govtext:xml:1"
 """Namespace of every govtext XML element."""
 
 SCHEMA_NAME = "govtext.rng"
+
+XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+"""Characters XML 1.0 cannot carry even as character references (most C0 controls, lone
+surrogates, U+FFFE/U+FFFF): the one definition every XML writer in govtext uses."""
 
 
 def schema_path():

@@ -27,6 +27,7 @@ from govtext.model import (
     APPENDIX, ARTICLE, BLANK, BOOK, CHAPTER, CLAUSE, HEADER, HEADING, LABEL, LINE, POINT, SECTION,
     SENTENCE_TYPES, SUBPOINT, Document, Node,
 )
+from govtext.xmlfmt import XML_ILLEGAL
 
 AKN_NAMESPACE = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 
@@ -53,8 +54,7 @@ _DATE = re.compile(r"([0-9]{4}|[〇零一二三四五六七八九]{4})年([0-9]{
                    r"([0-9]{1,2}|[一二三四五六七八九十]{1,3})日")
 UNKNOWN_DATE = "0001-01-01"
 
-# Characters XML 1.0 cannot carry even as references; lxml refuses them.
-_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_ILLEGAL = XML_ILLEGAL  # lxml refuses these characters; AKN export drops them
 WORK_HASH_CHARS = 8
 """Hex digits of the title's hash in the FRBR work component."""
 

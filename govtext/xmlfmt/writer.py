@@ -10,21 +10,19 @@ become ``<char code="000C"/>`` elements inside the leaf.
 
 from __future__ import annotations
 
-import re
 from datetime import datetime, timezone
 
 from lxml import etree
 
 from govtext import __version__
 from govtext.model import Document, Node
-from govtext.xmlfmt import FORMAT, NAMESPACE, VERSION
+from govtext.xmlfmt import FORMAT, NAMESPACE, VERSION, XML_ILLEGAL
 from govtext.xmlfmt.digest import outline_digest
 
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 INDENT = "  "
 
-# Characters XML 1.0 forbids even as character references.
-_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_ILLEGAL = XML_ILLEGAL
 # Node attributes in the order they are written; each maps to a Node field.
 _ATTRIBUTES = ("kind", "number", "title", "level")
 
