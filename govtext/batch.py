@@ -169,11 +169,11 @@ def convert_one(task: Task) -> Result:
     from govtext.errors import GovtextError
     from govtext.pipeline import load
     from govtext.textio import write_atomic
-    from govtext.xmlfmt import export
+    from govtext.xmlfmt import export_pieces
 
     try:
         doc = load(task.source, _lexicon(task.lexicon))
-        write_atomic(task.target, export(doc, task.fmt, task.timestamp))
+        write_atomic(task.target, export_pieces(doc, task.fmt, task.timestamp))
     except GovtextError as exc:
         return Result(task.source, task.target, _named(task.source, str(exc)))
     except Exception as exc:  # a parser bug on one file must not stop the folder

@@ -45,9 +45,9 @@ def xml(file: str | None, output: str | None, fmt: str, timestamp: bool, jobs: i
         _convert_folder(file, output, fmt, when, jobs, lexicon, recursive)
         return
     doc = load_document(file, lexicon)
-    from govtext.xmlfmt import export
+    from govtext.xmlfmt import export_pieces
 
-    emit(export(doc, fmt, when), output)
+    emit(export_pieces(doc, fmt, when), output)
 
 
 def _convert_folder(folder: str, output: str | None, fmt: str, when, jobs: int | None, lexicon: str | None,

@@ -48,3 +48,12 @@ def export(doc, fmt: str = "govtext", timestamp=None) -> bytes:
 
     module_name, function = EXPORTERS[fmt]
     return getattr(import_module(module_name), function)(doc, timestamp=timestamp)
+
+
+def export_pieces(doc, fmt: str = "govtext", timestamp=None):
+    """Like :func:`export`, as an iterable of byte pieces: govtext XML is streamed."""
+    if fmt == "govtext":
+        from govtext.xmlfmt.writer import iter_xml
+
+        return iter_xml(doc, timestamp)
+    return [export(doc, fmt, timestamp)]
