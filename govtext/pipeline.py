@@ -54,12 +54,18 @@ def load(path: str | None = None, lexicon: Lexicon | None = None) -> Document:
         # Diagnostics are not archived: recomputed, they read the same as for the text.
         doc = read_document(raw.data, raw.name)
         return replace(doc, diagnostics=find_diagnostics(doc.root))
-    return parse_raw(raw, lexicon)
+    text, source = _decoded(raw)
+    del raw  # the bytes are not needed while parsing: freed, they lower the peak by the input's size
+    return parse(text, source, lexicon)
+
+
+def _decoded(raw: RawInput) -> tuple[str, Source]:
+    text, encoding = decode(raw.data, raw.name)
+    return text, Source(path=raw.name, sha256=raw.sha256, encoding=encoding, chars=len(text))
 
 
 def parse_raw(raw: RawInput, lexicon: Lexicon | None = None) -> Document:
-    text, encoding = decode(raw.data, raw.name)
-    source = Source(path=raw.name, sha256=raw.sha256, encoding=encoding, chars=len(text))
+    text, source = _decoded(raw)
     return parse(text, source, lexicon)
 
 

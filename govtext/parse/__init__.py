@@ -24,5 +24,6 @@ def parse(text: str, source: model.Source, lexicon: Lexicon | None = None) -> mo
     lines = split_lines(text)
     genre = "law" if is_law(lines) else "policy"
     draft = build_law(text, lines, lex) if genre == "law" else build_policy(text, lines, lex)
+    del lines  # not needed any more: freed before the tree is built (peak memory)
     root = freeze(draft, text)
     return model.Document(source=source, text=text, root=root, genre=genre, diagnostics=find_diagnostics(root))
