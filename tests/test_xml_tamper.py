@@ -106,3 +106,28 @@ def test_forged_outline_element_is_caught_by_the_schema():
     bad = _law_xml().replace('<outline nodes="', '<outline nodes="0" was="', 1)
     problems = validate_bytes(bad.encode())
     assert problems and all(p.line == 6 for p in problems)
+
+
+def test_a_changed_node_type_is_named(tmp_path):
+    # statement → measure passes the schema and the text checks: only the digest tells.
+    xml = _law_xml()
+    line = '<statement id="ch2/s1/a2/c1/st1" start="190" end="201">本法自公布之日起施行。</statement>'
+    assert line in xml
+    tampered = xml.replace(line, line.replace("statement", "measure"))
+    path = tmp_path / "t.xml"
+    path.write_text(tampered, encoding="utf-8")
+    result = CliRunner().invoke(main, ["validate", str(path)])
+    assert result.exit_code == 1
+    assert "node ch2/s1/a2/c1/st1: type 'measure', expected 'statement'" in result.stderr
+
+
+def test_validate_streams_large_documents_the_same_as_small(tmp_path):
+    # Many top-level nodes, each checked and dropped as it completes: still exact.
+    text = "".join(f"{n}、标题{n}\n要加强第{n}项工作。\n" for n in range(1, 400))
+    from govtext.pipeline import parse_text
+
+    data = to_xml(parse_text(text))
+    assert validate_bytes(data) == []
+    bad = data.replace(b'id="s200/h1"', b'id="s200/h1x"', 1)
+    problems = validate_bytes(bad)
+    assert len(problems) == 1 and "outline edited" in problems[0].message

@@ -63,18 +63,6 @@ def outline_digest(root: Node) -> OutlineDigest:
     return digest
 
 
-def first_difference(recorded: Node, reference: Node) -> tuple[int, Record | None, Record | None] | None:
-    """Position and records of the first node where two outlines differ (None: identical)."""
-    theirs = records(reference)
-    index = -1
-    for index, ours in enumerate(records(recorded)):
-        other = next(theirs, None)
-        if ours != other:
-            return index, ours, other
-    extra = next(theirs, None)
-    return (index + 1, None, extra) if extra is not None else None
-
-
 FIELDS = ("depth", "id", "type", "kind", "number", "title", "level", "start", "end")
 
 
