@@ -27,6 +27,7 @@ from govtext.model import (
     APPENDIX, ARTICLE, BLANK, BOOK, CHAPTER, CLAUSE, HEADER, HEADING, LABEL, LINE, POINT, SECTION,
     SENTENCE_TYPES, SUBPOINT, Document, Node,
 )
+from govtext.numerals import number_value
 from govtext.xmlfmt import XML_ILLEGAL
 
 AKN_NAMESPACE = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
@@ -46,9 +47,6 @@ POLICY_ELEMENTS = {SECTION: ("level", "lvl")}
 # Units whose eId starts afresh instead of under their parent's.
 UNPREFIXED = {ARTICLE}
 
-_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_UNITS = {"十": 10, "百": 100, "千": 1000}
-_CIRCLED = {chr(0x2460 + i): i + 1 for i in range(20)}
 _NUMBER = re.compile(r"[0-9０-９]+|[〇零一二两三四五六七八九十百千]+|[①-⑳]")
 _DATE = re.compile(r"([0-9]{4}|[〇零一二三四五六七八九]{4})年([0-9]{1,2}|[一二三四五六七八九十]{1,3})月"
                    r"([0-9]{1,2}|[一二三四五六七八九十]{1,3})日")
@@ -65,23 +63,8 @@ def xml_safe(text: str) -> str:
 
 
 def cn_number(text: str) -> int | None:
-    """一百三十三 → 133, ３ → 3, ⑤ → 5; None when ``text`` is not a number."""
-    if text in _CIRCLED:
-        return _CIRCLED[text]
-    if text.isdigit():
-        return int(text)
-    if all(ch in _DIGITS for ch in text):  # 二〇二二 (digit by digit)
-        return int("".join(str(_DIGITS[ch]) for ch in text))
-    total, current = 0, 0
-    for ch in text:
-        if ch in _DIGITS:
-            current = _DIGITS[ch]
-        elif ch in _UNITS:
-            total += (current or 1) * _UNITS[ch]
-            current = 0
-        else:
-            return None
-    return total + current
+    """一百三十三 → 133, ３ → 3, ⑤ → 5; None when ``text`` is not a number (govtext.numerals)."""
+    return number_value(text)
 
 
 def number_part(number: str | None) -> str | None:
