@@ -7,6 +7,8 @@ lxml is imported only inside this package.  One job per module:
 - :mod:`~govtext.xmlfmt.validate` — schema (``govtext.rng``) and consistency checks
 - :mod:`~govtext.xmlfmt.akn` — Document → Akoma Ntoso 3.0
 - :mod:`~govtext.xmlfmt.digest` — the outline digest ``validate`` checks
+- :mod:`~govtext.xmlfmt.stream_check` — ``validate`` in one streaming pass
+- :mod:`~govtext.xmlfmt.markup` — plain elements other packages build, serialised here
 """
 
 from __future__ import annotations
