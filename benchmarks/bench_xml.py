@@ -14,7 +14,7 @@ from pathlib import Path
 
 from govtext.pipeline import load
 from govtext.xmlfmt import export
-from govtext.xmlfmt.batch import convert_folder, plan_folder
+from govtext.batch import convert_folder, plan_folder
 from govtext.xmlfmt.reader import read_document
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
@@ -58,7 +58,7 @@ def main() -> int:
     for _ in range(5):
         for workers in (1, 2):
             with tempfile.TemporaryDirectory() as out:
-                tasks = plan_folder(str(CORPUS), out)
+                tasks = plan_folder(str(CORPUS), out).tasks
                 start = time.perf_counter()
                 failed = [r for r in convert_folder(tasks, workers) if r.error]
                 runs[workers].append(time.perf_counter() - start)

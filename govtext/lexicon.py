@@ -6,10 +6,11 @@ The default ships as ``govtext/data/lexicon.toml``; users pass their own with
 
 from __future__ import annotations
 
+import difflib
+import os
 import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
-import os
 
 from govtext.errors import LexiconError
 
@@ -75,6 +76,41 @@ _SENTENCE_LISTS = (
     "closing_headings",
 )
 _REQUIRED = ("directive_starts", "modals")
+_TABLES = {"kinds": KINDS, "sentences": _SENTENCE_LISTS}
+_TOP_LEVEL = ("extends", *_TABLES)
+
+
+def _did_you_mean(name: str, valid: tuple[str, ...], shown=lambda n: n) -> str:
+    close = difflib.get_close_matches(name, valid, n=1, cutoff=0.6)
+    return f" (did you mean {shown(close[0])}?)" if close else ""
+
+
+def _check_names(data: dict, origin: str) -> None:
+    """Refuse unknown tables and keys: a misspelt name would otherwise be ignored silently."""
+    for key, value in data.items():
+        if key in _TOP_LEVEL:
+            continue
+        if isinstance(value, dict):
+            hint = _did_you_mean(key, tuple(_TABLES), lambda n: f"[{n}]")
+            raise LexiconError(f"{origin}: unknown table [{key}]{hint} (tables are [kinds] and [sentences])")
+        # A list at the top level is usually a key written above its table header.
+        qualified = tuple(f"{table}.{name}" for table, names in _TABLES.items() for name in names)
+        hint = _did_you_mean(key, _TOP_LEVEL) or _did_you_mean(
+            key, tuple(q.split(".", 1)[1] for q in qualified),
+            lambda n: next(q for q in qualified if q.endswith("." + n)))
+        raise LexiconError(f"{origin}: unknown key {key}{hint}")
+    for table, names in _TABLES.items():
+        values = data.get(table)
+        if not isinstance(values, dict):
+            continue
+        for key in values:
+            if key not in names:
+                if table == "kinds":
+                    hint = _did_you_mean(key, names)
+                    raise LexiconError(
+                        f"{origin}: unknown kind {key}{hint} (kinds are {', '.join(KINDS)})")
+                hint = _did_you_mean(key, names)
+                raise LexiconError(f"{origin}: unknown key {table}.{key}{hint}")
 
 
 def _words(value: object, where: str, origin: str) -> tuple[str, ...]:
@@ -87,9 +123,7 @@ def _from_mapping(data: dict, origin: str) -> Lexicon:
     kinds, sentences = data.get("kinds"), data.get("sentences")
     if not isinstance(kinds, dict) or not isinstance(sentences, dict):
         raise LexiconError(f"{origin}: not a govtext lexicon (needs [kinds] and [sentences] tables)")
-    unknown = sorted(set(kinds) - set(KINDS))
-    if unknown:
-        raise LexiconError(f"{origin}: unknown kind {', '.join(unknown)} (kinds are {', '.join(KINDS)})")
+    _check_names(data, origin)
     missing = [key for key in _REQUIRED if key not in sentences]
     if missing:
         raise LexiconError(f"{origin}: [sentences] lacks {', '.join(missing)}")
@@ -121,6 +155,7 @@ def load_lexicon(path: str | os.PathLike[str]) -> Lexicon:
     except (OSError, UnicodeDecodeError) as exc:
         raise LexiconError(f"{path}: cannot read lexicon ({exc})") from None
     data = _read_toml(text, str(path))
+    _check_names(data, str(path))
     extends = data.get("extends", False)
     if not isinstance(extends, bool):
         raise LexiconError(f"{path}: extends must be true or false")

@@ -49,9 +49,14 @@ METHOD = "method"  # 方式/作用/手段/方法/路径
 TIER = "tier"  # 层级/中央/省/市域/县/乡/基层/功能
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Node:
-    """One node of the outline tree."""
+    """One node of the outline tree.
+
+    Two nodes are equal when all their fields are, whatever their class: a leaf the
+    parser made (:func:`leaf`, its text a slice of the document on demand) equals the
+    same leaf read back from XML.
+    """
 
     id: str
     """Stable, path-like and unique in its document, e.g. ``s2/i3/m1``."""
@@ -80,6 +85,18 @@ class Node:
     children: tuple[Node, ...] = ()
     """Child nodes in document order; empty for leaves."""
 
+    def _key(self) -> tuple:
+        return (self.id, self.type, self.span, self.kind, self.number, self.title, self.text, self.level,
+                self.children)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Node):
+            return NotImplemented
+        return self is other or self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
     @property
     def is_leaf(self) -> bool:
         return self.type in LEAF_TYPES
@@ -106,6 +123,51 @@ class Node:
             if node.id == node_id:
                 return node
         return None
+
+
+_TEXT_SLOT = Node.__dict__["text"]  # the slot the property below shadows
+
+
+class _SlicedLeaf(Node):
+    """A leaf whose ``text`` is cut from the document's text when asked for.
+
+    A large document has hundreds of thousands of leaves; holding each one's text
+    as its own string would keep a second copy of the whole input (plus a string
+    header per leaf).  The public API is unchanged: ``leaf.text`` is a ``str``.
+    """
+
+    __slots__ = ("_source", "_base")
+
+    def __init__(self, id: str, type: str, span: tuple[int, int], kind: str | None = None,
+                 number: str | None = None, title: str | None = None, text: str | None = None,
+                 level: int | None = None, children: tuple[Node, ...] = (), *,
+                 source: str | None = None) -> None:
+        # Same signature as Node's (dataclasses.replace works); ``source`` is the
+        # document's text that ``span`` points into.
+        _set = object.__setattr__
+        for name, value in (("id", id), ("type", type), ("span", span), ("kind", kind), ("number", number),
+                            ("title", title), ("level", level), ("children", children)):
+            _set(self, name, value)
+        _TEXT_SLOT.__set__(self, None)
+        _set(self, "_source", source if source is not None else text)
+        _set(self, "_base", 0 if source is not None else span[0])
+
+    @property
+    def text(self) -> str:  # type: ignore[override]
+        return self._source[self.span[0] - self._base:self.span[1] - self._base]
+
+    def __repr__(self) -> str:
+        return "Node" + Node.__repr__(self)[len(type(self).__qualname__):]
+
+    def __reduce__(self):
+        # Pickled (and copied) as a plain Node holding its text.
+        return (Node, (self.id, self.type, self.span, self.kind, self.number, self.title, self.text, self.level,
+                       self.children))
+
+
+def leaf(node_id: str, node_type: str, span: tuple[int, int], document_text: str) -> Node:
+    """A leaf whose text is ``document_text[span]``, without copying it."""
+    return _SlicedLeaf(node_id, node_type, span, source=document_text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,6 +200,23 @@ class Source:
 
 
 @dataclass(frozen=True, slots=True)
+class Diagnostic:
+    """Something odd the parser noticed but accepted, e.g. a duplicated 第三条."""
+
+    level: str
+    """``warning`` (the text is parsed as written, but a reader should look) or ``info``."""
+
+    code: str
+    """Stable machine name, e.g. ``numbering-duplicate``; the README lists them all."""
+
+    message: str
+    """One line for a person, naming the numbers involved."""
+
+    span: tuple[int, int]
+    """Character offsets of the node concerned (end exclusive)."""
+
+
+@dataclass(frozen=True, slots=True)
 class Document:
     """A parsed text: its source, its decoded text and its outline tree."""
 
@@ -152,6 +231,9 @@ class Document:
 
     genre: str = "policy"
     """``policy`` for reports and documents, ``law`` for laws and regulations."""
+
+    diagnostics: tuple[Diagnostic, ...] = ()
+    """Oddities found after parsing (numbering gaps, duplicates …), in document order."""
 
     def leaves(self) -> Iterator[Node]:
         return self.root.leaves()

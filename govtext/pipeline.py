@@ -92,22 +92,37 @@ def load(path: str | None = None, lexicon: Lexicon | None = None, options: ReadO
     # Markup that is no web page is govtext XML only when it says so (a declaration, a
     # doctype or the govtext root): a text may well open with <标题>.
     if fmt == "xml" and (options.input_format == "xml" or looks_like_xml(raw.data)):
+        from dataclasses import replace
+
+        from govtext.parse.diagnostics import find_diagnostics
         from govtext.xmlfmt.reader import read_document  # only XML input pays for lxml
 
-        return read_document(raw.data, raw.name)
-    return parse_raw(raw, lexicon, options, warn, allow_empty)
+        # Diagnostics are not archived: recomputed, they read the same as for the text.
+        doc = read_document(raw.data, raw.name)
+        return replace(doc, diagnostics=find_diagnostics(doc.root))
+    text, source = _decoded(raw, options, warn, allow_empty)
+    del raw  # the bytes are not needed while parsing: freed, they lower the peak by the input's size
+    return _parsed(text, source, lexicon)
 
 
 def parse_raw(raw: RawInput, lexicon: Lexicon | None = None, options: ReadOptions | None = None,
               warn: Callable[[str], None] | None = None, allow_empty: bool = False) -> Document:
-    options = options or ReadOptions()
+    text, source = _decoded(raw, options or ReadOptions(), warn, allow_empty)
+    return _parsed(text, source, lexicon)
+
+
+def _decoded(raw: RawInput, options: ReadOptions, warn: Callable[[str], None] | None,
+             allow_empty: bool) -> tuple[str, Source]:
     decoded = decode_input(raw.data, raw.name, options.encoding, options.errors, allow_empty)
     if decoded.replaced and warn is not None:
         warn(f"{raw.name or 'input'}: {decoded.replaced} undecodable byte sequence"
              f"{'s' if decoded.replaced > 1 else ''} replaced by U+FFFD as {decoded.encoding} "
              f"(the first at byte offset {decoded.first_replaced})")
     text = decoded.text
-    source = Source(path=raw.name, sha256=raw.sha256, encoding=decoded.encoding, chars=len(text))
+    return text, Source(path=raw.name, sha256=raw.sha256, encoding=decoded.encoding, chars=len(text))
+
+
+def _parsed(text: str, source: Source, lexicon: Lexicon | None) -> Document:
     if not text.strip():
         return empty_document(text, source)
     return parse(text, source, lexicon)

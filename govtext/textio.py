@@ -23,7 +23,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import BinaryIO
+from typing import BinaryIO, Iterable
 
 from govtext.errors import InputError, OutputError
 
@@ -258,10 +258,12 @@ def _detect(data: bytes, label: str, tried: list[str]) -> str | None:
     return _SUPERSETS.get(encoding, encoding)
 
 
-def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
-    """Write ``data`` to ``path`` as :func:`atomic_output` does."""
+def write_atomic(path: str | os.PathLike[str], data: bytes | Iterable[bytes]) -> None:
+    """Write ``data`` (bytes, or pieces of them) to ``path`` as :func:`atomic_output` does.
+    Pieces let a large output be produced while it is written, never whole in memory."""
     with atomic_output(path) as fh:
-        fh.write(data)
+        for piece in (data,) if isinstance(data, (bytes, bytearray)) else data:
+            fh.write(piece)
 
 
 @contextmanager

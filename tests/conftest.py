@@ -32,12 +32,19 @@ def fixture_files() -> list[Path]:
 
 
 def assert_golden(name: str, actual: str) -> None:
-    """Compare with tests/golden/NAME; GOVTEXT_UPDATE_GOLDEN=1 rewrites it instead."""
+    """Compare with tests/golden/NAME; GOVTEXT_UPDATE_GOLDEN=1 rewrites it and fails.
+
+    Regenerating fails the test on purpose: a run that rewrites goldens must never
+    look like a green run, so every regenerated file is inspected before it lands.
+    """
     path = GOLDEN / name
     if os.environ.get("GOVTEXT_UPDATE_GOLDEN") == "1":
         path.parent.mkdir(parents=True, exist_ok=True)
+        before = path.read_text(encoding="utf-8") if path.is_file() else None
         path.write_text(actual, encoding="utf-8")
-        return
+        state = "unchanged" if before == actual else "rewritten"
+        pytest.fail(f"golden file {path} regenerated ({state}); inspect it, then run again without "
+                    "GOVTEXT_UPDATE_GOLDEN", pytrace=False)
     assert path.is_file(), f"missing golden file {path}; run with GOVTEXT_UPDATE_GOLDEN=1"
     assert actual == path.read_text(encoding="utf-8"), f"output differs from {path}"
 

@@ -90,6 +90,16 @@ def test_bad_lexicon_is_a_user_error(runner, tmp_path):
     assert result.exit_code == 2 and "invalid TOML" in result.stderr
 
 
+def test_misspelt_lexicon_table_is_a_user_error_with_a_hint(runner, tmp_path):
+    bad = _write(tmp_path / "lex.toml", "extends = true\n[sentence]\nmodals = ['得']\n".encode())
+    result = runner.invoke(main, ["tree", "--lexicon", bad])
+    assert result.exit_code == 2
+    assert result.stderr.strip().splitlines() == [
+        f"govtext: error: {bad}: unknown table [sentence] (did you mean [sentences]?) "
+        "(tables are [kinds] and [sentences])"
+    ]
+
+
 def _write(path, data: bytes) -> str:
     path.write_bytes(data)
     return str(path)

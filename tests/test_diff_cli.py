@@ -73,11 +73,24 @@ def test_bad_userdict_is_trouble(tmp_path) -> None:
 
 
 def test_userdict_adds_terms(tmp_path) -> None:
+    # 县级以上人民政府有关部门 is new in 第四条; as a user word it is both a term the report
+    # tracks and one token the word diff never cuts.
+    word = "县级以上人民政府有关部门"
     words = tmp_path / "dict.txt"
-    words.write_text("监督检查\n", encoding="utf-8")
-    result = run(*case("law-reworded"), "--userdict", str(words), "--format", "json")
-    data = json.loads(result.stdout)
-    assert result.exit_code == 1 and data["format"] == "govtext/diff"
+    words.write_text(f"{word}\n", encoding="utf-8")
+
+    def report(*extra):
+        result = run(*case("law-reworded"), "--format", "json", *extra)
+        assert result.exit_code == 1
+        data = json.loads(result.stdout)
+        edits = [e["new"] for c in data["changes"] for e in c.get("edits", [])]
+        return {t["term"]: (t["kind"], t["old_count"], t["new_count"]) for t in data["terms"]}, edits
+
+    terms, edits = report("--userdict", str(words))
+    assert terms[word] == ("appeared", 0, 1)
+    assert any(word in new for new in edits)
+    plain_terms, plain_edits = report()
+    assert word not in plain_terms and not any(word in new for new in plain_edits)
 
 
 def test_stdin_as_one_side() -> None:

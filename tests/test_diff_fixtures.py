@@ -22,6 +22,7 @@ def test_fixture_case(case: str) -> None:
     expected_path = DIFF_FIXTURES / case / "expected.json"
     if os.environ.get("GOVTEXT_UPDATE_GOLDEN") == "1":
         expected_path.write_text(json.dumps(actual, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        pytest.fail(f"{expected_path} regenerated; inspect it, then run again without GOVTEXT_UPDATE_GOLDEN")
     assert expected_path.is_file(), f"missing {expected_path}; run with GOVTEXT_UPDATE_GOLDEN=1"
     assert actual == json.loads(expected_path.read_text(encoding="utf-8"))
 

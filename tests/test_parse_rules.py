@@ -257,6 +257,14 @@ def test_genre_detection(text, genre):
     ("extends = 'yes'\n", "extends must be true or false"),
     ("extends = true\n[kinds]\nsystem = '体制'\n", "kinds.system must be a list"),
     ("[kinds]\n[sentences]\nmodals=[]\n", "lacks directive_starts"),
+    # Misspelt names are errors naming the closest valid one, never silently ignored.
+    ("extends = true\n[sentence]\nmodals = ['得']\n", r"unknown table \[sentence\] \(did you mean \[sentences\]\?\)"),
+    ("extends = true\n[sentences]\ndirective_start = ['抓']\n",
+     r"unknown key sentences.directive_start \(did you mean directive_starts\?\)"),
+    ("extends = true\n[kinds]\nsystems = ['体制']\n", r"unknown kind systems \(did you mean system\?\)"),
+    ("extend = true\n", r"unknown key extend \(did you mean extends\?\)"),
+    ("modal = ['得']\n[kinds]\n", r"unknown key modal \(did you mean sentences.modals\?\)"),
+    ("[widgets]\nx = []\n", r"unknown table \[widgets\] \(tables are"),
 ])
 def test_malformed_lexicons_are_refused_clearly(tmp_path, content, message):
     from govtext.errors import LexiconError

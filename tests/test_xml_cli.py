@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 
 import pytest
@@ -134,9 +135,81 @@ def test_folder_mode_needs_an_output_folder(runner, tmp_path):
 
 @pytest.mark.skipif(not corpus_files(), reason=CORPUS_REASON)
 def test_folder_mode_on_the_corpus(tmp_path):
-    from govtext.xmlfmt.batch import convert_folder, plan_folder
+    from govtext.batch import convert_folder, plan_folder
 
-    tasks = plan_folder(str(corpus_files()[0].parent), str(tmp_path))
+    tasks = plan_folder(str(corpus_files()[0].parent), str(tmp_path)).tasks
     results = list(convert_folder(tasks, workers=2))
     assert [r.error for r in results if r.error] == []
     assert len(list(tmp_path.glob("*.xml"))) == len(corpus_files())
+
+
+# --- folder mode: recursion, clashes, skipped files ------------------------------------
+
+def test_folder_mode_recursive_mirrors_subfolders(runner, tmp_path):
+    src = _folder(tmp_path, ["law-basic.txt"])
+    (src / "sub" / "deeper").mkdir(parents=True)
+    shutil.copy(FIXTURES / "enumeration.txt", src / "sub" / "deeper" / "enumeration.txt")
+    shutil.copy(FIXTURES / "numbered-items.txt", src / "sub" / "law-basic.txt")  # same name, other folder
+    out = tmp_path / "out"
+    flat = runner.invoke(main, ["xml", str(src), "-o", str(out), "-j", "1"])
+    assert flat.exit_code == 0
+    assert f"govtext: skipped {src / 'sub'}: a subfolder (give -r to convert subfolders)" in flat.stderr
+    assert sorted(str(p.relative_to(out)) for p in out.rglob("*.xml")) == ["law-basic.xml"]
+    deep = runner.invoke(main, ["xml", str(src), "-r", "-o", str(out), "-j", "1"])
+    assert deep.exit_code == 0, deep.stderr
+    assert sorted(str(p.relative_to(out)) for p in out.rglob("*.xml")) == [
+        "law-basic.xml", "sub/deeper/enumeration.xml", "sub/law-basic.xml"]
+    assert b"numbered-items" not in (out / "sub" / "law-basic.xml").read_bytes()  # the source path is recorded
+    assert "skipped" not in deep.stderr
+    assert deep.stderr.splitlines()[-1] == f"govtext: 3 of 3 files converted to {out}"
+
+
+def test_folder_mode_clash_is_an_error_before_anything_is_written(runner, tmp_path):
+    src = _folder(tmp_path, ["law-basic.txt", "enumeration.txt"])
+    shutil.copy(FIXTURES / "numbered-items.txt", src / "law-basic.TXT")
+    out = tmp_path / "out"
+    result = runner.invoke(main, ["xml", str(src), "-o", str(out)])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == (
+        f"govtext: error: {src / 'law-basic.TXT'} and {src / 'law-basic.txt'} would both be written to "
+        f"{out / 'law-basic.xml'}; rename one of them")
+    assert not out.exists()
+
+
+def test_folder_mode_never_overwrites_an_input(runner, tmp_path):
+    src = _folder(tmp_path, ["law-basic.txt", "enumeration.txt"])
+    (src / "law-basic.xml").write_bytes(b"<keep/>")
+    result = runner.invoke(main, ["xml", str(src), "-o", str(src)])
+    assert result.exit_code == 2
+    assert f"{src / 'law-basic.txt'} would be written to {src / 'law-basic.xml'}, which is a file of the input" \
+        in result.stderr
+    assert (src / "law-basic.xml").read_bytes() == b"<keep/>" and not (src / "enumeration.xml").exists()
+
+
+def test_folder_mode_output_inside_the_input_can_be_run_twice(runner, tmp_path):
+    src = _folder(tmp_path, ["law-basic.txt"])
+    out = src / "xml"
+    for _ in range(2):
+        result = runner.invoke(main, ["xml", str(src), "-r", "-o", str(out), "-j", "1"])
+        assert result.exit_code == 0 and "skipped" not in result.stderr
+    assert sorted(p.name for p in out.iterdir()) == ["law-basic.xml"]
+
+
+def test_folder_mode_lists_skipped_files_with_reasons(runner, tmp_path):
+    src = _folder(tmp_path, ["law-basic.txt"])
+    (src / "notes.md").write_text("x")
+    secret = src / "secret.txt"
+    secret.write_text("一、总体要求\n要加强领导。\n", encoding="utf-8")
+    secret.chmod(0)
+    (src / "linked").symlink_to(tmp_path, target_is_directory=True)
+    result = runner.invoke(main, ["xml", str(src), "-r", "-o", str(tmp_path / "out"), "-j", "1"])
+    secret.chmod(0o600)
+    skipped = [line for line in result.stderr.splitlines() if line.startswith("govtext: skipped")]
+    expected = [
+        f"govtext: skipped {src / 'linked'}: a link to a folder (not followed)",
+        f"govtext: skipped {src / 'notes.md'}: not a .txt file",
+    ]
+    if os.geteuid() != 0:  # root reads anything
+        expected.append(f"govtext: skipped {secret}: unreadable (permission denied)")
+    assert skipped == expected
+    assert result.exit_code == 0

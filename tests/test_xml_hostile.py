@@ -33,14 +33,31 @@ FOREIGN = {
 }
 
 
-def test_parser_is_configured_explicitly():
-    parser = make_parser()
-    assert parser.resolvers is not None  # an lxml XMLParser, not a default one
-    # The options themselves are private in lxml; check their effect instead.
+def test_parser_is_configured_explicitly(tmp_path):
+    # lxml keeps the options private: check the effect of each one that matters.
     from lxml import etree
 
-    root = etree.fromstring(b'<!DOCTYPE r [<!ENTITY e "expanded">]><r>&e;</r>', parser)
+    parser = make_parser
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET-7f3a", encoding="utf-8")
+    dtd = tmp_path / "defaults.dtd"
+    dtd.write_text('<!ATTLIST r leaked CDATA "from-the-dtd">', encoding="utf-8")
+
+    # resolve_entities=False: neither an internal nor an external entity is expanded.
+    root = etree.fromstring(b'<!DOCTYPE r [<!ENTITY e "expanded">]><r>&e;</r>', parser())
     assert "expanded" not in etree.tostring(root).decode()
+    payload = f'<!DOCTYPE r [<!ENTITY e SYSTEM "{secret.as_uri()}">]><r>&e;</r>'.encode()
+    assert b"TOP-SECRET" not in etree.tostring(etree.fromstring(payload, parser()))
+    # load_dtd=False: an external DTD's attribute defaults never reach the tree.
+    root = etree.fromstring(f'<!DOCTYPE r SYSTEM "{dtd.as_uri()}"><r/>'.encode(), parser())
+    assert root.get("leaked") is None
+    # Comments and processing instructions are dropped, CDATA becomes plain text.
+    root = etree.fromstring(b"<r><!-- c --><?pi x?><![CDATA[a<b]]></r>", parser())
+    assert len(root) == 0 and root.text == "a<b"
+    # huge_tree=False keeps libxml2's nesting limit (a depth bomb fails instead of eating memory).
+    with pytest.raises(etree.XMLSyntaxError):
+        etree.fromstring(b"<a>" * 300 + b"</a>" * 300, parser())
+    etree.fromstring(b"<a>" * 200 + b"</a>" * 200, parser())
 
 
 @pytest.mark.parametrize("name", sorted(REFUSED))
@@ -69,10 +86,23 @@ def test_tree_command_exits_2_with_one_line(name):
     assert "Traceback" not in result.stderr and "root:x:" not in result.stderr
 
 
-def test_utf16_xml_never_leaks():
-    # Not recognised as XML by its first byte, so it is read as text: still no entity is resolved.
-    result = CliRunner().invoke(main, ["tree", str(HOSTILE / "utf16-doctype.xml")])
-    assert "root:x:" not in result.output
+@pytest.mark.parametrize("encoding, bom", [("utf-16-le", b"\xff\xfe"), ("utf-16-be", b"\xfe\xff")])
+@pytest.mark.parametrize("command", ["tree", "validate", "xml"])
+def test_utf16_xml_never_leaks(tmp_path, encoding, bom, command):
+    # A UTF-16 DOCTYPE slips past a byte scan for "<!DOCTYPE"; the parsed tree's docinfo
+    # must still refuse it, and the file's content never reaches any output.
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET-7f3a", encoding="utf-8")
+    xml = (f'<?xml version="1.0" encoding="UTF-16"?>\n<!DOCTYPE govtext [<!ENTITY x SYSTEM "{secret.as_uri()}">]>\n'
+           '<govtext xmlns="urn:govtext:xml:1" format="govtext/xml" version="1" genre="policy">&x;</govtext>\n')
+    path = tmp_path / "hostile.xml"
+    path.write_bytes(bom + xml.encode(encoding))
+    args = [command, str(path)] + (["-o", str(tmp_path / "out.xml")] if command == "xml" else [])
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"govtext: error: {path}: refused: XML with a DOCTYPE declaration (DTDs and entities are not allowed)"]
+    assert "TOP-SECRET" not in result.output and not (tmp_path / "out.xml").exists()
 
 
 @pytest.mark.parametrize("name", sorted(REFUSED))
@@ -98,9 +128,9 @@ def _sample_xml() -> str:
     [
         ('version="1"', 'version="2"', "unsupported govtext XML: format 'govtext/xml' version '2'"),
         ('<blank id="p1/b1" start="0" end="2">', '<blank id="p1/b1" start="0" end="3">',
-         "line 9: p1/b1: text has 2 characters, start..end says 3"),
-        ('id="p1/st1"', 'id="p1/b1"', "line 10: duplicate id 'p1/b1'"),
-        ('<statement id="p1/st1"', '<sentence id="p1/st1"', "line 10: unknown element <sentence>"),
+         "line 10: p1/b1: text has 2 characters, start..end says 3"),
+        ('id="p1/st1"', 'id="p1/b1"', "line 11: duplicate id 'p1/b1'"),
+        ('<statement id="p1/st1"', '<sentence id="p1/st1"', "line 11: unknown element <sentence>"),
         ('chars="4129"', 'chars="4128"', "source has 4128 characters, the leaves join to 4129"),
         ('start="2" end="87"', 'start="3" end="88"', "offsets do not add up"),
     ],

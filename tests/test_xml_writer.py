@@ -63,8 +63,10 @@ def test_indented_two_spaces_per_level():
     lines = to_xml(parse_text("一、总体要求\n要加强领导。\n")).decode().splitlines()
     assert lines[0] == '<?xml version="1.0" encoding="UTF-8"?>'
     assert lines[2] == "  <meta>"
-    assert lines[6].startswith('  <document id="doc"')
-    assert lines[7].startswith("    <")
+    assert lines[5].startswith('    <outline nodes="')
+    assert lines[6] == "  </meta>"
+    assert lines[7].startswith('  <document id="doc"')
+    assert lines[8].startswith("    <")
 
 
 @pytest.mark.parametrize(

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import sys
 from contextlib import contextmanager
+from typing import Iterable
 
 import click
 
@@ -185,10 +186,23 @@ def stdout_is_terminal() -> bool:
         return False
 
 
-def emit(data: str | bytes, output: str | None) -> None:
-    """Write to OUT (atomically for a file; see :func:`govtext.textio.write_atomic`), or to stdout."""
+def emit(data: str | bytes | Iterable[str] | Iterable[bytes], output: str | None) -> None:
+    """Write to OUT (atomically for a file; see :func:`govtext.textio.write_atomic`), or to
+    stdout; ``data`` may come in pieces (streamed outputs, never whole in memory)."""
     from govtext.textio import write_atomic
 
+    if not isinstance(data, (str, bytes)):
+        pieces = (p.encode("utf-8") if isinstance(p, str) else p for p in data)
+        if output and output != "-":
+            write_atomic(output, pieces)
+            return
+        with _stdout_errors():
+            stream = _stdout()
+            stream.flush()
+            for piece in pieces:
+                _write_all(stream.buffer, piece)
+            stream.buffer.flush()
+        return
     payload = data.encode("utf-8") if isinstance(data, str) else data
     if output and output != "-":
         write_atomic(output, payload)

@@ -11,28 +11,34 @@ from govtext.cli.common import emit, emit_rich, input_argument, input_options, l
 @input_argument
 @click.option("--format", "fmt", type=click.Choice(["terminal", "json"]), default="terminal", show_default=True,
               help="A Rich tree, or the JSON outline (format govtext/outline, version 1).")
-@click.option("--depth", type=click.IntRange(min=0), default=None, help="Show only N levels below the document.")
+@click.option("--depth", type=click.IntRange(min=0), default=None,
+              help="Show only N levels below the document (JSON too: deeper nodes are left out).")
 @click.option("--show", "show", type=click.Choice(["outline", "sentences", "text"]), default="outline",
               show_default=True, help="'sentences' also lists each lead, measure and statement; 'text' prints "
               "the text the outline was parsed from (for HTML, Word and PDF files: the extracted text).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None,
               help="Write to this file (atomically) instead of standard output.")
+@click.option("--warnings", "warnings", is_flag=True,
+              help="List numbering oddities (duplicates, gaps, going back …) on stderr, one line each.")
 @lexicon_option
 @input_options
-def tree(file: str | None, fmt: str, depth: int | None, show: str, output: str | None, lexicon: str | None) -> None:
+def tree(file: str | None, fmt: str, depth: int | None, show: str, output: str | None, warnings: bool,
+         lexicon: str | None) -> None:
     """Show the outline of FILE (default: the bundled sample on 加强和创新社会治理).
 
     Sections, items and their kinds (体制 system, 方式 method, 层级 tier), measure
     counts; laws as 编/章/节/条/款/项. Plain text when piped; NO_COLOR is respected.
     """
     doc = load_document(file, lexicon)
+    if warnings:
+        _print_warnings(doc)
     if show == "text":
         emit(doc.text, output)
         return
     if fmt == "json":
-        from govtext.outline_json import dumps
+        from govtext.outline_json import iter_json
 
-        emit(dumps(doc), output)
+        emit(iter_json(doc, depth), output)
         return
     from govtext.cli.plain import plain_width
 
@@ -48,3 +54,14 @@ def tree(file: str | None, fmt: str, depth: int | None, show: str, output: str |
     from govtext.render.tree import build_tree
 
     emit_rich(build_tree(doc, depth=depth, sentences=show == "sentences"), output)
+
+
+def _print_warnings(doc) -> None:
+    from govtext.escape import visible
+
+    name = doc.source.path or "sample"
+    line, counted = 1, 0
+    for diagnostic in doc.diagnostics:  # in document order: count newlines once, onwards
+        line += doc.text.count("\n", counted, diagnostic.span[0])
+        counted = diagnostic.span[0]
+        click.echo(visible(f"{name}:{line}: {diagnostic.level}: {diagnostic.message} [{diagnostic.code}]"), err=True)

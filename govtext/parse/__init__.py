@@ -11,6 +11,7 @@ from govtext import model
 from govtext.errors import InputError
 from govtext.lexicon import Lexicon, default_lexicon
 from govtext.parse.classify import is_law, scan, type_lines
+from govtext.parse.diagnostics import find_diagnostics
 from govtext.parse.draft import freeze
 from govtext.parse.law import build_law
 from govtext.parse.lines import split_lines
@@ -26,5 +27,6 @@ def parse(text: str, source: model.Source, lexicon: Lexicon | None = None) -> mo
     genre = "law" if is_law(scanned) else "policy"
     lines = type_lines(scanned, genre, lex)  # each line typed once; builders read the kinds
     draft = build_law(text, lines, lex) if genre == "law" else build_policy(text, lines, lex)
+    del lines  # not needed any more: freed before the tree is built (peak memory)
     root = freeze(draft, text)
-    return model.Document(source=source, text=text, root=root, genre=genre)
+    return model.Document(source=source, text=text, root=root, genre=genre, diagnostics=find_diagnostics(root))

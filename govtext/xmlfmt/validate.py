@@ -12,64 +12,42 @@ The contract ``govtext validate`` builds on:
 
 from __future__ import annotations
 
-from govtext.errors import XmlInputError
-from govtext.xmlfmt.reader import (
-    InconsistentXml,
-    Problem,
-    build_document,
-    check_govtext_root,
-    parse_xml,
-    schema_problems,
-)
+from itertools import zip_longest
+
+from govtext.xmlfmt.digest import describe, outline_digest, records
+from govtext.xmlfmt.reader import Problem
+from govtext.xmlfmt.stream_check import archived_outline, stream_problems
 
 __all__ = ["Problem", "validate_bytes"]
 
 
-def validate_bytes(data: bytes, name: str | None = None) -> list[Problem]:
-    """Every problem that keeps ``data`` from being valid govtext XML (empty when valid)."""
-    tree = parse_xml(data, name)  # raises XmlInputError: unreadable
-    try:
-        check_govtext_root(tree, name or "input")
-    except XmlInputError as exc:
-        # Well-formed but someone else's XML: invalid, not unreadable.
-        message = str(exc).split(": ", 1)[1]
-        return [Problem(tree.getroot().sourceline, message)]
-    problems = schema_problems(tree)
-    if problems:
-        return problems
-    try:
-        doc = build_document(tree)
-    except InconsistentXml as exc:
-        return [exc.problem]
-    # Text extracted from HTML/Word/PDF: sha256 names the original file, not the text.
-    if doc.source.format == "text" and not _matches_sha256(doc.text, doc.source.encoding, doc.source.sha256):
-        line = tree.getroot().find("{*}meta/{*}source").sourceline
-        return [Problem(line, "the text no longer matches the source's sha256 (edited after export?)")]
-    return []
+def validate_bytes(data: bytes, name: str | None = None, reparse=None) -> list[Problem]:
+    """Every problem that keeps ``data`` from being valid govtext XML (empty when valid).
 
-
-# How a decoded text can be re-encoded to the bytes it came from.  A BOM-led UTF-16/32
-# file may have been either byte order; GBK and GB2312 input is recorded as gb18030.
-_ENCODINGS = {
-    "utf-16": ("\ufeff", ("utf-16-le", "utf-16-be")),
-    "utf-32": ("\ufeff", ("utf-32-le", "utf-32-be")),
-}
-
-
-def _matches_sha256(text: str, encoding: str, sha256: str) -> bool:
-    """Whether some faithful re-encoding of ``text`` hashes to ``sha256``.
-
-    An encoding Python cannot re-encode with (or a lossy one) is given the benefit of
-    the doubt: the check is there to catch edits, not to reject archives.
+    Checked in one streaming pass (:mod:`govtext.xmlfmt.stream_check`), so memory stays
+    near the file's size.  ``reparse`` (text → root Node, optional) lets a changed
+    outline name its first differing node: the text is parsed again and, when that
+    outline is the one the archive recorded, compared node by node with the archive's.
     """
-    import hashlib
+    problems, outline = stream_problems(data, name)  # raises XmlInputError: unreadable
+    if problems or outline is None or outline["computed"] == outline["recorded"]:
+        return problems
+    recorded = outline["recorded"]
+    if reparse is not None:
+        text, archived = archived_outline(data, name)
+        reference = reparse(text)
+        if reference is not None and _pair(outline_digest(reference)) == recorded:
+            for mine, theirs in zip_longest(archived, records(reference)):
+                ours, line = mine if mine is not None else (None, None)
+                if ours != theirs:
+                    where = line if ours is not None else outline["line"]
+                    return [Problem(where, f"outline edited after export: {describe(ours, theirs)}")]
+    nodes = outline["computed"][0]
+    return [Problem(outline["line"], "outline edited after export: its ids, types, kinds, numbers, titles, levels"
+                    f" or offsets no longer match the recorded sha256 ({nodes} nodes, {recorded[0]} recorded)")]
 
-    prefix, codecs_ = _ENCODINGS.get(encoding, ("", (encoding,)))
-    for codec in codecs_:
-        try:
-            data = (prefix + text).encode(codec)
-        except (LookupError, UnicodeEncodeError):
-            return True
-        if hashlib.sha256(data).hexdigest() == sha256:
-            return True
-    return False
+
+def _pair(digest) -> tuple[int, str]:
+    return digest.nodes, digest.hexdigest()
+
+

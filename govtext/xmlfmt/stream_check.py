@@ -1,0 +1,268 @@
+"""``validate`` in one streaming pass: memory near the input's size, not lxml's tree of it.
+
+The file is read with ``iterparse`` through the same hardened options as
+:func:`govtext.xmlfmt.reader.make_parser`.  Each top-level node of ``<document>``
+is checked against the schema (a grammar derived from ``govtext.rng`` whose start
+is ``node``) as soon as it is complete and then dropped; the root, ``meta`` and an
+emptied ``document`` are checked against the whole schema at the end.  Ids,
+offsets, text lengths, the source's sha256 and the outline digest are computed on
+the way.  The problems reported are those of the whole-tree check.
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import io
+from typing import Iterator
+
+from lxml import etree
+
+from govtext.errors import XmlInputError
+from govtext.model import LEAF_TYPES
+from govtext.xmlfmt import FORMAT, NAMESPACE, VERSION, schema_path
+from govtext.xmlfmt.digest import OutlineDigest
+from govtext.xmlfmt.reader import _VOCABULARY, Problem, _attr, _first_line, _refuse_declarations
+
+_CHAR = f"{{{NAMESPACE}}}char"
+_DOCUMENT = f"{{{NAMESPACE}}}document"
+_OUTLINE = f"{{{NAMESPACE}}}outline"
+_SOURCE = f"{{{NAMESPACE}}}source"
+_PARSER_OPTIONS = dict(
+    resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False, huge_tree=False,
+    remove_blank_text=False, remove_comments=True, remove_pis=True, strip_cdata=True,
+)
+_RNG = "http://relaxng.org/ns/structure/1.0"
+_SCHEMAS: dict[str, etree.RelaxNG] = {}
+
+
+def _schemas() -> tuple[etree.RelaxNG, etree.RelaxNG]:
+    """The whole schema, and the same grammar started at ``node``."""
+    if not _SCHEMAS:
+        with schema_path().open("rb") as fh:
+            grammar = etree.parse(fh, etree.XMLParser(**_PARSER_OPTIONS))
+        _SCHEMAS["whole"] = etree.RelaxNG(grammar)
+        start = grammar.getroot().find(f"{{{_RNG}}}start")
+        for child in list(start):
+            start.remove(child)
+        etree.SubElement(start, f"{{{_RNG}}}ref", name="node")
+        _SCHEMAS["node"] = etree.RelaxNG(grammar)
+    return _SCHEMAS["whole"], _SCHEMAS["node"]
+
+
+def _events(data: bytes, label: str, events=("start", "end")) -> Iterator[tuple[str, etree._Element]]:
+    context = etree.iterparse(io.BytesIO(data), events=events, **_PARSER_OPTIONS)
+    try:
+        for event, element in context:
+            if event == "start" and element.getparent() is None:
+                info = element.getroottree().docinfo
+                if info.doctype or info.internalDTD is not None:
+                    raise XmlInputError(
+                        f"{label}: refused: XML with a DOCTYPE declaration (DTDs and entities are not allowed)")
+            yield event, element
+    except etree.XMLSyntaxError as exc:
+        line = f"line {exc.lineno}: " if exc.lineno else ""
+        raise XmlInputError(f"{label}: malformed XML: {line}{_first_line(exc.msg)}") from None
+
+
+def _root_problem(root) -> Problem | None:
+    qname = etree.QName(root)
+    if qname.namespace != NAMESPACE or qname.localname != "govtext":
+        found = f"{{{qname.namespace}}}{qname.localname}" if qname.namespace else qname.localname
+        return Problem(root.sourceline,
+                       f"not govtext XML: the root element is <{found}>, expected <govtext xmlns=\"{NAMESPACE}\">")
+    if root.get("format") != FORMAT or root.get("version") != VERSION:
+        return Problem(root.sourceline,
+                       f"unsupported govtext XML: format {root.get('format')!r} version {root.get('version')!r}"
+                       f" (this govtext reads {FORMAT} version {VERSION})")
+    return None
+
+
+def _unknown(element) -> Problem | None:
+    qname = etree.QName(element)
+    if qname.namespace != NAMESPACE or qname.localname not in _VOCABULARY:
+        where = f"{{{qname.namespace}}}" if qname.namespace and qname.namespace != NAMESPACE else ""
+        return Problem(element.sourceline, f"unknown element <{where}{qname.localname}>")
+    return None
+
+
+def _leaf_text(element) -> str:
+    parts = [element.text or ""]
+    for char in element:
+        if char.tag == _CHAR:
+            parts.append(chr(int(char.get("code"), 16)))
+        parts.append(char.tail or "")
+    return "".join(parts)
+
+
+class _TextHash:
+    """The sha256 of every faithful re-encoding of the text, fed piece by piece."""
+
+    _ENCODINGS = {"utf-16": ("\ufeff", ("utf-16-le", "utf-16-be")), "utf-32": ("\ufeff", ("utf-32-le", "utf-32-be"))}
+
+    def __init__(self, encoding: str) -> None:
+        prefix, codecs_ = self._ENCODINGS.get(encoding, ("", (encoding,)))
+        self.lenient = False  # an encoding Python cannot re-encode with: benefit of the doubt
+        self.candidates = []
+        for codec in codecs_:
+            try:
+                self.candidates.append((codecs.getincrementalencoder(codec)(), hashlib.sha256()))
+            except LookupError:
+                self.lenient = True
+        self.feed(prefix)
+
+    def feed(self, text: str, final: bool = False) -> None:
+        if self.lenient:
+            return
+        try:
+            for encoder, digest in self.candidates:
+                digest.update(encoder.encode(text, final))
+        except UnicodeEncodeError:
+            self.lenient = True
+
+    def matches(self, sha256: str) -> bool:
+        self.feed("", final=True)
+        return self.lenient or any(digest.hexdigest() == sha256 for _, digest in self.candidates)
+
+
+def stream_problems(data: bytes, name: str | None = None) -> tuple[list[Problem], dict | None]:
+    """(problems, outline facts) of ``data``; raises XmlInputError when it cannot be read.
+
+    The facts, when the file is otherwise valid and records an outline digest, are
+    ``{"recorded": (nodes, sha256), "computed": (nodes, sha256), "line": outline line}``.
+    """
+    label = name or "input"
+    _refuse_declarations(data, label)
+    whole, node_schema = _schemas()
+    schema: list[Problem] = []
+    unknown: list[Problem] = []
+    consistency: Problem | None = None
+    stack: list[list] = []  # [element, id, start, end, first child start, last child end]
+    ids: set[str] = set()
+    digest = OutlineDigest()
+    root = source = outline = None
+    text_hash: _TextHash | None = None
+    pos = 0
+    in_document = False
+
+    def inconsistent(problem: Problem) -> None:
+        nonlocal consistency
+        if consistency is None:
+            consistency = problem
+
+    for event, element in _events(data, label):
+        if root is None:
+            root = element
+            problem = _root_problem(root)
+            if problem is not None:
+                return [problem], None
+        if event == "start":
+            problem = _unknown(element)
+            if problem is not None:
+                unknown.append(problem)
+                continue
+            if element.tag == _DOCUMENT:
+                in_document = True
+            if not in_document or element.tag == _CHAR:
+                continue
+            try:
+                node_id = _attr(element, "id")
+                start, end = int(element.get("start")), int(element.get("end"))
+                level = element.get("level")
+                record = (len(stack), node_id, etree.QName(element).localname, _attr(element, "kind"),
+                          _attr(element, "number"), _attr(element, "title"),
+                          int(level) if level is not None else None, start, end)
+            except (TypeError, ValueError):  # the schema names what is missing or malformed
+                stack.append([element, None, 0, 0, None, None])
+                continue
+            digest.add(record)
+            if node_id in ids:
+                inconsistent(Problem(element.sourceline, f"duplicate id {node_id!r}"))
+            ids.add(node_id)
+            if end < start:
+                inconsistent(Problem(element.sourceline, f"{node_id}: end {end} is before start {start}"))
+            stack.append([element, node_id, start, end, None, None])
+            continue
+        # end events
+        if element.tag == _SOURCE:
+            source = element
+            text_hash = _TextHash(element.get("encoding") or "utf-8")
+        elif element.tag == _OUTLINE:
+            outline = element
+        if not in_document or element.tag == _CHAR or not stack or stack[-1][0] is not element:
+            continue
+        _, node_id, start, end, first, last = stack.pop()
+        if node_id is not None:
+            if etree.QName(element).localname in LEAF_TYPES:
+                text = _leaf_text(element)
+                if len(text) != end - start:
+                    inconsistent(Problem(element.sourceline,
+                                         f"{node_id}: text has {len(text)} characters, start..end says {end - start}"))
+                if start != pos:
+                    inconsistent(Problem(element.sourceline, f"offsets do not add up: leaf {node_id} at "
+                                         f"({start}, {end}) breaks the tiling at {pos}"))
+                pos = end
+                if text_hash is not None:
+                    text_hash.feed(text)
+            elif first is not None and (first != start or last != end):
+                inconsistent(Problem(element.sourceline, f"offsets do not add up: node {node_id} span "
+                                     f"({start}, {end}) does not cover its children"))
+            if stack:
+                parent = stack[-1]
+                if parent[4] is None:
+                    parent[4] = start
+                parent[5] = end
+        if len(stack) == 1 and not unknown:  # a top-level node of <document> is complete
+            if not node_schema.validate(element):
+                schema.extend(Problem(err.line or None, err.message) for err in node_schema.error_log)
+        if len(stack) == 1:
+            stack[0][0].remove(element)  # checked: dropped, so memory stays flat
+        if element.tag == _DOCUMENT:
+            in_document = False
+    if unknown:
+        return unknown, None
+    if not whole.validate(root.getroottree()):
+        schema = [Problem(err.line or None, err.message) for err in whole.error_log] + schema
+    if schema:
+        return schema, None
+    if consistency is not None:
+        return [consistency], None
+    chars = int(source.get("chars"))
+    if chars != pos:
+        return [Problem(source.sourceline, f"source has {chars} characters, the leaves join to {pos}")], None
+    # Text extracted from HTML/Word/PDF: the sha256 names the original file, not the text.
+    extracted = source.get("format", "text") != "text"
+    if not extracted and not text_hash.matches(source.get("sha256")):
+        return [Problem(source.sourceline, "the text no longer matches the source's sha256 (edited after export?)")], None
+    if outline is None:
+        return [], None
+    return [], {"recorded": (int(outline.get("nodes")), outline.get("sha256")),
+                "computed": (digest.nodes, digest.hexdigest()), "line": outline.sourceline}
+
+
+def archived_outline(data: bytes, name: str | None = None) -> tuple[str, list[tuple[tuple, int]]]:
+    """The text and the (record, line) of every node of a valid archive (for naming a difference)."""
+    texts: list[str] = []
+    records: list[tuple[tuple, int]] = []
+    depth = -1
+    in_document = False
+    for event, element in _events(data, name or "input"):
+        if element.tag == _DOCUMENT:
+            in_document = event == "start"
+            if not in_document:
+                break
+        if not in_document or element.tag == _CHAR:
+            continue
+        if event == "start":
+            depth += 1
+            level = element.get("level")
+            records.append(((depth, _attr(element, "id"), etree.QName(element).localname, _attr(element, "kind"),
+                             _attr(element, "number"), _attr(element, "title"),
+                             int(level) if level is not None else None,
+                             int(element.get("start")), int(element.get("end"))), element.sourceline))
+        else:
+            depth -= 1
+            if etree.QName(element).localname in LEAF_TYPES:
+                texts.append(_leaf_text(element))
+            element.clear(keep_tail=True)
+    return "".join(texts), records

@@ -1,0 +1,38 @@
+"""The compact tree: parsed leaves slice the document text on demand, yet behave as plain Nodes."""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+import pickle
+
+from govtext.model import Node, check_lossless, leaf
+from govtext.pipeline import load
+
+
+def test_parsed_leaves_do_not_copy_the_text():
+    doc = load(None)
+    leaves = list(doc.leaves())
+    assert all(leaf.text == doc.text[leaf.span[0]:leaf.span[1]] for leaf in leaves)
+    # No per-leaf string is stored: the slot Node.text would hold stays empty.
+    assert all(Node.__dict__["text"].__get__(leaf) is None for leaf in leaves)
+    check_lossless(doc)
+
+
+def test_sliced_leaf_equals_hashes_pickles_and_replaces_like_a_node():
+    text = "前言。要加强领导。"
+    sliced = leaf("p1/m1", "measure", (3, 9), text)
+    plain = Node("p1/m1", "measure", (3, 9), text="要加强领导。")
+    assert sliced == plain and plain == sliced and hash(sliced) == hash(plain)
+    assert repr(sliced) == repr(plain)
+    assert pickle.loads(pickle.dumps(sliced)) == plain
+    assert copy.deepcopy(sliced) == plain
+    renamed = dataclasses.replace(sliced, id="p1/m2")
+    assert renamed.text == "要加强领导。" and renamed.id == "p1/m2"
+    assert sliced != dataclasses.replace(plain, text="要加强管理。")
+
+
+def test_parsed_document_round_trips_through_pickle():
+    doc = load(None)
+    back = pickle.loads(pickle.dumps(doc))
+    assert back == doc and back.root == doc.root
