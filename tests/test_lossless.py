@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+import pytest
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from govtext import model
 from govtext.model import check_lossless
 from govtext.pipeline import parse_text
 
@@ -50,6 +52,10 @@ def _parse_or_empty(text):
 
 @settings(max_examples=300, deadline=None)
 @given(documents())
+# A 目 whose line is its label only, after a blank line under a 项: the blank went
+# to the article while the 目 went into the 项 before it (found by this test).
+@example("\n\n\n第一条 \n一、总体要求\n\n1．\n第三章 法律责任\n")
+@example("\n\n\n\n\n\n\n\n\n第三章 法律责任\n第一条 \n一、总体要求\n\n0.\n")
 def test_leaves_tile_the_input(text):
     doc = _parse_or_empty(text)
     if doc is None:
@@ -71,3 +77,16 @@ def test_containers_have_children_and_leaves_have_text(text):
             assert node.text and not node.children
         else:
             assert node.children and node.text is None
+
+
+@pytest.mark.parametrize("text", [
+    "\n\n\n第一条 \n一、总体要求\n\n1．\n第三章 法律责任\n",
+    "\n\n\n\n\n\n\n\n\n第三章 法律责任\n第一条 \n一、总体要求\n\n0.\n",
+    "第一章 总则\n第一条 有下列情形之一的：\n（一）甲；\n\n1．乙；\n\n2．丙。\n\n（二）丁。\n",
+])
+def test_subpoint_after_a_blank_line_stays_in_its_point(text):
+    doc = parse_text(text)
+    check_lossless(doc)
+    subpoint = next(n for n in doc.walk() if n.type == model.SUBPOINT)
+    point = next(n for n in doc.walk() if n.type == model.POINT)
+    assert subpoint in point.children
