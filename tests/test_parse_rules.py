@@ -6,7 +6,7 @@ import pytest
 
 from govtext import model
 from govtext.model import check_lossless
-from govtext.pipeline import load
+from govtext.pipeline import load, parse_text
 
 from conftest import FIXTURES, fixture_files
 
@@ -105,6 +105,18 @@ def test_law_units_clauses_points_and_subpoints():
     section = nodes(doc, model.SECTION)[0]
     assert (section.number, section.title) == ("第一节", "一般规定")
     assert [a.number for a in section.children if a.type == model.ARTICLE] == ["第三条", "第四条"]
+
+
+def test_blank_lines_between_law_lines_change_no_nesting():
+    # Laws copied from web pages put a blank line between every line; a 目 after
+    # one still belongs to its 项 (it used to overlap the blank its 款 held).
+    doc = doc_of("law-blank-lines.txt")
+    packed = parse_text("\n".join(line for line in doc.text.split("\n") if line.strip()) + "\n")
+    types = (model.CHAPTER, model.ARTICLE, model.CLAUSE, model.POINT, model.SUBPOINT)
+    assert outline(doc.root, types) == outline(packed.root, types)
+    point = nodes(doc, model.POINT)[1]
+    assert [s.number for s in point.children if s.type == model.SUBPOINT] == ["1．", "2．"]
+    assert len(nodes(doc, model.POINT)) == 3
 
 
 def test_books_restart_chapters_and_zhiyi_articles():

@@ -28,18 +28,24 @@ class _LawBuilder:
         self.stack: list[Draft] = []  # open book/chapter/section/article
         self.ranks: list[int] = []  # the rank of each open unit
         self.clause: Draft | None = None  # the 款 that 项 lines attach to
+        self.point: Draft | None = None  # the 项 that 目 lines attach to
         self.appendix: Draft | None = None
 
     @property
     def container(self) -> Draft:
-        """Where a blank line or a loose paragraph goes."""
-        return self.clause or (self.stack[-1] if self.stack else self.appendix or self.root)
+        """Where a blank line goes: the innermost unit a later line can still extend.
+
+        An open 项 counts: a 目 after the blank line goes into it, so the blank
+        must too, or the 项 would take text after the blank its parent already holds.
+        """
+        return self.point or self.clause or (self.stack[-1] if self.stack else self.appendix or self.root)
 
     def close_to(self, rank: int) -> None:
         while self.stack and self.ranks[-1] >= rank:
             self.stack.pop()
             self.ranks.pop()
         self.clause = None
+        self.point = None
 
     def push(self, unit: Draft, rank: int) -> None:
         self.stack.append(unit)
@@ -82,6 +88,7 @@ class _LawBuilder:
 
     def plain_line(self, line: Line) -> None:
         """A new 款 inside an article; elsewhere a paragraph (preambles, appendix text)."""
+        self.point = None
         if self.stack and self.stack[-1].type == model.ARTICLE:
             target = self.clause = self.stack[-1].add(Draft(model.CLAUSE))
         else:
@@ -94,7 +101,6 @@ class _LawBuilder:
 def build_law(text: str, lines: list[TypedLine], lex: Lexicon) -> Draft:
     b = _LawBuilder(text, lex)
     start = _add_header(b.root, lines)
-    last_point: Draft | None = None
     for t in join_wrapped(text, lines[start:], _is_heading, _opens_unit):
         line = t.line
         unit = t.style.law_unit if t.style else None
@@ -106,12 +112,10 @@ def build_law(text: str, lines: list[TypedLine], lex: Lexicon) -> Draft:
             open_line(b.appendix, line)
             b.appendix.leaf(model.HEADING, line.content_start, line.content_end)
             close_line(b.appendix, line)
-            last_point = None
         elif t.kind == k.NUMBERED_HEADING:
             b.heading(line, unit, t.number, t.style.rank)
         elif unit == model.ARTICLE:
             b.article(line, t.number)
-            last_point = None
         elif t.style is not None and t.style.name == "circled" and not b.appendix:
             # A footnote (① 刑法……的施行日期): it annotates the law, not the article above.
             b.close_to(1)
@@ -122,21 +126,20 @@ def build_law(text: str, lines: list[TypedLine], lex: Lexicon) -> Draft:
             if b.appendix and not b.stack:
                 parent = b.appendix
                 type_ = model.POINT
-            elif unit == model.SUBPOINT and last_point is not None:
-                parent, type_ = last_point, model.SUBPOINT
+            elif unit == model.SUBPOINT and b.point is not None:
+                parent, type_ = b.point, model.SUBPOINT
             else:
                 parent, type_ = (b.clause or b.stack[-1]), model.POINT
             node, rest = b.numbered_block(parent, type_, line, t.number)
             add_sentences(node, text, rest, line.content_end, lex)
             close_line(node, line)
             if type_ == model.POINT and not b.appendix:
-                last_point = node
+                b.point = node
         elif t.kind in k.PLAIN_KINDS and not b.appendix:
             # 附则 written without a number closes the books and holds what follows.
             b.heading(line, model.SECTION, None, 1)
         else:
             b.plain_line(line)
-            last_point = None
     return b.root
 
 
