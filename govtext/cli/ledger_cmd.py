@@ -7,7 +7,7 @@ import sys
 
 import click
 
-from govtext.cli.common import fail, lexicon_option
+from govtext.cli.common import fail, input_options, lexicon_option, read_options
 
 TOP_TERMS = 10
 """Terms listed in the summary."""
@@ -20,7 +20,7 @@ TOP_TERMS = 10
               "standard output. Without it, only the summary.")
 @click.option("--wide", "wide", default=None, metavar="FILE",
               help="Also a wide table: one row per document, one count column per term (.csv or .parquet).")
-@click.option("--errors", "errors", default=None, metavar="FILE",
+@click.option("--error-table", "errors", default=None, metavar="FILE",
               help="Where the documents that failed are listed (default: beside -o as NAME.errors.csv).")
 @click.option("--terms", "terms_files", multiple=True, metavar="FILE",
               help="Count these terms (one a line); repeatable. Default: the protected 提法 govtext ships.")
@@ -36,6 +36,7 @@ TOP_TERMS = 10
               "in-process LocalCluster. Needs govtext[scale], and govtext installed on every worker.")
 @click.option("-q", "--quiet", is_flag=True, help="No summary; only the exit status tells.")
 @lexicon_option
+@input_options
 def ledger(paths: tuple[str, ...], output: str | None, wide: str | None, errors: str | None,
            terms_files: tuple[str, ...], terms_from_diff: bool, with_protected: bool | None, jobs: int | None,
            scheduler: str | None, quiet: bool, lexicon: str | None) -> None:
@@ -68,7 +69,7 @@ def ledger(paths: tuple[str, ...], output: str | None, wide: str | None, errors:
     user_terms = combine(*(read_terms_file(path) for path in terms_files))
     if with_protected is None:
         with_protected = not user_terms and not terms_from_diff
-    plan = LedgerPlan(inputs.files, (), lexicon, jobs, scheduler)
+    plan = LedgerPlan(inputs.files, (), lexicon, jobs, scheduler, read_options())
     corpus_terms: tuple[str, ...] = ()
     if terms_from_diff:
         from govtext.cli.progress import progress_bar
@@ -78,7 +79,7 @@ def ledger(paths: tuple[str, ...], output: str | None, wide: str | None, errors:
     terms = combine(protected() if with_protected else (), user_terms, corpus_terms)
     if not terms:
         fail("no terms to count")
-    plan = LedgerPlan(inputs.files, terms, lexicon, jobs, scheduler)
+    plan = LedgerPlan(inputs.files, terms, lexicon, jobs, scheduler, plan.options)
 
     from govtext.cli.progress import progress_bar
 

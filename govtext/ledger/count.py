@@ -42,6 +42,8 @@ class LedgerTask:
     path: str
     terms: tuple[str, ...]
     lexicon: str | None = None
+    options: object = None
+    """How to read it (:class:`govtext.pipeline.ReadOptions`), None for the defaults."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,7 +111,7 @@ def document_clauses(task: LedgerTask) -> DocumentCounts:
 def _load(task: LedgerTask) -> Document:
     from govtext.pipeline import load
 
-    return load(task.path, _lexicon(task.lexicon))
+    return load(task.path, _lexicon(task.lexicon), task.options)
 
 
 _LEXICONS: dict[str, object] = {}

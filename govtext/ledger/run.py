@@ -44,11 +44,13 @@ class LedgerPlan:
     lexicon: str | None = None
     jobs: int | None = None
     scheduler: str | None = None
+    options: object = None
+    """How documents are read (size cap, encoding, input format): a ReadOptions, or None."""
 
 
 def terms_from_corpus(plan: LedgerPlan, progress: Callable[[], None] | None = None) -> tuple[str, ...]:
     """First pass for ``--terms-from-diff``: clauses that name tasks in some documents, not all."""
-    tasks = [LedgerTask(path, (), plan.lexicon) for path in plan.files]
+    tasks = [LedgerTask(path, (), plan.lexicon, plan.options) for path in plan.files]
     documents_with: Counter = Counter()
     readable = 0
     for doc in run_in_order(document_clauses, tasks, plan.jobs, _crashed, plan.scheduler):
@@ -64,7 +66,7 @@ def run_ledger(plan: LedgerPlan, long_path: str | None, wide_path: str | None, e
                stdout: BinaryIO | None = None, progress: Callable[[], None] | None = None) -> LedgerSummary:
     """Count every term in every document, writing rows as results arrive (input order)."""
     summary = LedgerSummary(plan.terms)
-    tasks = [LedgerTask(path, plan.terms, plan.lexicon) for path in plan.files]
+    tasks = [LedgerTask(path, plan.terms, plan.lexicon, plan.options) for path in plan.files]
     with ExitStack() as stack:
         writer = LedgerWriter(stack, plan.terms, long_path, wide_path, errors_path, stdout)
         for doc in run_in_order(count_document, tasks, plan.jobs, _crashed, plan.scheduler):
