@@ -26,6 +26,7 @@ def parse(text: str, source: model.Source, lexicon: Lexicon | None = None) -> mo
     scanned = scan(split_lines(text))
     genre = "law" if is_law(scanned) else "policy"
     lines = type_lines(scanned, genre, lex)  # each line typed once; builders read the kinds
+    del scanned
     draft = build_law(text, lines, lex) if genre == "law" else build_policy(text, lines, lex)
     del lines  # not needed any more: freed before the tree is built (peak memory)
     root = freeze(draft, text)
