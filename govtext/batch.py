@@ -1,10 +1,12 @@
 """A folder of texts → a folder of XML files, in parallel across cores.
 
-Planning comes first and writes nothing: every ``.txt`` becomes a :class:`Task`
-(subfolders too with ``recursive``, mirrored under the output folder), everything
-else is listed as a :class:`Skipped` file with the reason, and two inputs whose
-outputs would land on one file — ``doc.txt`` and ``doc.TXT``, or an output that
-would overwrite an input — are an :class:`OutputClash` before anything is written.
+Planning comes first and writes nothing: every document govtext reads (by suffix:
+``.txt``, ``.html``, ``.docx``, ``.pdf`` … see :data:`govtext.formats.DOCUMENT_SUFFIXES`)
+becomes a :class:`Task` (subfolders too with ``recursive``, mirrored under the output
+folder), everything else is listed as a :class:`Skipped` file with the reason, and two
+inputs whose outputs would land on one file — ``doc.txt`` and ``doc.TXT``, ``a.html``
+and ``a.pdf``, or an output that would overwrite an input — are an
+:class:`OutputClash` before anything is written.
 
 Each file is then converted in a worker process (parsing is pure Python, so threads
 would share one core); the largest files are started first so the cores finish
@@ -22,12 +24,15 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 from govtext.errors import GovtextError
+from govtext.formats import DOCUMENT_SUFFIXES
+
+if TYPE_CHECKING:
+    from govtext.pipeline import ReadOptions
 
 SUFFIXES = {"govtext": ".xml", "akn": ".akn.xml"}
-INPUT_SUFFIX = ".txt"
 
 
 class OutputClash(GovtextError):
@@ -39,7 +44,7 @@ class Task:
     """One file to convert."""
 
     source: str
-    """The text file, as found in the folder."""
+    """The document, as found in the folder."""
 
     target: str
     """Where its XML goes."""
@@ -53,6 +58,10 @@ class Task:
     lexicon: str | None = None
     """Path of a user lexicon (TOML), or None for the default."""
 
+    options: ReadOptions | None = None
+    """How the file is read (size cap, encoding, undecodable bytes, input format, Word
+    revisions): the command's read options, or None for the defaults."""
+
 
 @dataclass(frozen=True, slots=True)
 class Result:
@@ -62,6 +71,9 @@ class Result:
     target: str
     error: str | None = None
     """One-line message naming the file, or None when the XML was written."""
+
+    warnings: tuple[str, ...] = ()
+    """What the reader had to repair (bytes replaced with ``--errors replace``), each naming the file."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,8 +99,9 @@ class FolderPlan:
 
 
 def plan_folder(folder: str, outdir: str, fmt: str = "govtext", timestamp: datetime | None = None,
-                lexicon: str | None = None, recursive: bool = False) -> FolderPlan:
-    """Plan the conversion of every ``.txt`` in ``folder`` (and its subfolders with ``recursive``).
+                lexicon: str | None = None, recursive: bool = False,
+                options: ReadOptions | None = None) -> FolderPlan:
+    """Plan the conversion of every document in ``folder`` (and its subfolders with ``recursive``).
 
     Raises :class:`OutputClash` naming both files when two outputs would be one file.
     """
@@ -100,9 +113,9 @@ def plan_folder(folder: str, outdir: str, fmt: str = "govtext", timestamp: datet
     tasks, folders = [], {outdir}
     for path, _size in found:
         relative = path.relative_to(folder)
-        target = Path(outdir) / relative.parent / (path.name[: -len(INPUT_SUFFIX)] + suffix)
+        target = Path(outdir) / relative.parent / (path.stem + suffix)  # a.html → a.xml
         folders.add(str(target.parent))
-        tasks.append(Task(str(path), str(target), fmt, timestamp, lexicon))
+        tasks.append(Task(str(path), str(target), fmt, timestamp, lexicon, options))
     _refuse_clashes(tasks, {_clash_key(str(p)) for p, _ in found} | {_clash_key(k.path) for k in skipped})
     order = {str(p): size for p, size in found}
     tasks.sort(key=lambda t: (-order[t.source], t.source))
@@ -129,8 +142,8 @@ def _scan(folder: Path, recursive: bool, out_real: str, found: list, skipped: li
             if entry.is_symlink() and entry.is_dir():
                 skipped.append(Skipped(str(path), "a link to a folder (not followed)"))
                 continue
-            if not entry.name.lower().endswith(INPUT_SUFFIX) or entry.name.lower() == INPUT_SUFFIX:
-                skipped.append(Skipped(str(path), "not a .txt file"))
+            if path.suffix.lower() not in DOCUMENT_SUFFIXES:  # ".txt" alone has no suffix: skipped
+                skipped.append(Skipped(str(path), "not a document type govtext reads"))
                 continue
             if not entry.is_file():
                 skipped.append(Skipped(str(path), "not a regular file"))
@@ -171,14 +184,17 @@ def convert_one(task: Task) -> Result:
     from govtext.textio import write_atomic
     from govtext.xmlfmt import export_pieces
 
+    warnings: list[str] = []
     try:
-        doc = load(task.source, _lexicon(task.lexicon))
+        doc = load(task.source, _lexicon(task.lexicon), task.options,
+                   lambda message: warnings.append(_named(task.source, message)))
         write_atomic(task.target, export_pieces(doc, task.fmt, task.timestamp))
     except GovtextError as exc:
-        return Result(task.source, task.target, _named(task.source, str(exc)))
+        return Result(task.source, task.target, _named(task.source, str(exc)), tuple(warnings))
     except Exception as exc:  # a parser bug on one file must not stop the folder
-        return Result(task.source, task.target, _named(task.source, f"internal error: {type(exc).__name__}: {exc}"))
-    return Result(task.source, task.target)
+        return Result(task.source, task.target, _named(task.source, f"internal error: {type(exc).__name__}: {exc}"),
+                      tuple(warnings))
+    return Result(task.source, task.target, warnings=tuple(warnings))
 
 
 _LEXICONS: dict[str, object] = {}

@@ -136,3 +136,18 @@ def test_parallel_run_gives_the_same_history(policy) -> None:
     parallel = build_history([str(POLICY)], jobs=2)
     assert parallel.lineages == policy.lineages and parallel.terms == policy.terms
     assert parallel.blame == policy.blame
+
+
+def test_ledger_paths_name_nodes_as_the_diff_does(policy) -> None:
+    # One way to label a node: the ledger's 'where' reads like the diff's location of the
+    # same term (一、 › （三）, the number as written), never a second spelling (一 › （三）).
+    from govtext.diff import diff_documents
+    from govtext.pipeline import load
+
+    result = diff_documents(load(str(POLICY / "report-2021.txt")), load(str(POLICY / "report-2022.txt")))
+    gone = next(t for t in result.terms if t.term == "稳步推进乡村振兴" and t.old_where)
+    diff_where = [" › ".join(o.path + (o.label,)) for o in gone.old_where]
+    row = next(r for r in policy.terms if r.term == "稳步推进乡村振兴")
+    assert list(row.where[0]) == diff_where == ["一、 › （三）"]
+    labels = {entry.id: entry.label for entry in policy.blame}
+    assert (labels["s1"], labels["s1/i3"]) == ("一、", "（三）")

@@ -49,6 +49,29 @@ def test_counts_and_places_on_fixtures(tmp_path):
     assert "4 terms" in result.output and "3 documents counted, 0 failed" in result.output
 
 
+def test_section_label_is_number_and_whole_title(tmp_path):
+    # Named as the diff's contents list names a section (diff.units.heading_label), but with
+    # the whole title: the CSV contract is the number and title as written, never cut short.
+    from govtext.diff.units import LABEL_CHARS, heading_label
+    from govtext.pipeline import load
+
+    long_title = "坚定不移推进高水平对外开放和更高质量的共建一带一路合作发展"
+    assert len(long_title) > LABEL_CHARS
+    policy = tmp_path / "policy.txt"
+    policy.write_text(f"2024年工作报告\n一、{long_title}\n要推进改革。\n（二）深化改革\n要推进改革。\n", encoding="utf-8")
+    law = tmp_path / "law.txt"
+    law.write_text("示例法\n第一章 总则\n第一条 推进改革。\n第二章　附则\n第二条 推进改革。\n", encoding="utf-8")
+    terms = tmp_path / "terms.txt"
+    terms.write_text("改革\n", encoding="utf-8")
+    out = tmp_path / "l.csv"
+    result = run(str(policy), str(law), "--terms", str(terms), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    labels = [r["section_label"] for r in read_csv(out) if r["place"] == "section"]
+    assert labels == [f"一、{long_title}", "第一章 总则", "第二章 附则"]
+    top = load(str(policy)).root.children[1]
+    assert heading_label(top) == f"一、{long_title[: LABEL_CHARS - 1]}…"  # the diff's cut, not the ledger's
+
+
 def test_failed_documents_are_listed_and_the_rest_counted(tmp_path):
     folder = tmp_path / "in"
     shutil.copytree(LEDGER / "reports", folder)

@@ -207,7 +207,7 @@ def test_folder_mode_lists_skipped_files_with_reasons(runner, tmp_path):
     skipped = [line for line in result.stderr.splitlines() if line.startswith("govtext: skipped")]
     expected = [
         f"govtext: skipped {src / 'linked'}: a link to a folder (not followed)",
-        f"govtext: skipped {src / 'notes.md'}: not a .txt file",
+        f"govtext: skipped {src / 'notes.md'}: not a document type govtext reads",
     ]
     if os.geteuid() != 0:  # root reads anything
         expected.append(f"govtext: skipped {secret}: unreadable (permission denied)")

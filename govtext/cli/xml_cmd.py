@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from govtext.cli.common import (emit, fail, input_argument, input_options, lexicon_option, load_document,
-                                max_bytes_option, read_options)
+                                max_bytes_option, read_options, warn)
 from govtext.escape import visible
 
 FORMATS = ("govtext", "akn")
@@ -37,7 +37,8 @@ def xml(file: str | None, output: str | None, fmt: str, timestamp: bool, jobs: i
     byte-identical XML.  It keeps every character of the text and validates
     against the schema shipped with govtext (see `govtext validate`).
 
-    FILE may be a folder: every .txt in it is converted, in parallel, to
+    FILE may be a folder: every document in it (.txt, .html, .docx, .doc, .rtf,
+    .wps, .pdf, .xml) is converted, in parallel, with the read options given, to
     OUTDIR/NAME.xml (-o OUTDIR is required; -r for subfolders).  Other files are
     listed as skipped with the reason; two inputs that would write one output are
     an error before anything is written.  A file that fails is reported by name
@@ -61,12 +62,13 @@ def _convert_folder(folder: str, output: str | None, fmt: str, when, jobs: int |
         fail(f"{folder} is a folder: give -o OUTDIR to write the XML files into")
     if Path(output).exists() and not Path(output).is_dir():
         fail(f"{output}: exists and is not a folder")
-    plan = plan_folder(folder, output, fmt, when, lexicon, recursive)  # OutputClash: exit 2, nothing written
+    # OutputClash: exit 2, nothing written.  The read options travel in each Task to the workers.
+    plan = plan_folder(folder, output, fmt, when, lexicon, recursive, read_options())
     for skip in plan.skipped:
         click.echo(f"govtext: skipped {skip.path}: {skip.reason}", err=True)
     tasks = plan.tasks
     if not tasks:
-        fail(f"{folder}: no .txt files to convert")
+        fail(f"{folder}: no documents to convert")
     for made in plan.folders:
         try:
             Path(made).mkdir(parents=True, exist_ok=True)
@@ -81,6 +83,8 @@ def _convert_folder(folder: str, output: str | None, fmt: str, when, jobs: int |
         for result in convert_folder(tasks, jobs):
             if advance is not None:
                 advance()
+            for message in result.warnings:
+                warn(message)
             if result.error:
                 failed += 1
                 click.echo(f"govtext: error: {visible(result.error)}", err=True)

@@ -133,14 +133,20 @@ def _collect(doc: Document, node: Node, path: tuple[str, ...], out: list[Unit], 
             _collect(doc, child, below, out, top)
 
 
-def _top_label(node: Node) -> str:
-    """A top-level container as a contents list names it: number and title (三、加快…)."""
+def heading_label(node: Node, limit: int | None = LABEL_CHARS) -> str:
+    """A container as a contents list names it: number and title (三、加快…, 第一章 总则),
+    the title cut to ``limit`` characters (None: whole); "" when it has neither."""
     number = (node.number or "").strip()
     title = node.title or ""
-    if len(title) > LABEL_CHARS:
-        title = title[: LABEL_CHARS - 1] + "…"
+    if limit is not None and len(title) > limit:
+        title = title[: limit - 1] + "…"
     gap = "" if not number or number[-1] in "、．.）)" else " "  # 三、保障措施 but 第一章 总则
-    return (number + gap + title).strip() or node_label(node)
+    return (number + gap + title).strip()
+
+
+def _top_label(node: Node) -> str:
+    """A top-level container as a report's contents list names it (三、加快建设…)."""
+    return heading_label(node) or node_label(node)
 
 
 def _add(doc: Document, node: Node, path: tuple[str, ...], family: str, out: list[Unit],

@@ -8,10 +8,10 @@ format and is imported only when a file of that format is read.
 
 from __future__ import annotations
 
-from govtext.formats.detect import FORMATS, detect
+from govtext.formats.detect import DOCUMENT_SUFFIXES, FORMATS, detect
 from govtext.formats.extraction import Extraction
 
-__all__ = ["EXTRACTED", "FORMATS", "Extraction", "detect", "extract"]
+__all__ = ["DOCUMENT_SUFFIXES", "EXTRACTED", "FORMATS", "Extraction", "detect", "extract"]
 
 # format → (module, function); imported lazily so reading a .txt never loads lxml/docx/pdf code.
 _EXTRACTORS = {

@@ -10,6 +10,10 @@ from io import BytesIO
 FORMATS = ("auto", "text", "xml", "html", "docx", "pdf", "doc", "rtf")
 """Values of ``--input-format``; ``auto`` decides by content."""
 
+DOCUMENT_SUFFIXES = frozenset({".txt", ".xml", ".html", ".htm", ".docx", ".doc", ".pdf", ".rtf", ".wps"})
+"""Files read as documents when met inside a folder (a file named explicitly is always
+read, whatever its name: the content decides its format)."""
+
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _WORD_STREAM = "WordDocument".encode("utf-16-le")
 # A markup file is HTML when its first element is one of these (a crawler's fragment

@@ -9,7 +9,8 @@ the last event in that run that changed its words.
 
 from __future__ import annotations
 
-from govtext.history.digest import LABEL_CHARS, Digest
+from govtext.diff.units import LABEL_CHARS
+from govtext.history.digest import Digest
 from govtext.history.records import BlameEntry, Lineage
 
 KEEPS_WORDING = frozenset({"moved", "renumbered", "formatting"})

@@ -13,6 +13,7 @@ from hashlib import blake2b
 
 from govtext.diff.normalize import normalize  # the one definition of "formatting only"
 from govtext.diff.records import DiffResult
+from govtext.diff.units import node_label  # the one way a path names a node, as in the diff
 from govtext.history.records import Step
 from govtext.model import (
     ARTICLE,
@@ -40,8 +41,6 @@ HEADED = frozenset({BOOK, CHAPTER, SECTION})
 SENTENCES = frozenset({LEAD, MEASURE, STATEMENT, HEADING, LINE})
 """Leaves blamed one by one: sentences, headings and header lines."""
 
-LABEL_CHARS = 24
-
 KEY_CHARS = 4
 """Shortest heading or lead that identifies a node on its return (shorter ones recur by chance)."""
 
@@ -61,10 +60,11 @@ class NodeInfo:
     number: str | None
     title: str | None
     label: str
-    """Its number, else its title (cut short), else its type."""
+    """Its number as written (三、 （四） 第二章), else its title (cut short), else its type:
+    :func:`govtext.diff.units.node_label`, as the diff names it."""
 
     path: tuple[str, ...]
-    """Labels of its tracked ancestors and itself, from the top."""
+    """Labels of its tracked ancestors and itself, from the top (三、 › （四）)."""
 
     norm: int
     """Fingerprint of the comparison form: the heading for 编/章/节/sections, the whole
@@ -108,14 +108,6 @@ class Digest:
     """For each leaf, the index in ``nodes`` of its innermost tracked ancestor, or -1."""
 
 
-def label_of(node: Node) -> str:
-    if node.number:
-        return node.number.strip().rstrip("、.．")
-    if node.title:
-        return node.title if len(node.title) <= LABEL_CHARS else node.title[: LABEL_CHARS - 1] + "…"
-    return node.type
-
-
 def digest(doc: Document, label: str, path: str) -> Digest:
     nodes: list[NodeInfo] = []
     sentences: list[SentenceInfo] = []
@@ -132,7 +124,7 @@ def digest(doc: Document, label: str, path: str) -> Digest:
                     sentences.append(SentenceInfo(node.id, node.type, fingerprint(norm), node.span))
             return
         if node.type in TRACKED:
-            own = label_of(node)
+            own = node_label(node)
             path_labels = path_labels + (own,)
             nodes.append(_info(node, own, path_labels, top=owner < 0 and node.type in HEADED))
             owner = len(nodes) - 1

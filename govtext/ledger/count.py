@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from govtext.diff.units import heading_label  # the one way to name a section, as the diff does
 from govtext.model import (
     APPENDIX,
     BOOK,
@@ -179,12 +180,11 @@ def _top_sections(doc: Document) -> list[tuple[str, str, str]]:
 
 
 def _label(node: Node) -> str:
+    """The section_label column: number and title as written, the whole title (the CSV
+    contract), named as the diff's contents list names it."""
     if node.type == HEADER:
         return "header"
-    number = node.number or ""
-    title = node.title or ""
-    gap = " " if number.endswith(("章", "节", "编", "条", "部分", "篇")) and title else ""
-    return f"{number}{gap}{title}"
+    return heading_label(node, limit=None)
 
 
 def _named(path: str, message: str) -> str:

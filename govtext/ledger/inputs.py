@@ -6,9 +6,7 @@ import os
 from dataclasses import dataclass
 
 from govtext.errors import InputError
-
-DOCUMENT_SUFFIXES = frozenset({".txt", ".xml", ".html", ".htm", ".docx", ".doc", ".pdf", ".rtf", ".wps"})
-"""Files read as documents when met inside a folder (a file named explicitly is always read)."""
+from govtext.formats import DOCUMENT_SUFFIXES  # one list for every command that walks a folder
 
 
 @dataclass(frozen=True, slots=True)
