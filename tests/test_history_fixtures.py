@@ -64,14 +64,15 @@ def test_undated_versions_need_order_given() -> None:
     assert order(["draft.txt", "final.txt"], ["甲", "乙"], "given")[0] == [0, 1]
 
 
-def test_folder_expands_to_its_text_files_only(tmp_path) -> None:
+def test_folder_expands_to_its_documents_only(tmp_path) -> None:
     (tmp_path / "b.txt").write_text("乙", "utf-8")
     (tmp_path / "a.xml").write_text("<x/>", "utf-8")
+    (tmp_path / "c.docx").write_bytes(b"PK")
     (tmp_path / "MANIFEST.tsv").write_text("file", "utf-8")
-    assert [p.rsplit("/", 1)[1] for p in expand([str(tmp_path)])] == ["a.xml", "b.txt"]
+    assert [p.rsplit("/", 1)[1] for p in expand([str(tmp_path)])] == ["a.xml", "b.txt", "c.docx"]
     empty = tmp_path / "empty"
     empty.mkdir()
-    with pytest.raises(HistoryError, match="no .txt"):
+    with pytest.raises(HistoryError, match="no documents"):
         expand([str(empty)])
 
 

@@ -12,10 +12,10 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from govtext.formats.detect import DOCUMENT_SUFFIXES
 from govtext.history.records import HistoryError
 from govtext.numerals import cn_value
 
-SUFFIXES = (".txt", ".xml")
 """What a folder contributes: its text and govtext XML files."""
 
 HEADER_LINES = 60
@@ -43,16 +43,16 @@ class Dated:
 
 
 def expand(paths: list[str]) -> list[str]:
-    """Files as given; a folder stands for its .txt and .xml files in name order."""
+    """Files as given; a folder stands for the documents in it (any format govtext reads) in name order."""
     files: list[str] = []
     for path in paths:
         if path == "-":  # each version is read twice (dating, then parsing in a worker)
             raise HistoryError("standard input cannot be a version: give files or a folder")
         if os.path.isdir(path):
             names = sorted(name for name in os.listdir(path)
-                           if name.lower().endswith(SUFFIXES) and not name.startswith("."))
+                           if os.path.splitext(name)[1].lower() in DOCUMENT_SUFFIXES and not name.startswith("."))
             if not names:
-                raise HistoryError(f"{path}: folder holds no .txt or .xml files")
+                raise HistoryError(f"{path}: folder holds no documents govtext reads")
             files.extend(os.path.join(path, name) for name in names)
         else:
             files.append(path)
