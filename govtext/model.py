@@ -12,7 +12,7 @@ Lossless invariant: the leaves of a document, in order, tile its text —
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Iterator
 
 # --- node types -------------------------------------------------------------

@@ -32,6 +32,7 @@ from typing import Callable, Iterable
 from govtext.diff.assign import assign
 from govtext.diff.candidates import Fingerprints, containers, similar_pairs
 from govtext.diff.normalize import bigrams, similarity
+from govtext.diff.runs import longest_increasing
 from govtext.diff.units import Unit
 
 THRESHOLD = 0.5
@@ -249,23 +250,7 @@ def _kept_whole(unit: Unit, partner_of: dict[int, int], other: list[Unit]) -> bo
 
 
 def _out_of_order(pairs: dict[int, int]) -> frozenset[int]:
-    """Old indices not on a longest increasing run of new indices (patience sorting)."""
+    """Old indices not on a longest increasing run of new indices: the moved ones."""
     items = sorted(pairs.items())
-    tails: list[int] = []
-    tail_at: list[int] = []
-    back: list[int] = [-1] * len(items)
-    for k, (_, j) in enumerate(items):
-        pos = bisect_left(tails, j)
-        if pos == len(tails):
-            tails.append(j)
-            tail_at.append(k)
-        else:
-            tails[pos] = j
-            tail_at[pos] = k
-        back[k] = tail_at[pos - 1] if pos else -1
-    keep: set[int] = set()
-    k = tail_at[-1] if tail_at else -1
-    while k >= 0:
-        keep.add(items[k][0])
-        k = back[k]
+    keep = {i for i, _ in longest_increasing(items)}
     return frozenset(i for i, _ in items if i not in keep)

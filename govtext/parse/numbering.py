@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from govtext.numerals import CN_DIGITS, cn_value, number_value  # noqa: F401 - re-exported for the parser
+from govtext.numerals import CN_DIGITS
 
 _CN = f"[{CN_DIGITS}]+"
 # Units of laws and plans are numbered in Chinese numerals, and in some local

@@ -9,7 +9,6 @@ Shared by the draft decision, the 对照表 and the redline.
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections import defaultdict, deque
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -17,6 +16,7 @@ from difflib import SequenceMatcher
 from govtext.amend.compare import normal_form
 from govtext.amend.lawtext import Article, LawText, from_document
 from govtext.diff.records import SPLIT, MERGED, DiffResult
+from govtext.diff.runs import longest_increasing
 from govtext.model import ARTICLE, Document
 
 
@@ -88,25 +88,8 @@ def pair_articles(result: DiffResult, old_doc: Document, new_doc: Document) -> A
 
 
 def _increasing(pairs: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
-    """The longest run of pairs increasing in both indexes (patience sorting)."""
-    tails: list[int] = []
-    tail_at: list[int] = []
-    back: list[int] = [-1] * len(pairs)
-    for k, (_, j) in enumerate(pairs):
-        pos = bisect_left(tails, j)
-        if pos == len(tails):
-            tails.append(j)
-            tail_at.append(k)
-        else:
-            tails[pos] = j
-            tail_at[pos] = k
-        back[k] = tail_at[pos - 1] if pos else -1
-    out = []
-    k = tail_at[-1] if tail_at else -1
-    while k >= 0:
-        out.append(pairs[k])
-        k = back[k]
-    return tuple(reversed(out))
+    """The longest run of pairs increasing in both indexes."""
+    return tuple(longest_increasing(pairs))
 
 
 # Equal runs shorter than this between two edits join them into one phrase.

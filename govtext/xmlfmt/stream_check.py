@@ -22,7 +22,7 @@ from govtext.errors import XmlInputError
 from govtext.model import LEAF_TYPES
 from govtext.xmlfmt import FORMAT, NAMESPACE, VERSION, schema_path
 from govtext.xmlfmt.digest import OutlineDigest
-from govtext.xmlfmt.reader import _VOCABULARY, Problem, _attr, _first_line, _refuse_declarations
+from govtext.xmlfmt.reader import _VOCABULARY, Problem, _attr, _first_line, _leaf_text, _refuse_declarations
 
 _CHAR = f"{{{NAMESPACE}}}char"
 _DOCUMENT = f"{{{NAMESPACE}}}document"
@@ -84,15 +84,6 @@ def _unknown(element) -> Problem | None:
         where = f"{{{qname.namespace}}}" if qname.namespace and qname.namespace != NAMESPACE else ""
         return Problem(element.sourceline, f"unknown element <{where}{qname.localname}>")
     return None
-
-
-def _leaf_text(element) -> str:
-    parts = [element.text or ""]
-    for char in element:
-        if char.tag == _CHAR:
-            parts.append(chr(int(char.get("code"), 16)))
-        parts.append(char.tail or "")
-    return "".join(parts)
 
 
 class _TextHash:
