@@ -14,7 +14,7 @@ from click.testing import CliRunner
 
 from diff_helpers import DIFF_FIXTURES, diff_case
 from govtext.cli import main
-from govtext.diff.align import GENRE_THRESHOLDS, THRESHOLD, default_threshold
+from govtext.diff.align import GENRE_FLOORS, GENRE_THRESHOLDS, THRESHOLD, default_floor, default_threshold
 from govtext.diff.assign import assign
 from govtext.diff.candidates import containers, pair_score, similar_pairs
 from govtext.diff.pins import PinError
@@ -68,6 +68,32 @@ def test_law_default_keeps_the_strict_line() -> None:
     assert default_threshold("law", "policy") == default_threshold("law") == THRESHOLD
     assert default_threshold("policy") == GENRE_THRESHOLDS["policy"] < THRESHOLD
     assert default_threshold("unknown-genre") == THRESHOLD
+
+
+def test_policy_default_pairs_the_same_number_in_the_same_place_from_the_floor() -> None:
+    # From gwr 2024 → 2025: （六）更好统筹发展和安全… → （六）有效防范化解重点领域风险… (0.33 there).
+    result = diff_case("policy-same-place")
+    [six] = [c for c in result.changes if c.old and c.old.number == "（六）"]
+    assert (six.change, six.new.number) == ("reworded", "（六）")
+    assert GENRE_FLOORS["policy"] <= six.similarity < GENRE_THRESHOLDS["policy"]
+    # An explicit threshold is a hard line: no pair by place below it.
+    explicit = diff_case("policy-same-place", threshold=GENRE_THRESHOLDS["policy"])
+    assert _kinds(explicit, "（六）") == ["added", "removed"]
+    assert default_floor("policy") == GENRE_FLOORS["policy"]
+    assert default_floor("law") is None and default_floor("policy", "law") is None
+
+
+def test_place_needs_the_same_number() -> None:
+    from govtext.diff import diff_documents
+
+    head = "三、任务\n\n（一）稳定粮食生产。抓好春耕备耕。\n\n"
+    old = parse_text(head + "（二）加强高标准农田建设。逐步把永久基本农田建成高标准农田。\n")
+    item = "推进农田建设。加快灌区改造，建设高效节水农田。\n"
+    [same] = diff_documents(old, parse_text(head + "（二）" + item)).changes
+    assert same.change == "reworded"
+    assert GENRE_FLOORS["policy"] <= same.similarity < GENRE_THRESHOLDS["policy"]  # 0.33: paired by place
+    moved = diff_documents(old, parse_text(head + "（三）" + item))
+    assert _kinds(moved, "（二）") == ["removed"] and _kinds(moved, "（三）") == ["added"]
 
 
 @pytest.mark.parametrize("args, kinds", [((), ["reworded"]), (("--threshold", "0.5"), ["added", "removed"])])

@@ -13,7 +13,7 @@ import pytest
 
 from conftest import corpus_file, corpus_files
 from govtext.diff import diff_documents
-from govtext.diff.align import GENRE_THRESHOLDS, THRESHOLD, align
+from govtext.diff.align import GENRE_FLOORS, GENRE_THRESHOLDS, THRESHOLD, align
 from govtext.diff.candidates import pair_score
 from govtext.diff.units import build_units
 from govtext.pipeline import load
@@ -116,10 +116,11 @@ def test_identical_leads_are_matched() -> None:
 
 @pytest.mark.parametrize("old, new", POLICY_PAIRS, ids=lambda name: name.split(".")[0])
 def test_no_pair_below_the_threshold_is_renamed_or_reworded(old: str, new: str) -> None:
-    result = _diff(old, new)  # the policy genre's default threshold
+    result = _diff(old, new)  # the policy genre's default threshold, and its floor for pairs by place
     for change in result.changes:
-        if change.change in ("renamed", "reworded"):
-            assert change.similarity >= GENRE_THRESHOLDS["policy"], (change.old.title, change.new.title)
+        if change.change in ("renamed", "reworded") and change.similarity < GENRE_THRESHOLDS["policy"]:
+            assert change.similarity >= GENRE_FLOORS["policy"], (change.old.title, change.new.title)
+            assert change.old.number == change.new.number and change.old.number not in (None, "——")
 
 
 def _item_nine(result) -> list[tuple]:
