@@ -10,7 +10,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from diff_helpers import diff_case
+from click.testing import CliRunner
+
+from diff_helpers import DIFF_FIXTURES, diff_case
+from govtext.cli import main
+from govtext.diff.align import GENRE_FLOORS, GENRE_THRESHOLDS, THRESHOLD, default_floor, default_threshold
 from govtext.diff.assign import assign
 from govtext.diff.candidates import containers, pair_score, similar_pairs
 from govtext.diff.pins import PinError
@@ -27,6 +31,8 @@ def _pairs(result) -> dict[str, tuple[str, float]]:
 @pytest.mark.parametrize("case, label, kind", [
     ("policy-renamed", "三、", "renamed"),  # 三、保障措施 → 三、组织保障: similarity 0.40
     ("policy-lead-moved", "（四）", "reworded"),  # same lead, new body: 0.52
+    ("policy-item-evolving", "（九）", "reworded"),  # retitled, body rewritten: 0.42
+    ("law-article-rewritten", "第三条", "reworded"),  # 立法法 第三条 2015 → 2023 in small: 0.36
 ])
 def test_threshold_decides_changed_or_removed_and_added(case: str, label: str, kind: str) -> None:
     s = _pairs(diff_case(case, threshold=0.0))[label][1]
@@ -37,6 +43,70 @@ def test_threshold_decides_changed_or_removed_and_added(case: str, label: str, k
     assert label not in _pairs(above)
     assert any(c.change == "removed" and (c.old.number or c.old.title) == label for c in above.changes)
     assert above.summary["added"] == below.summary["added"] + 1
+
+
+# --- the default depends on the genre; an explicit threshold is still a hard line -------------
+def _kinds(result, label: str) -> list[str]:
+    return sorted(c.change for c in result.changes if label in ((c.old and c.old.number), (c.new and c.new.number)))
+
+
+def test_policy_default_pairs_an_item_evolving_but_not_unrelated_sections() -> None:
+    # From gwr 2024 → 2025: （九）加强生态文明建设 → （九）协同推进降碳减污扩绿增长 (0.475 there).
+    result = diff_case("policy-item-evolving")
+    [nine] = [c for c in result.changes if c.old and c.old.number == "（九）"]
+    assert (nine.change, nine.new.number) == ("reworded", "（九）")
+    assert GENRE_THRESHOLDS["policy"] <= nine.similarity < THRESHOLD
+    # 四、加强政府自身建设 → 四、推进国防现代化: same place, unrelated (0.12): never one section renamed.
+    assert _kinds(result, "四、") == ["added", "removed"]
+    assert _kinds(diff_case("policy-item-evolving", threshold=THRESHOLD), "（九）") == ["added", "removed"]
+
+
+def test_law_default_keeps_the_strict_line() -> None:
+    assert _kinds(diff_case("law-article-rewritten"), "第三条") == ["added", "removed"]
+    lowered = diff_case("law-article-rewritten", threshold=GENRE_THRESHOLDS["policy"])
+    assert _kinds(lowered, "第三条") == ["reworded"]
+    assert default_threshold("law", "policy") == default_threshold("law") == THRESHOLD
+    assert default_threshold("policy") == GENRE_THRESHOLDS["policy"] < THRESHOLD
+    assert default_threshold("unknown-genre") == THRESHOLD
+
+
+def test_policy_default_pairs_the_same_number_in_the_same_place_from_the_floor() -> None:
+    # From gwr 2024 → 2025: （六）更好统筹发展和安全… → （六）有效防范化解重点领域风险… (0.33 there).
+    result = diff_case("policy-same-place")
+    [six] = [c for c in result.changes if c.old and c.old.number == "（六）"]
+    assert (six.change, six.new.number) == ("reworded", "（六）")
+    assert GENRE_FLOORS["policy"] <= six.similarity < GENRE_THRESHOLDS["policy"]
+    # An explicit threshold is a hard line: no pair by place below it.
+    explicit = diff_case("policy-same-place", threshold=GENRE_THRESHOLDS["policy"])
+    assert _kinds(explicit, "（六）") == ["added", "removed"]
+    assert default_floor("policy") == GENRE_FLOORS["policy"]
+    assert default_floor("law") is None and default_floor("policy", "law") is None
+
+
+def test_place_needs_the_same_number() -> None:
+    from govtext.diff import diff_documents
+
+    head = "三、任务\n\n（一）稳定粮食生产。抓好春耕备耕。\n\n"
+    old = parse_text(head + "（二）加强高标准农田建设。逐步把永久基本农田建成高标准农田。\n")
+    item = "推进农田建设。加快灌区改造，建设高效节水农田。\n"
+    [same] = diff_documents(old, parse_text(head + "（二）" + item)).changes
+    assert same.change == "reworded"
+    assert GENRE_FLOORS["policy"] <= same.similarity < GENRE_THRESHOLDS["policy"]  # 0.33: paired by place
+    moved = diff_documents(old, parse_text(head + "（三）" + item))
+    assert _kinds(moved, "（二）") == ["removed"] and _kinds(moved, "（三）") == ["added"]
+
+
+@pytest.mark.parametrize("args, kinds", [((), ["reworded"]), (("--threshold", "0.5"), ["added", "removed"])])
+def test_cli_threshold_default_and_explicit(args: tuple[str, ...], kinds: list[str]) -> None:
+    import json
+
+    folder = DIFF_FIXTURES / "policy-item-evolving"
+    result = CliRunner().invoke(main, ["diff", str(folder / "old.txt"), str(folder / "new.txt"),
+                                       "--format", "json", *args])
+    assert result.exit_code == 1, result.output
+    changes = json.loads(result.output)["changes"]
+    assert sorted(c["change"] for c in changes
+                  if "（九）" in ((c["old"] or {}).get("number"), (c["new"] or {}).get("number"))) == kinds
 
 
 @pytest.mark.parametrize("threshold", [0.3, 0.5, 0.7, 0.9, 1.0])
@@ -129,7 +199,8 @@ def test_containers_match_brute_force(seed: int) -> None:
 
 # --- the user's last word -----------------------------------------------------
 def test_match_pins_a_pair_below_the_threshold() -> None:
-    result = diff_case("policy-renamed", match=[("三、", "三、")])
+    # 三、保障措施 → 三、组织保障 scores 0.40: below an explicit 0.5, pinned all the same.
+    result = diff_case("policy-renamed", threshold=0.5, match=[("三、", "三、")])
     pinned = [c for c in result.changes if c.pinned]
     assert [(c.change, c.old.title, c.new.title) for c in pinned] == [("renamed", "保障措施", "组织保障")]
     assert result.summary["removed"] == result.summary["added"] == 0

@@ -129,7 +129,7 @@ def test_html_has_contents_anchors_and_a_scriptless_filter() -> None:
 
 
 def test_json_marks_pinned_pairs_and_parts() -> None:
-    data = json.loads(run(*case("policy-renamed"), "--format", "json", "--match", "三、=三、").stdout)
+    data = json.loads(run(*case("policy-renamed"), "--format", "json", "--threshold", "0.5", "--match", "三、=三、").stdout)
     assert [c["pinned"] for c in data["changes"]] == [False, True]
     merged = json.loads(run(*case("law-merged-articles"), "--format", "json").stdout)
     [record] = [c for c in merged["changes"] if c["change"] == "merged"]

@@ -35,8 +35,9 @@ def _fail_on(ctx, param, value: str | None) -> frozenset[str] | None:
               f"(any of: {', '.join(FAIL_ON_KINDS)}).")
 @click.option("--userdict", type=click.Path(dir_okay=False), default=None,
               help="Extra protected 提法 in jieba's dictionary format (word [freq] [tag] a line).")
-@click.option("--threshold", type=click.FloatRange(0.0, 1.0), default=0.5, show_default=True,
-              help="Least similarity for two nodes to count as one node changed.")
+@click.option("--threshold", type=click.FloatRange(0.0, 1.0), default=None,
+              help="Least similarity for two nodes to count as one node changed, a hard line "
+              "[default: 0.35 for policy texts, 0.5 for laws].")
 @click.option("--match", "match", multiple=True, metavar="OLD=NEW",
               help="Pair these two nodes whatever the alignment thinks (by id, number or title; repeatable).")
 @click.option("--matches", "matches_file", type=click.Path(dir_okay=False), default=None,
@@ -49,7 +50,7 @@ def _fail_on(ctx, param, value: str | None) -> frozenset[str] | None:
 @lexicon_option
 @input_options
 def diff(old: str, new: str, fmt: str | None, side_by_side: bool, output: str | None, quiet: bool,
-         fail_on: frozenset[str] | None, userdict: str | None, threshold: float, match: tuple[str, ...],
+         fail_on: frozenset[str] | None, userdict: str | None, threshold: float | None, match: tuple[str, ...],
          matches_file: str | None, unmatch: tuple[str, ...], show_all: bool, lexicon: str | None) -> None:
     """Compare OLD and NEW (text files, govtext XML, or - for one of them).
 

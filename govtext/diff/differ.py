@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import Sequence
 
 from govtext.diff import records as r
-from govtext.diff.align import THRESHOLD, align
+from govtext.diff.align import align, default_floor, default_threshold
 from govtext.diff.data import modal_scales, protected_terms, read_userdict
 from govtext.diff.edits import unit_edits
 from govtext.diff.mechanical import Candidate, classify, renumbering
@@ -26,20 +26,27 @@ from govtext.model import Document
 
 
 def diff_documents(old: Document, new: Document, userdict: str | None = None,
-                   threshold: float = THRESHOLD, segmenter: Segmenter | None = None, *,
+                   threshold: float | None = None, segmenter: Segmenter | None = None, *,
                    match: Sequence[tuple[str, str]] = (),
                    unmatch: Sequence[tuple[str, str]] = (),
                    progress: Callable[..., None] | None = None) -> r.DiffResult:
     """Compare two versions.
 
     ``userdict``: a jieba-format dictionary of extra 提法.  ``threshold``: least
-    likeness for two nodes to be one node changed.  ``match``/``unmatch``: pairs
+    likeness for two nodes to be one node changed, a hard line; ``None`` takes the
+    default of the documents' genre (:func:`~govtext.diff.align.default_threshold`), and
+    with it the genre's floor for pairs by place (:data:`~govtext.diff.align.GENRE_FLOORS`).
+    ``match``/``unmatch``: pairs
     of node names (id, number or title; see :mod:`govtext.diff.pins`) to pair
     before the automatic alignment, or to keep apart; a name that fits no node
     or several raises :class:`~govtext.diff.pins.PinError`.
     ``progress(phase, done=None, total=None)``, if given, is told how far the work is.
     """
     report = progress or _silent
+    floor = None  # an explicit threshold is a hard line: nothing is paired below it
+    if threshold is None:
+        threshold = default_threshold(old.genre, new.genre)
+        floor = default_floor(old.genre, new.genre)
     user_words = read_userdict(userdict) if userdict else ()
     protected = protected_terms() + tuple(word for word, _, _ in user_words)
     if segmenter is None:
@@ -47,7 +54,7 @@ def diff_documents(old: Document, new: Document, userdict: str | None = None,
     old_units, new_units = build_units(old), build_units(new)
     report("aligning")
     alignment = align(old_units, new_units, threshold, pins=resolve(match, old_units, new_units),
-                      apart=resolve(unmatch, old_units, new_units))
+                      apart=resolve(unmatch, old_units, new_units), floor=floor)
 
     ranked: list[tuple[float, int, r.Change]] = []  # (new position, old position) keeps document order
     candidates: list[Candidate] = []  # wording changes that may turn out mechanical
