@@ -6,7 +6,6 @@ The default ships as ``govtext/data/lexicon.toml``; users pass their own with
 
 from __future__ import annotations
 
-import difflib
 import os
 import tomllib
 from dataclasses import dataclass
@@ -81,6 +80,8 @@ _TOP_LEVEL = ("extends", *_TABLES)
 
 
 def _did_you_mean(name: str, valid: tuple[str, ...], shown=lambda n: n) -> str:
+    import difflib  # only a faulty lexicon pays for it
+
     close = difflib.get_close_matches(name, valid, n=1, cutoff=0.6)
     return f" (did you mean {shown(close[0])}?)" if close else ""
 

@@ -103,9 +103,13 @@ class Node:
 
     def walk(self) -> Iterator[Node]:
         """This node and all its descendants, depth first, in document order."""
-        yield self
-        for child in self.children:
-            yield from child.walk()
+        # A stack rather than nested generators: ``yield from`` hands each node up through
+        # every level above it, which costs a deep law several times its size.
+        stack = [self]
+        while stack:
+            node = stack.pop()
+            yield node
+            stack.extend(reversed(node.children))
 
     def leaves(self) -> Iterator[Node]:
         """The leaves beneath this node in document order."""
@@ -144,10 +148,16 @@ class _SlicedLeaf(Node):
                  source: str | None = None) -> None:
         # Same signature as Node's (dataclasses.replace works); ``source`` is the
         # document's text that ``span`` points into.
+        # One call per field, not a loop over (name, value) pairs: a law makes thousands of leaves.
         _set = object.__setattr__
-        for name, value in (("id", id), ("type", type), ("span", span), ("kind", kind), ("number", number),
-                            ("title", title), ("level", level), ("children", children)):
-            _set(self, name, value)
+        _set(self, "id", id)
+        _set(self, "type", type)
+        _set(self, "span", span)
+        _set(self, "kind", kind)
+        _set(self, "number", number)
+        _set(self, "title", title)
+        _set(self, "level", level)
+        _set(self, "children", children)
         _TEXT_SLOT.__set__(self, None)
         _set(self, "_source", source if source is not None else text)
         _set(self, "_base", 0 if source is not None else span[0])

@@ -8,8 +8,12 @@ format and is imported only when a file of that format is read.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from govtext.formats.detect import DOCUMENT_SUFFIXES, FORMATS, detect
-from govtext.formats.extraction import Extraction
+
+if TYPE_CHECKING:
+    from govtext.formats.extraction import Extraction
 
 __all__ = ["DOCUMENT_SUFFIXES", "EXTRACTED", "FORMATS", "Extraction", "detect", "extract"]
 
@@ -23,6 +27,15 @@ _EXTRACTORS = {
 }
 EXTRACTED = frozenset(_EXTRACTORS)
 """Formats read through an extractor (the others, ``text`` and ``xml``, are read directly)."""
+
+
+def __getattr__(name: str):
+    # Extraction is imported when first asked for: reading a plain text never builds one.
+    if name == "Extraction":
+        from govtext.formats.extraction import Extraction
+
+        return Extraction
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def extract(data: bytes, fmt: str, name: str | None = None, revisions: str = "new") -> Extraction:

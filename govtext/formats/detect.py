@@ -4,8 +4,6 @@ HTML root), with the extension only as a tie-breaker for plain text."""
 from __future__ import annotations
 
 import re
-import zipfile
-from io import BytesIO
 
 FORMATS = ("auto", "text", "xml", "html", "docx", "pdf", "doc", "rtf")
 """Values of ``--input-format``; ``auto`` decides by content."""
@@ -56,6 +54,10 @@ def detect(data: bytes, name: str | None = None) -> str:
 
 def _zip_format(data: bytes) -> str:
     """A zip with word/document.xml is a .docx; a damaged one still announces itself."""
+    # Imported here: zipfile brings pathlib, shutil, bz2 and lzma, which reading a text never needs.
+    import zipfile
+    from io import BytesIO
+
     try:
         with zipfile.ZipFile(BytesIO(data)) as archive:
             names = set(archive.namelist())

@@ -292,8 +292,8 @@ def _parallel(leads: list[str]) -> bool:
     if len(leads) < 2:
         return False
     clauses = [first_clause(lead) for lead in leads]
-    shared_verb = Counter(c[:2] for c in clauses).most_common(1)[0][1] >= 2
-    shared_head = Counter(c[-2:] for c in clauses).most_common(1)[0][1] >= 2
+    shared_verb = max(Counter(c[:2] for c in clauses).values()) >= 2
+    shared_head = max(Counter(c[-2:] for c in clauses).values()) >= 2
     if shared_verb or shared_head:
         return True
     # Short one-clause leads (推动产业链供应链优化升级。) are parallel by form.
