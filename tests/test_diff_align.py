@@ -16,6 +16,7 @@ from diff_helpers import DIFF_FIXTURES, diff_case
 from govtext.cli import main
 from govtext.diff.align import GENRE_FLOORS, GENRE_THRESHOLDS, THRESHOLD, default_floor, default_threshold
 from govtext.diff.assign import assign
+from govtext.diff import candidates
 from govtext.diff.candidates import containers, pair_score, similar_pairs
 from govtext.diff.pins import PinError
 from govtext.diff.units import build_units
@@ -195,6 +196,32 @@ def test_containers_match_brute_force(seed: int) -> None:
         brute = {w.index for w in wholes if w.family == piece.family
                  and len(piece.grams & w.grams) >= 0.6 * len(piece.grams) - 1e-9}
         assert {w.index for group in found.get(piece.index, []) for w in group} == brute
+
+
+@pytest.mark.parametrize("extra", [1, 2, 3, 6])
+@pytest.mark.parametrize("threshold", [0.05, 0.35, 0.6, 0.95])
+def test_extended_prefixes_lose_no_pair(monkeypatch, extra: int, threshold: float) -> None:
+    # Longer prefixes with a required number of meetings drop chance candidates only:
+    # short texts (fewer bigrams than the extension) and near-identical ones included.
+    monkeypatch.setattr(candidates, "EXTRA_HITS", extra)
+    rng = random.Random(extra * 100 + int(threshold * 100))
+
+    def text(short: bool) -> str:
+        return "".join(rng.choice(_WORDS) for _ in range(rng.randint(1, 3) if short else rng.randint(4, 14))) + "。"
+
+    olds = [text(rng.random() < 0.3) for _ in range(30)]
+    news = [rng.choice(olds)[:-1] + text(True) if rng.random() < 0.5 else text(rng.random() < 0.3) for _ in range(30)]
+    old, new = _units(olds), _units(news)
+    found = {(a.index, b.index) for a, b, _ in similar_pairs(old, new, threshold)}
+    brute = {(a.index, b.index) for a in old for b in new
+             if a.family == b.family and pair_score(a, b) >= threshold and pair_score(a, b) > 0}
+    assert found == brute
+    share = min(max(threshold, 0.1), 0.9)
+    held = containers(old, new, share)
+    for piece in old:
+        expected = {w.index for w in new if w.family == piece.family
+                    and len(piece.grams & w.grams) >= share * len(piece.grams) - 1e-9}
+        assert {w.index for group in held.get(piece.index, []) for w in group} == expected
 
 
 # --- the user's last word -----------------------------------------------------

@@ -16,7 +16,7 @@ Units with the same text are looked up once (repeated content costs one probe).
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from itertools import chain, repeat
+from itertools import chain
 from math import ceil
 from typing import Iterable
 
@@ -74,6 +74,22 @@ def _prefix_length(size: int, overlap_share: float) -> int:
     return size - ceil(overlap_share * size - _EPS) + 1
 
 
+EXTRA_HITS = 3
+"""Prefixes are indexed this many bigrams past the minimum (each step is one more
+rare bigram a true pair is sure to share, AllPairs' argument again), so that a
+pair must meet that many times (or, for a small set, once per bigram it must
+share): most chance meetings on one bigram are dropped before any set is compared."""
+
+
+def _extended(size: int, overlap_share: float) -> tuple[int, int]:
+    """(prefix length, hits required): a set whose overlap with this one reaches
+    ``overlap_share`` of its bigrams has its first ``EXTRA_HITS`` (or all) shared
+    bigrams within the first ``size - overlap + EXTRA_HITS`` of this one's order."""
+    minimum = _prefix_length(size, overlap_share)
+    length = min(size, minimum - 1 + EXTRA_HITS)
+    return length, length - minimum + 1
+
+
 def _dice_to_share(t: float) -> float:
     """Dice ≥ t implies sharing at least t/(2-t) of each set's bigrams (Jaccard bound)."""
     return t / (2 - t) if t < 2 else 1.0
@@ -84,16 +100,20 @@ def _prefix_pairs(old: dict[tuple, Unit], new: dict[tuple, Unit], t: float, prin
     """Keys (old, new) of every pair of non-empty sets whose Dice similarity may reach ``t``."""
     share = _dice_to_share(max(t, 0.0))
     index: dict[str, list[tuple]] = defaultdict(list)
+    need_new: dict[tuple, int] = {}
     for key, unit in new.items():
         grams = prints.ordered(unit, part)
-        for gram in grams[: _prefix_length(len(grams), share)]:
+        length, need_new[key] = _extended(len(grams), share)
+        for gram in grams[:length]:
             index[gram].append(key)
     found: set[tuple[tuple, tuple]] = set()
     indexed = index.keys()
     for key, unit in old.items():
         grams = prints.ordered(unit, part)
-        prefix = indexed & set(grams[: _prefix_length(len(grams), share)])
-        found.update(zip(repeat(key), set(chain.from_iterable(map(index.__getitem__, prefix)))))
+        length, need = _extended(len(grams), share)
+        # The first min(need, need_new) shared bigrams lie in both prefixes: count meetings in C.
+        hits = Counter(chain.from_iterable(map(index.__getitem__, indexed & set(grams[:length]))))
+        found.update((key, other) for other, count in hits.items() if count >= min(need, need_new[other]))
     return found
 
 
@@ -156,9 +176,12 @@ def containers(pieces: list[Unit], wholes: list[Unit], share: float,
             texts[(piece.family, piece.norm)].append(piece)
     groups = list(texts.values())
     index: dict[str, list[int]] = defaultdict(list)
+    need: list[int] = []
     for k, same in enumerate(groups):
         piece = same[0]
-        for gram in prints.ordered(piece)[: _prefix_length(len(piece.grams), share)]:
+        length, hits_needed = _extended(len(piece.grams), share)
+        need.append(hits_needed)
+        for gram in prints.ordered(piece)[:length]:
             index[gram].append(k)
     indexed = index.keys()
     found: dict[int, list[list[Unit]]] = defaultdict(list)
@@ -167,8 +190,11 @@ def containers(pieces: list[Unit], wholes: list[Unit], share: float,
         by_text[(whole.family, whole.norm)].append(whole)
     for (family, _), same in by_text.items():
         grams = same[0].grams
-        # Candidate collection in C: the bigrams that index something, their postings, deduplicated.
-        for k in set(chain.from_iterable(map(index.__getitem__, grams & indexed))):
+        # Candidate collection in C: the bigrams that index something, their postings, counted;
+        # a piece this whole holds enough of meets it at least ``need`` times.
+        for k, count in Counter(chain.from_iterable(map(index.__getitem__, grams & indexed))).items():
+            if count < need[k]:
+                continue
             group = groups[k]
             piece = group[0]
             if piece.family == family and len(piece.grams & grams) >= share * len(piece.grams) - _EPS:
