@@ -68,7 +68,9 @@ def term_changes(old: Sequence[Unit], new: Sequence[Unit], protected: Iterable[s
             kind = FREQUENCY
         else:
             continue
-        found.append((not is_protected, TermChange(kind, term, a, b, _where(old, term), _where(new, term))))
+        # A side that never uses the term has nowhere to look (most terms of unrelated texts).
+        found.append((not is_protected, TermChange(kind, term, a, b, _where(old, term) if a else (),
+                                                   _where(new, term) if b else ())))
     order = {APPEARED: 0, DISAPPEARED: 1, FREQUENCY: 2}
     found.sort(key=lambda row: (order[row[1].kind], row[0], -max(row[1].old_count, row[1].new_count), row[1].term))
     return [term for _, term in found]
