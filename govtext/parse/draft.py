@@ -30,7 +30,7 @@ class Draft:
     title: str | None = None
     level: int | None = None
     span: tuple[int, int] | None = None  # leaves only; containers derive theirs
-    children: list[Draft] = field(default_factory=list)
+    children: list[Draft] = field(default_factory=list)  # () on leaves: see leaf_draft
     line: object = None  # a paragraph's Line, kept until items are resolved
     style: str | None = None  # the numbering style of a numbered unit, while building
 
@@ -40,10 +40,16 @@ class Draft:
 
     def leaf(self, type_: str, start: int, end: int) -> None:
         if end > start:
-            self.children.append(Draft(type_, span=(start, end)))
+            self.children.append(leaf_draft(type_, start, end))
 
     def is_empty(self) -> bool:
         return self.span is None and not self.children
+
+
+def leaf_draft(type_: str, start: int, end: int) -> Draft:
+    """A leaf draft; its ``children`` is the shared empty tuple, not a list of its own
+    (a leaf never gets children, and a large text has hundreds of thousands of leaves)."""
+    return Draft(type_, span=(start, end), children=())
 
 
 def freeze(draft: Draft, text: str, node_id: str = "doc", _last: list | None = None,
@@ -94,7 +100,7 @@ def _merge_blanks(children):
             prev is not None and child.type == model.BLANK and prev.type == model.BLANK
             and prev.span[1] == child.span[0]
         ):
-            merged[-1] = Draft(model.BLANK, span=(prev.span[0], child.span[1]))
+            merged[-1] = leaf_draft(model.BLANK, prev.span[0], child.span[1])
         else:
             merged.append(child)
     return merged
