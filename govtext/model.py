@@ -129,7 +129,8 @@ class Node:
         return None
 
 
-_TEXT_SLOT = Node.__dict__["text"]  # the slot the property below shadows
+_TEXT_SLOT = Node.__dict__["text"]  # the slots the properties below shadow
+_ID_SLOT = Node.__dict__["id"]
 
 
 class _SlicedLeaf(Node):
@@ -140,17 +141,21 @@ class _SlicedLeaf(Node):
     header per leaf).  The public API is unchanged: ``leaf.text`` is a ``str``.
     """
 
-    __slots__ = ("_source", "_base")
+    __slots__ = ("_source", "_base", "_parent", "_suffix")
 
     def __init__(self, id: str, type: str, span: tuple[int, int], kind: str | None = None,
                  number: str | None = None, title: str | None = None, text: str | None = None,
                  level: int | None = None, children: tuple[Node, ...] = (), *,
-                 source: str | None = None) -> None:
+                 source: str | None = None, parent: str | None = None) -> None:
         # Same signature as Node's (dataclasses.replace works); ``source`` is the
         # document's text that ``span`` points into.
         # One call per field, not a loop over (name, value) pairs: a law makes thousands of leaves.
+        # ``parent`` (the parent's id, shared) plus ``id`` as the last step: the full id is
+        # joined when asked for, not held as one more string per leaf.
         _set = object.__setattr__
-        _set(self, "id", id)
+        _ID_SLOT.__set__(self, None)
+        _set(self, "_parent", parent)
+        _set(self, "_suffix", id)
         _set(self, "type", type)
         _set(self, "span", span)
         _set(self, "kind", kind)
@@ -161,6 +166,11 @@ class _SlicedLeaf(Node):
         _TEXT_SLOT.__set__(self, None)
         _set(self, "_source", source if source is not None else text)
         _set(self, "_base", 0 if source is not None else span[0])
+
+    @property
+    def id(self) -> str:  # type: ignore[override]
+        parent = self._parent
+        return self._suffix if parent is None else f"{parent}/{self._suffix}"
 
     @property
     def text(self) -> str:  # type: ignore[override]
@@ -175,9 +185,13 @@ class _SlicedLeaf(Node):
                        self.children))
 
 
-def leaf(node_id: str, node_type: str, span: tuple[int, int], document_text: str) -> Node:
-    """A leaf whose text is ``document_text[span]``, without copying it."""
-    return _SlicedLeaf(node_id, node_type, span, source=document_text)
+def leaf(node_id: str, node_type: str, span: tuple[int, int], document_text: str,
+         parent_id: str | None = None) -> Node:
+    """A leaf whose text is ``document_text[span]``, without copying it.
+
+    With ``parent_id``, the leaf's id is ``parent_id/node_id`` (joined on demand).
+    """
+    return _SlicedLeaf(node_id, node_type, span, source=document_text, parent=parent_id)
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,6 +7,7 @@ neighbouring blank leaves, so parsers need not track any of that.
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass, field
 
 from govtext import model
@@ -29,7 +30,7 @@ class Draft:
     title: str | None = None
     level: int | None = None
     span: tuple[int, int] | None = None  # leaves only; containers derive theirs
-    children: list[Draft] = field(default_factory=list)
+    children: list[Draft] = field(default_factory=list)  # () on leaves: see leaf_draft
     line: object = None  # a paragraph's Line, kept until items are resolved
     style: str | None = None  # the numbering style of a numbered unit, while building
 
@@ -39,16 +40,33 @@ class Draft:
 
     def leaf(self, type_: str, start: int, end: int) -> None:
         if end > start:
-            self.children.append(Draft(type_, span=(start, end)))
+            self.children.append(leaf_draft(type_, start, end))
 
     def is_empty(self) -> bool:
         return self.span is None and not self.children
 
 
-def freeze(draft: Draft, text: str, node_id: str = "doc") -> model.Node:
+def leaf_draft(type_: str, start: int, end: int) -> Draft:
+    """A leaf draft; its ``children`` is the shared empty tuple, not a list of its own
+    (a leaf never gets children, and a large text has hundreds of thousands of leaves)."""
+    return Draft(type_, span=(start, end), children=())
+
+
+def freeze(draft: Draft, text: str, node_id: str = "doc", _last: list | None = None,
+           _parent: str | None = None) -> model.Node:
+    # ``_last`` holds the previous leaf's end offset: leaves tile the text, so each
+    # leaf's start is that same int, and sharing the object rather than keeping an
+    # equal copy saves an int (32 bytes) per leaf on a large text.
+    if _last is None:
+        _last = [None]
     if draft.span is not None:
         start, end = draft.span
-        return model.leaf(node_id, draft.type, (start, end), text)
+        if start == _last[0]:
+            start = _last[0]
+        _last[0] = end
+        # A leaf keeps its parent's id (shared) and its own last step (interned: m1, b2 …
+        # recur everywhere) instead of a full id string of its own.
+        return model.leaf(sys.intern(node_id), draft.type, (start, end), text, _parent)
     children: list[model.Node] = []
     counters: dict[str, int] = {}
     pending = _merge_blanks(c for c in draft.children if not c.is_empty())
@@ -60,8 +78,12 @@ def freeze(draft: Draft, text: str, node_id: str = "doc") -> model.Node:
         child = pending.pop()
         prefix = _PREFIX[child.type]
         counters[prefix] = counters.get(prefix, 0) + 1
-        child_id = f"{prefix}{counters[prefix]}" if node_id == "doc" else f"{node_id}/{prefix}{counters[prefix]}"
-        children.append(freeze(child, text, child_id))
+        if child.span is not None:
+            children.append(freeze(child, text, f"{prefix}{counters[prefix]}", _last,
+                                   None if node_id == "doc" else node_id))
+        else:
+            child_id = f"{prefix}{counters[prefix]}" if node_id == "doc" else f"{node_id}/{prefix}{counters[prefix]}"
+            children.append(freeze(child, text, child_id, _last))
         del child
     span = (children[0].span[0], children[-1].span[1]) if children else (0, 0)
     return model.Node(
@@ -78,7 +100,7 @@ def _merge_blanks(children):
             prev is not None and child.type == model.BLANK and prev.type == model.BLANK
             and prev.span[1] == child.span[0]
         ):
-            merged[-1] = Draft(model.BLANK, span=(prev.span[0], child.span[1]))
+            merged[-1] = leaf_draft(model.BLANK, prev.span[0], child.span[1])
         else:
             merged.append(child)
     return merged

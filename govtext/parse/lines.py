@@ -35,17 +35,24 @@ class Line:
 
 def split_lines(text: str) -> list[Line]:
     lines: list[Line] = []
+    previous_end = 0
     for match in _LINE.finditer(text):
         start, end = match.span()
         if start == end:
             break
+        # Equal offsets share one int object (a line starts where the last one ended;
+        # most lines have no indentation): a large text has hundreds of thousands.
+        start = previous_end if start == previous_end else start
+        previous_end = end
         raw = match.group()
         body = raw.rstrip("\r\n")
         stripped_left = body.lstrip(WHITESPACE)
         content = stripped_left.rstrip(WHITESPACE)
         content_start = start + (len(body) - len(stripped_left))
         content_end = content_start + len(content)
+        if not content or content_start == start:
+            content_start = start
         if not content:
-            content_start = content_end = start
+            content_end = start
         lines.append(Line(start, end, content_start, content_end, content))
     return lines

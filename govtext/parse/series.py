@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from govtext import model
 from govtext.numerals import number_value
-from govtext.parse.draft import Draft
+from govtext.parse.draft import Draft, leaf_draft
 from govtext.parse.punct import WHITESPACE
 
 
@@ -98,11 +98,11 @@ def _heading_to_item(unit: Draft, text: str) -> None:
             rest = after
             while rest < end and text[rest] in WHITESPACE:
                 rest += 1
-            children.append(Draft(model.LABEL, span=(start, after)))
+            children.append(leaf_draft(model.LABEL, start, after))
             if rest > after:
-                children.append(Draft(model.BLANK, span=(after, rest)))
+                children.append(leaf_draft(model.BLANK, after, rest))
             if end > rest:
-                children.append(Draft(model.HEADING, span=(rest, end)))
+                children.append(leaf_draft(model.HEADING, rest, end))
         else:
             children.append(child)
     unit.children = children
