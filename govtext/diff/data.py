@@ -69,6 +69,23 @@ def _parse_term_lines(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(terms))
 
 
+def read_term_list(path: str) -> tuple[str, ...]:
+    """Terms one a line (UTF-8, BOM allowed); blank lines and ``#`` comments skipped; each once.
+
+    The ``--terms FILE`` of ``history`` and ``ledger``.
+    """
+    try:
+        text = Path(path).read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise LexiconError(f"{path}: no such terms file") from None
+    except UnicodeDecodeError:
+        raise LexiconError(f"{path}: terms file is not UTF-8 text") from None
+    except OSError as exc:
+        raise LexiconError(f"{path}: cannot read terms file ({exc.strerror or exc})") from None
+    terms = [line.split("#", 1)[0].strip() for line in text.splitlines()]
+    return tuple(dict.fromkeys(term for term in terms if term))
+
+
 def read_userdict(path: str) -> tuple[tuple[str, int | None, str | None], ...]:
     """Entries of a jieba-format dictionary: ``word [freq] [tag]`` a line.
 

@@ -8,32 +8,16 @@ inside a longer one counts for both (社会治理 inside 社会治理现代化).
 from __future__ import annotations
 
 from bisect import bisect_right
-from pathlib import Path
 
 from govtext.diff.data import protected_terms
 from govtext.history.digest import Digest
-from govtext.history.records import Step
-from govtext.history.records import HistoryError, TermRow
+from govtext.history.records import Step, TermRow
 
 FOUND_KINDS = frozenset({"appeared", "disappeared"})
 """Term findings of a diff step whose terms join the ledger."""
 
 MAX_WHERE = 5
 """Paths listed per term and version; the count is always complete."""
-
-
-def read_terms(path: str) -> tuple[str, ...]:
-    """Terms one a line (UTF-8); blank lines and ``#`` comments skipped."""
-    try:
-        text = Path(path).read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise HistoryError(f"{path}: no such terms file") from None
-    except UnicodeDecodeError:
-        raise HistoryError(f"{path}: terms file is not UTF-8 text") from None
-    except OSError as exc:
-        raise HistoryError(f"{path}: cannot read terms file ({exc.strerror or exc})") from None
-    terms = [line.split("#", 1)[0].strip() for line in text.splitlines()]
-    return tuple(dict.fromkeys(term for term in terms if term))
 
 
 def candidate_terms(steps: list[Step], user: tuple[str, ...] = ()) -> dict[str, str]:

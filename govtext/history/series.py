@@ -14,7 +14,8 @@ from govtext.errors import GovtextError
 from govtext.executor import default_jobs, run_ordered
 from govtext.history.blame import build_blame
 from govtext.history.digest import Digest, digest, step
-from govtext.history.ledger import build_ledger, read_terms
+from govtext.diff.data import read_term_list
+from govtext.history.ledger import build_ledger
 from govtext.history.lineage import build_lineages
 from govtext.history.order import expand, labels, order
 from govtext.history.records import History, HistoryError, Step, Version
@@ -103,7 +104,7 @@ def build_history(paths: list[str], order_mode: str = "date", jobs: int | None =
     files = expand(list(paths))
     if len(files) < 2:
         raise HistoryError(f"history needs at least two versions, got {len(files)}")
-    user_terms = read_terms(terms_file) if terms_file else ()
+    user_terms = read_term_list(terms_file) if terms_file else ()
     texts = [_read_text(path) for path in files]
     ranked, dates = order(files, texts, order_mode)
     names = labels(files)

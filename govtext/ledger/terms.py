@@ -18,16 +18,13 @@ def protected() -> tuple[str, ...]:
 
 
 def read_terms_file(path: str) -> tuple[str, ...]:
-    """One term a line; blank lines and ``#`` comments skipped; UTF-8 (BOM allowed) or GB18030."""
-    from govtext.textio import decode, read_bytes
+    """A ``--terms`` file (see :func:`govtext.diff.data.read_term_list`); an empty one is an error."""
+    from govtext.diff.data import read_term_list
 
-    raw = read_bytes(path)
-    text, _ = decode(raw.data, raw.name)
-    terms = [line.split("#", 1)[0].strip() for line in text.splitlines()]
-    terms = [t for t in terms if t]
+    terms = read_term_list(path)
     if not terms:
         raise InputError(f"{path}: no terms in the file (one term a line)")
-    return tuple(dict.fromkeys(terms))
+    return terms
 
 
 def terms_that_change(clause_documents: Counter, documents: int, min_documents: int = MIN_DOCUMENTS) -> tuple[str, ...]:
