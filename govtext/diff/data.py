@@ -69,19 +69,24 @@ def _parse_term_lines(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(terms))
 
 
+def _read_user_file(path: str, what: str) -> str:
+    """A user's UTF-8 list file (BOM allowed); a missing or unreadable one is a LexiconError."""
+    try:
+        return Path(path).read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise LexiconError(f"{path}: no such {what}") from None
+    except UnicodeDecodeError:
+        raise LexiconError(f"{path}: {what} is not UTF-8 text") from None
+    except OSError as exc:
+        raise LexiconError(f"{path}: cannot read {what} ({exc.strerror or exc})") from None
+
+
 def read_term_list(path: str) -> tuple[str, ...]:
     """Terms one a line (UTF-8, BOM allowed); blank lines and ``#`` comments skipped; each once.
 
     The ``--terms FILE`` of ``history`` and ``ledger``.
     """
-    try:
-        text = Path(path).read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise LexiconError(f"{path}: no such terms file") from None
-    except UnicodeDecodeError:
-        raise LexiconError(f"{path}: terms file is not UTF-8 text") from None
-    except OSError as exc:
-        raise LexiconError(f"{path}: cannot read terms file ({exc.strerror or exc})") from None
+    text = _read_user_file(path, "terms file")
     terms = [line.split("#", 1)[0].strip() for line in text.splitlines()]
     return tuple(dict.fromkeys(term for term in terms if term))
 
@@ -91,14 +96,7 @@ def read_userdict(path: str) -> tuple[tuple[str, int | None, str | None], ...]:
 
     Raises LexiconError with the file and line for anything else.
     """
-    try:
-        text = Path(path).read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise LexiconError(f"{path}: no such dictionary file") from None
-    except UnicodeDecodeError:
-        raise LexiconError(f"{path}: dictionary is not UTF-8 text") from None
-    except OSError as exc:
-        raise LexiconError(f"{path}: cannot read dictionary ({exc.strerror or exc})") from None
+    text = _read_user_file(path, "dictionary")
     entries = []
     for lineno, line in enumerate(text.splitlines(), 1):
         fields = line.strip().split()
