@@ -50,6 +50,7 @@ def ledger(paths: tuple[str, ...], output: str | None, wide: str | None, errors:
     Exit status: 0 all documents read; 1 some failed (listed in the errors table
     and the summary; the others are all counted); 2 trouble (bad option, no documents).
     """
+    from govtext.cli.progress import progress_bar
     from govtext.ledger.inputs import collect_inputs
     from govtext.ledger.run import LedgerPlan, run_ledger, terms_from_corpus
     from govtext.ledger.terms import combine, protected, read_terms_file
@@ -72,16 +73,12 @@ def ledger(paths: tuple[str, ...], output: str | None, wide: str | None, errors:
     plan = LedgerPlan(inputs.files, (), lexicon, jobs, scheduler, read_options())
     corpus_terms: tuple[str, ...] = ()
     if terms_from_diff:
-        from govtext.cli.progress import progress_bar
-
         with progress_bar("finding terms", len(plan.files)) as advance:
             corpus_terms = terms_from_corpus(plan, advance)
     terms = combine(protected() if with_protected else (), user_terms, corpus_terms)
     if not terms:
         fail("no terms to count")
     plan = LedgerPlan(inputs.files, terms, lexicon, jobs, scheduler, plan.options)
-
-    from govtext.cli.progress import progress_bar
 
     with progress_bar("counting", len(plan.files)) as advance:
         summary = run_ledger(plan, output, wide, errors, sys.stdout.buffer if "-" in (output, wide) else None,
