@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from govtext.lexicon import Lexicon
 from govtext.model import BLANK, DOCUMENT, Document, Node, Source
@@ -19,8 +19,7 @@ from govtext.textio import DEFAULT_MAX_BYTES, RawInput, decode_input, read_bytes
 SAMPLE_NAME = "000_efddb673e37cdc31.txt"
 
 
-@dataclass(frozen=True, slots=True)
-class ReadOptions:
+class ReadOptions(NamedTuple):
     """How input is read: the size cap, the encoding (None: detect), undecodable bytes,
     the format (``auto``: decided by content) and which Word revisions to read."""
 

@@ -6,6 +6,7 @@ import codecs
 
 import pytest
 
+from govtext import textio
 from govtext.errors import InputError, OutputError
 from govtext.textio import decode, write_atomic
 
@@ -82,3 +83,18 @@ def test_write_atomic_uses_the_umask_not_0600(tmp_path):
 def test_short_gbk_is_not_mistaken_for_another_encoding(text):
     decoded, encoding = decode(text.encode("gbk"), "short.txt")
     assert (decoded, encoding) == (text, "gb18030")
+
+
+@pytest.mark.parametrize("size", [0, 1, 1000, textio.BUILTIN_SHA256_LIMIT - 1, textio.BUILTIN_SHA256_LIMIT + 1])
+def test_sha256_hex_is_hashlibs_on_both_sides_of_the_builtin_limit(size):
+    import hashlib
+
+    data = bytes(range(256)) * (size // 256) + bytes(size % 256)
+    assert textio.sha256_hex(data) == hashlib.sha256(data).hexdigest()
+
+
+def test_sha256_hex_falls_back_to_hashlib_without_a_builtin(monkeypatch):
+    import hashlib
+
+    monkeypatch.setattr(textio, "_builtin_sha256", lambda: None)
+    assert textio.sha256_hex(b"abc") == hashlib.sha256(b"abc").hexdigest()

@@ -15,7 +15,7 @@ kinds: the header runs to the first sentence or number (policy) or to the first
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from govtext import model
 from govtext.lexicon import Lexicon
@@ -48,8 +48,7 @@ MAX_LAW_HEADING = 12
 """Unnumbered law headings are a few characters (附则, 总则)."""
 
 
-@dataclass(frozen=True, slots=True)
-class TypedLine:
+class TypedLine(NamedTuple):
     line: Line
     """The physical line (or wrapped lines joined) with its offsets."""
     kind: str
@@ -75,8 +74,7 @@ class TypedLine:
         return pos
 
 
-@dataclass(frozen=True, slots=True)
-class Scanned:
+class Scanned(NamedTuple):
     """A line with the numbering that opens it, matched once over all styles."""
 
     line: Line
@@ -184,4 +182,4 @@ def rejoined(first: TypedLine, line: Line) -> TypedLine:
     kind = first.kind
     if kind == NUMBERED_HEADING:
         kind = numbered_kind(line.content[len(first.number or "") :])
-    return replace(first, line=line, kind=kind)
+    return first._replace(line=line, kind=kind)

@@ -8,7 +8,6 @@ neighbouring blank leaves, so parsers need not track any of that.
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass, field
 
 from govtext import model
 
@@ -22,17 +21,24 @@ _PREFIX = {
 }
 
 
-@dataclass(slots=True)
 class Draft:
-    type: str
-    kind: str | None = None
-    number: str | None = None
-    title: str | None = None
-    level: int | None = None
-    span: tuple[int, int] | None = None  # leaves only; containers derive theirs
-    children: list[Draft] = field(default_factory=list)  # () on leaves: see leaf_draft
-    line: object = None  # a paragraph's Line, kept until items are resolved
-    style: str | None = None  # the numbering style of a numbered unit, while building
+    # A plain class: a dataclass would generate the same __init__ at import time, at a
+    # cost on every command's start-up, and drafts are never compared or printed.
+    __slots__ = ("type", "kind", "number", "title", "level", "span", "children", "line", "style")
+
+    def __init__(self, type: str, kind: str | None = None, number: str | None = None, title: str | None = None,
+                 level: int | None = None, span: tuple[int, int] | None = None,
+                 children: list[Draft] | tuple[()] | None = None, line: object = None,
+                 style: str | None = None) -> None:
+        self.type = type
+        self.kind = kind
+        self.number = number
+        self.title = title
+        self.level = level
+        self.span = span  # leaves only; containers derive theirs
+        self.children = [] if children is None else children  # () on leaves: see leaf_draft
+        self.line = line  # a paragraph's Line, kept until items are resolved
+        self.style = style  # the numbering style of a numbered unit, while building
 
     def add(self, child: Draft) -> Draft:
         self.children.append(child)

@@ -8,15 +8,14 @@ whitespace around it ``blank`` leaves, so nothing is lost.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from govtext.parse.punct import WHITESPACE
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)?")
 
 
-@dataclass(frozen=True, slots=True)
-class Line:
+class Line(NamedTuple):
     start: int
     """Offset of the line's first character."""
     end: int

@@ -9,7 +9,8 @@ one level 2 …); law rows name the law unit they open.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
 
 from govtext.numerals import CN_DIGITS
 
@@ -19,13 +20,21 @@ _CN = f"[{CN_DIGITS}]+"
 _NUM = rf"(?:{_CN}|[0-9０-９]+)"
 _SP = "[ \u3000\u00a0]*"
 
+# The characters a number can begin with, per row below (a test checks each row's
+# pattern against its lead).
+_ORDINAL = "第"
+_DIGITS = "0123456789０１２３４５６７８９"
+_PARENS = "（("
+_CIRCLED = "".join(map(chr, [*range(0x2460, 0x2474), *range(0x3251, 0x3260)]))  # ①-⑳ ㉑-㉟
 
-@dataclass(frozen=True, slots=True)
-class NumberStyle:
+
+class NumberStyle(NamedTuple):
     name: str
     """Short name, e.g. ``cn-dun`` for 一、."""
-    pattern: re.Pattern[str]
+    regex: str
     """Matches the number as written at the start of a line's content."""
+    lead: str
+    """Every character the number can begin with: lines that begin otherwise skip this row."""
     genre: str
     """``policy``, ``law`` or ``any``: where this style opens units."""
     law_unit: str | None = None
@@ -33,29 +42,33 @@ class NumberStyle:
     rank: int | None = None
     """For the law units that nest by heading: 1 编, 2 分编, 3 章, 4 节, 5 条."""
 
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        # Compiled when first needed: a policy text never pays for the law rows.
+        return _compiled(self.regex)
 
-def _style(name: str, regex: str, genre: str, law_unit: str | None = None, rank: int | None = None) -> NumberStyle:
-    return NumberStyle(name, re.compile(regex), genre, law_unit, rank)
 
+_compiled = lru_cache(maxsize=None)(re.compile)
 
 # Order matters where patterns overlap: the first row that matches wins.
 STYLES: tuple[NumberStyle, ...] = (
-    _style("book", rf"第{_NUM}编(?={_SP}\S)", "any", "book", 1),
-    _style("sub-book", rf"第{_NUM}分编(?={_SP}\S)", "any", "book", 2),  # 民法典's 分编
-    _style("chapter", rf"第{_NUM}章(?={_SP}\S|$)", "any", "chapter", 3),
-    _style("law-section", rf"第{_NUM}节(?={_SP}\S|$)", "any", "section", 4),
-    _style("article", rf"第{_NUM}条(?:之{_CN})?(?=[ \u3000\u00a0]|$|[^，。、：；的规款项中])", "law", "article", 5),
-    _style("part", rf"第{_NUM}(?:部分|篇)", "policy"),
+    NumberStyle("book", rf"第{_NUM}编(?={_SP}\S)", _ORDINAL, "any", "book", 1),
+    NumberStyle("sub-book", rf"第{_NUM}分编(?={_SP}\S)", _ORDINAL, "any", "book", 2),  # 民法典's 分编
+    NumberStyle("chapter", rf"第{_NUM}章(?={_SP}\S|$)", _ORDINAL, "any", "chapter", 3),
+    NumberStyle("law-section", rf"第{_NUM}节(?={_SP}\S|$)", _ORDINAL, "any", "section", 4),
+    NumberStyle("article", rf"第{_NUM}条(?:之{_CN})?(?=[ \u3000\u00a0]|$|[^，。、：；的规款项中])", _ORDINAL, "law",
+                "article", 5),
+    NumberStyle("part", rf"第{_NUM}(?:部分|篇)", _ORDINAL, "policy"),
     # 第一、关于基本建设 opens a line in older reports (第一， inside a paragraph is an enumeration).
-    _style("ordinal-dun", rf"第{_CN}、", "policy"),
+    NumberStyle("ordinal-dun", rf"第{_CN}、", _ORDINAL, "policy"),
     # A bare numeral on a line of its own heads a part in older reports (1960: 一, 二 …).
     # (Part numbers only: a line 二〇二四 or 百 is no part number.)
-    _style("cn-bare", r"[一二三四五六七八九十]{1,3}$", "policy"),
-    _style("cn-dun", rf"{_CN}[、．]", "any", "point"),
-    _style("cn-paren", rf"[（(]{_CN}[）)]", "any", "point"),
-    _style("arabic-dot", r"[0-9０-９]{1,3}(?:[.．、](?![0-9０-９])|(?=[ \u3000]))", "any", "subpoint"),
-    _style("arabic-paren", r"[（(]?[0-9０-９]{1,3}[）)]", "any", "subpoint"),
-    _style("circled", r"[①-⑳㉑-㉟]", "any", "subpoint"),
+    NumberStyle("cn-bare", r"[一二三四五六七八九十]{1,3}$", "一二三四五六七八九十", "policy"),
+    NumberStyle("cn-dun", rf"{_CN}[、．]", CN_DIGITS, "any", "point"),
+    NumberStyle("cn-paren", rf"[（(]{_CN}[）)]", _PARENS, "any", "point"),
+    NumberStyle("arabic-dot", r"[0-9０-９]{1,3}(?:[.．、](?![0-9０-９])|(?=[ \u3000]))", _DIGITS, "any", "subpoint"),
+    NumberStyle("arabic-paren", r"[（(]?[0-9０-９]{1,3}[）)]", _PARENS + _DIGITS, "any", "subpoint"),
+    NumberStyle("circled", r"[①-⑳㉑-㉟]", _CIRCLED, "any", "subpoint"),
 )
 
 POLICY_STYLES = tuple(s for s in STYLES if s.genre in ("policy", "any"))
@@ -70,8 +83,21 @@ APPENDIX = re.compile(rf"(?:附件|附录|附表){_SP}(?:{_CN}|[0-9]+)?[：:]?$|
 
 def match_number(content: str, styles: tuple[NumberStyle, ...]) -> tuple[NumberStyle, str] | None:
     """The style and the number as written that open ``content``, if any."""
-    for style in styles:
+    if not content:
+        return None
+    for style in _by_lead(styles).get(content[0], ()):
         m = style.pattern.match(content)
         if m:
             return style, m.group()
     return None
+
+
+@lru_cache(maxsize=None)
+def _by_lead(styles: tuple[NumberStyle, ...]) -> dict[str, tuple[NumberStyle, ...]]:
+    """For each first character, the rows that may match a line it begins (in table order):
+    most lines begin with a character no row can match and try no pattern at all."""
+    index: dict[str, list[NumberStyle]] = {}
+    for style in styles:
+        for ch in style.lead:
+            index.setdefault(ch, []).append(style)
+    return {ch: tuple(rows) for ch, rows in index.items()}
