@@ -109,7 +109,9 @@ class Node:
         while stack:
             node = stack.pop()
             yield node
-            stack.extend(reversed(node.children))
+            children = node.children
+            if children:  # most nodes are leaves
+                stack.extend(reversed(children))
 
     def leaves(self) -> Iterator[Node]:
         """The leaves beneath this node in document order."""
@@ -129,10 +131,6 @@ class Node:
         return None
 
 
-_TEXT_SLOT = Node.__dict__["text"]  # the slots the properties below shadow
-_ID_SLOT = Node.__dict__["id"]
-
-
 class _SlicedLeaf(Node):
     """A leaf whose ``text`` is cut from the document's text when asked for.
 
@@ -143,29 +141,18 @@ class _SlicedLeaf(Node):
 
     __slots__ = ("_source", "_base", "_parent", "_suffix")
 
+    # A leaf has no kind, number, title, level or children: these class attributes shadow
+    # Node's slots, so making a leaf sets four fields, not eleven (a law makes thousands).
+    kind = number = title = level = None
+    children: tuple[Node, ...] = ()
+
     def __init__(self, id: str, type: str, span: tuple[int, int], kind: str | None = None,
                  number: str | None = None, title: str | None = None, text: str | None = None,
-                 level: int | None = None, children: tuple[Node, ...] = (), *,
-                 source: str | None = None, parent: str | None = None) -> None:
-        # Same signature as Node's (dataclasses.replace works); ``source`` is the
-        # document's text that ``span`` points into.
-        # One call per field, not a loop over (name, value) pairs: a law makes thousands of leaves.
-        # ``parent`` (the parent's id, shared) plus ``id`` as the last step: the full id is
-        # joined when asked for, not held as one more string per leaf.
-        _set = object.__setattr__
-        _ID_SLOT.__set__(self, None)
-        _set(self, "_parent", parent)
-        _set(self, "_suffix", id)
-        _set(self, "type", type)
-        _set(self, "span", span)
-        _set(self, "kind", kind)
-        _set(self, "number", number)
-        _set(self, "title", title)
-        _set(self, "level", level)
-        _set(self, "children", children)
-        _TEXT_SLOT.__set__(self, None)
-        _set(self, "_source", source if source is not None else text)
-        _set(self, "_base", 0 if source is not None else span[0])
+                 level: int | None = None, children: tuple[Node, ...] = ()) -> None:
+        # Node's signature, for dataclasses.replace; :func:`leaf` makes leaves without it.
+        if kind is not None or number is not None or title is not None or level is not None or children:
+            raise ValueError("a leaf has no kind, number, title, level or children")
+        _fill(self, id, type, span, text or "", span[0], None)
 
     @property
     def id(self) -> str:  # type: ignore[override]
@@ -185,13 +172,31 @@ class _SlicedLeaf(Node):
                        self.children))
 
 
+_new = object.__new__
+_set = object.__setattr__  # the model is frozen: only its own constructors write fields
+
+
+def _fill(leaf: _SlicedLeaf, step: str, type: str, span: tuple[int, int], source: str, base: int,
+          parent: str | None) -> None:
+    # ``parent`` (the parent's id, shared) plus ``step``: the full id is joined when asked
+    # for, not held as one more string per leaf.  One call per field: this runs per leaf.
+    _set(leaf, "_parent", parent)
+    _set(leaf, "_suffix", step)
+    _set(leaf, "type", type)
+    _set(leaf, "span", span)
+    _set(leaf, "_source", source)
+    _set(leaf, "_base", base)
+
+
 def leaf(node_id: str, node_type: str, span: tuple[int, int], document_text: str,
          parent_id: str | None = None) -> Node:
     """A leaf whose text is ``document_text[span]``, without copying it.
 
     With ``parent_id``, the leaf's id is ``parent_id/node_id`` (joined on demand).
     """
-    return _SlicedLeaf(node_id, node_type, span, source=document_text, parent=parent_id)
+    node = _new(_SlicedLeaf)
+    _fill(node, node_id, node_type, span, document_text, 0, parent_id)
+    return node
 
 
 @dataclass(frozen=True, slots=True)

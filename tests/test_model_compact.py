@@ -14,9 +14,27 @@ def test_parsed_leaves_do_not_copy_the_text():
     doc = load(None)
     leaves = list(doc.leaves())
     assert all(leaf.text == doc.text[leaf.span[0]:leaf.span[1]] for leaf in leaves)
-    # No per-leaf string is stored: the slot Node.text would hold stays empty.
-    assert all(Node.__dict__["text"].__get__(leaf) is None for leaf in leaves)
+    # No per-leaf string is stored: the slot Node.text would hold stays empty (never set).
+    assert all(_slot_empty(leaf, "text") and _slot_empty(leaf, "id") for leaf in leaves)
     check_lossless(doc)
+
+
+def _slot_empty(node: Node, name: str) -> bool:
+    try:
+        return Node.__dict__[name].__get__(node) is None
+    except AttributeError:
+        return True
+
+
+def test_a_leaf_refuses_what_only_containers_hold():
+    sliced = leaf("m1", "measure", (0, 3), "要加强。")
+    assert (sliced.kind, sliced.number, sliced.title, sliced.level, sliced.children) == (None,) * 4 + ((),)
+    try:
+        dataclasses.replace(sliced, kind="system")
+    except ValueError:
+        pass
+    else:
+        raise AssertionError("a leaf took a kind")
 
 
 def test_sliced_leaf_equals_hashes_pickles_and_replaces_like_a_node():

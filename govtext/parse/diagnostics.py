@@ -38,12 +38,16 @@ _NUMERAL = re.compile("[0-9０-９]+|[〇零一二三四五六七八九十百千
 
 def find_diagnostics(root: Node) -> tuple[Diagnostic, ...]:
     """Every numbering oddity under ``root``, in document order."""
-    found: list[Diagnostic] = []
-    articles = [n for n in root.walk() if n.type == model.ARTICLE and n.number]
-    found.extend(_check_series(articles))
+    articles: list[Node] = []
+    siblings: list[Diagnostic] = []
     for node in root.walk():
+        if node.type == model.ARTICLE and node.number:
+            articles.append(node)
+        if not node.children:
+            continue  # most nodes are leaves: they head no series
         for series in _sibling_series(node):
-            found.extend(_check_series(series))
+            siblings.extend(_check_series(series))
+    found = [*_check_series(articles), *siblings]
     found.sort(key=lambda d: (d.span[0], d.code))
     return tuple(found)
 

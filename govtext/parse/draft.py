@@ -8,6 +8,7 @@ neighbouring blank leaves, so parsers need not track any of that.
 from __future__ import annotations
 
 import sys
+from typing import NamedTuple
 
 from govtext import model
 
@@ -46,36 +47,47 @@ class Draft:
 
     def leaf(self, type_: str, start: int, end: int) -> None:
         if end > start:
-            self.children.append(leaf_draft(type_, start, end))
+            self.children.append(LeafDraft(type_, (start, end)))
 
     def is_empty(self) -> bool:
         return self.span is None and not self.children
 
 
-def leaf_draft(type_: str, start: int, end: int) -> Draft:
-    """A leaf draft; its ``children`` is the shared empty tuple, not a list of its own
-    (a leaf never gets children, and a large text has hundreds of thousands of leaves)."""
-    return Draft(type_, span=(start, end), children=())
+class LeafDraft(NamedTuple):
+    """A leaf: a type and a span, nothing to fill in later (a tuple: a law has thousands)."""
+
+    type: str
+    span: tuple[int, int]
+
+    # What a Draft holds, always empty on a leaf.
+    kind = number = title = level = line = style = None
+    children = ()
+
+    def is_empty(self) -> bool:
+        return False
 
 
-def freeze(draft: Draft, text: str, node_id: str = "doc", _last: list | None = None,
-           _parent: str | None = None) -> model.Node:
-    # ``_last`` holds the previous leaf's end offset: leaves tile the text, so each
+def leaf_draft(type_: str, start: int, end: int) -> LeafDraft:
+    return LeafDraft(type_, (start, end))
+
+
+def freeze(draft: Draft, text: str, node_id: str = "doc") -> model.Node:
+    """The model node for ``draft`` (``node_id`` its id) and everything beneath it."""
+    if draft.span is not None:
+        return model.leaf(node_id, draft.type, draft.span, text)
+    return _container(draft, text, node_id, [None])
+
+
+def _container(draft: Draft, text: str, node_id: str, last: list) -> model.Node:
+    # ``last`` holds the previous leaf's end offset: leaves tile the text, so each
     # leaf's start is that same int, and sharing the object rather than keeping an
     # equal copy saves an int (32 bytes) per leaf on a large text.
-    if _last is None:
-        _last = [None]
-    if draft.span is not None:
-        start, end = draft.span
-        if start == _last[0]:
-            start = _last[0]
-        _last[0] = end
-        # A leaf keeps its parent's id (shared) and its own last step (interned: m1, b2 …
-        # recur everywhere) instead of a full id string of its own.
-        return model.leaf(sys.intern(node_id), draft.type, (start, end), text, _parent)
     children: list[model.Node] = []
     counters: dict[str, int] = {}
-    pending = _merge_blanks(c for c in draft.children if not c.is_empty())
+    # Leaves keep their parent's id (shared) and their own last step, interned (m1, b2 …
+    # recur everywhere), rather than a full id string each; top-level leaves have no parent.
+    leaf_parent = None if node_id == "doc" else node_id
+    pending = _merge_blanks(c for c in draft.children if c.span is not None or c.children)
     # Drafts are released as they are frozen, so the draft tree and the model never
     # both exist whole: on a large text that halves the parser's peak memory.
     draft.children = []
@@ -83,19 +95,35 @@ def freeze(draft: Draft, text: str, node_id: str = "doc", _last: list | None = N
     while pending:
         child = pending.pop()
         prefix = _PREFIX[child.type]
-        counters[prefix] = counters.get(prefix, 0) + 1
-        if child.span is not None:
-            children.append(freeze(child, text, f"{prefix}{counters[prefix]}", _last,
-                                   None if node_id == "doc" else node_id))
+        n = counters[prefix] = counters.get(prefix, 0) + 1
+        span = child.span
+        if span is not None:  # leaves, most of the nodes, are made here rather than by a call each
+            start, end = span
+            if start == last[0]:
+                start = last[0]
+            last[0] = end
+            children.append(model.leaf(_step(prefix, n), child.type, (start, end), text, leaf_parent))
         else:
-            child_id = f"{prefix}{counters[prefix]}" if node_id == "doc" else f"{node_id}/{prefix}{counters[prefix]}"
-            children.append(freeze(child, text, child_id, _last))
+            step = f"{prefix}{n}"
+            children.append(_container(child, text, step if leaf_parent is None else f"{node_id}/{step}", last))
         del child
     span = (children[0].span[0], children[-1].span[1]) if children else (0, 0)
     return model.Node(
         node_id, draft.type, span, kind=draft.kind, number=draft.number,
         title=draft.title, level=draft.level, children=tuple(children),
     )
+
+
+_STEPS: dict[tuple[str, int], str] = {}
+
+
+def _step(prefix: str, n: int) -> str:
+    """The interned id step ``prefix`` + ``n`` (b2, m14 …)."""
+    key = (prefix, n)
+    step = _STEPS.get(key)
+    if step is None:
+        step = _STEPS[key] = sys.intern(f"{prefix}{n}")
+    return step
 
 
 def _merge_blanks(children):

@@ -76,28 +76,38 @@ def first_clause(sentence: str) -> str:
     return _CLAUSE.split(strip_end(sentence), maxsplit=1)[0]
 
 
+_MASK = "\u25a1"
+
+
 def _mask(text: str, words: tuple[str, ...]) -> str:
     for word in words:
         if word in text:
-            text = text.replace(word, "\u25a1" * len(word))
+            text = text.replace(word, _MASK * len(word))
     return text
 
 
+def _occurs_outside(text: str, markers: tuple[str, ...], exceptions: tuple[str, ...]) -> bool:
+    """Whether a marker (是, 要 …) occurs in ``text`` outside every exception word (但是, 重要 …)."""
+    # Masking keeps lengths and writes only □, so it cannot make a marker appear: a text
+    # holding none (most sentences, for 是 and 了) needs no masking.
+    if not any(marker in text for marker in markers) and not any(_MASK in marker for marker in markers):
+        return False
+    masked = _mask(text, exceptions)
+    return any(marker in masked for marker in markers)
+
+
 def has_modal(text: str, lex: Lexicon) -> bool:
-    masked = _mask(text, lex.modal_exceptions)
-    return any(modal in masked for modal in lex.modals)
+    return _occurs_outside(text, lex.modals, lex.modal_exceptions)
 
 
 def is_copular(text: str, lex: Lexicon) -> bool:
     """Whether the first clause is an X是Y description."""
-    clause = _mask(first_clause(text), lex.copula_exceptions)
-    return any(copula in clause for copula in lex.copulas)
+    return _occurs_outside(first_clause(text), lex.copulas, lex.copula_exceptions)
 
 
 def is_past(text: str, lex: Lexicon) -> bool:
     """Whether the sentence narrates what was done (了 as an aspect marker)."""
-    masked = _mask(text, lex.past_exceptions)
-    return any(marker in masked for marker in lex.past_markers)
+    return _occurs_outside(text, lex.past_markers, lex.past_exceptions)
 
 
 def starts_directive(text: str, lex: Lexicon) -> bool:

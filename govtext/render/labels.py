@@ -61,17 +61,26 @@ class _Context:
         self._visit(doc.root)
 
     def _visit(self, node: model.Node) -> tuple[int, int, int, str | None]:
-        kind = node.type
-        measures, statements, articles = kind == model.MEASURE, kind == model.STATEMENT, kind == model.ARTICLE
-        first = node.text or "" if kind in model.SENTENCE_TYPES and node.is_leaf else None
+        measures, statements, articles = 0, 0, int(node.type == model.ARTICLE)
+        first = None
         for child in node.children:
+            kind = child.type
+            if kind in model.LEAF_TYPES:
+                # Leaves are most of a law's nodes and never labelled: counted here, not visited.
+                if kind == model.MEASURE:
+                    measures += 1
+                elif kind == model.STATEMENT:
+                    statements += 1
+                if first is None and kind in model.SENTENCE_TYPES:
+                    first = child.text or ""
+                continue
             m, s, a, f = self._visit(child)
             measures += m
             statements += s
             articles += a
             if first is None:
                 first = f
-        stats = self._stats[id(node)] = (int(measures), int(statements), int(articles), first)
+        stats = self._stats[id(node)] = (measures, statements, articles, first)
         return stats
 
     def count(self, node: model.Node, type_: str) -> int:
