@@ -45,10 +45,10 @@ def sample_bytes() -> bytes:
         return fh.read()
 
 
-_XML_START = re.compile(
+# Compiled on first use (re's own cache): only input opening with < is ever matched.
+_XML_START = (
     r"(?P<declared><\?xml[\s?]|<!DOCTYPE\s)"  # a declaration or a doctype: XML, whatever follows
-    r"|(?:<!--.*?-->\s*)*<(?:[\w.-]+:)?govtext[\s/>]",  # else govtext's root element
-    re.DOTALL,
+    r"|(?:<!--.*?-->\s*)*<(?:[\w.-]+:)?govtext[\s/>]"  # else govtext's root element
 )
 _XML_BOMS = ((b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"), (b"\xef\xbb\xbf", "utf-8"))
 
@@ -68,7 +68,7 @@ def looks_like_xml(data: bytes) -> bool:
         elif len(head) >= 4 and head[1] == head[3] == 0 and head[0] and head[2]:
             codec = "utf-16-le"
     text = head.decode(codec, "ignore").lstrip(" \t\r\n")
-    return _XML_START.match(text) is not None
+    return text.startswith("<") and re.match(_XML_START, text, re.DOTALL) is not None
 
 
 def load(path: str | None = None, lexicon: Lexicon | None = None, options: ReadOptions | None = None,

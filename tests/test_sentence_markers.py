@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from govtext.parse.sentences import _mask, _occurs_outside
+from govtext.parse.sentences import _mask, _occurs_outside, _words
 
 _CHARS = "是否但要重主了为解□一二"
 _WORDS = st.lists(st.text(alphabet=_CHARS, min_size=1, max_size=3), max_size=4).map(tuple)
@@ -15,3 +15,10 @@ _WORDS = st.lists(st.text(alphabet=_CHARS, min_size=1, max_size=3), max_size=4).
 def test_occurs_outside_is_any_marker_in_the_masked_text(text, markers, exceptions):
     masked = _mask(text, exceptions)
     assert _occurs_outside(text, markers, exceptions) == any(m in masked for m in markers)
+
+
+@given(st.text(alphabet=_CHARS, max_size=8), st.lists(st.text(alphabet=_CHARS, max_size=3), max_size=6).map(tuple))
+def test_a_word_list_finds_and_starts_as_plain_string_tests_do(text, words):
+    listed = _words(words)
+    assert listed.occur_in(text) == any(w in text for w in words)
+    assert listed.start(text) == text.startswith(words)

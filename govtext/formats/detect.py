@@ -20,15 +20,16 @@ _HTML_ROOTS = frozenset(
     "html head body meta title div p table span section article main center font br h1 h2 h3 h4 h5 h6 "
     "ul ol li a b strong link style script".split()
 )
-_FIRST_TAG = re.compile(rb"<\s*([A-Za-z][A-Za-z0-9]*)")
-_SKIP_PROLOGUE = re.compile(rb"\s*(?:<!--.*?-->\s*|<\?xml[^>]*\?>\s*)*", re.S)
-_DOCTYPE = re.compile(rb"<!doctype\s+(\w+)", re.I)
+# Patterns are compiled on first use (re's own cache): a plain text never needs them.
+_FIRST_TAG = rb"<\s*([A-Za-z][A-Za-z0-9]*)"
+_SKIP_PROLOGUE = rb"\s*(?:<!--.*?-->\s*|<\?xml[^>]*\?>\s*)*"
+_DOCTYPE = rb"<!doctype\s+(\w+)"
 _XHTML_NS = b"http://www.w3.org/1999/xhtml"
 _PAGE_SUFFIXES = (".html", ".htm", ".shtml", ".xhtml", ".aspx", ".asp", ".jsp", ".php")
 _TEXT_SUFFIXES = (".txt", ".text")
 # What only a whole page has: a .txt holding one of these was saved from a browser.
-_PAGE_START = re.compile(rb"<!doctype\s+html|<(?:html|head|body|meta)[\s>/]", re.I)
-_PAGE_TAGS = re.compile(rb"<(?:p|div|br|table|body|html)[\s>/]", re.I)
+_PAGE_START = rb"<!doctype\s+html|<(?:html|head|body|meta)[\s>/]"
+_PAGE_TAGS = rb"<(?:p|div|br|table|body|html)[\s>/]"
 
 
 def detect(data: bytes, name: str | None = None) -> str:
@@ -45,9 +46,10 @@ def detect(data: bytes, name: str | None = None) -> str:
     if head.startswith(b"PK\x03\x04"):
         return _zip_format(data)
     fmt = _markup_format(data)
-    if fmt == "html" and name and name.lower().endswith(_TEXT_SUFFIXES) and not _PAGE_START.search(data[:4096]):
+    suffix = name.lower() if name else ""
+    if fmt == "html" and suffix.endswith(_TEXT_SUFFIXES) and not re.search(_PAGE_START, data[:4096], re.I):
         return "text"  # a .txt opening with an inline tag (<b>标题</b>) is a text, not a page fragment
-    if fmt == "text" and name and name.lower().endswith(_PAGE_SUFFIXES) and _PAGE_TAGS.search(data[:8192]):
+    if fmt == "text" and suffix.endswith(_PAGE_SUFFIXES) and re.search(_PAGE_TAGS, data[:8192], re.I):
         return "html"  # a page starting with stray text before its first tag: the name breaks the tie
     return fmt
 
@@ -80,11 +82,11 @@ def _markup_format(data: bytes) -> str:
     head = _text_head(data)
     if not head.lstrip().startswith(b"<"):
         return "text"
-    doctype = _DOCTYPE.search(head[:512])
+    doctype = re.search(_DOCTYPE, head[:512], re.I)
     if doctype:
         return "html" if doctype.group(1).lower() == b"html" else "xml"
-    rest = head[_SKIP_PROLOGUE.match(head).end():]
-    tag = _FIRST_TAG.match(rest)
+    rest = head[re.match(_SKIP_PROLOGUE, head, re.S).end():]
+    tag = re.match(_FIRST_TAG, rest)
     if not tag or tag.group(1).decode("ascii").lower() not in _HTML_ROOTS:
         return "xml"
     if b"<?xml" in head[:200] and _XHTML_NS not in head:
