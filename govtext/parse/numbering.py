@@ -92,12 +92,22 @@ def match_number(content: str, styles: tuple[NumberStyle, ...]) -> tuple[NumberS
     return None
 
 
-@lru_cache(maxsize=None)
+_INDEXES: dict[int, tuple[tuple[NumberStyle, ...], dict[str, tuple[NumberStyle, ...]]]] = {}
+
+
 def _by_lead(styles: tuple[NumberStyle, ...]) -> dict[str, tuple[NumberStyle, ...]]:
     """For each first character, the rows that may match a line it begins (in table order):
     most lines begin with a character no row can match and try no pattern at all."""
+    # Kept by identity: hashing the table's rows on every line would cost more than matching.
+    found = _INDEXES.get(id(styles))
+    if found is not None and found[0] is styles:
+        return found[1]
     index: dict[str, list[NumberStyle]] = {}
     for style in styles:
         for ch in style.lead:
             index.setdefault(ch, []).append(style)
-    return {ch: tuple(rows) for ch, rows in index.items()}
+    by_lead = {ch: tuple(rows) for ch, rows in index.items()}
+    if len(_INDEXES) > 32:  # tables made and dropped by a caller: start over
+        _INDEXES.clear()
+    _INDEXES[id(styles)] = (styles, by_lead)
+    return by_lead
