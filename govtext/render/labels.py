@@ -95,7 +95,9 @@ class _Context:
 
 def _clean(text: str) -> str:
     """One line for display: a wrapped line break vanishes, other whitespace runs become one space."""
-    return " ".join(_WRAP.sub("", text).split())
+    if "\n" in text:
+        text = _WRAP.sub("", text)
+    return " ".join(text.split())
 
 
 def _parts(*parts: Part | None) -> tuple[Part, ...]:
