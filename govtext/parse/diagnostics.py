@@ -40,13 +40,15 @@ def find_diagnostics(root: Node) -> tuple[Diagnostic, ...]:
     """Every numbering oddity under ``root``, in document order."""
     articles: list[Node] = []
     siblings: list[Diagnostic] = []
-    for node in root.walk():
+    # Depth first over the containers only: leaves, most of the nodes, head no series.
+    stack = [root]
+    while stack:
+        node = stack.pop()
         if node.type == model.ARTICLE and node.number:
             articles.append(node)
-        if not node.children:
-            continue  # most nodes are leaves: they head no series
         for series in _sibling_series(node):
             siblings.extend(_check_series(series))
+        stack.extend([child for child in reversed(node.children) if child.children or child.type == model.ARTICLE])
     found = [*_check_series(articles), *siblings]
     found.sort(key=lambda d: (d.span[0], d.code))
     return tuple(found)
