@@ -52,8 +52,11 @@ class Fingerprints:
 
     def __init__(self, units: Iterable[Unit]):
         counts: Counter[str] = Counter()
+        # Units with one text share one bigram set, made once: most of a law's articles are
+        # unchanged, and their bigrams are needed here only to be counted.
+        shared: dict[str, frozenset[str]] = {}
         for unit in units:
-            counts.update(unit.grams)
+            counts.update(unit.share_grams(shared))
         self.counts = counts
         self._ordered: dict[tuple[int, str], list[str]] = {}
 
