@@ -143,7 +143,8 @@ def align(old: list[Unit], new: list[Unit], threshold: float = THRESHOLD,
         for a, b in _match_by_key(free_old(), free_new(), key, kept_apart):
             pair(a.index, b.index)
     old_total, new_total = max(len(old), 1), max(len(new), 1)
-    prints = Fingerprints(old + new)
+    # Only leftovers are ever looked up by bigram (the key phases paired the rest).
+    prints = Fingerprints(old + new, asked=free_old() + free_new())
     edges = []
     names_old, names_new = _Names(old), _Names(new)
     for a, b, score in similar_pairs(free_old(), free_new(), threshold, prints):
