@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from conftest import corpus_file
 from diff_helpers import DIFF_FIXTURES
+from govtext.diff import candidates
 from govtext.diff.candidates import Fingerprints, _code, _held
 from govtext.diff.normalize import bigrams
 from govtext.diff.units import build_units
@@ -32,9 +33,16 @@ def _pairs():
             encoding="utf-8")
 
 
+@pytest.fixture(autouse=True)
+def _always_look_up(monkeypatch):
+    """Take the lookup path whatever the share of text asked about (it is the one to check)."""
+    monkeypatch.setattr(candidates, "LOOKUP_GAIN", 0)
+
+
 def _assert_same_order(units, asked) -> None:
     everything = Fingerprints(units)
     some = Fingerprints(units, asked=asked)
+    assert some._asked is not None or len(asked) == len(units)  # the lookup path was taken
     for unit in asked:
         for part in ("all", "title"):
             assert some.ordered(unit, part) == everything.ordered(unit, part), (unit.node.id, part)
@@ -65,6 +73,13 @@ def test_lone_characters_and_repeated_texts_are_counted() -> None:
     assert {u.norm for u in units} >= {"甲", "乙", "一、甲乙"}
     for k in range(len(units)):
         _assert_same_order(units, units[k:k + 2])
+
+
+def test_mostly_asked_text_is_counted_plainly(monkeypatch) -> None:
+    monkeypatch.setattr(candidates, "LOOKUP_GAIN", 4)
+    units = _units("第一条 甲乙丙丁戊己。\n第二条 戊己庚辛。\n", "第一条 甲乙丙丁。\n第二条 戊己庚壬。\n")
+    some = Fingerprints(units, asked=units[1:])
+    assert some._asked is None and some.counts == Fingerprints(units).counts
 
 
 def test_asking_about_another_unit_counts_everything() -> None:

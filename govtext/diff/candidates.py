@@ -46,6 +46,14 @@ def pair_score(a: Unit, b: Unit) -> float:
     return whole
 
 
+LOOKUP_GAIN = 4
+"""Counting by lookup is used when the units not asked about hold this many times the text
+of those asked about (distinct texts).  Measured on 刑法 and the 2024/2025 reports: the
+plain count costs ~0.29 µs a character (bigram set ~0.21, counting ~0.08), the lookup
+~0.085 µs a character plus ~0.36 µs to code each asked bigram once — break-even near 2;
+4 keeps the lookup to the cases it clearly wins (an amended law's few changed articles)."""
+
+
 class Fingerprints:
     """Each unit's bigrams ordered rarest first, computed once per diff and reused by every
     index (similar pairs, leads, containment).  The order is global over both versions, as
@@ -70,6 +78,11 @@ class Fingerprints:
             return
         asked = list(asked)
         self._asked = {id(unit) for unit in asked}
+        rest = Counter(unit.norm for unit in self._units if id(unit) not in self._asked)
+        if sum(map(len, rest)) <= LOOKUP_GAIN * sum(len(unit.norm) for unit in asked):
+            # Most text is asked about (two reports a year apart): the plain count is cheaper.
+            self.counts, self._asked = self._count_all(), None
+            return
         counts: Counter[str] = Counter()
         wanted: set[str] = set()
         for unit in asked:
@@ -77,8 +90,7 @@ class Fingerprints:
             counts.update(grams)
             wanted.update(grams)
             wanted.update(unit.title_grams)
-        rest = Counter(unit.norm for unit in self._units if id(unit) not in self._asked)
-        if wanted and rest:
+        if wanted:
             by_code = {_code(gram): gram for gram in wanted}
             codes = frozenset(by_code)
             for norm, times in rest.items():
