@@ -254,18 +254,8 @@ def _name(node) -> str:
 
 
 def _names(unit: Unit) -> list[str]:
-    """The names of the unit's nodes (a heading unit: its own only), in no particular order."""
-    if unit.family == HEADING_FAMILY:
-        name = _name(unit.node)
-        return [name] if name else []
-    titles = []
-    stack = [unit.node]
-    while stack:
-        node = stack.pop()
-        if node.title:
-            titles.append(node.title)
-        stack.extend(node.children)
-    return [name for name in map(normalize, titles) if len(name) >= NAME_CHARS]
+    nodes = [unit.node] if unit.family == HEADING_FAMILY else unit.node.walk()
+    return [name for name in map(_name, nodes) if name]
 
 
 # --- keys ---------------------------------------------------------------------

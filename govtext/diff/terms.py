@@ -62,6 +62,8 @@ def term_changes(old: Sequence[Unit], new: Sequence[Unit], protected: Iterable[s
         if term and old_rest.count(term) == new_rest.count(term):
             continue  # the texts both versions share hold it equally often: the same count overall
         a, b = old_all.count(term), new_all.count(term)
+        if a == b:
+            continue
         if a == 0:
             kind = APPEARED
         elif b == 0:
