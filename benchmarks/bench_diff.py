@@ -10,13 +10,18 @@ fresh process, all interleaved round by round; medians; ratios within the run:
 - segmentation alone: compiled dictionary mapped + one sentence cut
 
 With ``--growth``: the work beyond start-up, in process, when the inputs double.
+With ``--stage``: the diff stage alone (after both documents are parsed), in fresh
+processes: the first diff (differ's imports, dictionary mapping, cold caches included,
+as the CLI pays them) and a second one in the same process (the work alone).
 
-Usage: python benchmarks/bench_diff.py [--runs N] [--growth]
+Usage: python benchmarks/bench_diff.py [--runs N] [--growth] [--stage]
 """
 
 from __future__ import annotations
 
 import argparse
+import statistics
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -54,10 +59,36 @@ def growth(old: Path, new: Path, runs: int) -> tuple[float, float]:
     return times[0], times[1]
 
 
+# Parse both (not timed), then time the diff stage twice; the CLI's collector setting.
+STAGE = """
+import gc, sys, time
+gc.set_threshold(100_000)
+from govtext.pipeline import load
+old, new = load(sys.argv[1]), load(sys.argv[2])
+start = time.perf_counter(), time.process_time()
+from govtext.diff import diff_documents
+from govtext.report import render_report
+render_report("json", diff_documents(old, new))
+cold = time.perf_counter(), time.process_time()
+render_report("json", diff_documents(old, new))
+warm = time.perf_counter(), time.process_time()
+print(cold[0] - start[0], cold[1] - start[1], warm[0] - cold[0], warm[1] - cold[1])
+"""
+
+
+def stage(old: Path, new: Path, runs: int) -> list[float]:
+    """Median (first wall, first CPU, second wall, second CPU) seconds of the diff stage alone."""
+    rows = [list(map(float, subprocess.run([sys.executable, "-c", STAGE, str(old), str(new)], check=True,
+                                           capture_output=True, text=True, cwd=ROOT).stdout.split()))
+            for _ in range(runs)]
+    return [statistics.median(column) for column in zip(*rows)]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--growth", action="store_true")
+    parser.add_argument("--stage", action="store_true")
     args = parser.parse_args()
     if not CORPUS.is_dir():
         raise SystemExit(f"corpus not found at {CORPUS}")
@@ -77,6 +108,11 @@ def main() -> None:
     for label, _, _, goal in PAIRS:
         print(ratio_line(label, figures[label], anchor, goal))
     print(f"peak memory of the gwr diff: {figures[PAIRS[0][0]].peak_mb:.1f} MB (goal ≤ 45 MB)")
+    if args.stage:
+        for label, a, b, _ in PAIRS:
+            first_wall, first_cpu, again_wall, again_cpu = stage(CORPUS / a, CORPUS / b, args.runs)
+            print(f"{label} stage alone: first {first_wall * 1000:.0f} ms (cpu {first_cpu * 1000:.0f}), "
+                  f"again in process {again_wall * 1000:.0f} ms (cpu {again_cpu * 1000:.0f})")
     if args.growth:
         for label, a, b, _ in PAIRS[:2]:
             one, two = growth(CORPUS / a, CORPUS / b, 3)

@@ -15,6 +15,8 @@ Units with the same text are looked up once (repeated content costs one probe).
 
 from __future__ import annotations
 
+import sys
+from array import array
 from collections import Counter, defaultdict
 from itertools import chain
 from math import ceil
@@ -44,28 +46,104 @@ def pair_score(a: Unit, b: Unit) -> float:
     return whole
 
 
+LOOKUP_GAIN = 4
+"""Counting by lookup is used when the units not asked about hold this many times the text
+of those asked about (distinct texts).  Measured on 刑法 and the 2024/2025 reports: the
+plain count costs ~0.29 µs a character (bigram set ~0.21, counting ~0.08), the lookup
+~0.085 µs a character plus ~0.36 µs to code each asked bigram once — break-even near 2;
+4 keeps the lookup to the cases it clearly wins (an amended law's few changed articles)."""
+
+
 class Fingerprints:
     """Each unit's bigrams ordered rarest first, computed once per diff and reused by every
     index (similar pairs, leads, containment).  The order is global over both versions, as
     prefix filtering requires: by document frequency, ties by the bigram; a bigram missing
-    from the count (Counter gives 0) sorts first."""
+    from the count (Counter gives 0) sorts first.
 
-    def __init__(self, units: Iterable[Unit]):
-        counts: Counter[str] = Counter()
-        for unit in units:
-            counts.update(unit.grams)
-        self.counts = counts
+    ``asked``: the only units :meth:`ordered` will be asked about (the alignment's leftovers;
+    default: every unit).  The count is then kept for their bigrams alone — the same numbers,
+    so the same order — and the other units (an amended law's unchanged articles) are counted
+    by finding those bigrams in their text, without building a bigram set for each.  Asked
+    about another unit after all, it counts everything, as without ``asked``.
+    """
+
+    def __init__(self, units: Iterable[Unit], asked: Iterable[Unit] | None = None):
+        self._units = list(units)
+        # Units with one text share one bigram set, made once.
+        self._shared: dict[str, frozenset[str]] = {}
         self._ordered: dict[tuple[int, str], list[str]] = {}
+        self._asked: set[int] | None = None
+        if asked is None:
+            self.counts = self._count_all()
+            return
+        asked = list(asked)
+        self._asked = {id(unit) for unit in asked}
+        rest = Counter(unit.norm for unit in self._units if id(unit) not in self._asked)
+        if sum(map(len, rest)) <= LOOKUP_GAIN * sum(len(unit.norm) for unit in asked):
+            # Most text is asked about (two reports a year apart): the plain count is cheaper.
+            self.counts, self._asked = self._count_all(), None
+            return
+        counts: Counter[str] = Counter()
+        wanted: set[str] = set()
+        for unit in asked:
+            grams = unit.share_grams(self._shared)
+            counts.update(grams)
+            wanted.update(grams)
+            wanted.update(unit.title_grams)
+        if wanted:
+            by_code = {_code(gram): gram for gram in wanted}
+            codes = frozenset(by_code)
+            for norm, times in rest.items():
+                grams = self._shared.get(norm)
+                found = list(grams & wanted if grams is not None else map(by_code.__getitem__, _held(norm, codes)))
+                for _ in range(times):
+                    counts.update(found)
+        self.counts = counts
+
+    def _count_all(self) -> Counter[str]:
+        counts: Counter[str] = Counter()
+        for unit in self._units:
+            counts.update(unit.share_grams(self._shared))
+        return counts
 
     def ordered(self, unit: Unit, part: str = "all") -> list[str]:
         key = (id(unit), part)
         found = self._ordered.get(key)
         if found is None:
+            if self._asked is not None and id(unit) not in self._asked:
+                self.counts, self._asked = self._count_all(), None  # same numbers for what was asked
             grams = unit.grams if part == "all" else unit.title_grams
             # Two C-level sorts, the second stable: by count, ties by the bigram itself.
             found = sorted(sorted(grams), key=self.counts.__getitem__)
             self._ordered[key] = found
         return found
+
+
+_ALONE = 0xFFFFFFFF
+"""The low half of a lone character's code (no character is numbered this high)."""
+
+
+def _code(gram: str) -> int:
+    """A bigram (or a text's lone character) as one integer: first character high, second low."""
+    return ord(gram[0]) << 32 | ord(gram[1]) if len(gram) == 2 else ord(gram) << 32 | _ALONE
+
+
+def _held(text: str, codes: frozenset[int]) -> set[int]:
+    """The members of ``codes`` among the bigrams of ``text`` (the codes of :func:`_code`).
+
+    Half the cost of building the text's bigram set: the text as 32-bit big-endian code
+    points, read as 64-bit integers from offset 0 and from offset 1 character, is every
+    bigram's code, made and looked up in C."""
+    if len(text) < 2:
+        return {_code(text)} & codes if text else set()
+    data = text.encode("utf-32-be", "surrogatepass")
+    even, odd = array("Q"), array("Q")
+    even.frombytes(data[: len(data) // 8 * 8])
+    odd.frombytes(data[4 : 4 + (len(data) - 4) // 8 * 8])
+    if sys.byteorder == "little":
+        even.byteswap()
+        odd.byteswap()
+    return codes.intersection(even) | codes.intersection(odd)
 
 
 def _prefix_length(size: int, overlap_share: float) -> int:

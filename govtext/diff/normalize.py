@@ -46,12 +46,33 @@ _FOLD = str.maketrans(
 )
 _SPACE = re.compile(r"\s+")
 
+# Fast paths, same results (a test compares them with the plain definition on any text):
+# Chinese text is rarely NFKC as it stands only because of its full-width punctuation
+# (，：；（）) and ideographic spaces; these characters' compatibility decomposition is one
+# ASCII character, so putting it in place first leaves NFKC's result unchanged (NFKC starts
+# by decomposing every character) and most sentences then pass NFKC's quick check, which
+# costs a fraction of normalising.  The look-alikes are rare: the table runs only when one
+# is present (str.translate looks every character up in a dict).
+_WIDE = re.compile("[\uFF01-\uFF5E\u3000]")
+_FOLDABLE = re.compile("[" + re.escape("".join(sorted(chr(code) for code in _FOLD))) + "]")
+
+
+def _narrow(match: re.Match) -> str:
+    char = match.group()
+    return " " if char == "\u3000" else chr(ord(char) - 0xFEE0)
+
 
 @lru_cache(maxsize=65536)
 def normalize(text: str) -> str:
-    """The comparison form of ``text``: width-folded, look-alikes folded, no whitespace."""
-    text = unicodedata.normalize("NFKC", text).translate(_FOLD)
-    return _SPACE.sub("", text)
+    """The comparison form of ``text``: width-folded, look-alikes folded, no whitespace.
+
+    The same as ``_SPACE.sub("", unicodedata.normalize("NFKC", text).translate(_FOLD))``."""
+    text = _WIDE.sub(_narrow, text)
+    if not unicodedata.is_normalized("NFKC", text):
+        text = unicodedata.normalize("NFKC", text)
+    if _FOLDABLE.search(text):
+        text = text.translate(_FOLD)
+    return "".join(text.split())  # str.split's whitespace is regex \s's, at a fifth of the cost
 
 
 def bigrams(text: str) -> frozenset[str]:

@@ -9,6 +9,7 @@ text, so formatting never makes a term appear or disappear.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import Iterable, Sequence
 
 from govtext.diff.data import Scale
@@ -55,8 +56,11 @@ def term_changes(old: Sequence[Unit], new: Sequence[Unit], protected: Iterable[s
     clauses = (candidate_clauses(old) | candidate_clauses(new)) - set(protected_norm)
     old_all = "\x1f".join(unit.norm for unit in old)
     new_all = "\x1f".join(unit.norm for unit in new)
+    old_rest, new_rest = _unshared(old, new)
     found: list[TermChange] = []
     for term, is_protected in [(t, True) for t in protected_norm] + [(t, False) for t in sorted(clauses)]:
+        if term and old_rest.count(term) == new_rest.count(term):
+            continue  # the texts both versions share hold it equally often: the same count overall
         a, b = old_all.count(term), new_all.count(term)
         if a == b:
             continue
@@ -74,6 +78,24 @@ def term_changes(old: Sequence[Unit], new: Sequence[Unit], protected: Iterable[s
     order = {APPEARED: 0, DISAPPEARED: 1, FREQUENCY: 2}
     found.sort(key=lambda row: (order[row[1].kind], row[0], -max(row[1].old_count, row[1].new_count), row[1].term))
     return [term for _, term in found]
+
+
+def _unshared(old: Sequence[Unit], new: Sequence[Unit]) -> tuple[str, str]:
+    """The normalised texts of each version less those the other version has too (as many
+    times as it has them), joined by a separator no term holds (normalising removes it).
+
+    A term is counted unit by unit (it never spans the separator), so its count differs
+    between the versions exactly when it differs between these rests: an amended law is
+    counted over its few changed articles, not twice over its whole text."""
+    waiting = Counter(unit.norm for unit in new)
+    old_rest = []
+    for unit in old:
+        if waiting[unit.norm] > 0:
+            waiting[unit.norm] -= 1
+        else:
+            old_rest.append(unit.norm)
+    new_rest = [norm for norm, times in waiting.items() for _ in range(times)]
+    return "\x1f".join(old_rest), "\x1f".join(new_rest)
 
 
 def _where(units: Sequence[Unit], term: str) -> tuple[Occurrence, ...]:

@@ -22,6 +22,7 @@ from govtext.model import (
     HEADING,
     LABEL,
     LEAD,
+    LEAF_TYPES,
     SECTION,
     Document,
     Node,
@@ -72,6 +73,16 @@ class Unit:
         if self._grams is None:
             self._grams = bigrams(self.norm)
         return self._grams
+
+    def share_grams(self, shared: dict[str, frozenset[str]]) -> frozenset[str]:
+        """:attr:`grams`, taken from ``shared`` (by normalised text) when another unit made them."""
+        grams = self._grams
+        if grams is None:
+            grams = shared.get(self.norm)
+            if grams is None:
+                grams = shared[self.norm] = bigrams(self.norm)
+            self._grams = grams
+        return grams
 
     @property
     def title_grams(self) -> frozenset[str]:
@@ -151,22 +162,41 @@ def _top_label(node: Node) -> str:
 
 def _add(doc: Document, node: Node, path: tuple[str, ...], family: str, out: list[Unit],
          only: Node | None = None, top: str | None = None) -> None:
-    leaves = [leaf for leaf in (only.leaves() if only else node.leaves()) if leaf.type != BLANK]
+    # One pass over the subtree and one over its leaves, with no generator per unit: a law has
+    # a thousand units over two versions, and this runs before anything can be compared.
+    leaves = _solid_leaves(only or node)
     if not leaves:
         return
-    span = (leaves[0].span[0], leaves[-1].span[1])
-    text = doc.text[span[0] : span[1]]
     # Normalising leaf by leaf (cached: most leaves recur in the other version) and
     # joining is the same as normalising the joined text: the folding is per character.
-    norms = [normalize(leaf.text or "") for leaf in leaves]
+    norms: list[str] = []
+    pieces: list[tuple[int, int]] = []
+    lead_norms: list[str] = []
+    body_norms: list[str] = []
+    lead_pieces: list[tuple[int, int]] = []
+    content_pieces: list[tuple[int, int]] = []
+    for leaf in leaves:
+        kind, piece = leaf.type, leaf.span
+        norm = normalize(leaf.text or "")
+        norms.append(norm)
+        pieces.append(piece)
+        if kind == LABEL:
+            continue
+        content_pieces.append(piece)
+        if kind == LEAD:
+            lead_norms.append(norm)
+            lead_pieces.append(piece)
+        else:
+            body_norms.append(norm)
+    span = (pieces[0][0], pieces[-1][1])
     if family == HEADING_FAMILY:
         title_norm = normalize(node.title or "")
         body_norm = ""
-        title_pieces = tuple(leaf.span for leaf in leaves)
+        title_pieces = tuple(pieces)
     else:
-        title_norm = "".join(n for leaf, n in zip(leaves, norms) if leaf.type == LEAD)
-        body_norm = "".join(n for leaf, n in zip(leaves, norms) if leaf.type not in (LABEL, LEAD))
-        title_pieces = tuple(leaf.span for leaf in leaves if leaf.type == LEAD)
+        title_norm = "".join(lead_norms)
+        body_norm = "".join(body_norms)
+        title_pieces = tuple(lead_pieces)
     out.append(
         Unit(
             index=len(out),
@@ -174,15 +204,32 @@ def _add(doc: Document, node: Node, path: tuple[str, ...], family: str, out: lis
             family=family,
             path=path,
             span=span,
-            text=text,
+            text=doc.text[span[0] : span[1]],
             number=node.number,
             title=node.title,
             norm="".join(norms),
             title_norm=title_norm,
             body_norm=body_norm,
-            pieces=tuple(leaf.span for leaf in leaves),
+            pieces=tuple(pieces),
             title_pieces=title_pieces,
-            content_pieces=tuple(leaf.span for leaf in leaves if leaf.type != LABEL),
+            content_pieces=tuple(content_pieces),
             top=top,
         )
     )
+
+
+def _solid_leaves(node: Node) -> list[Node]:
+    """The non-blank leaves beneath ``node`` (itself, if a leaf), in document order: the
+    order of :meth:`Node.leaves`, walked with one stack instead of a generator per level."""
+    found: list[Node] = []
+    stack = [node]
+    pop, extend, append = stack.pop, stack.extend, found.append
+    while stack:
+        current = pop()
+        kind = current.type
+        if kind in LEAF_TYPES:
+            if kind != BLANK:
+                append(current)
+        else:
+            extend(reversed(current.children))
+    return found

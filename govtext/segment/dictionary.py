@@ -20,9 +20,7 @@ import json
 import math
 import mmap
 import os
-import shutil
 import sys
-import tempfile
 from dataclasses import dataclass
 from importlib.util import find_spec
 from pathlib import Path
@@ -136,6 +134,9 @@ def _open(folder: Path) -> Dictionary:
 
 
 def _discard(folder: Path) -> None:
+    import shutil  # building and discarding are rare: every diff would pay for these imports
+    import tempfile
+
     try:
         doomed = Path(tempfile.mkdtemp(prefix=".damaged-", dir=folder.parent))
         os.rename(folder, doomed / "build")  # processes still mapping the old files keep them
@@ -145,6 +146,9 @@ def _discard(folder: Path) -> None:
 
 
 def _save(dictionary: Dictionary, source: Path, folder: Path) -> None:
+    import shutil
+    import tempfile
+
     staging = Path(tempfile.mkdtemp(prefix=".build-", dir=folder.parent))  # 0700, private name
     try:
         dictionary.trie.save(str(staging / _TRIE))
