@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import stat
+import sys
 from pathlib import Path
 
 _override: str | None = None
@@ -28,9 +29,22 @@ def base_dir() -> Path:
     """The cache folder in force, whether or not it exists yet."""
     if _override:
         return Path(_override).expanduser()
-    import platformdirs  # only when a cache is actually wanted: it is not on the start-up path
+    return Path(_platform_dir())
 
-    return Path(platformdirs.user_cache_dir("govtext", appauthor=False))
+
+def _platform_dir() -> str:
+    if sys.platform.startswith("linux") and "ANDROID_DATA" not in os.environ:
+        # The XDG base directory rule, which is all platformdirs applies here: importing it
+        # (it brings tempfile, shutil and random) costs every diff ~7 ms.  The variable must
+        # hold an absolute path; anything else is ignored, as the specification says.
+        xdg = os.environ.get("XDG_CACHE_HOME", "").strip()
+        base = xdg if os.path.isabs(xdg) else os.path.expanduser("~/.cache")
+        if not os.path.isabs(base):
+            raise RuntimeError("no home directory")  # caught by private_dir: no cache, no error
+        return os.path.join(base, "govtext")
+    import platformdirs  # macOS, Windows, Android: their own rules
+
+    return platformdirs.user_cache_dir("govtext", appauthor=False)
 
 
 def private_dir(*parts: str) -> Path | None:

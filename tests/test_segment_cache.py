@@ -60,6 +60,20 @@ def test_platform_default_follows_xdg(monkeypatch, tmp_path) -> None:
         cache.configure(previous)
 
 
+@pytest.mark.parametrize("xdg", [None, "", "   ", "relative/cache", "/abs/cache", "/abs/cache/"])
+def test_linux_default_is_platformdirs_answer_without_importing_it(monkeypatch, tmp_path, xdg) -> None:
+    if sys.platform != "linux":
+        pytest.skip("the shortcut is Linux's XDG rule; elsewhere platformdirs answers")
+    import platformdirs
+
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    if xdg is None:
+        monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    else:
+        monkeypatch.setenv("XDG_CACHE_HOME", xdg)
+    assert cache._platform_dir() == platformdirs.user_cache_dir("govtext", appauthor=False)
+
+
 def test_a_folder_others_can_write_is_not_used(cache_at, tmp_path) -> None:
     base = cache_at(tmp_path / "c")
     (base / "segment").mkdir(parents=True)
