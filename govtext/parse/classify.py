@@ -168,7 +168,10 @@ def type_lines(scanned: list[Scanned], genre: str, lex: Lexicon) -> list[TypedLi
     for s in scanned:
         if s.style is not None and s.style.genre not in (genre, "any"):
             s = Scanned(s.line, None, None)  # 第三条 in a policy text, 第一部分 in a law: no number
-        kind = next(k for k in (rule(s, lex) for rule in rules) if k is not None)
+        for rule in rules:  # the last rule (body) always answers
+            kind = rule(s, lex)
+            if kind is not None:
+                break
         typed.append(TypedLine(s.line, kind, s.style, s.number))
     return typed
 

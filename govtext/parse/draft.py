@@ -87,7 +87,7 @@ def _container(draft: Draft, text: str, node_id: str, last: list) -> model.Node:
     # Leaves keep their parent's id (shared) and their own last step, interned (m1, b2 …
     # recur everywhere), rather than a full id string each; top-level leaves have no parent.
     leaf_parent = None if node_id == "doc" else node_id
-    pending = _merge_blanks(c for c in draft.children if c.span is not None or c.children)
+    pending = _merge_blanks([c for c in draft.children if c.span is not None or c.children])
     # Drafts are released as they are frozen, so the draft tree and the model never
     # both exist whole: on a large text that halves the parser's peak memory.
     draft.children = []
@@ -102,7 +102,8 @@ def _container(draft: Draft, text: str, node_id: str, last: list) -> model.Node:
             if start == last[0]:
                 start = last[0]
             last[0] = end
-            children.append(model.leaf(_step(prefix, n), child.type, (start, end), text, leaf_parent))
+            step = _STEPS.get((prefix, n)) or _step(prefix, n)
+            children.append(model.leaf(step, child.type, (start, end), text, leaf_parent))
         else:
             step = f"{prefix}{n}"
             children.append(_container(child, text, step if leaf_parent is None else f"{node_id}/{step}", last))
@@ -118,11 +119,8 @@ _STEPS: dict[tuple[str, int], str] = {}
 
 
 def _step(prefix: str, n: int) -> str:
-    """The interned id step ``prefix`` + ``n`` (b2, m14 …)."""
-    key = (prefix, n)
-    step = _STEPS.get(key)
-    if step is None:
-        step = _STEPS[key] = sys.intern(f"{prefix}{n}")
+    """The interned id step ``prefix`` + ``n`` (b2, m14 …), made once and kept in ``_STEPS``."""
+    step = _STEPS[(prefix, n)] = sys.intern(f"{prefix}{n}")
     return step
 
 
