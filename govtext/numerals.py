@@ -75,5 +75,7 @@ def to_cn(value: int) -> str:
 
 def zhiyi_value(number: str) -> int | None:
     """The 之X suffix: 第一百三十三条之一 → 1, 第五条 → None."""
+    if "之" not in number:  # most numbers: no pattern lookup
+        return None
     m = re.search(r"之([一二三四五六七八九十]+)", number)
     return cn_value(m.group(1)) if m else None

@@ -62,12 +62,12 @@ def _style_key(node: Node) -> str:
     return f"{node.type}:{shape}"
 
 
-def _sibling_series(parent: Node) -> Iterator[list[Node]]:
+def _sibling_series(parent: Node) -> Iterable[list[Node]]:
     groups: dict[str, list[Node]] = {}
     for child in parent.children:
-        if child.number and child.type != model.ARTICLE and not child.is_leaf:
+        if child.number and child.type != model.ARTICLE and child.type not in model.LEAF_TYPES:
             groups.setdefault(_style_key(child), []).append(child)
-    yield from groups.values()
+    return groups.values()
 
 
 def _check_series(series: Iterable[Node]) -> Iterator[Diagnostic]:
@@ -78,7 +78,9 @@ def _check_series(series: Iterable[Node]) -> Iterator[Diagnostic]:
     mixed_reported = False
     for node in series:
         number = node.number.strip()
-        widths |= {w for w, pattern in (("ascii", _ASCII_DIGIT), ("full", _FULLWIDTH_DIGIT)) if pattern.search(number)}
+        if not mixed_reported:
+            widths |= {w for w, pattern in (("ascii", _ASCII_DIGIT), ("full", _FULLWIDTH_DIGIT))
+                       if pattern.search(number)}
         if len(widths) == 2 and not mixed_reported:
             mixed_reported = True
             yield _warn("numbering-mixed-width", f"{number} mixes full-width and ASCII digits with "
