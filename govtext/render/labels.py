@@ -15,7 +15,7 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from govtext import model
-from govtext.escape import visible
+from govtext.escape import is_safe, visible
 
 Part = tuple[str, str]
 """Text and the theme's style name for it."""
@@ -101,7 +101,7 @@ def _clean(text: str) -> str:
 
 
 def _parts(*parts: Part | None) -> tuple[Part, ...]:
-    return tuple((visible(part[0]), part[1]) for part in parts if part and part[0])
+    return tuple(part for part in parts if part and part[0])  # escaped, if need be, by outline()
 
 
 def _line(*parts: Part | None) -> Row:
@@ -206,7 +206,27 @@ LABELS: dict[str, Callable[[model.Node, _Context], Row]] = {
 def outline(doc: model.Document, depth: int | None = None, sentences: bool = False) -> Entry:
     """The rows of ``doc`` down to ``depth`` levels (None: all), sentences listed if asked."""
     ctx = _Context(doc)
-    return Entry(LABELS[model.DOCUMENT](doc.root, ctx), _children(doc.root, ctx, 1, depth, sentences))
+    top = Entry(LABELS[model.DOCUMENT](doc.root, ctx), _children(doc.root, ctx, 1, depth, sentences))
+    # One check over every part rather than one per part: a document hardly ever holds a
+    # control character, and then nothing is rebuilt.
+    return top if is_safe(" ".join(part_texts(top))) else _escaped(top)
+
+
+def part_texts(top: Entry) -> list[str]:
+    """The text of every part of every row under ``top``."""
+    stack, texts = [top], []
+    while stack:
+        entry = stack.pop()
+        texts.extend(text for text, _ in entry.row.head)
+        texts.extend(text for text, _ in entry.row.tail or ())
+        stack.extend(entry.children)
+    return texts
+
+
+def _escaped(entry: Entry) -> Entry:
+    head, tail = entry.row
+    row = Row(tuple((visible(t), s) for t, s in head), tuple((visible(t), s) for t, s in tail) if tail else tail)
+    return Entry(row, tuple(_escaped(child) for child in entry.children))
 
 
 def _children(node: model.Node, ctx: _Context, level: int, depth: int | None, sentences: bool) -> tuple[Entry, ...]:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from govtext.render.labels import Entry, Part, Row
+from govtext.render.labels import Entry, Part, Row, part_texts
 
 # Characters with one unambiguous width, each checked against rich.cells.cell_len by a test
 # (and the line break between rows).  Those from U+3000 up are two cells wide, the others one.
@@ -93,17 +93,7 @@ def render(top: Entry, width: int) -> str | None:
         return None
     text = "\n".join(lines) + "\n"
     # Every part checked, uncut: a character beyond a cut still decides where Rich cuts.
-    return text if known(_all_parts(top)) else None
-
-
-def _all_parts(top: Entry) -> str:
-    stack, texts = [top], []
-    while stack:
-        entry = stack.pop()
-        texts.extend(text for text, _ in entry.row.head)
-        texts.extend(text for text, _ in entry.row.tail or ())
-        stack.extend(entry.children)
-    return "\n".join(texts)
+    return text if known("\n".join(part_texts(top))) else None
 
 
 def _draw(entry: Entry, prefix: str, width: int, lines: list[str]) -> bool:
