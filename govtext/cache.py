@@ -34,17 +34,30 @@ def base_dir() -> Path:
 
 def _platform_dir() -> str:
     if sys.platform.startswith("linux") and "ANDROID_DATA" not in os.environ:
-        # The XDG base directory rule, which is all platformdirs applies here: importing it
-        # (it brings tempfile, shutil and random) costs every diff ~7 ms.  The variable must
-        # hold an absolute path; anything else is ignored, as the specification says.
-        xdg = os.environ.get("XDG_CACHE_HOME", "").strip()
-        base = xdg if os.path.isabs(xdg) else os.path.expanduser("~/.cache")
-        if not os.path.isabs(base):
-            raise RuntimeError("no home directory")  # caught by private_dir: no cache, no error
-        return os.path.join(base, "govtext")
+        # The XDG base directory rule, as platformdirs applies it here: importing it (it
+        # brings tempfile, shutil and random) costs every diff ~7 ms.  The variable counts
+        # only when it holds an absolute path; a HOME that is not absolute counts as unset.
+        xdg = os.environ.get("XDG_CACHE_HOME", "")
+        if os.path.isabs(xdg):
+            return os.path.join(xdg, "govtext")
+        return os.path.join(_home(), ".cache", "govtext")
     import platformdirs  # macOS, Windows, Android: their own rules
 
     return platformdirs.user_cache_dir("govtext", appauthor=False)
+
+
+def _home() -> str:
+    home = os.environ.get("HOME")
+    if home is None or not os.path.isabs(home):
+        try:
+            import pwd
+
+            home = pwd.getpwuid(os.getuid()).pw_dir
+        except (ImportError, KeyError):
+            home = None
+    if not home or not os.path.isabs(home):
+        raise RuntimeError("no home directory")  # caught by private_dir: no cache, no error
+    return home.rstrip("/") or "/"
 
 
 def private_dir(*parts: str) -> Path | None:

@@ -12,7 +12,7 @@ every command ~7 ms, loading the snapshot's bytecode well under one.
 from __future__ import annotations
 
 import os
-from typing import NamedTuple
+from dataclasses import dataclass
 from functools import lru_cache
 
 from govtext.errors import LexiconError
@@ -25,7 +25,8 @@ def _read(path: str | os.PathLike[str]) -> str:
         return fh.read()
 
 
-class Lexicon(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Lexicon:
     kinds: tuple[tuple[str, tuple[str, ...]], ...]
     """(kind, terms) in priority order, e.g. ("system", ("体制", "机制", …))."""
 

@@ -146,12 +146,18 @@ class _SlicedLeaf(Node):
     kind = number = title = level = None
     children: tuple[Node, ...] = ()
 
+    def __new__(cls, id: str, type: str, span: tuple[int, int], kind: str | None = None,
+                number: str | None = None, title: str | None = None, text: str | None = None,
+                level: int | None = None, children: tuple[Node, ...] = ()):
+        # Node's signature, for dataclasses.replace (:func:`leaf` makes leaves without it).
+        # Given what only containers hold here, the copy is a plain Node that holds it.
+        if kind is not None or number is not None or title is not None or level is not None or children:
+            return Node(id, type, span, kind, number, title, text, level, children)
+        return super().__new__(cls)
+
     def __init__(self, id: str, type: str, span: tuple[int, int], kind: str | None = None,
                  number: str | None = None, title: str | None = None, text: str | None = None,
                  level: int | None = None, children: tuple[Node, ...] = ()) -> None:
-        # Node's signature, for dataclasses.replace; :func:`leaf` makes leaves without it.
-        if kind is not None or number is not None or title is not None or level is not None or children:
-            raise ValueError("a leaf has no kind, number, title, level or children")
         _fill(self, id, type, span, text or "", span[0], None)
 
     @property

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable
-from typing import NamedTuple
+from dataclasses import dataclass
 
 from govtext.lexicon import Lexicon
 from govtext.model import BLANK, DOCUMENT, Document, Node, Source
@@ -19,7 +19,8 @@ from govtext.textio import DEFAULT_MAX_BYTES, RawInput, decode_input, read_bytes
 SAMPLE_NAME = "000_efddb673e37cdc31.txt"
 
 
-class ReadOptions(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class ReadOptions:
     """How input is read: the size cap, the encoding (None: detect), undecodable bytes,
     the format (``auto``: decided by content) and which Word revisions to read."""
 

@@ -26,15 +26,12 @@ def _slot_empty(node: Node, name: str) -> bool:
         return True
 
 
-def test_a_leaf_refuses_what_only_containers_hold():
-    sliced = leaf("m1", "measure", (0, 3), "要加强。")
+def test_a_leaf_given_what_only_containers_hold_becomes_a_plain_node():
+    sliced = leaf("m1", "measure", (0, 4), "要加强。")
     assert (sliced.kind, sliced.number, sliced.title, sliced.level, sliced.children) == (None,) * 4 + ((),)
-    try:
-        dataclasses.replace(sliced, kind="system")
-    except ValueError:
-        pass
-    else:
-        raise AssertionError("a leaf took a kind")
+    kinded = dataclasses.replace(sliced, kind="system")
+    assert type(kinded) is Node and kinded.kind == "system" and kinded.text == "要加强。"
+    assert kinded == Node("m1", "measure", (0, 4), kind="system", text="要加强。")
 
 
 def test_sliced_leaf_equals_hashes_pickles_and_replaces_like_a_node():

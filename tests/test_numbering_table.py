@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from govtext.parse.numbering import STYLES, match_number
+from govtext.parse.numbering import STYLES, NumberStyle, match_number
 from tests.conftest import CORPUS, SAMPLE, fixture_files
 
 ANY = None  # a pattern that may begin with any character
@@ -92,3 +92,11 @@ _NUMBERISH = st.text(alphabet="第一二三四五六七八九十百千〇零两0
 @given(_NUMBERISH)
 def test_index_matches_as_the_whole_table_does_on_any_number_like_text(content):
     assert match_number(content, STYLES) == _every_row(content)
+
+
+def test_a_row_without_a_lead_is_tried_on_every_line_in_table_order():
+    anything = NumberStyle("star", r"[★☆]+", None, "any")
+    table = (STYLES[0], anything, *STYLES[1:])
+    assert match_number("★★ 注", table) == (anything, "★★")
+    assert match_number("第一编 总则", table)[0].name == "book"  # rows before it still come first
+    assert match_number("（一）项", table)[0].name == "cn-paren"

@@ -60,13 +60,17 @@ def test_platform_default_follows_xdg(monkeypatch, tmp_path) -> None:
         cache.configure(previous)
 
 
-@pytest.mark.parametrize("xdg", [None, "", "   ", "relative/cache", "/abs/cache", "/abs/cache/"])
-def test_linux_default_is_platformdirs_answer_without_importing_it(monkeypatch, tmp_path, xdg) -> None:
+@pytest.mark.parametrize("home", ["abs", "", "relhome", None])
+@pytest.mark.parametrize("xdg", [None, "", "   ", "relative/cache", "/abs/cache", "/abs/cache/", " /abs", "/abs/x "])
+def test_linux_default_is_platformdirs_answer_without_importing_it(monkeypatch, tmp_path, xdg, home) -> None:
     if sys.platform != "linux":
         pytest.skip("the shortcut is Linux's XDG rule; elsewhere platformdirs answers")
     import platformdirs
 
-    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    if home is None:
+        monkeypatch.delenv("HOME", raising=False)
+    else:
+        monkeypatch.setenv("HOME", str(tmp_path / "home") if home == "abs" else home)
     if xdg is None:
         monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
     else:

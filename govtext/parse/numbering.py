@@ -33,8 +33,9 @@ class NumberStyle(NamedTuple):
     """Short name, e.g. ``cn-dun`` for 一、."""
     regex: str
     """Matches the number as written at the start of a line's content."""
-    lead: str
-    """Every character the number can begin with: lines that begin otherwise skip this row."""
+    lead: str | None
+    """Every character the number can begin with: lines that begin otherwise skip this row
+    (None: any character may begin it, and every line tries the row)."""
     genre: str
     """``policy``, ``law`` or ``any``: where this style opens units."""
     law_unit: str | None = None
@@ -85,7 +86,8 @@ def match_number(content: str, styles: tuple[NumberStyle, ...]) -> tuple[NumberS
     """The style and the number as written that open ``content``, if any."""
     if not content:
         return None
-    for style in _by_lead(styles).get(content[0], ()):
+    by_lead = _by_lead(styles)
+    for style in by_lead.get(content[0]) or by_lead[""]:
         m = style.pattern.match(content)
         if m:
             return style, m.group()
@@ -102,11 +104,9 @@ def _by_lead(styles: tuple[NumberStyle, ...]) -> dict[str, tuple[NumberStyle, ..
     found = _INDEXES.get(id(styles))
     if found is not None and found[0] is styles:
         return found[1]
-    index: dict[str, list[NumberStyle]] = {}
-    for style in styles:
-        for ch in style.lead:
-            index.setdefault(ch, []).append(style)
-    by_lead = {ch: tuple(rows) for ch, rows in index.items()}
+    firsts = {ch for style in styles if style.lead is not None for ch in style.lead}
+    by_lead = {ch: tuple(s for s in styles if s.lead is None or ch in s.lead) for ch in firsts}
+    by_lead[""] = tuple(s for s in styles if s.lead is None)  # lines beginning with any other character
     if len(_INDEXES) > 32:  # tables made and dropped by a caller: start over
         _INDEXES.clear()
     _INDEXES[id(styles)] = (styles, by_lead)
