@@ -101,7 +101,7 @@ def main() -> None:
     interleaved({k: commands[k] for k in list(commands)[1:]}, 1)  # warm-up: builds the compiled dictionary
     figures = interleaved(commands, args.runs)
     anchor = figures["anchor"]
-    print(f"{args.runs} interleaved rounds, medians; shared machine: expect ±15% between runs")
+    print(f"{args.runs} interleaved rounds; times are medians, ratios the median of round-by-round ratios")
     print(f"{'anchor: import jieba; initialize()':<34} wall {anchor.wall * 1000:7.0f} ms   "
           f"cpu {anchor.cpu * 1000:7.0f} ms   peak {anchor.peak_mb:5.1f} MB")
     print(ratio_line("segmenter: map + cut one sentence", figures["segment"], anchor, None))

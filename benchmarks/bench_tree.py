@@ -47,7 +47,7 @@ def main() -> None:
     interleaved(commands, 1)  # warm-up
     figures = interleaved(commands, args.runs)
     floor = figures["floor"]
-    print(f"{args.runs} interleaved rounds, medians; shared machine: expect ±15% between runs")
+    print(f"{args.runs} interleaved rounds; times are medians, ratios the median of round-by-round ratios")
     print(f"{'floor: import click, rich, lxml':<34} wall {floor.wall * 1000:7.0f} ms   cpu {floor.cpu * 1000:7.0f} ms")
     for label, goal in goals.items():
         print(ratio_line(label, figures[label], floor, goal))

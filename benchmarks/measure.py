@@ -1,8 +1,10 @@
 """Shared by the benchmarks: fresh processes measured interleaved, medians reported.
 
 The machine is shared, so its load drifts during a run: each round runs every
-command once, in turn, and each figure is the median over rounds; a ratio is
-taken between medians of the same run, never against a number from elsewhere.
+command once, in turn, and each figure is the median over rounds.  A ratio is
+taken pair by pair, as issue 11 defines its figures: each round's time over the
+anchor's time in that same round, then the median of those ratios (a slow
+minute slows both sides of a pair), never against a number from elsewhere.
 CPU time (user + system of the child) is reported beside wall time: it suffers
 less from other people's work on the machine.
 """
@@ -29,6 +31,15 @@ class Figure:
     """Median CPU seconds (user + system)."""
     peak_mb: float
     """Largest peak RSS seen, MB."""
+    walls: list[float]
+    """Wall seconds, round by round."""
+    cpus: list[float]
+    """CPU seconds, round by round."""
+
+    def ratio(self, anchor: Figure, cpu: bool = False) -> float:
+        """The median of the round-by-round ratios to ``anchor``."""
+        mine, theirs = (self.cpus, anchor.cpus) if cpu else (self.walls, anchor.walls)
+        return statistics.median(a / b for a, b in zip(mine, theirs))
 
 
 def once(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, float, float]:
@@ -53,7 +64,8 @@ def interleaved(commands: dict[str, list[str]], runs: int, env: dict[str, str] |
             walls[name].append(wall)
             cpus[name].append(cpu)
             peaks[name] = max(peaks[name], peak)
-    return {name: Figure(statistics.median(walls[name]), statistics.median(cpus[name]), peaks[name])
+    return {name: Figure(statistics.median(walls[name]), statistics.median(cpus[name]), peaks[name],
+                         walls[name], cpus[name])
             for name in commands}
 
 
@@ -69,6 +81,6 @@ def govtext_command() -> list[str]:
 
 def ratio_line(label: str, figure: Figure, anchor: Figure, goal: float | None) -> str:
     goal_text = f"  (goal ≤ {goal:.2f}x)" if goal is not None else ""
-    return (f"{label:<34} wall {figure.wall * 1000:7.0f} ms = {figure.wall / anchor.wall:5.2f}x   "
-            f"cpu {figure.cpu * 1000:7.0f} ms = {figure.cpu / anchor.cpu:5.2f}x{goal_text}   "
+    return (f"{label:<34} wall {figure.wall * 1000:7.0f} ms = {figure.ratio(anchor):5.2f}x   "
+            f"cpu {figure.cpu * 1000:7.0f} ms = {figure.ratio(anchor, cpu=True):5.2f}x{goal_text}   "
             f"peak {figure.peak_mb:5.1f} MB")
