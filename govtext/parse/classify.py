@@ -21,7 +21,7 @@ from govtext import model
 from govtext.lexicon import Lexicon
 from govtext.parse.headings import is_plain_heading
 from govtext.parse.lines import Line
-from govtext.parse.numbering import APPENDIX, ENUMERATION, STYLES, NumberStyle, match_number
+from govtext.parse.numbering import ENUMERATION, STYLES, NumberStyle, is_appendix_heading, match_number
 from govtext.parse.punct import EXCLAMATIONS, WHITESPACE, has_sentence_end
 
 # Line kinds.
@@ -127,7 +127,7 @@ def _law_numbered(s: Scanned, lex: Lexicon) -> str | None:
 
 
 def _appendix(s: Scanned, lex: Lexicon) -> str | None:
-    return APPENDIX_HEADING if APPENDIX.match(s.line.content) else None
+    return APPENDIX_HEADING if is_appendix_heading(s.line.content) else None
 
 
 def _plain(max_len: int) -> Rule:

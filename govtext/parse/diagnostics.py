@@ -33,7 +33,7 @@ CODES = {
 
 _FULLWIDTH_DIGIT = re.compile("[０-９]")
 _ASCII_DIGIT = re.compile("[0-9]")
-_NUMERAL = re.compile("[0-9０-９]+|[〇零一二三四五六七八九十百千两]+")
+_NUMERAL = "[0-9０-９]+|[〇零一二三四五六七八九十百千两]+"  # compiled (re's cache) for the rare unmatched number
 
 
 def find_diagnostics(root: Node) -> tuple[Diagnostic, ...]:
@@ -58,7 +58,7 @@ def _style_key(node: Node) -> str:
     number = node.number.strip()
     hit = match_number(number, STYLES)
     # Unmatched numbers (一是, 第一，) fall back to their shape with the numeral blanked.
-    shape = hit[0].name if hit else _NUMERAL.sub("#", number)
+    shape = hit[0].name if hit else re.sub(_NUMERAL, "#", number)
     return f"{node.type}:{shape}"
 
 

@@ -78,7 +78,12 @@ LAW_STYLES = tuple(s for s in STYLES if s.genre in ("law", "any"))
 # Enumerations inside a paragraph: 一是…二是…, 一要…二要…, 第一，…第二，…
 ENUMERATION = re.compile(rf"(?:(?P<a>{_CN})(?:是|要|方面[，,])|第(?P<b>{_CN})[，,、])")
 
-APPENDIX = re.compile(rf"(?:附件|附录|附表){_SP}(?:{_CN}|[0-9]+)?[：:]?$|附[：:]")
+_APPENDIX = rf"(?:附件|附录|附表){_SP}(?:{_CN}|[0-9]+)?[：:]?$|附[：:]"
+
+
+def is_appendix_heading(content: str) -> bool:
+    """附件1 / 附录 / 附： opening a line (the pattern compiles only for lines beginning with 附)."""
+    return content.startswith("附") and _compiled(_APPENDIX).match(content) is not None
 
 
 

@@ -20,7 +20,7 @@ from govtext.escape import is_safe, visible
 Part = tuple[str, str]
 """Text and the theme's style name for it."""
 
-_WRAP = re.compile(r"[ \t\u3000]*\r?\n[ \t\u3000]*")
+_WRAP = r"[ \t\u3000]*\r?\n[ \t\u3000]*"  # compiled (re's cache) when a first sentence is wrapped
 KIND_NAMES = {model.SYSTEM: "体制 system", model.METHOD: "方式 method", model.TIER: "层级 tier"}
 _CONTAINERS_SHOWN = {
     model.HEADER, model.SECTION, model.ITEM, model.PARAGRAPH, model.ENUMERATION, model.BOOK,
@@ -96,7 +96,7 @@ class _Context:
 def _clean(text: str) -> str:
     """One line for display: a wrapped line break vanishes, other whitespace runs become one space."""
     if "\n" in text:
-        text = _WRAP.sub("", text)
+        text = re.sub(_WRAP, "", text)
     return " ".join(text.split())
 
 
