@@ -75,6 +75,11 @@ def title_of(doc: Document) -> str:
     return ""
 
 
+def law_title(doc: Document) -> str:
+    """The title as instruments name the law: no spaces, no trailing （…修正） note."""
+    return _norm_title(title_of(doc))
+
+
 def amend_document(doc: Document, instrument: Instrument) -> Amended:
     """Apply ``instrument`` to a parsed law; the 题注 gains the instrument's line."""
     law = from_document(doc)

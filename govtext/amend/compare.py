@@ -17,6 +17,11 @@ from govtext.model import Document
 _SPACE = re.compile(r"[\s\u3000]+")
 
 
+def without_space(text: str) -> str:
+    """``text`` with every run of whitespace (full-width spaces included) removed."""
+    return _SPACE.sub("", text)
+
+
 @dataclass(frozen=True, slots=True)
 class ArticleDifference:
     label: str
@@ -39,7 +44,7 @@ class ArticleDifference:
 
 
 def normal_form(article: Article) -> str:
-    lines = (_SPACE.sub("", unicodedata.normalize("NFKC", line)) for line in article.lines)
+    lines = (without_space(unicodedata.normalize("NFKC", line)) for line in article.lines)
     return "¶".join(line for line in lines if line)
 
 

@@ -17,10 +17,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from govtext.amend.api import read_instrument
+from govtext.amend.api import law_title, read_instrument
 from govtext.amend.apply import apply_instrument, unit_span as _span
 from govtext.amend.errors import AmendError
-from govtext.amend.compare import normal_form
+from govtext.amend.compare import normal_form, without_space
 from govtext.amend.lawtext import Article, classify, headings
 from govtext.amend.ops import Target
 from govtext.amend.xrefs import renumber_line
@@ -29,9 +29,6 @@ from govtext.model import Document
 from govtext.numerals import to_cn
 from govtext.report.article_pairs import ArticlePairs, pair_articles
 from govtext.report.decision_words import edit_hints, word_items
-
-_SPACE = re.compile(r"[\s\u3000]+")
-
 
 @dataclass(frozen=True, slots=True)
 class DraftItem:
@@ -44,13 +41,6 @@ class DraftItem:
 
 def render_documents(result: DiffResult, old_doc: Document, new_doc: Document, **_options) -> str:
     return draft_decision(result, old_doc, new_doc)
-
-
-def law_title(doc: Document) -> str:
-    for line in doc.text.splitlines():
-        if line.strip():
-            return re.sub(r"[\s\u3000]|（[^）]*）$", "", line.strip())
-    return ""
 
 
 def draft_decision(result: DiffResult, old_doc: Document, new_doc: Document) -> str:
@@ -78,7 +68,7 @@ def _heading_items(pairs: ArticlePairs) -> list[DraftItem]:
     items = []
     for key, heading in new.items():
         before = old.get(key)
-        if before is None or _SPACE.sub("", before.title) == _SPACE.sub("", heading.title):
+        if before is None or without_space(before.title) == without_space(heading.title):
             continue
         book, unit, number = key
         where = f"第{to_cn(book)}编" if book is not None else ""

@@ -18,7 +18,7 @@ from govtext.amend.lawtext import Article
 from govtext.diff.records import DiffResult
 from govtext.model import Document
 from govtext.report.article_pairs import char_regions, pair_articles
-from govtext.report.decision import law_title
+from govtext.amend.api import law_title
 
 OLD_HEADER, NEW_HEADER = "修改前", "修改后"
 DELETED, SAME = "（删除）", "同左"
