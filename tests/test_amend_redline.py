@@ -17,6 +17,8 @@ from click.testing import CliRunner
 
 from conftest import FIXTURES, corpus_file
 from govtext.cli import main
+from govtext.pipeline import load, parse_text
+from govtext.report.redline import heading_levels, redline_paragraphs
 
 docx = pytest.importorskip("docx", reason="python-docx is not installed")
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -105,3 +107,20 @@ def test_libreoffice_opens_the_redline(tmp_path):
     assert proc.returncode == 0 and converted.is_file(), proc.stderr
     text = converted.read_text(encoding="utf-8-sig")
     assert "中华人民共和国示例法" in text and "账簿" in text
+
+
+def test_heading_levels_come_from_the_parsed_tree():
+    doc = load(str(FIXTURES / "law-books-zhiyi.txt"))
+    lines = doc.text.splitlines()
+    levels = {lines[i].split()[0]: level for i, level in heading_levels(doc).items()}
+    # 编 over 章, and an unnumbered 附则 (a part of its own) at the top level.
+    assert levels == {"第一编": 1, "第一章": 2, "第二章": 2, "第二编": 1, "附则": 1}
+
+
+def test_a_deleted_heading_keeps_old_s_heading_style():
+    old = parse_text("中华人民共和国示例法\n第一章 总则\n第一条 为了规范示例，制定本法。\n"
+                     "第二章 附属\n第二条 本法自公布之日起施行。\n")
+    new = parse_text("中华人民共和国示例法\n第一章 总则\n第一条 为了规范示例，制定本法。\n"
+                     "第二条 本法自公布之日起施行。\n")
+    deleted = [p for p in redline_paragraphs(old, new) if p.mark == "del"]
+    assert [(p.segments[0][0], p.style) for p in deleted] == [("第二章 附属", "heading1")]

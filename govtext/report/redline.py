@@ -3,31 +3,27 @@
 Paragraphs (one per line of the text) are aligned line by line; paired lines
 carry word-level revisions, lines only one side has are whole inserted or
 deleted paragraphs (their paragraph mark tracked too), so Word's “accept all”
-gives NEW and “reject all” gives OLD.  Headings (编/章/节, the title) get
-Word's heading styles by level.  The Word writing itself is in govtext.word.
+gives NEW and “reject all” gives OLD.  Headings get Word's heading styles by
+how deep the parser nested them (编 › 分编 › 章 › 节); the first line is the
+title.  The Word writing itself is in govtext.word.
 """
 
 from __future__ import annotations
 
-import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from itertools import accumulate
 
 from govtext.diff.records import DiffResult
 from govtext.errors import GovtextError
+from govtext import model
+from govtext.amend.api import title_of
 from govtext.model import Document
-from govtext.numerals import CN_DIGITS
+from govtext.amend.compare import without_space
 from govtext.report.article_pairs import char_regions
 
-_CN = f"[{CN_DIGITS}0-9]+"
-# Heading lines of a law, highest rank first: each present rank takes the next heading level.
-HEADING_RANKS = (
-    ("book", re.compile(rf"^第{_CN}编")),
-    ("sub-book", re.compile(rf"^第{_CN}分编")),
-    ("chapter", re.compile(rf"^第{_CN}章")),
-    ("section", re.compile(rf"^第{_CN}节")),
-)
-_SPACE = re.compile(r"[\s\u3000]+")
+_HEADINGS = frozenset({model.BOOK, model.CHAPTER, model.SECTION})
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,42 +36,50 @@ class Paragraph:
     """``title``, ``heading1``…, or ``body``."""
 
 
-def _style(line: str, levels: dict[str, int], first: bool) -> str:
-    if first:
+def heading_levels(doc: Document) -> dict[int, int]:
+    """Line number (as ``str.splitlines`` counts) → heading level, 1 the highest, of each
+    编/分编/章/节 heading in ``doc``'s tree: its depth among the headings around it."""
+    ends = list(accumulate(len(line) for line in doc.text.splitlines(keepends=True)))
+    levels: dict[int, int] = {}
+    stack = [(doc.root, 0)]
+    while stack:
+        node, depth = stack.pop()
+        for child in node.children:
+            if child.type in _HEADINGS:
+                levels[bisect_right(ends, child.span[0])] = depth + 1
+                stack.append((child, depth + 1))
+    return levels
+
+
+def _style(index: int, levels: dict[int, int]) -> str:
+    if index == 0:
         return "title"
-    for rank, pattern in HEADING_RANKS:
-        if pattern.match(line.strip()):
-            return f"heading{levels[rank]}"
-    return "body"
+    level = levels.get(index)
+    return f"heading{level}" if level else "body"
 
 
-def _levels(lines: list[str]) -> dict[str, int]:
-    present = [rank for rank, pattern in HEADING_RANKS if any(pattern.match(line.strip()) for line in lines)]
-    return {rank: present.index(rank) + 1 if rank in present else 1 for rank, _ in HEADING_RANKS}
-
-
-def redline_paragraphs(old_text: str, new_text: str) -> list[Paragraph]:
-    old_lines, new_lines = old_text.splitlines(), new_text.splitlines()
-    levels = _levels(new_lines + old_lines)
-    matcher = SequenceMatcher(None, [_SPACE.sub("", x) for x in old_lines], [_SPACE.sub("", x) for x in new_lines],
+def redline_paragraphs(old_doc: Document, new_doc: Document) -> list[Paragraph]:
+    old_lines, new_lines = old_doc.text.splitlines(), new_doc.text.splitlines()
+    old_levels, new_levels = heading_levels(old_doc), heading_levels(new_doc)
+    matcher = SequenceMatcher(None, [without_space(x) for x in old_lines], [without_space(x) for x in new_lines],
                               autojunk=False)
     out: list[Paragraph] = []
 
-    def whole(line: str, mark: str, first: bool) -> None:
-        out.append(Paragraph(((line, mark),) if line else (), mark, _style(line, levels, first)))
+    def whole(line: str, mark: str, style: str) -> None:
+        out.append(Paragraph(((line, mark),) if line else (), mark, style))
 
     for tag, a1, a2, b1, b2 in matcher.get_opcodes():
         if tag == "equal":
             for j, i in zip(range(b1, b2), range(a1, a2)):
-                out.append(_paired(old_lines[i], new_lines[j], _style(new_lines[j], levels, j == 0)))
+                out.append(_paired(old_lines[i], new_lines[j], _style(j, new_levels)))
             continue
         paired = min(a2 - a1, b2 - b1) if tag == "replace" else 0
         for k in range(paired):
-            out.append(_paired(old_lines[a1 + k], new_lines[b1 + k], _style(new_lines[b1 + k], levels, b1 + k == 0)))
+            out.append(_paired(old_lines[a1 + k], new_lines[b1 + k], _style(b1 + k, new_levels)))
         for i in range(a1 + paired, a2):
-            whole(old_lines[i], "del", i == 0)
+            whole(old_lines[i], "del", _style(i, old_levels))
         for j in range(b1 + paired, b2):
-            whole(new_lines[j], "ins", j == 0)
+            whole(new_lines[j], "ins", _style(j, new_levels))
     return out
 
 
@@ -99,4 +103,4 @@ def render_documents(result: DiffResult, old_doc: Document, new_doc: Document, o
         raise GovtextError("--format redline writes a Word document: give -o FILE.docx")
     from govtext.word.redline import redline_docx
 
-    return redline_docx(redline_paragraphs(old_doc.text, new_doc.text), title=new_doc.text.split("\n", 1)[0].strip())
+    return redline_docx(redline_paragraphs(old_doc, new_doc), title=title_of(new_doc))
