@@ -49,10 +49,6 @@ class Draft:
         if end > start:
             self.children.append(LeafDraft(type_, (start, end)))
 
-    def is_empty(self) -> bool:
-        return self.span is None and not self.children
-
-
 class LeafDraft(NamedTuple):
     """A leaf: a type and a span, nothing to fill in later (a tuple: a law has thousands)."""
 
@@ -62,9 +58,6 @@ class LeafDraft(NamedTuple):
     # What a Draft holds, always empty on a leaf.
     kind = number = title = level = line = style = None
     children = ()
-
-    def is_empty(self) -> bool:
-        return False
 
 
 def leaf_draft(type_: str, start: int, end: int) -> LeafDraft:
@@ -87,6 +80,7 @@ def _container(draft: Draft, text: str, node_id: str, last: list) -> model.Node:
     # Leaves keep their parent's id (shared) and their own last step, interned (m1, b2 …
     # recur everywhere), rather than a full id string each; top-level leaves have no parent.
     leaf_parent = None if node_id == "doc" else node_id
+    # Empty containers (no span, no children) leave no node.
     pending = _merge_blanks([c for c in draft.children if c.span is not None or c.children])
     # Drafts are released as they are frozen, so the draft tree and the model never
     # both exist whole: on a large text that halves the parser's peak memory.
