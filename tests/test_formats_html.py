@@ -90,3 +90,56 @@ def test_control_characters_in_a_page_are_dropped():
 def test_text_after_the_body_container_is_not_body():
     page = "<html><body><div id=\"zoom\"><p>第一条　正文。</p></div>分享到：微信<p>版权所有</p></body></html>"
     assert extract_html(page.encode()).text == "第一条　正文。"
+
+
+# --- issue 20: hostile and awkward pages ------------------------------------------------------
+
+
+def test_paths_computed_in_one_pass_equal_getpath():
+    """getpath counts an element's siblings, so calling it for each of n flat <p>s is
+    quadratic (20 MB of <p>s took over 10 minutes; benchmarks/bench_formats.py --flat shows
+    the scaling); the one-pass paths must be exactly getpath's."""
+    import lxml.html
+
+    from govtext.formats import html as html_format
+
+    page = ("<html><body><div id='a'><p>甲</p><p>乙</p><span>x</span><p>丙<b>丁</b><b>戊</b></p></div>"
+            "<div><table><tr><td>1</td><td>2</td></tr></table></div><!-- c --><p>尾</p></body></html>")
+    root = lxml.html.document_fromstring(page + "<p>x</p>" * 300)
+    html_format._remember_paths(root)
+    tree = root.getroottree()
+    for el in root.iter():
+        if isinstance(el.tag, str):
+            assert el.get(html_format._PATH) == tree.getpath(el)
+
+
+@pytest.mark.parametrize("depth", [300, 1500])
+def test_deeply_nested_page_keeps_its_text(depth):
+    """libxml2 drops what lies deeper than 256 levels unless told otherwise; the walk is not recursive."""
+    page = "<html><body>" + "<div>" * depth + "<p>第一条　为了规范行政行为，制定本条例。</p>" + "</div>" * depth + "</body></html>"
+    assert extract_html(page.encode(), "deep.html").text == "第一条　为了规范行政行为，制定本条例。"
+
+
+def test_page_nested_beyond_the_parser_limit_is_one_clear_error():
+    page = "<html><body>" + "<div>" * 5000 + "<p>第一条　正文。</p>" + "</div>" * 5000 + "</body></html>"
+    with pytest.raises(InputError, match="deep.html: .*nested deeper than"):
+        extract_html(page.encode(), "deep.html")
+
+
+@pytest.mark.parametrize("charset", ["undefined", "punycode", "idna", "utf-7", "cp037", "rot13", "hex", "nonsense"])
+def test_charset_names_no_browser_accepts_are_ignored(charset):
+    """A browser ignores a label outside the WHATWG Encoding Standard and detects the page;
+    Python would decode it with codecs that crash (undefined) or give mojibake (utf-7, EBCDIC)."""
+    page = (f'<html><head><meta charset="{charset}"></head><body><div id="zoom">'
+            "<p>第一条　为了规范行政行为，制定本条例。</p></div></body></html>")
+    got = extract_html(page.encode("utf-8"), "x.html")
+    assert got.text == "第一条　为了规范行政行为，制定本条例。" and got.encoding == "utf-8"
+
+
+@pytest.mark.parametrize("label, codec", [("x-gbk", "gb18030"), ("GB_2312-80", "gb18030"), ("big5", "big5hkscs"),
+                                          ("latin1", "cp1252"), ("unicode-1-1-utf-8", "utf-8")])
+def test_browser_charset_labels_are_honoured(label, codec):
+    words = {"cp1252": "Article premier, café", "big5hkscs": "第一條　正文內容。"}.get(codec, "第一条　正文内容。")
+    page = f'<html><head><meta charset="{label}"></head><body><div id="zoom"><p>{words}</p></div></body></html>'
+    got = extract_html(page.encode(codec), "x.html")
+    assert got.encoding == codec and got.text == words

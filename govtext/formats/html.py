@@ -8,6 +8,7 @@ the archive format, and keeping it here leaves xmlfmt about govtext's own XML on
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from govtext.errors import InputError
 from govtext.formats import html_body
@@ -15,8 +16,6 @@ from govtext.formats.extraction import Extraction, build, clean_line
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_:.-]+)""", re.I)
 _XML_DECL = re.compile(rb"""^\s*<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.-]+)""")
-_SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "cp936": "gb18030", "ascii": "utf-8",
-              "iso-8859-1": "cp1252", "latin1": "cp1252"}
 _CENTER = re.compile(r"text-align\s*:\s*center", re.I)
 _CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 _MIN_BODY_CHARS = 4  # fewer characters than this outside the furniture: nothing to read
@@ -37,26 +36,21 @@ def decode_html(data: bytes, label: str) -> tuple[str, str]:
     for bom, codec in ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
         if data.startswith(bom):
             return data[len(bom):].decode(codec, "replace"), codec
-    declared = _META_CHARSET.search(data[:4096]) or _XML_DECL.search(data[:200])
-    candidates = []
-    if declared:
-        name = declared.group(1).decode("ascii").lower()
-        candidates.append(_SUPERSETS.get(name, name))
+    found = _META_CHARSET.search(data[:4096]) or _XML_DECL.search(data[:200])
+    # A label no browser knows is ignored, as a browser ignores it (html_body.CHARSET_LABELS).
+    declared = html_body.CHARSET_LABELS.get(found.group(1).decode("ascii").lower()) if found else None
+    candidates = [declared] if declared else []
     candidates += ["utf-8", "gb18030"]
     for codec in candidates:
         try:
             return data.decode(codec), codec
-        except (UnicodeDecodeError, LookupError):
+        except UnicodeDecodeError:
             if codec == "utf-8" and _mostly_utf8(data):
                 # A UTF-8 page with a few broken bytes: GB18030 would "succeed" on it and
                 # turn every character into mojibake; mark the bad bytes instead.
                 return data.decode("utf-8", "replace"), "utf-8"
     # A page that lies about its charset: read it as declared, marking bad bytes.
-    codec = candidates[0] if candidates[0] != "utf-8" or not declared else "utf-8"
-    try:
-        return data.decode(codec, "replace"), codec
-    except LookupError:
-        raise InputError(f"{label}: unknown declared encoding {codec!r}") from None
+    return data.decode(candidates[0], "replace"), candidates[0]
 
 
 def _mostly_utf8(data: bytes) -> bool:
@@ -71,11 +65,16 @@ def extract_html(data: bytes, name: str | None = None) -> Extraction:
 
     label = name or "input"
     text, encoding = decode_html(data, label)
+    # huge_tree: libxml2 otherwise drops whatever lies deeper than 256 elements, silently.
+    parser = lxml.html.HTMLParser(huge_tree=True)
     try:
         # C0 controls are not HTML characters (browsers show nothing) and lxml refuses them.
-        root = lxml.html.document_fromstring(_CONTROLS.sub("", text))
+        root = lxml.html.document_fromstring(_CONTROLS.sub("", text), parser=parser)
     except (etree.ParserError, ValueError) as exc:
         raise InputError(f"{label}: not a readable HTML page ({exc})") from None
+    if any(error.type_name == "ERR_RESOURCE_LIMIT" for error in parser.error_log):
+        raise InputError(f"{label}: HTML elements nested deeper than the parser's limit "
+                         "(2048 levels); the page cannot be read whole") from None
     metadata = _metadata(root)
     _remember_paths(root)
     _drop_furniture(root)
@@ -93,11 +92,26 @@ _PATH = "data-govtext-path"
 
 def _remember_paths(root) -> None:
     """Record each element's path in the page as served, before furniture is dropped
-    (dropping renumbers siblings, and the source map must point into the original)."""
-    tree = root.getroottree()
-    for el in root.iter():
-        if isinstance(el.tag, str):
-            el.set(_PATH, tree.getpath(el))
+    (dropping renumbers siblings, and the source map must point into the original).
+
+    The paths are getpath's (``/html/body/div[2]/p``: an index where siblings share the
+    tag), built parent by parent in one pass: getpath itself counts the siblings of each
+    element it is asked about, which is quadratic on a flat page of n <p>s.
+    """
+    root.set(_PATH, root.getroottree().getpath(root))
+    for parent in root.iter():
+        if not isinstance(parent.tag, str):
+            continue
+        children = [child for child in parent if isinstance(child.tag, str)]
+        if not children:
+            continue
+        base = parent.get(_PATH)
+        shared = Counter(child.tag for child in children)
+        seen: Counter[str] = Counter()
+        for child in children:
+            seen[child.tag] += 1
+            index = f"[{seen[child.tag]}]" if shared[child.tag] > 1 else ""
+            child.set(_PATH, f"{base}/{child.tag}{index}")
 
 
 def _classes(el) -> str:
@@ -211,33 +225,52 @@ class _LineWriter:
 
 def _lines(body) -> list[tuple[str, str]]:
     writer = _LineWriter(body.getroottree())
-    _walk(body, body, writer, centered=_centered(body), in_inline=False, top=True)
+    _walk(body, writer)
     writer.end_line()
     return writer.lines
 
 
-def _walk(el, block, writer: _LineWriter, centered: bool, in_inline: bool, top: bool = False) -> None:
-    """Write ``el`` and, unless it is the body container itself, the text after it."""
-    tag = el.tag.lower() if isinstance(el.tag, str) else ""
-    outer = block  # the block the text after el belongs to
-    is_block = tag in html_body.BLOCK_TAGS
-    if is_block:
-        writer.end_line()
-        block, centered, in_inline = el, centered or _centered(el), False
-    elif not top and tag != "br":
-        in_inline = True
-    if tag == "br":
-        # A <br> inside the bold/large run of a centred title only wraps the title
-        # (全国人民代表大会常务委员会<br>关于…决议); anywhere else it ends a line.
-        if centered and in_inline:
-            writer.add(_SOFT_WRAP, block)
-        else:
+_ENTER, _LEAVE = "enter", "leave"
+
+
+def _walk(body, writer: _LineWriter) -> None:
+    """Write ``body``'s text, element by element in document order.
+
+    An explicit stack, not recursion: a page may nest 2,000 elements deep, past Python's
+    recursion limit.  Each element is entered (its text, then its children) and left (the
+    end of its line if it is a block, then the text after it, which belongs to the block
+    around it — except after the body container itself).
+    """
+    stack: list[tuple] = [(_ENTER, body, body, _centered(body), False, True)]
+    while stack:
+        step = stack.pop()
+        if step[0] is _LEAVE:
+            _, el, was_block, outer, top = step
+            if was_block:
+                writer.end_line()
+            if not top:
+                writer.add(el.tail, outer)
+            continue
+        _, el, block, centered, in_inline, top = step
+        tag = el.tag.lower() if isinstance(el.tag, str) else ""
+        outer = block  # the block the text after el belongs to
+        is_block = tag in html_body.BLOCK_TAGS
+        if is_block:
             writer.end_line()
-    else:
+            block, centered, in_inline = el, centered or _centered(el), False
+        elif not top and tag != "br":
+            in_inline = True
+        if tag == "br":
+            # A <br> inside the bold/large run of a centred title only wraps the title
+            # (全国人民代表大会常务委员会<br>关于…决议); anywhere else it ends a line.
+            if centered and in_inline:
+                writer.add(_SOFT_WRAP, block)
+            else:
+                writer.end_line()
+            if not top:
+                writer.add(el.tail, outer)
+            continue
         writer.add(el.text, block)
-        for child in el:
-            _walk(child, block, writer, centered, in_inline)
-    if is_block:
-        writer.end_line()
-    if not top:
-        writer.add(el.tail, outer)
+        stack.append((_LEAVE, el, is_block, outer, top))
+        for child in reversed(el):
+            stack.append((_ENTER, child, block, centered, in_inline, False))
