@@ -95,22 +95,24 @@ def test_text_after_the_body_container_is_not_body():
 # --- issue 20: hostile and awkward pages ------------------------------------------------------
 
 
-def test_paths_computed_in_one_pass_equal_getpath():
+def test_paths_built_while_walking_equal_getpath_on_the_page_as_served():
     """getpath counts an element's siblings, so calling it for each of n flat <p>s is
-    quadratic (20 MB of <p>s took over 10 minutes; benchmarks/bench_formats.py --flat shows
-    the scaling); the one-pass paths must be exactly getpath's."""
+    quadratic (20 MB of <p>s took over 10 minutes; ``benchmarks/bench_formats.py --hostile``
+    shows the scaling); the paths built while walking must be exactly getpath's, furniture
+    between the paragraphs included."""
     import lxml.html
 
-    from govtext.formats import html as html_format
-
-    page = ("<html><body><div id='a'><p>甲</p><p>乙</p><span>x</span><p>丙<b>丁</b><b>戊</b></p></div>"
-            "<div><table><tr><td>1</td><td>2</td></tr></table></div><!-- c --><p>尾</p></body></html>")
-    root = lxml.html.document_fromstring(page + "<p>x</p>" * 300)
-    html_format._remember_paths(root)
-    tree = root.getroottree()
-    for el in root.iter():
-        if isinstance(el.tag, str):
-            assert el.get(html_format._PATH) == tree.getpath(el)
+    page = ("<html><body><div class='nav'><p>导航</p></div><div><p>甲段落正文</p><script>x</script>"
+            "<p>乙段落正文</p><span>x</span><!-- c --><p>丙段落正文<b>丁</b></p><div class='share'>分享</div>"
+            "<p style='display: none'>隐藏</p><table><tr><td>表格一</td><td>表格二</td></tr></table>"
+            + "<p>重复段落</p>" * 30 + "</div></body></html>")
+    got = extract_html(page.encode(), "flat.html")
+    original = lxml.html.document_fromstring(page).getroottree()
+    assert len(got.origins) == 36 and "导航" not in got.text and "隐藏" not in got.text
+    for start, end, where in got.origins:
+        (element,) = original.xpath(where)
+        assert original.getpath(element) == where
+        assert got.text[start:end][:2] in "".join(element.itertext())
 
 
 @pytest.mark.parametrize("depth", [300, 1500])

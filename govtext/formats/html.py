@@ -72,11 +72,11 @@ def extract_html(data: bytes, name: str | None = None) -> Extraction:
         root = lxml.html.document_fromstring(_CONTROLS.sub("", text), parser=parser)
     except (etree.ParserError, ValueError) as exc:
         raise InputError(f"{label}: not a readable HTML page ({exc})") from None
+    del text  # the tree holds the page now: the decoded copy would only raise the peak
     if any(error.type_name == "ERR_RESOURCE_LIMIT" for error in parser.error_log):
         raise InputError(f"{label}: HTML elements nested deeper than the parser's limit "
                          "(2048 levels); the page cannot be read whole") from None
     metadata = _metadata(root)
-    _remember_paths(root)
     _drop_furniture(root)
     body = _find_body(root)
     lines = _lines(body) if body is not None else []
@@ -87,31 +87,9 @@ def extract_html(data: bytes, name: str | None = None) -> Extraction:
     return build(lines, "html", f"lxml.html {version}", encoding, metadata)
 
 
-_PATH = "data-govtext-path"
-
-
-def _remember_paths(root) -> None:
-    """Record each element's path in the page as served, before furniture is dropped
-    (dropping renumbers siblings, and the source map must point into the original).
-
-    The paths are getpath's (``/html/body/div[2]/p``: an index where siblings share the
-    tag), built parent by parent in one pass: getpath itself counts the siblings of each
-    element it is asked about, which is quadratic on a flat page of n <p>s.
-    """
-    root.set(_PATH, root.getroottree().getpath(root))
-    for parent in root.iter():
-        if not isinstance(parent.tag, str):
-            continue
-        children = [child for child in parent if isinstance(child.tag, str)]
-        if not children:
-            continue
-        base = parent.get(_PATH)
-        shared = Counter(child.tag for child in children)
-        seen: Counter[str] = Counter()
-        for child in children:
-            seen[child.tag] += 1
-            index = f"[{seen[child.tag]}]" if shared[child.tag] > 1 else ""
-            child.set(_PATH, f"{base}/{child.tag}{index}")
+# Furniture is emptied and marked, not removed: removing renumbers its siblings, and the
+# source map must point into the page as served (/html/body/div[2]/p[3]).
+_DROPPED = "data-govtext-dropped"
 
 
 def _classes(el) -> str:
@@ -130,9 +108,12 @@ def _drop_furniture(root) -> None:
         elif "display:none" in (el.get("style") or "").replace(" ", "").lower():
             doomed.append(el)
     for el in doomed:
-        parent = el.getparent()
-        if parent is not None:
-            el.drop_tree()  # keeps the tail text, which belongs to the parent
+        if not isinstance(el.tag, str):
+            if el.getparent() is not None:
+                el.drop_tree()  # keeps the tail text; no element's path counts comments
+        else:
+            el.clear(keep_tail=True)  # the tail text belongs to the parent
+            el.set(_DROPPED, "")
 
 
 def _is_container(el) -> bool:
@@ -204,16 +185,16 @@ def _centered(el) -> bool:
 class _LineWriter:
     """Collects inline text into lines; a block boundary or <br> ends the current line."""
 
-    def __init__(self, tree) -> None:
-        self.tree = tree
+    def __init__(self) -> None:
         self.lines: list[tuple[str, str]] = []
         self.parts: list[str] = []
         self.where: str | None = None
 
-    def add(self, text: str | None, block) -> None:
+    def add(self, text: str | None, where: str) -> None:
+        """Add ``text`` of the block at path ``where``."""
         if text:
             if self.where is None and text.strip():
-                self.where = block.get(_PATH) or self.tree.getpath(block)
+                self.where = where
             self.parts.append(text)
 
     def end_line(self) -> None:
@@ -224,7 +205,7 @@ class _LineWriter:
 
 
 def _lines(body) -> list[tuple[str, str]]:
-    writer = _LineWriter(body.getroottree())
+    writer = _LineWriter()
     _walk(body, writer)
     writer.end_line()
     return writer.lines
@@ -240,8 +221,13 @@ def _walk(body, writer: _LineWriter) -> None:
     recursion limit.  Each element is entered (its text, then its children) and left (the
     end of its line if it is a block, then the text after it, which belongs to the block
     around it — except after the body container itself).
+
+    Each line's origin is its block's path as getpath writes it (``/html/body/div[2]/p``:
+    an index where siblings share a tag), built from the parent's path while walking:
+    getpath counts an element's siblings on every call, quadratic on a flat page of <p>s.
     """
-    stack: list[tuple] = [(_ENTER, body, body, _centered(body), False, True)]
+    body_path = body.getroottree().getpath(body)
+    stack: list[tuple] = [(_ENTER, body, body_path, body_path, _centered(body), False, True)]
     while stack:
         step = stack.pop()
         if step[0] is _LEAVE:
@@ -251,13 +237,16 @@ def _walk(body, writer: _LineWriter) -> None:
             if not top:
                 writer.add(el.tail, outer)
             continue
-        _, el, block, centered, in_inline, top = step
+        _, el, path, block, centered, in_inline, top = step
         tag = el.tag.lower() if isinstance(el.tag, str) else ""
         outer = block  # the block the text after el belongs to
+        if el.get(_DROPPED) is not None:
+            writer.add(el.tail, outer)
+            continue
         is_block = tag in html_body.BLOCK_TAGS
         if is_block:
             writer.end_line()
-            block, centered, in_inline = el, centered or _centered(el), False
+            block, centered, in_inline = path, centered or _centered(el), False
         elif not top and tag != "br":
             in_inline = True
         if tag == "br":
@@ -272,5 +261,12 @@ def _walk(body, writer: _LineWriter) -> None:
             continue
         writer.add(el.text, block)
         stack.append((_LEAVE, el, is_block, outer, top))
-        for child in reversed(el):
-            stack.append((_ENTER, child, block, centered, in_inline, False))
+        children = [child for child in el if isinstance(child.tag, str)]
+        shared = Counter(child.tag for child in children)
+        seen: Counter[str] = Counter()
+        steps = []
+        for child in children:
+            seen[child.tag] += 1
+            steps.append(f"{path}/{child.tag}[{seen[child.tag]}]" if shared[child.tag] > 1 else f"{path}/{child.tag}")
+        for child, child_path in zip(reversed(children), reversed(steps)):
+            stack.append((_ENTER, child, child_path, block, centered, in_inline, False))
