@@ -88,7 +88,7 @@ def load(path: str | None = None, lexicon: Lexicon | None = None, options: ReadO
 
     fmt = detect(raw.data, raw.name) if options.input_format == "auto" else options.input_format
     if fmt in EXTRACTED:
-        return parse_extracted(raw, fmt, lexicon, options.revisions, options.max_bytes)
+        return parse_extracted(raw, fmt, lexicon, options.revisions, options.max_bytes, warn)
     # Markup that is no web page is govtext XML only when it says so (a declaration, a
     # doctype or the govtext root): a text may well open with <标题>.
     if fmt == "xml" and (options.input_format == "xml" or looks_like_xml(raw.data)):
@@ -129,10 +129,12 @@ def _parsed(text: str, source: Source, lexicon: Lexicon | None) -> Document:
 
 
 def parse_extracted(raw: RawInput, fmt: str, lexicon: Lexicon | None = None, revisions: str = "new",
-                    max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+                    max_bytes: int = DEFAULT_MAX_BYTES, warn: Callable[[str], None] | None = None) -> Document:
     from govtext.formats import extract
 
     got = extract(raw.data, fmt, raw.name, revisions=revisions, max_bytes=max_bytes)
+    for message in got.warnings if warn is not None else ():
+        warn(message)
     source = Source(path=raw.name, sha256=raw.sha256, encoding=got.encoding, chars=len(got.text), format=fmt,
                     extractor=got.extractor, origins=got.origins, metadata=got.metadata)
     return parse(got.text, source, lexicon)

@@ -145,3 +145,35 @@ def test_browser_charset_labels_are_honoured(label, codec):
     page = f'<html><head><meta charset="{label}"></head><body><div id="zoom"><p>{words}</p></div></body></html>'
     got = extract_html(page.encode(codec), "x.html")
     assert got.encoding == codec and got.text == words
+
+
+def test_a_law_in_layout_tables_is_not_read_as_its_footer():
+    """Issue 20: a university CMS page (ASP.NET <form> around everything, articles one <div>
+    each in nested layout tables, a footer of two <p>s) came out as its footer alone."""
+    page = FIXTURES / "formats" / "layout-tables-law.html"
+    got = extract(page.read_bytes(), "html", page.name)
+    assert got.text.startswith("第一章　总则\n第一条") and "版权所有" not in got.text
+    assert got.warnings == ()
+
+
+def test_a_form_wrapping_the_whole_page_is_layout_not_furniture():
+    articles = "".join(f"<div>第{n}条　本规定所称公文，是指行政机关在行政管理过程中形成的具有法定效力的文书。</div>"
+                       for n in "一二三四五")
+    page = (f"<html><body><form id='form1'><div class='main'>{articles}</div></form>"
+            "<div><p>主办单位：某某大学</p><p>版权所有</p></div></body></html>")
+    assert extract_html(page.encode(), "x.html").text.startswith("第一条　本规定所称公文")
+
+
+def test_a_body_tiny_next_to_its_page_is_warned_about(tmp_path):
+    from click.testing import CliRunner
+
+    from govtext.cli import main
+
+    other = "".join(f"<div><span>第{n}段其他内容，与正文无关的栏目文字。</span></div>" for n in range(150))
+    page = tmp_path / "page.html"
+    page.write_text(f"<html><body><div id='zoom'><p>第一条　本办法自公布之日起施行。</p></div>{other}</body></html>",
+                    encoding="utf-8")
+    result = CliRunner().invoke(main, ["tree", str(page)])
+    assert result.exit_code == 0
+    assert "page.html: the body found holds 16 of the page's" in result.stderr
+    assert result.stderr.count("\n") == 1

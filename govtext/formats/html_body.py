@@ -30,11 +30,11 @@ CONTAINERS: tuple[tuple[str, str], ...] = (
     ("id", "rwb_zw"),
 )
 
-# Elements never part of the text a reader reads.
-DROP_TAGS = frozenset(
-    "script style noscript template iframe object embed canvas svg form button select input textarea nav "
-    "header footer aside audio video map".split()
-)
+# Elements whose content is never text a reader reads.
+UNREAD_TAGS = frozenset("script style noscript template iframe object embed canvas svg button select input textarea "
+                        "audio video map".split())
+# Page furniture by its tag: dropped unless it holds most of the page's text (layout).
+DROP_TAGS = frozenset("form nav header footer aside".split())
 
 # class/id words of page furniture; matched against whole words of class and id.
 FURNITURE = re.compile(
