@@ -37,6 +37,11 @@ _SUPERSETS = {"gbk": "gb18030", "gb2312": "gb18030", "hz": "gb18030", "ascii": "
 # C0 controls other than tab, line breaks and form feeds: a sign of binary data.
 _CONTROLS = re.compile("[\x00-\x08\x0e-\x1f]")
 
+# Codecs Python counts as text encodings that no file is written in: "undefined" always
+# fails, idna and punycode encode host names (and refuse any error handler but strict),
+# the escape codecs read backslash syntax.
+_NOT_CHARSETS = frozenset({"undefined", "idna", "punycode", "unicode-escape", "raw-unicode-escape"})
+
 DEFAULT_MAX_BYTES = 200 * 1024 * 1024
 """Largest input read (200 MiB): far above any real document, far below what exhausts memory."""
 _CHUNK = 1 << 20
@@ -116,9 +121,15 @@ def read_bytes(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> RawInput:
             if stat.S_ISREG(info.st_mode):
                 if info.st_size > max_bytes:
                     raise InputError(_too_big(path, max_bytes, info.st_size))
-                data = fh.read(max_bytes + 1)  # one allocation: the size is known
+                # One allocation, the size being known (never max_bytes: it may be 2**62).
+                data = fh.read(min(max_bytes, info.st_size) + 1)
                 if len(data) > max_bytes:  # it grew meanwhile
                     raise InputError(_too_big(path, max_bytes, None))
+                if len(data) > info.st_size:  # it grew meanwhile: read on, up to the cap
+                    try:
+                        data += _read_capped(fh, max_bytes - len(data), path)
+                    except InputError:
+                        raise InputError(_too_big(path, max_bytes, None)) from None
                 return RawInput(data, path)
             return RawInput(_read_capped(fh, max_bytes, path), path)
     except FileNotFoundError:
@@ -161,7 +172,7 @@ def check_encoding(name: str) -> str:
         info = codecs.lookup(name)
     except LookupError:
         raise InputError(f"unknown encoding {name!r}") from None
-    if not getattr(info, "_is_text_encoding", True):  # base64, rot13, …: bytes-to-bytes codecs
+    if not getattr(info, "_is_text_encoding", True) or info.name in _NOT_CHARSETS:
         raise InputError(f"{name!r} is not a text encoding")
     return info.name
 
@@ -221,14 +232,20 @@ codecs.register_error("govtext-replace", _record)
 def _decode_as(data: bytes, encoding: str, errors: str, label: str) -> Decoded:
     if errors == "replace":
         _LOG.offsets = []
-        text = data.decode(encoding, "govtext-replace")
-        offsets, _LOG.offsets = _LOG.offsets, []
+        try:
+            text = data.decode(encoding, "govtext-replace")
+        except UnicodeError as exc:  # a codec that fails outright, whatever the handler
+            raise InputError(f"{label}: cannot decode as {encoding} ({exc})") from None
+        finally:
+            offsets, _LOG.offsets = _LOG.offsets, []
         return Decoded(text, encoding, len(offsets), offsets[0] if offsets else None)
     try:
         return Decoded(data.decode(encoding), encoding)
     except UnicodeDecodeError as exc:
         raise InputError(f"{label}: cannot decode as {encoding}: {_where(exc)}; "
                          "--errors replace reads it anyway") from None
+    except UnicodeError as exc:
+        raise InputError(f"{label}: cannot decode as {encoding} ({exc})") from None
 
 
 def _where(exc: UnicodeDecodeError) -> str:

@@ -115,6 +115,8 @@ def _size(ctx: click.Context, param: click.Parameter, value: str | None):
     number = text[:-1] if text[-1:] in _SIZES else text
     if not number.isdigit() or int(number) < 1:
         raise click.BadParameter(f"{value!r} is not a size (bytes, or with K, M or G, e.g. 500M)")
+    if int(number) * scale > sys.maxsize:  # past what a read or an index can take
+        raise click.BadParameter(f"{value!r} is too large a size (at most {sys.maxsize} bytes)")
     return _remember(ctx, param, int(number) * scale)
 
 
