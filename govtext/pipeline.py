@@ -49,7 +49,9 @@ def sample_bytes() -> bytes:
 # Compiled on first use (re's own cache): only input opening with < is ever matched.
 _XML_START = (
     r"(?P<declared><\?xml[\s?]|<!DOCTYPE\s)"  # a declaration or a doctype: XML, whatever follows
-    r"|(?:<!--.*?-->\s*)*<(?:[\w.-]+:)?govtext[\s/>]"  # else govtext's root element
+    # else govtext's root element, or the <document> inside it (an archive cut down by hand):
+    # no text opens with either English word as a tag, and a malformed one must be refused.
+    r"|(?:<!--.*?-->\s*)*<(?:[\w.-]+:)?(?:govtext|document)[\s/>]"
 )
 _XML_BOMS = ((b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"), (b"\xef\xbb\xbf", "utf-8"))
 

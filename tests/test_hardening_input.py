@@ -187,6 +187,8 @@ def test_text_beginning_with_a_bracket_is_text(runner, tmp_path, text):
     ("<标题>一、总体要求".encode("utf-8"), False),
     (b"<html><body>", False),
     (b"<govtextual>", False),
+    (b"<document><section>unclosed", True),  # issue 20: an archive's <document>, cut down
+    (b"<documents>", False),
     ("《中华人民共和国立法法》".encode("utf-8"), False),
 ])
 def test_xml_is_sniffed_only_for_govtext_xml(head, xml):
@@ -266,3 +268,14 @@ def test_a_size_past_any_index_is_a_usage_error(runner, value):
 
 def test_a_limit_far_above_the_file_reads_it(runner):
     assert runner.invoke(main, ["tree", str(LAW), "--max-bytes", "4000000000G"]).exit_code == 0
+
+
+@pytest.mark.parametrize("content", [b"<document><section>unclosed", b"<govtext><document>", b'<document id="d"/>'])
+def test_malformed_archive_opening_with_our_root_is_refused(runner, tmp_path, content):
+    """Issue 20 (also measured): it was read as a plain text, exit 0."""
+    path = tmp_path / "archive.xml"
+    path.write_bytes(content)
+    _one_error_line(runner.invoke(main, ["tree", str(path)]), "archive.xml")
+    plain = tmp_path / "archive.txt"
+    plain.write_bytes(content)
+    _one_error_line(runner.invoke(main, ["tree", str(plain)]), "archive.txt")
