@@ -350,10 +350,16 @@ def atomic_output(path: str | os.PathLike[str]) -> Iterator[BinaryIO]:
         yield fh
 
 
+# Names of an open descriptor.  Resolving them gives whatever the descriptor is open on
+# (a regular file when stdout is redirected), so they are recognised by name.
+_FD_ALIAS = re.compile(r"/dev/(?:std(?:in|out|err)|fd/\d+)|/proc/(?:self|thread-self|\d+)/fd/\d+")
+
+
 def _is_fd_alias(path: str) -> bool:
     # /dev/stdout, /dev/fd/N and /proc/self/fd/N name an open descriptor: renaming a
-    # file over them would redirect nothing, and would drop a `>>` append.
-    return os.path.abspath(path).startswith(("/dev/", "/proc/"))
+    # file over them would redirect nothing, and would drop a `>>` append.  Anything else
+    # under /dev or /proc (/dev/shm/a.xml, /proc/self/cwd/a.xml) is what it resolves to.
+    return _FD_ALIAS.fullmatch(os.path.abspath(path)) is not None
 
 
 @contextmanager
@@ -369,11 +375,12 @@ def _written_directly(target: str) -> Iterator[BinaryIO]:
 def _replaced(target: str, real: str, folder: str, info: os.stat_result | None) -> Iterator[BinaryIO]:
     import tempfile
 
+    tmp = None
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{os.path.basename(real)}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise OutputError(_cannot_write(target, exc)) from None
-    try:
+        # Ctrl-C or SIGTERM (govtext.interrupt) between creating the file and knowing its
+        # name would leave it behind: they are held until the name is known, inside the try.
+        with _signals_held():
+            fd, tmp = tempfile.mkstemp(prefix=f".{os.path.basename(real)}.", suffix=".tmp", dir=folder)
         if info is None:
             # mkstemp makes the file 0600; give it the mode a plain open() would have.
             umask = os.umask(0)
@@ -387,13 +394,29 @@ def _replaced(target: str, real: str, folder: str, info: os.stat_result | None) 
             os.fsync(fh.fileno())
         os.replace(tmp, real)
     except BaseException as exc:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
+        if tmp is not None:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
         if isinstance(exc, OSError):
             raise OutputError(_cannot_write(target, exc)) from None
         raise
+
+
+@contextmanager
+def _signals_held() -> Iterator[None]:
+    import signal
+
+    held = {getattr(signal, name) for name in ("SIGINT", "SIGTERM") if hasattr(signal, name)}
+    if not hasattr(signal, "pthread_sigmask") or not held:
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 def _keep_owner_and_mode(fd: int, info: os.stat_result) -> None:

@@ -49,9 +49,12 @@ class GovtextGroup(click.Group):
             return super().main(*args, standalone_mode=False, **kwargs)
         try:
             code = super().main(*args, standalone_mode=False, **kwargs)
-        except click.exceptions.Abort:
-            click.echo("govtext: interrupted", err=True)
-            sys.exit(130)
+        except click.exceptions.Abort as exc:
+            from govtext.interrupt import Terminated
+
+            terminated = isinstance(exc.__cause__, Terminated)
+            click.echo(f"govtext: {'terminated' if terminated else 'interrupted'}", err=True)
+            sys.exit(143 if terminated else 130)
         except _NO_ARGS as exc:  # plain `govtext`: the help, as a successful answer
             click.echo(exc.ctx.get_help())
             sys.exit(0)
@@ -66,9 +69,12 @@ class GovtextGroup(click.Group):
             return super().invoke(ctx)
         except GovtextError as exc:
             fail(str(exc))
-        except KeyboardInterrupt:
-            click.echo("govtext: interrupted", err=True)
-            ctx.exit(130)
+        except KeyboardInterrupt as exc:
+            from govtext.interrupt import Terminated
+
+            terminated = isinstance(exc, Terminated)
+            click.echo(f"govtext: {'terminated' if terminated else 'interrupted'}", err=True)
+            ctx.exit(143 if terminated else 130)
         except BrokenPipeError:
             # The reader went away (| head): no message, as cat and git say nothing when
             # SIGPIPE stops them; but not success either, the output is cut short.

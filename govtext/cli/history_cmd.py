@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from govtext.cli.common import emit, emit_rich
+from govtext.cli.common import emit, emit_rich, warn
 
 FORMATS = ("terminal", "json", "csv", "html")
 _BY_SUFFIX = {".json": "json", ".csv": "csv", ".html": "html", ".htm": "html"}
@@ -42,7 +42,7 @@ def history(versions: tuple[str, ...], fmt: str | None, output: str | None, pair
     from govtext.history import build_history
 
     result = build_history(list(versions), order_mode=order_mode, jobs=jobs, terms_file=terms_file, blame=blame,
-                           keep_diffs=pairs)
+                           keep_diffs=pairs, note=warn)
     if pairs:
         from govtext.report.history_json import render_pairs
 

@@ -7,7 +7,7 @@ import sys
 
 import click
 
-from govtext.cli.common import fail, input_options, lexicon_option, read_options
+from govtext.cli.common import fail, input_options, lexicon_option, read_options, warn
 
 TOP_TERMS = 10
 """Terms listed in the summary."""
@@ -61,6 +61,8 @@ def ledger(paths: tuple[str, ...], output: str | None, wide: str | None, errors:
         stem, suffix = os.path.splitext(output)
         errors = f"{stem}.errors{'.parquet' if suffix.lower() == '.parquet' else '.csv'}"
     inputs = collect_inputs(list(paths))
+    for note in inputs.notes:
+        warn(note)
     if not inputs.files:
         fail(f"no documents under {', '.join(paths)}")
     if lexicon:

@@ -8,6 +8,7 @@ once per worker) → lineages, ledger, blame.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from govtext.errors import GovtextError
@@ -95,13 +96,15 @@ def resolve_label(spec: str, versions: list[Version]) -> int:
 
 
 def build_history(paths: list[str], order_mode: str = "date", jobs: int | None = None,
-                  terms_file: str | None = None, blame: str | None = None, keep_diffs: bool = False) -> History:
+                  terms_file: str | None = None, blame: str | None = None, keep_diffs: bool = False,
+                  note: Callable[[str], None] | None = None) -> History:
     """The history of the versions in ``paths`` (files or folders).
 
     ``keep_diffs`` keeps each step's whole :class:`~govtext.diff.records.DiffResult`
     (``History.steps[k].result``), as ``--pairs`` needs; otherwise only ids and kinds.
+    ``note`` hears of what a folder held that was passed over (a FIFO, a device).
     """
-    files = expand(list(paths))
+    files = expand(list(paths), note)
     if len(files) < 2:
         raise HistoryError(f"history needs at least two versions, got {len(files)}")
     user_terms = read_term_list(terms_file) if terms_file else ()
