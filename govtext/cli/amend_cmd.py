@@ -8,6 +8,7 @@ import sys
 import click
 
 from govtext.cli.common import EXIT_TROUBLE, emit, lexicon_option, load_document
+from govtext.escape import one_line, visible  # document text and names shown, never obeyed
 
 
 @click.command()
@@ -48,16 +49,16 @@ def amend(old: str, instrument: str, fmt: str, output: str | None, explain: bool
         for item in parsed.items:
             number = item.number or "(closing)"
             reading = "; ".join(op.describe() for op in item.operations) if item.understood else item.problem
-            click.echo(f"{number} {reading}")
+            click.echo(one_line(f"{number} {reading}"))
         sys.exit(0 if all(item.understood for item in parsed.items) else 1)
     try:
         result = amend_document(doc, parsed)
     except AmendError as exc:
         for failure in exc.failures:
-            click.echo(f"govtext: error: {failure}", err=True)
+            click.echo(f"govtext: error: {one_line(str(failure))}", err=True)
         sys.exit(EXIT_TROUBLE)
     for warning in result.warnings:
-        click.echo(f"govtext: warning: {warning}", err=True)
+        click.echo(f"govtext: warning: {one_line(str(warning))}", err=True)
     if published is not None:
         _check(result.text, load_document(published, lexicon), output, fmt)
     if fmt == "text":
@@ -92,12 +93,12 @@ def _check(amended_text: str, published, output: str | None, fmt: str) -> None:
         emit(amended_text, output)
     differences = compare_articles(parse_text(amended_text), published)
     if not differences:
-        click.echo(f"the amended text equals {published.source.path} article by article")
+        click.echo(f"the amended text equals {one_line(published.source.path)} article by article")
         sys.exit(0)
-    click.echo(f"{len(differences)} article{'s' if len(differences) > 1 else ''} differ from {published.source.path}:")
+    click.echo(f"{len(differences)} article{'s' if len(differences) > 1 else ''} differ from {one_line(published.source.path)}:")
     for d in differences:
         ours, theirs = d.excerpts()
-        click.echo(d.label)
-        click.echo(f"  amended:   {ours if d.ours is not None else '(no such article)'}")
-        click.echo(f"  published: {theirs if d.theirs is not None else '(no such article)'}")
+        click.echo(visible(d.label))
+        click.echo(f"  amended:   {visible(ours) if d.ours is not None else '(no such article)'}")
+        click.echo(f"  published: {visible(theirs) if d.theirs is not None else '(no such article)'}")
     sys.exit(1)

@@ -15,7 +15,7 @@ from typing import Iterable
 import click
 
 from govtext.errors import GovtextError, OutputError
-from govtext.escape import visible
+from govtext.escape import one_line
 
 EXIT_TROUBLE = 2
 # click ≥ 8.2 raises this for a bare group invocation; older versions print help themselves.
@@ -60,7 +60,7 @@ class GovtextGroup(click.Group):
             sys.exit(0)
         except click.ClickException as exc:
             where = f"{exc.ctx.command_path}: " if getattr(exc, "ctx", None) is not None else ""
-            click.echo(f"govtext: error: {where}{visible(exc.format_message())} (see --help)", err=True)
+            click.echo(f"govtext: error: {where}{one_line(exc.format_message())} (see --help)", err=True)
             sys.exit(exc.exit_code)
         sys.exit(code if isinstance(code, int) else 0)
 
@@ -84,12 +84,12 @@ class GovtextGroup(click.Group):
 
 def fail(message: str) -> "None":
     # File names and input text in messages are shown escaped, never obeyed by the terminal.
-    click.echo(f"govtext: error: {visible(message)}", err=True)
+    click.echo(f"govtext: error: {one_line(message)}", err=True)
     sys.exit(EXIT_TROUBLE)
 
 
 def warn(message: str) -> None:
-    click.echo(f"govtext: warning: {visible(message)}", err=True)
+    click.echo(f"govtext: warning: {one_line(message)}", err=True)
 
 
 input_argument = click.argument("file", required=False, metavar="[FILE|-]")

@@ -105,9 +105,10 @@ def _check_target(target: str | None) -> None:
 
 def _print_summary(summary, skipped, output, wide, errors, to_stderr: bool) -> None:
     from rich.table import Table
+    from rich.text import Text  # a term holding [/x] is text, not Rich markup
 
     from govtext.cli.console import make_console
-    from govtext.escape import visible
+    from govtext.escape import one_line, visible
 
     console = make_console(stderr=to_stderr)
     failed = len(summary.failed)
@@ -119,11 +120,11 @@ def _print_summary(summary, skipped, output, wide, errors, to_stderr: bool) -> N
     table.add_column("occurrences", justify="right")
     top = sorted(summary.terms, key=lambda t: (-summary.documents_with[t], -summary.occurrences[t], t))[:TOP_TERMS]
     for term in top:
-        table.add_row(visible(term), str(summary.documents_with[term]), str(summary.occurrences[term]))
+        table.add_row(Text(visible(term)), str(summary.documents_with[term]), str(summary.occurrences[term]))
     if top:
         console.print(table)
     for path, message in summary.failed[:TOP_TERMS]:
-        console.print(f"failed: {visible(message)}", markup=False, highlight=False)
+        console.print(f"failed: {one_line(message)}", markup=False, highlight=False)
     if failed > TOP_TERMS:
         console.print(f"… and {failed - TOP_TERMS} more", markup=False, highlight=False)
     written = [p for p in (output, wide) if p and p != "-"] + ([errors] if errors and errors != "-" else [])

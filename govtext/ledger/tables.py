@@ -16,6 +16,7 @@ import io
 from contextlib import ExitStack
 from typing import BinaryIO
 
+from govtext.escape import csv_cell
 from govtext.ledger.count import DocumentCounts
 
 META_COLUMNS = ("path", "title", "date", "year", "genre", "issuer", "sha256", "chars")
@@ -46,16 +47,25 @@ def wide_row(doc: DocumentCounts, terms: tuple[str, ...]) -> tuple:
     return meta_values(doc) + tuple(totals.get(term, 0) for term in terms)
 
 
+def _cell(value):
+    # A title, term or path opening with = + - @ would be a formula to a spreadsheet.
+    return "" if value is None else csv_cell(value) if isinstance(value, str) else value
+
+
 class CsvTable:
-    """A CSV table streamed into an open binary file (UTF-8, header row first)."""
+    """A CSV table streamed into an open binary file (UTF-8, header row first).
+
+    Text cells that a spreadsheet would run as a formula get a leading ``'``
+    (:func:`govtext.escape.csv_cell`); Parquet keeps every value as it is.
+    """
 
     def __init__(self, fh: BinaryIO, columns: tuple[str, ...]) -> None:
         self._text = io.TextIOWrapper(fh, encoding="utf-8", newline="", write_through=False)
         self._writer = csv.writer(self._text, lineterminator="\n")
-        self._writer.writerow(columns)
+        self._writer.writerow([_cell(column) for column in columns])
 
     def write(self, rows) -> None:
-        self._writer.writerows(("" if v is None else v for v in row) for row in rows)
+        self._writer.writerows([_cell(v) for v in row] for row in rows)
 
     def close(self) -> None:
         self._text.flush()
