@@ -218,3 +218,16 @@ def test_html_pages_show_bidi_and_controls(runner, laws, tmp_path, command):
     page = out.read_text(encoding="utf-8")
     _no_raw(page)
     assert "\\u202e" in page
+
+
+def test_a_carriage_return_in_a_cell_does_not_split_the_row():
+    """Python's csv writer leaves a lone CR unquoted with \\n line ends: readers saw a new row."""
+    from govtext.csv_table import CsvWriter
+
+    out = io.StringIO()
+    writer = CsvWriter(out)
+    writer.writerow(["path", "count"])
+    writer.writerow(["a\rb.txt", 3])
+    writer.writerow(["=1+1", None])
+    rows = list(csv.reader(io.StringIO(out.getvalue(), newline="")))
+    assert rows == [["path", "count"], ["a\rb.txt", "3"], ["'=1+1", ""]]
