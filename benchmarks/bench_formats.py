@@ -133,6 +133,30 @@ def _bomb(path: Path, lying: bool) -> None:
     path.write_bytes(bytes(data))
 
 
+def _big_docx(path: Path, megabytes: int) -> int:
+    """A real .docx whose document.xml holds about ``megabytes`` MB of paragraphs; returns
+    the unpacked size of all its parts."""
+    import io
+    import zipfile
+
+    import docx
+
+    buf = io.BytesIO()
+    docx.Document().save(buf)
+    paragraph = ("<w:p><w:r><w:t>第一条　为了规范行政行为，保护公民、法人和其他组织的合法权益，制定本条例。</w:t></w:r></w:p>")
+    count = megabytes * (1 << 20) // len(paragraph.encode())
+    unpacked = 0
+    with zipfile.ZipFile(buf) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            if info.filename == "word/document.xml":
+                head = data.decode().split("<w:body>")[0]
+                data = (head + "<w:body>" + paragraph * count + "</w:body></w:document>").encode()
+            unpacked += len(data)
+            dst.writestr(info, data)
+    return unpacked
+
+
 def hostile() -> None:
     import tempfile
 
@@ -146,6 +170,15 @@ def hostile() -> None:
                 "import lxml.html\nfrom govtext.formats.html import extract_html",
                 f"extract_html(open({str(page)!r}, 'rb').read(), 'flat.html')")
             print(f"  {megabytes} MB  {seconds:6.2f} s  +{peak - base:5.0f} MB ({(peak - base) / megabytes:4.1f}×)")
+        print("\n.docx of real paragraphs: unpacked size, seconds, memory added while reading (× unpacked)")
+        for megabytes in (5, 20):
+            path = Path(folder) / f"big{megabytes}.docx"
+            unpacked = _big_docx(path, megabytes) / (1 << 20)
+            seconds, base, peak = _peak_in_child(
+                "import docx\nfrom govtext.formats.docx import extract_docx",
+                f"extract_docx(open({str(path)!r}, 'rb').read(), 'big.docx')")
+            print(f"  {unpacked:5.1f} MB unpacked ({path.stat().st_size / 1e6:4.1f} MB file)  {seconds:6.2f} s  "
+                  f"+{peak - base:5.0f} MB ({(peak - base) / unpacked:4.1f}×)")
         print("\n.docx holding 300 MB of XML (cap: the default --max-bytes, 200 MB): seconds, memory added")
         for lying in (False, True):
             bomb = Path(folder) / "bomb.docx"
