@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -25,6 +26,18 @@ def corpus_file(name: str) -> Path:
 
 def corpus_files() -> list[Path]:
     return sorted(CORPUS.glob("*.txt")) if CORPUS.is_dir() else []
+
+
+def corpus_cases(paths: list | None = None) -> list:
+    """Parameters for a test over corpus documents: the documents, or one case skipped with
+    the reason where the corpus is absent (an empty list would skip without saying why)."""
+    paths = corpus_files() if paths is None else paths
+    return paths or [pytest.param(None, marks=pytest.mark.skip(reason=CORPUS_REASON), id="no-corpus")]
+
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+SOFFICE_REASON = "LibreOffice (soffice) is not installed: .doc/.rtf files cannot be converted"
+needs_soffice = pytest.mark.skipif(SOFFICE is None, reason=SOFFICE_REASON)
 
 
 def fixture_files() -> list[Path]:
