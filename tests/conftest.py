@@ -11,7 +11,11 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "fixtures"
 GOLDEN = Path(__file__).resolve().parent / "golden"
-CORPUS = ROOT.parent / "shared" / "corpus"
+# The real documents and gold answers beside the checkout; GOVTEXT_TEST_SHARED points elsewhere
+# (test_fresh_machine.py collects the suite with it pointing nowhere, as on a fresh clone).
+SHARED = Path(os.environ.get("GOVTEXT_TEST_SHARED") or ROOT.parent / "shared")
+CORPUS = SHARED / "corpus"
+GOLD = SHARED / "gold"
 SAMPLE = ROOT / "seeds" / "000_efddb673e37cdc31.txt"
 
 CORPUS_REASON = f"real documents not found at {CORPUS} (CI provides ../shared/corpus beside the checkout)"
