@@ -138,6 +138,9 @@ def _figure(amount: Amount, clause: _Clause, lexicon: TargetLexicon, year: int |
         return None  # 30万千瓦以下煤电机组: a threshold delimiting a measure
     if _starts(after, lexicon["time.old_value_after"]) or _starts(text[end:], lexicon["time.delimiter_after"]):
         return None
+    phrase_after = re.split(f"[{PHRASE_BREAKS}]", after, maxsplit=1)[0]
+    if any(word in phrase_after for word in lexicon["time.standing_after"]):
+        return None
     if amount.fraction and not (_ends(before.rstrip("再"), _OPENING_CHANGE_VERBS)
                                 or before[-1:] in PHRASE_BREAKS or not before):
         return None  # 三分之一的省: a share described, not set
@@ -172,6 +175,8 @@ def extract(doc: Document, lexicon: TargetLexicon, year: int | None) -> list[Tar
                     name = f"{name or derived_name(f['before'], f['after'], lexicon)}比上年{_verb_name(verb)}"
                 elif name is None:
                     name = derived_name(f["before"], f["after"], lexicon)
+                    if len(name) < 3 or any(word in name for word in lexicon["naming.generic"]):
+                        name = alias_before(f["before"], lexicon, cross_phrases=True) or name
                 key = (name, amount.value, amount.low, amount.high, f["unit"])
                 if key in seen and not delta:
                     continue  # restated (提出上述预期目标，……经济增长预期目标为5%左右)

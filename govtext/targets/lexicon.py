@@ -21,8 +21,8 @@ _LISTS = {
     "qualifiers": ("after", "before"),
     "scope": ("review_headings", "plan_headings", "review_openings", "forward_openings", "restatement_openings"),
     "time": ("forward", "multi_year", "review", "forecast", "change_bases", "change_verbs", "old_value_after",
-             "delimiter_after"),
-    "naming": ("leading", "trailing"),
+             "delimiter_after", "standing_after"),
+    "naming": ("leading", "trailing", "generic"),
 }
 
 
