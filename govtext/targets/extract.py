@@ -134,14 +134,21 @@ def _figure(amount: Amount, clause: _Clause, lexicon: TargetLexicon, year: int |
     qualifier_after = _starts(after, lexicon["qualifiers.after"])
     after = after[len(qualifier_after):]
     if qualifier_after in ("以上", "以下") and after[:1] and _CJK.match(after[:1]) and not after.startswith(
-            ("和", "与", "及")):
+            ("和", "与", "及", "的")):
         return None  # 30万千瓦以下煤电机组: a threshold delimiting a measure
+    if unit in lexicon["units.counts"] and after[:1] and _CJK.match(after[:1]) and not after.startswith(
+            ("和", "与", "及")):
+        return None  # 56个民族: a count that names what it counts, not a figure to reach
+    if before.count("“") > before.count("”"):
+        return None  # “最后一公里”: inside a slogan or a name
     if _starts(after, lexicon["time.old_value_after"]) or _starts(text[end:], lexicon["time.delimiter_after"]):
         return None
     phrase_after = re.split(f"[{PHRASE_BREAKS}]", after, maxsplit=1)[0]
     if any(word in phrase_after for word in lexicon["time.standing_after"]):
         return None
-    if amount.fraction and not (_ends(before.rstrip("再"), _OPENING_CHANGE_VERBS)
+    if amount.chinese and amount.value == 1 and not (amount.scale or amount.percent):
+        return None  # 一公里, 一元: a word, not a figure
+    if amount.fraction and not (_ends(before.rstrip("再"), _OPENING_CHANGE_VERBS) or qualifier_after
                                 or before[-1:] in PHRASE_BREAKS or not before):
         return None  # 三分之一的省: a share described, not set
     kind = _time_says(before, lexicon, year)
