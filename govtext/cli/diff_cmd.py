@@ -10,14 +10,18 @@ from govtext.cli.common import emit, emit_rich, input_options, lexicon_option, l
 from govtext.diff.records import FAIL_ON_KINDS
 from govtext.report import DOCUMENT_FORMATS, FORMATS
 
+TARGETS = "targets"
+"""--fail-on kind: a target figure changed, appeared or went (govtext.targets.compare)."""
+
 
 def _fail_on(ctx, param, value: str | None) -> frozenset[str] | None:
     if value is None:
         return None
     kinds = frozenset(part.strip() for part in value.split(",") if part.strip())
-    unknown = sorted(kinds - set(FAIL_ON_KINDS))
+    unknown = sorted(kinds - set(FAIL_ON_KINDS) - {TARGETS})
     if unknown or not kinds:
-        raise click.BadParameter(f"unknown kind {', '.join(unknown) or '(none)'}; choose from {', '.join(FAIL_ON_KINDS)}")
+        raise click.BadParameter(f"unknown kind {', '.join(unknown) or '(none)'}; "
+                                 f"choose from {', '.join((*FAIL_ON_KINDS, TARGETS))}")
     return kinds
 
 
@@ -32,7 +36,7 @@ def _fail_on(ctx, param, value: str | None) -> frozenset[str] | None:
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing; only the exit status tells.")
 @click.option("--fail-on", "fail_on", callback=_fail_on, default=None, metavar="KINDS",
               help="Exit 1 only for these comma-separated kinds, e.g. removed,weakened "
-              f"(any of: {', '.join(FAIL_ON_KINDS)}).")
+              f"(any of: {', '.join(FAIL_ON_KINDS)}, {TARGETS}).")
 @click.option("--userdict", type=click.Path(dir_okay=False), default=None,
               help="Extra protected 提法 in jieba's dictionary format (word [freq] [tag] a line).")
 @click.option("--threshold", type=click.FloatRange(0.0, 1.0), default=None,
@@ -79,7 +83,10 @@ def diff(old: str, new: str, fmt: str | None, side_by_side: bool, output: str | 
         new_doc = load_document(new, lexicon, allow_empty=True)
         result = diff_documents(old_doc, new_doc, userdict=userdict, threshold=threshold, match=pins,
                                 unmatch=[parse_pair(text) for text in unmatch], progress=report)
-    code = result.return_code(fail_on)
+    targets = _compare_targets(old_doc, new_doc) if fmt not in DOCUMENT_FORMATS else None
+    code = result.return_code(fail_on - {TARGETS} if fail_on else None) if fail_on != {TARGETS} else 0
+    if fail_on and TARGETS in fail_on:  # the targets kind is judged here, the others by the diff
+        code = max(code, int(bool(targets and targets.changed)))
     if quiet and not output:
         sys.exit(code)
     on_terminal = stdout_is_terminal() and not output
@@ -90,7 +97,7 @@ def diff(old: str, new: str, fmt: str | None, side_by_side: bool, output: str | 
     if fmt in DOCUMENT_FORMATS:  # decision, 对照表, redline: drawn from both documents too
         report = renderer(fmt).render_documents(result, old_doc, new_doc, output=output, all_articles=show_all)
     else:
-        report = render_report(fmt, result, side_by_side=side_by_side, show_all=show_all)
+        report = render_report(fmt, result, side_by_side=side_by_side, show_all=show_all, targets=targets)
     if fmt == "terminal":
         emit_rich(report, output)
     else:
@@ -98,6 +105,11 @@ def diff(old: str, new: str, fmt: str | None, side_by_side: bool, output: str | 
     sys.exit(code)
 
 
+
+def _compare_targets(old_doc, new_doc):
+    from govtext.targets.compare import compare_targets
+
+    return compare_targets(old_doc, new_doc)
 
 
 def _read_matches(path: str) -> list[tuple[str, str]]:

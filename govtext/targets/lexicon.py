@@ -22,7 +22,7 @@ _LISTS = {
     "scope": ("review_headings", "plan_headings", "review_openings", "forward_openings", "restatement_openings"),
     "time": ("forward", "multi_year", "review", "forecast", "change_bases", "change_verbs", "old_value_after",
              "delimiter_after", "standing_after"),
-    "naming": ("leading", "trailing", "generic"),
+    "naming": ("leading", "trailing", "generic", "fillers"),
 }
 
 

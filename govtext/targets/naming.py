@@ -20,12 +20,13 @@ MAX_NAME = 24
 
 @lru_cache(maxsize=8)
 def _aliases(lexicon: TargetLexicon) -> tuple[tuple[str, str], ...]:
-    return tuple((alias, ind.name) for ind in lexicon.indicators for alias in ind.aliases)
+    return tuple((_compact(alias, lexicon), ind.name) for ind in lexicon.indicators for alias in ind.aliases)
 
 
 def alias_before(before: str, lexicon: TargetLexicon, cross_phrases: bool = False) -> str | None:
     """The indicator an alias in ``before`` (the clause up to the figure) names, or None."""
     best: tuple[int, int, str] | None = None
+    before = _compact(before, lexicon)
     for alias, name in _aliases(lexicon):
         at = before.rfind(alias)
         if at < 0:
@@ -38,6 +39,13 @@ def alias_before(before: str, lexicon: TargetLexicon, cross_phrases: bool = Fals
         if best is None or key[:2] > best[:2]:
             best = key
     return best[2] if best else None
+
+
+def _compact(words: str, lexicon: TargetLexicon) -> str:
+    """Without the fillers that wording varies by (再提高 and 提高 name one thing)."""
+    for filler in lexicon["naming.fillers"]:
+        words = words.replace(filler, "")
+    return words
 
 
 def _trim(words: str, lexicon: TargetLexicon) -> str:
@@ -60,7 +68,7 @@ def derived_name(before: str, after: str, lexicon: TargetLexicon) -> str:
     """The figure's phrase as a name when no alias names it: the words before it, trimmed
     of time and modal words; the words after it when nothing is left (将2.8万亿元中央财政资金…)."""
     cut = max(before.rfind(ch) for ch in PHRASE_BREAKS)
-    name = _trim(before[cut + 1:], lexicon)
+    name = _compact(_trim(before[cut + 1:], lexicon), lexicon)
     if len(name) < 2:
         end = min((i for i in (after.find(ch) for ch in PHRASE_BREAKS) if i >= 0), default=len(after))
         name = _trim(after[:end], lexicon) or name
