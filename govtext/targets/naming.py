@@ -7,6 +7,7 @@ between); a change (比上年增加1.6万亿元) may reach back across commas to
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from govtext.targets.lexicon import TargetLexicon
@@ -16,6 +17,8 @@ MAX_GAP = 10
 """Most characters between an alias and its figure (经济增长预期目标为7%左右: 5)."""
 
 MAX_NAME = 24
+_OLD_VALUE = re.compile(r"[从由][^从由]*[0-9０-９].*$")
+"""From 从/由 with a figure on: the old value of a change (起征点从月销售额15万元提高到…), not the name."""
 
 
 @lru_cache(maxsize=8)
@@ -68,7 +71,7 @@ def derived_name(before: str, after: str, lexicon: TargetLexicon) -> str:
     """The figure's phrase as a name when no alias names it: the words before it, trimmed
     of time and modal words; the words after it when nothing is left (将2.8万亿元中央财政资金…)."""
     cut = max(before.rfind(ch) for ch in PHRASE_BREAKS)
-    name = _compact(_trim(before[cut + 1:], lexicon), lexicon)
+    name = _compact(_trim(_OLD_VALUE.sub("", before[cut + 1:]), lexicon), lexicon)
     if len(name) < 2:
         end = min((i for i in (after.find(ch) for ch in PHRASE_BREAKS) if i >= 0), default=len(after))
         name = _trim(after[:end], lexicon) or name
