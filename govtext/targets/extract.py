@@ -65,6 +65,8 @@ def _unit(amount: Amount, clause: str, lexicon: TargetLexicon) -> tuple[str, int
         at += 1
     rest = clause[at:]
     measure = _starts(rest, lexicon["units.measures"])
+    if measure and _starts(rest, lexicon["units.not_units"]):
+        return None  # 13亿人口: a word that opens like a unit
     if measure:
         if amount.chinese and not (amount.percent or amount.scale) and measure in ("人", "户", "套", "倍", "人次"):
             return None  # 一人一档, 两户: words, not counts
@@ -106,8 +108,17 @@ def _time_says(before: str, lexicon: TargetLexicon, year: int | None) -> str:
     return kind
 
 
+def _bare_change(before: str, lexicon: TargetLexicon) -> bool:
+    """A phrase that is only a change verb (地方财政赤字5000亿元，增加1000亿元): the change of the
+    figure before it."""
+    phrase = before[max(before.rfind(ch) for ch in PHRASE_BREAKS) + 1:].strip("再约近并 ")
+    return phrase in lexicon["time.change_verbs"] and len(phrase) > 1
+
+
 def _is_change(before: str, lexicon: TargetLexicon) -> bool:
-    """比上年增加, 比去年预算低 … just before the figure."""
+    """比上年增加, 比去年预算低 … just before the figure, or a change verb alone in its phrase."""
+    if _bare_change(before, lexicon):
+        return True
     phrase = before[max(before.rfind(ch) for ch in PHRASE_BREAKS) + 1:]
     for base in lexicon["time.change_bases"]:
         at = phrase.rfind(base)
@@ -168,26 +179,40 @@ def extract(doc: Document, lexicon: TargetLexicon, year: int | None) -> list[Tar
     line_starts = [0] + [i + 1 for i, ch in enumerate(doc.text) if ch == "\n"]
     found: list[Target] = []
     seen: set[tuple] = set()
+    core_figures: set[tuple] = set()
+    core = set(lexicon.core)
     for sentence, holder in forward_sentences(doc, lexicon, year):
         for m in _CLAUSE.finditer(sentence.text or ""):
             clause = _Clause(m.group(), sentence.span[0] + m.start())
             figures = [f for a in find_amounts(clause.text) if (f := _figure(a, clause, lexicon, year))]
             has_level = any(not f["change"] for f in figures)
+            level_name = None  # the last level's name: what a bare 增加1000亿元 changes
             for f in figures:
                 amount: Amount = f["amount"]
                 delta = f["change"] and has_level
                 name = alias_before(f["before"], lexicon, cross_phrases=f["change"])
+                named = name is not None
                 if f["change"]:
                     verb = next((v for v in lexicon["time.change_verbs"] if f["before"].rstrip("约近 ").endswith(v)), "")
+                    if _bare_change(f["before"], lexicon) and level_name:
+                        name = level_name
                     name = f"{name or derived_name(f['before'], f['after'], lexicon)}比上年{_verb_name(verb)}"
                 elif name is None:
                     name = derived_name(f["before"], f["after"], lexicon)
                     if len(name) < 3 or any(word in name for word in lexicon["naming.generic"]):
                         name = alias_before(f["before"], lexicon, cross_phrases=True) or name
+                        named = name in core
+                if not f["change"]:
+                    level_name = name
+                figure_key = (amount.value, amount.low, amount.high, f["unit"], f["qualifier"])
                 key = (name, amount.value, amount.low, amount.high, f["unit"])
                 if key in seen and not delta:
                     continue  # restated (提出上述预期目标，……经济增长预期目标为5%左右)
+                if not named and f["after"].lstrip(f["qualifier"]).startswith("的") and figure_key in core_figures:
+                    continue  # a core target's figure again, unnamed: explained (7%左右的速度可以实现……就业)
                 seen.add(key)
+                if name in core and not delta:
+                    core_figures.add(figure_key)
                 start, end = f["span"]
                 found.append(Target(
                     indicator=name, value=amount.value, low=amount.low, high=amount.high, unit=f["unit"],

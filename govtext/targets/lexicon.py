@@ -17,7 +17,7 @@ DEFAULT = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 
 # table → keys holding lists of words; every one must be present in the merged lexicon.
 _LISTS = {
-    "units": ("measures", "counts"),
+    "units": ("measures", "counts", "not_units"),
     "qualifiers": ("after", "before"),
     "scope": ("review_headings", "plan_headings", "review_openings", "forward_openings", "restatement_openings"),
     "time": ("forward", "multi_year", "review", "forecast", "change_bases", "change_verbs", "old_value_after",

@@ -17,6 +17,7 @@ MAX_GAP = 10
 """Most characters between an alias and its figure (经济增长预期目标为7%左右: 5)."""
 
 MAX_NAME = 24
+_FIGURE = re.compile(r"[0-9０-９]")
 _OLD_VALUE = re.compile(r"[从由][^从由]*[0-9０-９].*$")
 """From 从/由 with a figure on: the old value of a change (起征点从月销售额15万元提高到…), not the name."""
 
@@ -71,7 +72,11 @@ def derived_name(before: str, after: str, lexicon: TargetLexicon) -> str:
     """The figure's phrase as a name when no alias names it: the words before it, trimmed
     of time and modal words; the words after it when nothing is left (将2.8万亿元中央财政资金…)."""
     cut = max(before.rfind(ch) for ch in PHRASE_BREAKS)
-    name = _compact(_trim(_OLD_VALUE.sub("", before[cut + 1:]), lexicon), lexicon)
+    words = _OLD_VALUE.sub("", before[cut + 1:])
+    figure = _FIGURE.search(words)
+    if figure:  # 排放要分别减少3%左右和|5%左右: the second figure shares the first one's words
+        words = words[:figure.start()]
+    name = _compact(_trim(words, lexicon), lexicon)
     if len(name) < 2:
         end = min((i for i in (after.find(ch) for ch in PHRASE_BREAKS) if i >= 0), default=len(after))
         name = _trim(after[:end], lexicon) or name
