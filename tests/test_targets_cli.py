@@ -108,3 +108,19 @@ def test_history_shows_the_targets_table():
     result = run("history", "--jobs", "1", "--order", "given", str(HERE / "ranges.txt"), PLAN)
     assert result.exit_code == 0, result.output
     assert "targets by year (2 documents)" in result.stdout
+
+
+def test_terminal_diff_report_carries_the_block():
+    from rich.console import Console
+
+    from govtext.diff import diff_documents
+    from govtext.pipeline import load
+    from govtext.report import render_report
+    from govtext.targets.compare import compare_targets
+
+    old, new = load(PLAN), load(DELTA)
+    report = render_report("terminal", diff_documents(old, new), targets=compare_targets(old, new))
+    console = Console(record=True, width=100, color_system=None)
+    console.print(report)
+    text = console.export_text()
+    assert "targets changed" in text and "new: 赤字率 4%左右" in text

@@ -40,18 +40,6 @@ def html_part(comparison: TargetComparison | None) -> list[str]:
     return [f'<section class="targets"><h2>{HEAD}</h2><ul>{items}</ul></section>']
 
 
-def rich_block(comparison: TargetComparison | None):
-    from rich.console import Group
-    from rich.text import Text
-
-    shown = comparison.shown() if comparison else []
-    if not shown:
-        return Group()
-    styles = {NEW: "govtext.diff.added", DROPPED: "govtext.diff.removed", SAME: "govtext.count"}
-    return Group(Text(HEAD, style="govtext.header"),
-                 *(Text("  " + visible(line(c)), style=styles.get(c.kind, "govtext.change")) for c in shown))
-
-
 def to_dict(comparison: TargetComparison | None) -> list[dict] | None:
     """The ``targets`` field of govtext/diff JSON: every indicator compared (same ones included)."""
     if comparison is None:

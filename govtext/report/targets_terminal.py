@@ -38,6 +38,19 @@ def series_table(table) -> Table:
     return out
 
 
+def diff_block(comparison):
+    """The diff report's "targets changed" block (see :mod:`govtext.report.targets_diff`)."""
+    from govtext.report.targets_diff import HEAD, line
+    from govtext.targets.compare import DROPPED, NEW, SAME
+
+    shown = comparison.shown() if comparison else []
+    if not shown:
+        return Group()
+    styles = {NEW: "govtext.diff.added", DROPPED: "govtext.diff.removed", SAME: "govtext.count"}
+    return Group(Text(HEAD, style="govtext.header"),
+                 *(Text("  " + visible(line(c)), style=styles.get(c.kind, "govtext.change")) for c in shown))
+
+
 def _num(value: float | None) -> str:
     if value is None:
         return ""

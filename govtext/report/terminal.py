@@ -134,9 +134,9 @@ def render(result: DiffResult, side_by_side: bool = False, show_all: bool = Fals
     title = Text(f"govtext diff  {source_name(result.old)} → {source_name(result.new)}", style="bold")
     parts: list = [title, _summary(result)]
     if targets is not None and targets.shown():  # the targets block (govtext.targets.compare)
-        from govtext.report.targets_diff import rich_block
+        from govtext.report.targets_terminal import diff_block
 
-        parts.append(rich_block(targets))
+        parts.append(diff_block(targets))
     arrangement = arrange(result, show_all)
     if arrangement.summary:
         parts.append(Text(SUMMARY_HEAD_ALL if show_all else SUMMARY_HEAD, style="govtext.header"))

@@ -133,8 +133,8 @@ def _figure(amount: Amount, clause: _Clause, lexicon: TargetLexicon, year: int |
     """The target a figure states, as a dict of Target fields (name, node left to fill), or None."""
     text = clause.text
     before, prev = text[:amount.start], text[amount.start - 1: amount.start]
-    if prev and (_NAME_CHARS.match(prev) or prev in "第"):
-        return None  # PM2.5, 第3, 3.0
+    if prev and (_NAME_CHARS.match(prev) or prev in "第每"):
+        return None  # PM2.5, 第3, 3.0; 每50公斤: the measure of a rate, not a figure
     unit_end = _unit(amount, text, lexicon)
     if unit_end is None:
         return None
@@ -194,8 +194,7 @@ def extract(doc: Document, lexicon: TargetLexicon, year: int | None) -> list[Tar
                 named = name is not None
                 if f["change"]:
                     verb = next((v for v in lexicon["time.change_verbs"] if f["before"].rstrip("约近 ").endswith(v)), "")
-                    if _bare_change(f["before"], lexicon) and level_name:
-                        name = level_name
+                    name = level_name or name  # the level it changes, named just before it
                     name = f"{name or derived_name(f['before'], f['after'], lexicon)}比上年{_verb_name(verb)}"
                 elif name is None:
                     name = derived_name(f["before"], f["after"], lexicon)
