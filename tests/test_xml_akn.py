@@ -13,7 +13,7 @@ from govtext.model import Document, Node, Source
 from govtext.pipeline import load, parse_text
 from govtext.xmlfmt.akn import AKN_NAMESPACE, cn_number, number_part, stated_dates, to_akn, xml_safe
 
-from conftest import CORPUS_REASON, FIXTURES, corpus_file, corpus_files
+from conftest import FIXTURES, corpus_cases, corpus_file, corpus_files
 from xml_helpers import assert_akn_valid
 
 NS = {"a": AKN_NAMESPACE}
@@ -25,8 +25,7 @@ def akn(doc) -> etree._Element:
     return etree.fromstring(data)
 
 
-@pytest.mark.skipif(not corpus_files(), reason=CORPUS_REASON)
-@pytest.mark.parametrize("name", [p.name for p in corpus_files()])
+@pytest.mark.parametrize("name", corpus_cases([p.name for p in corpus_files()]))
 def test_corpus_exports_validate(name):
     doc = load(str(corpus_file(name)))
     root = akn(doc)
