@@ -111,8 +111,7 @@ def test_history_shows_the_targets_table():
 
 
 def test_terminal_diff_report_carries_the_block():
-    from rich.console import Console
-
+    from govtext.cli.console import make_console
     from govtext.diff import diff_documents
     from govtext.pipeline import load
     from govtext.report import render_report
@@ -120,7 +119,7 @@ def test_terminal_diff_report_carries_the_block():
 
     old, new = load(PLAN), load(DELTA)
     report = render_report("terminal", diff_documents(old, new), targets=compare_targets(old, new))
-    console = Console(record=True, width=100, color_system=None)
+    console = make_console(file_output=True)  # govtext's theme: the styles the report names
     console.print(report)
     text = console.export_text()
     assert "targets changed" in text and "new: 赤字率 4%左右" in text
