@@ -15,12 +15,11 @@ def document_table(doc: DocumentTargets) -> Table:
     table = Table(title=title, title_justify="left", show_edge=False, pad_edge=False)
     for name in ("line", "indicator", "figure", "value", "unit", "qualifier", "node"):
         table.add_column(name, justify="right" if name in ("line", "value") else "left",
-                         no_wrap=name in ("line", "node"))
+                         no_wrap=name in ("line", "node"), overflow="fold")
     for t in doc.targets:
         value = f"{_num(t.low)}–{_num(t.high)}" if t.value is None else _num(t.value)
-        indicator = Text(visible(t.indicator), style="govtext.count" if t.delta else "")
-        if t.delta:
-            indicator.append(" (delta)", style="govtext.count")
+        # A delta (比上年增加…) is dimmed and marked Δ: derived from a level beside it.
+        indicator = Text(visible(t.indicator) + (" Δ" if t.delta else ""), style="govtext.count" if t.delta else "")
         table.add_row(str(t.line), indicator, visible(t.figure), value, t.unit, t.qualifier, t.node)
     return table
 
@@ -29,9 +28,9 @@ def series_table(table) -> Table:
     """The wide table: one row per indicator, one column per year, each cell the figure as written."""
     out = Table(title=f"targets by year ({len(table.labels)} documents)", title_justify="left", show_edge=False,
                 pad_edge=False)
-    out.add_column("indicator")
+    out.add_column("indicator", overflow="fold")
     for label in table.labels:
-        out.add_column(label)
+        out.add_column(label, overflow="fold")
     for row in table.rows:
         name = Text(visible(row.indicator), style="bold" if row.core else "")
         out.add_row(name, *(visible(cell.figure) if cell else Text("·", style="govtext.count") for cell in row.cells))

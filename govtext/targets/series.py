@@ -2,7 +2,7 @@
 
 Core indicators (lexicon ``core = true``) come first, in lexicon order, whether or not every
 year sets them; then the other indicators set in at least two documents (``every``: all of
-them), in order of first appearance.  A cell holds the first figure the document gives the
+them; for a single document, all), in order of first appearance.  A cell holds the first figure the document gives the
 indicator that is not a delta.
 """
 
@@ -46,6 +46,6 @@ def build_table(documents: list[DocumentTargets], lexicon: TargetLexicon, every:
         for name in first:
             if name not in core:
                 order[name] = order.get(name, 0) + 1
-    others = [name for name, count in order.items() if every or count >= 2]
+    others = [name for name, count in order.items() if every or count >= 2 or len(documents) == 1]
     rows = tuple(Row(name, name in core, tuple(first.get(name) for first in firsts)) for name in (*core, *others))
     return Table(column_labels(documents), rows, core)
