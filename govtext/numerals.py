@@ -85,7 +85,7 @@ def zhiyi_value(number: str) -> int | None:
 # --- amounts: the figures a text states (5.5%, 1.3万亿, 百分之八点五, 三分之一, 8000多) -----------
 
 _ARABIC = r"[0-9０-９]+(?:[ 　]?[.．·][ 　]?[0-9０-９]+)?"
-_CN_AMOUNT = r"[〇零一二三四五六七八九十百千万两]+(?:点[〇零一二三四五六七八九]+)?"
+_CN_AMOUNT = r"[〇零一二三四五六七八九十百千万亿两]+(?:点[〇零一二三四五六七八九]+)?"
 _ONE_AMOUNT = (
     rf"(?:(?P<den>{_ARABIC}|[一二三四五六七八九十百千万]+)分之(?P<num>{_ARABIC}|{_CN_AMOUNT})"  # 百分之八, 三分之一
     r"|(?P<half>一半)"
@@ -170,6 +170,11 @@ def _one(m: re.Match) -> Amount | None:
     text = m.group("cn")
     if not any(ch in _VALUES or ch == "十" for ch in text):
         return None  # 万, 千, 百 alone are words (万众一心), not numbers
+    if "亿" in text and not scale:  # 七百六十六亿四千万: 766.4 of 亿, as 766.4亿 is read
+        whole = cn_number(text)
+        if whole is None:
+            return None
+        return Amount(m.start(), m.end(), round(whole / 1e8, 8), scale="亿", more=more, chinese=True)
     if not scale and len(text) > 1 and text.endswith("万"):
         scale, text = "万", text[:-1]  # 一千万: 1000 of 万, as 1000万 is read
     value = cn_number(text) if text else None

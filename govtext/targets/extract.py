@@ -25,7 +25,7 @@ from govtext.numerals import Amount, find_amounts
 from govtext.targets.lexicon import TargetLexicon
 from govtext.targets.naming import PHRASE_BREAKS, alias_before, derived_name
 from govtext.targets.records import Target
-from govtext.targets.scope import forward_sentences, years_in
+from govtext.targets.scope import forward_sentences, year_marks
 
 CLAUSE_ENDS = "。！？；：!?;:"
 _CLAUSE = re.compile(rf"[^{CLAUSE_ENDS}]+")
@@ -101,10 +101,9 @@ def _time_says(before: str, lexicon: TargetLexicon, year: int | None) -> str:
         if at >= 0 and not any(masked.find(e, max(0, at - len(e) + 1)) in range(at - len(e) + 1, at + 1)
                                for e in exceptions) and at + len(word) > best:
             best, kind = at + len(word), "review"
-    for m in re.finditer(r"([0-9]{4})\s*年", masked):
-        if year and m.end() > best:
-            y = int(m.group(1))
-            best, kind = m.end(), ("forward" if y == year else "review" if y < year else "multi_year")
+    for end, y in year_marks(masked):
+        if year and end > best:
+            best, kind = end, ("forward" if y == year else "review" if y < year else "multi_year")
     return kind
 
 

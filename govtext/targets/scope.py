@@ -22,15 +22,20 @@ _FULLWIDTH = str.maketrans("０１２３４５６７８９○", "0123456789〇")
 _LEADING_MARKS = " \t\r\n　—－-…·•“\"（("
 
 
-def years_in(text: str) -> list[int]:
-    """The four-digit years written in ``text`` (2024年, ２０２４年, 二〇二四年)."""
+def year_marks(text: str) -> list[tuple[int, int]]:
+    """(end offset, year) of each four-digit year written in ``text`` (2024年, ２０２４年, 二〇二四年)."""
     found = []
     for m in _YEAR.finditer(text):
         digits = m.group(1).translate(_FULLWIDTH)
         value = int(digits) if digits.isdigit() else cn_value(digits)
         if value:
-            found.append(value)
+            found.append((m.end(), value))
     return found
+
+
+def years_in(text: str) -> list[int]:
+    """The four-digit years written in ``text``."""
+    return [year for _, year in year_marks(text)]
 
 
 def section_looks_back(title: str, lexicon: TargetLexicon, year: int | None) -> bool:
