@@ -84,7 +84,8 @@ def zhiyi_value(number: str) -> int | None:
 
 # --- amounts: the figures a text states (5.5%, 1.3万亿, 百分之八点五, 三分之一, 8000多) -----------
 
-_ARABIC = r"[0-9０-９]+(?:[ 　]?[.．·][ 　]?[0-9０-９]+)?"
+# 2,895,753,000 and ２，８９５ (old reports group thousands), 8 ．8 (old typesetting spaces a point).
+_ARABIC = r"(?:[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+(?![0-9０-９])|[0-9０-９]+)(?:[ 　]?[.．·][ 　]?[0-9０-９]+)?"
 _CN_AMOUNT = r"[〇零一二三四五六七八九十百千万亿两]+(?:点[〇零一二三四五六七八九]+)?"
 _ONE_AMOUNT = (
     rf"(?:(?P<den>{_ARABIC}|[一二三四五六七八九十百千万]+)分之(?P<num>{_ARABIC}|{_CN_AMOUNT})"  # 百分之八, 三分之一
@@ -122,7 +123,7 @@ def cn_number(numeral: str) -> float | None:
 
 def arabic_number(digits: str) -> float:
     """5.5 → 5.5, full-width ６．５ → 6.5, spaced 8 ．8 (old typesetting) → 8.8."""
-    plain = re.sub(r"[ 　]", "", digits.translate(_FULLWIDTH)).replace("．", ".").replace("·", ".")
+    plain = re.sub(r"[ 　,，]", "", digits.translate(_FULLWIDTH)).replace("．", ".").replace("·", ".")
     return float(plain)
 
 

@@ -91,3 +91,13 @@ def test_a_lexicon_that_extends_the_default_adds_aliases(tmp_path):
     lexicon = load_target_lexicon(str(extra))
     assert ("旧区改造" in [f[1] for f in figures("review-vs-plan.txt", lexicon)])
     assert "国内生产总值增长" in lexicon.core  # the default's indicators are kept
+
+
+def test_thousands_groups_of_old_reports_are_one_figure():
+    assert [a.value for a in find_amounts("支出为２，８９５，７５３，０００元，铺轨１，９８５公里")] == [2895753000, 1985]
+    assert [a.value for a in find_amounts("增长5%，300万人")] == [5, 300]  # a comma between figures stays one
+
+
+def test_chinese_figures_with_yi_sections_read_as_written():
+    (amount,) = find_amounts("七百六十六亿四千万元")
+    assert (amount.value, amount.scale) == (766.4, "亿")

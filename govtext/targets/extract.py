@@ -194,7 +194,8 @@ def extract(doc: Document, lexicon: TargetLexicon, year: int | None) -> list[Tar
                 if f["change"]:
                     verb = next((v for v in lexicon["time.change_verbs"] if f["before"].rstrip("约近 ").endswith(v)), "")
                     name = level_name or name  # the level it changes, named just before it
-                    name = f"{name or derived_name(f['before'], f['after'], lexicon)}比上年{_verb_name(verb)}"
+                    name = f"{name or derived_name(_before_base(f['before'], lexicon), f['after'], lexicon)}" \
+                           f"比上年{_verb_name(verb)}"
                 elif name is None:
                     name = derived_name(f["before"], f["after"], lexicon)
                     if len(name) < 3 or any(word in name for word in lexicon["naming.generic"]):
@@ -217,6 +218,12 @@ def extract(doc: Document, lexicon: TargetLexicon, year: int | None) -> list[Tar
                     qualifier=f["qualifier"], delta=delta, figure=doc.text[start:end], text=clause.text.strip(),
                     line=bisect_right(line_starts, start), span=(start, end), node=holder.id))
     return found
+
+
+def _before_base(before: str, lexicon: TargetLexicon) -> str:
+    """The words before 比上年 (基本建设的建筑安装成本将|比上年降低): what the change is of."""
+    at = max(before.rfind(base) for base in lexicon["time.change_bases"])
+    return before[:at] if at > 0 else before
 
 
 def _verb_name(verb: str) -> str:
