@@ -47,7 +47,7 @@ def test_chinese_numerals_percent_fraction_and_words_that_are_not_figures():
     found = figures("chinese-numerals.txt")
     assert found[:4] == [
         (4, "国内生产总值增长", 8, "%", "左右", False),
-        (4, "全社会固定资产投资增长", 12.5, "%", "", False),
+        (4, "固定资产投资增长", 12.5, "%", "", False),  # 全社会…: an alias
         (5, "工程建设项目审批时间压减", 0.3333, "", "", False),
         (5, "居民医保补助标准增加", 40, "元", "", False),
     ]
