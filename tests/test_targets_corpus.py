@@ -72,6 +72,12 @@ GDP_FROM_2004 = {
 }
 
 
+# Before 2004 in Chinese numerals and spaced digits; 2000–2002 set no yearly figure (2001: only
+# the 十五 average), 1993's 由原定平均每年百分之六调高到百分之八至九 is the plan's average.
+GDP_1992_2003 = {"1992": "百分之六", "1993": "百分之八", "1994": "百分之九", "1995": "百分之八至九", "1997": "８％",
+                 "1998": "8 ％", "1999": "7％左右", "2003": "7%左右"}
+
+
 def test_whole_series_runs_and_the_gdp_row_reads_as_a_reader_reads_it():
     lexicon = load_target_lexicon(None)
     paths = sorted(GWR.glob("gwr-*.txt"))
@@ -80,6 +86,8 @@ def test_whole_series_runs_and_the_gdp_row_reads_as_a_reader_reads_it():
     gdp = next(row for row in table.rows if row.indicator == "国内生产总值增长")
     read = {label: cell.figure for label, cell in zip(table.labels, gdp.cells) if cell and int(label) >= 2004}
     assert read == GDP_FROM_2004
+    earlier = {label: cell.figure for label, cell in zip(table.labels, gdp.cells) if cell and int(label) < 2004}
+    assert earlier == GDP_1992_2003
 
 
 def test_diff_2024_2025_shows_the_targets_block_and_fails_on_it():
