@@ -83,7 +83,8 @@ def diff(old: str, new: str, fmt: str | None, side_by_side: bool, output: str | 
         new_doc = load_document(new, lexicon, allow_empty=True)
         result = diff_documents(old_doc, new_doc, userdict=userdict, threshold=threshold, match=pins,
                                 unmatch=[parse_pair(text) for text in unmatch], progress=report)
-    targets = _compare_targets(old_doc, new_doc) if fmt not in DOCUMENT_FORMATS else None
+    wanted = not quiet or output or (fail_on and TARGETS in fail_on)  # -q alone: only the exit status
+    targets = _compare_targets(old_doc, new_doc) if wanted and fmt not in DOCUMENT_FORMATS else None
     code = result.return_code(fail_on - {TARGETS} if fail_on else None) if fail_on != {TARGETS} else 0
     if fail_on and TARGETS in fail_on:  # the targets kind is judged here, the others by the diff
         code = max(code, int(bool(targets and targets.changed)))
