@@ -93,3 +93,15 @@ def test_a_term_is_not_cut_at_a_quote_mark(tmp_path):
     new = "一、总体要求\n（一）稳定经济增长。要稳定经济。\n（二）打好政策“组合拳”。加强政策协同。\n"
     out = _diff(old, new, "--format", "text", tmp_path=tmp_path)
     assert "appeared     打好政策“组合拳” 0 → 1" in out
+
+
+def test_html_contents_first_and_a_renamed_part_once(tmp_path):
+    old = ("一、总体要求\n要加强领导，完善工作机制。\n二、保障措施\n（一）加强组织领导。各级党委要加强组织领导，压实工作责任。\n"
+           "（二）强化督促检查。要建立督查机制，定期通报工作进展情况。\n")
+    new = ("一、总体要求\n要加强领导，完善工作机制。\n二、组织保障\n（一）加强组织领导。各级党委要加强组织领导，压实工作责任。\n"
+           "（二）加大宣传力度。要广泛宣传有关政策，营造良好社会氛围。\n")
+    page = _diff(old, new, "--format", "html", tmp_path=tmp_path)
+    assert page.index('<nav class="toc">') < page.index("<table>")  # contents at the top
+    headings = re.findall(r'<h3 class="section" id="s\d+">([^<]*)</h3>', page)
+    assert [h for h in headings if h.startswith("二、")] == ["二、组织保障"]
+    assert "二、保障措施</a>" not in page
