@@ -33,7 +33,8 @@ TOP_TERMS = 10
               help="Local worker processes (default: one per core).")
 @click.option("--scheduler", default=None, metavar="ADDRESS",
               help="Run on a Dask cluster: its scheduler address (tcp://host:8786), or 'local' for an "
-              "in-process LocalCluster. Needs govtext[scale], and govtext installed on every worker.")
+              "in-process LocalCluster. Needs dask[distributed] (pip install '.[scale]' in the checkout), "
+              "and govtext installed on every worker.")
 @click.option("-q", "--quiet", is_flag=True, help="No summary; only the exit status tells.")
 @lexicon_option
 @input_options
@@ -100,7 +101,7 @@ def _check_target(target: str | None) -> None:
             try:
                 import pyarrow  # noqa: F401
             except ImportError:
-                fail(".parquet output needs pyarrow: pip install 'govtext[scale]'")
+                fail(".parquet output needs pyarrow: pip install pyarrow (or '.[scale]' in govtext's checkout)")
 
 
 def _print_summary(summary, skipped, output, wide, errors, to_stderr: bool) -> None:
@@ -127,6 +128,10 @@ def _print_summary(summary, skipped, output, wide, errors, to_stderr: bool) -> N
         console.print(f"failed: {one_line(message)}", markup=False, highlight=False)
     if failed > TOP_TERMS:
         console.print(f"… and {failed - TOP_TERMS} more", markup=False, highlight=False)
+    for path, reason in skipped[:TOP_TERMS]:  # "1 files skipped" alone leaves the reader guessing which
+        console.print(f"skipped: {visible(path)}: {visible(reason)}", markup=False, highlight=False, soft_wrap=True)
+    if len(skipped) > TOP_TERMS:
+        console.print(f"… and {len(skipped) - TOP_TERMS} more skipped", markup=False, highlight=False)
     written = [p for p in (output, wide) if p and p != "-"] + ([errors] if errors and errors != "-" else [])
     if written:
         console.print("written: " + ", ".join(visible(p) for p in written), markup=False, highlight=False)

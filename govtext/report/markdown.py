@@ -18,6 +18,7 @@ from govtext.report.plain import SHOW_BOTH, excerpt, has_parts, split_terms, ter
 
 _LINE_START = re.compile(r"^(\d+)([.)])(?=\s|$)|^([#+=-])")
 """What would open a list, heading or rule where a quoted line begins."""
+_SPACES = re.compile(r"\s+")
 
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
@@ -32,7 +33,8 @@ def markdown_text(text: str) -> str:
 
 
 def _escape(text: str) -> str:
-    return markdown_text(" ".join(text.split()))
+    # Whitespace runs become one space, edges included: "第四条 " before an <ins> keeps its space.
+    return markdown_text(_SPACES.sub(" ", text))
 
 
 def code_span(text: str) -> str:
@@ -124,9 +126,13 @@ def _change_side_by_side(change) -> list[str]:
     return lines
 
 
-def render(result: DiffResult, side_by_side: bool = False, show_all: bool = False) -> str:
+def render(result: DiffResult, side_by_side: bool = False, show_all: bool = False, targets=None) -> str:
     lines = [f"### govtext diff: {_source(result.old)} → {_source(result.new)}", ""]
     lines += _summary(result)
+    if targets is not None:  # the targets block (govtext.targets.compare), before the word edits
+        from govtext.report.targets_diff import markdown_lines
+
+        lines += markdown_lines(targets)
     if not result.changes:
         lines.append("No changes.")
         return "\n".join(lines) + "\n"
