@@ -1,4 +1,4 @@
-"""Issue 20: every command fuzzed with hostile content where people see it — titles, headings,
+"""Issue 20: every command (tree, xml, validate, diff in each format, amend, history, ledger) fuzzed with hostile content where people see it — titles, headings,
 terms and file names holding control characters, Rich markup, bidi overrides, Markdown/HTML
 and spreadsheet formula prefixes.
 
@@ -71,6 +71,21 @@ def test_every_command_with_hostile_titles_headings_terms_and_names(tmp_path_fac
         _no_traceback(result)
         _for_people(result.output)
     _no_traceback(runner.invoke(main, ["xml", str(new), "-o", str(folder / "out.xml")]))
+    if (folder / "out.xml").exists():
+        result = runner.invoke(main, ["validate", str(folder / "out.xml")])
+        assert result.exit_code == 0, result.output
+        _for_people(result.output)
+
+    instrument = folder / f"{stem}-决定.txt"
+    instrument.write_text(f"全国人民代表大会常务委员会关于修改《中华人民共和国{title}法》的决定\n\n"
+                          f"一、将第一条中的“示例”修改为“{text}”。\n二、删去第二条{heading}。\n", encoding="utf-8")
+    for args in ([], ["--explain"], ["--check", str(new)]):
+        result = runner.invoke(main, ["amend", str(old), str(instrument), *args])
+        _no_traceback(result)
+        if "--check" in args or "--explain" in args:
+            _for_people(result.output)
+        else:
+            _for_people(result.stderr)
 
     for fmt in ("text", "terminal", "markdown", "table", "decision"):
         result = runner.invoke(main, ["diff", str(old), str(new), "--format", fmt])

@@ -102,7 +102,7 @@ def _wait_for_tmp(folder, proc, seconds=60.0):
     return False
 
 
-@pytest.mark.parametrize("command", ["xml", "xml-dir"])
+@pytest.mark.parametrize("command", ["xml", "xml-dir", "ledger"])
 def test_sigterm_to_a_running_command_leaves_no_tmp(tmp_path, command):
     """The CLI installs the handler (and its workers do): terminated while writing, nothing is left."""
     big = tmp_path / "in" / "big.txt"
@@ -111,8 +111,12 @@ def test_sigterm_to_a_running_command_leaves_no_tmp(tmp_path, command):
     big.write_text(law * 400, encoding="utf-8")
     out = tmp_path / "out"
     out.mkdir()
-    args = ["xml", str(big), "-o", str(out / "big.xml")] if command == "xml" else \
-        ["xml", str(big.parent), "-o", str(out), "--jobs", "2"]
+    for k in range(3 if command == "ledger" else 0):  # the ledger's tables are open from the start
+        (big.parent / f"more{k}.txt").write_text(law * 400, encoding="utf-8")
+    args = {"xml": ["xml", str(big), "-o", str(out / "big.xml")],
+            "xml-dir": ["xml", str(big.parent), "-o", str(out), "--jobs", "2"],
+            "ledger": ["ledger", str(big.parent), "-o", str(out / "counts.csv"), "--jobs", "2",
+                       "--terms", str(FIXTURES / "ledger" / "terms.txt")]}[command]
     proc = subprocess.Popen([sys.executable, "-m", "govtext", *args], stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, start_new_session=True)
     try:
