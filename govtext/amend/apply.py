@@ -12,8 +12,8 @@ from dataclasses import dataclass, replace
 
 from govtext.amend.lawtext import END_MARKS, POINT, Article, LawText, Line, classify, headings
 from govtext.amend.ops import (
-    AddArticle, AddUnit, Delete, Instrument, Merge, Modify, Move, NoChange, RenameHeading, Renumber, ReplaceWords,
-    Target, article_label,
+    AddArticle, AddHeading, AddUnit, Delete, Detach, InsertWords, Instrument, Merge, Modify, ModifyPart, ModifyText,
+    Move, NoChange, RenameHeading, Renumber, ReplaceWords, Target, article_label,
 )
 from govtext.amend.errors import AmendError, item_name
 from govtext.amend.renumber import dangling_references, renumber_articles
@@ -49,6 +49,8 @@ class _Work:
         self.parts: list[Article | str] = list(law.parts)
         self.sep = default_sep
         self.pending: list[Article] = []  # added articles placed by number at the end
+        self.headings: list[AddHeading] = []  # new chapters, placed once articles have their new numbers
+        self.notes: list[str] = []  # what was done with less certainty than an item says (warnings)
 
     def index(self, key: tuple[int, int], added_too: bool = True) -> int:
         for i, part in enumerate(self.parts):
@@ -218,6 +220,12 @@ def _replace_words(work: _Work, op: ReplaceWords) -> None:
                     work.parts[i] = replace(part, lines=tuple(_substitute(line, op.old, op.new) for line in part.lines),
                                             protected=part.protected + ((op.new,) if op.new else ()))
         if not found:
+            # Not in any article: a heading or other text between them (将“一、买卖合同的成立及效力”修改为).
+            for i, part in enumerate(work.parts):
+                if isinstance(part, str) and op.old in part:
+                    found += part.count(op.old)
+                    work.parts[i] = part.replace(op.old, op.new)
+        if not found:
             raise _Failure(f"“{op.old}” not found in the law")
         return
     missing = []
@@ -289,7 +297,123 @@ def _check_exists(work: _Work, op: Renumber) -> None:
         unit_span(art, op.target if op.unit != "point" else Target(op.target.article, op.target.zhiyi, op.target.clause, op.number))
 
 
-APPLIERS = {Modify: _modify, AddUnit: _add_unit, AddArticle: _add_article, Delete: _delete,
+def _insert_words(work: _Work, op: InsertWords) -> None:
+    targets = op.targets or tuple(Target(*a.key) for a in work.parts if isinstance(a, Article))
+    missing = []
+    for target in targets:
+        i, art = work.article(target)
+        start, end = unit_span(art, target)
+        lines = list(art.lines)
+        if not op.anchor:
+            label = POINT.match(lines[start])
+            at = label.end() if label else 0
+            lines[start] = lines[start][:at] + op.words + lines[start][at:]
+        elif any(op.anchor in line for line in lines[start:end]):
+            joined = op.words + op.anchor if op.before else op.anchor + op.words
+            lines[start:end] = [line.replace(op.anchor, joined) for line in lines[start:end]]
+        else:
+            if op.targets:
+                missing.append(target.label())
+            continue
+        work.parts[i] = replace(art, lines=tuple(lines), protected=art.protected + (op.words,))
+    if missing:
+        raise _Failure(f"“{op.anchor}” not found in {'、'.join(missing)}")
+
+
+_SENTENCE_END = re.compile(r"(?<=[。！？])")
+
+
+def _modify_part(work: _Work, op: ModifyPart) -> None:
+    """条首部分: the unit's first line (the words before its 项); 第N句: one sentence of its first line."""
+    i, art = work.article(op.target)
+    start, _ = unit_span(art, op.target)
+    lines = list(art.lines)
+    label = POINT.match(lines[start])
+    prefix = label.group() if label and not POINT.match(op.lines[0]) else ""
+    if op.part == "head":
+        lines[start:start + 1] = [prefix + op.lines[0], *op.lines[1:]]
+    elif op.part.startswith("sentence:"):
+        n = int(op.part.split(":")[1])
+        sentences = [s for s in _SENTENCE_END.split(lines[start]) if s]
+        if n > len(sentences):
+            raise _Failure(f"{op.target.label()} has {len(sentences)} sentences, no 第{to_cn(n)}句")
+        sentences[n - 1] = "".join(op.lines)
+        lines[start] = "".join(sentences)
+    else:
+        raise _Failure(f"cannot modify the {op.part} of a unit")
+    work.parts[i] = replace(art, lines=tuple(lines), protected=art.protected + op.lines)
+
+
+_DATED = re.compile(r"^[（(]?\d{4}年")
+
+
+def _modify_text(work: _Work, op: ModifyText) -> None:
+    """引言: the paragraph before the first article; 名称: the title; part:N: the heading 一、… of part N."""
+    first = next((i for i, p in enumerate(work.parts) if isinstance(p, Article)), len(work.parts))
+    if op.part.startswith("part:"):
+        number = to_cn(int(op.part.split(":")[1]))
+        for i in range(len(work.parts) - 1, -1, -1):
+            part = work.parts[i]
+            if isinstance(part, str):
+                m = re.search(rf"^[ \u3000]*{number}、[^\n]*$", part, re.M)
+                if m:
+                    work.parts[i] = part[:m.start()] + "".join(op.lines) + part[m.end():]
+                    return
+        raise _Failure(f"no part heading {number}、 in the text")
+    if first == 0 or not isinstance(work.parts[0], str):
+        raise _Failure(f"no text before the first article for the {op.part}")
+    head = work.parts[0]
+    lines = head.split("\n")
+    if op.part == "preamble":
+        # The 引言 is the last sentence-ending paragraph before the first article, not a dated history line.
+        for k in range(len(lines) - 1, -1, -1):
+            content = lines[k].strip(" \u3000\r")
+            if content.endswith("。") and not _DATED.match(content):
+                lines[k:k + 1] = list(op.lines)
+                work.parts[0] = "\n".join(lines)
+                return
+        raise _Failure("no 引言 (a paragraph before the first article) found")
+    if op.part == "title":
+        work.parts[0] = "\n".join(list(op.lines) + lines[1:])
+        work.notes.append("名称: the first line of the text was taken as the title")
+        return
+    raise _Failure(f"cannot modify the {op.part}")
+
+
+def _add_heading(work: _Work, op: AddHeading) -> None:
+    work.headings.append(op)
+
+
+def _place_headings(work: _Work) -> None:
+    """New chapters go before the article that, in the new numbering, opens them."""
+    for op in work.headings:
+        label = article_label(op.first_article)
+        at = next((i for i, p in enumerate(work.parts) if isinstance(p, Article) and p.label == label), None)
+        if at is None:
+            raise AmendError([f"增加第{to_cn(op.number)}{op.unit} : its first article {label} is not in the result"])
+        sample = next((h for h in headings(LawText(tuple(work.parts))).values() if h.key[1] == op.unit), None)
+        sep = "\u3000" if sample is None or "\u3000" in work.parts[sample.part][:sample.start][-3:] else " "
+        line = f"第{to_cn(op.number)}{op.unit}{sep}{op.title}\n"
+        if at > 0 and isinstance(work.parts[at - 1], str):
+            work.parts[at - 1] = work.parts[at - 1] + line
+        else:
+            work.parts.insert(at, line)
+
+
+def _detach(work: _Work, op: Detach) -> None:
+    i, art = work.article(op.target)
+    start, end = unit_span(art, op.target)
+    lines = op.lines or art.lines[start:end]
+    rest = art.lines[:start] + art.lines[end:]
+    if not rest:
+        raise _Failure(f"detaching {op.target.label()} leaves the article empty")
+    work.parts[i] = replace(art, lines=rest)
+    new = (re.sub(r"^第[^条]{1,8}条(?:之[一二三四五六七八九十]+)?[ \u3000]*", "", lines[0]),) + tuple(lines[1:])
+    work.pending.append(Article(None, article_label(op.number), work.sep, new, protected=new if op.lines else ()))
+
+
+APPLIERS = {InsertWords: _insert_words, ModifyPart: _modify_part, ModifyText: _modify_text, AddHeading: _add_heading,
+            Detach: _detach, Modify: _modify, AddUnit: _add_unit, AddArticle: _add_article, Delete: _delete,
             ReplaceWords: _replace_words, Merge: _merge, Move: _move, Renumber: _check_exists,
             RenameHeading: _rename_heading,
             NoChange: lambda work, op: None}
@@ -320,6 +444,8 @@ def apply_instrument(law: LawText, instrument: Instrument) -> Amended:
     else:
         for added in work.pending:  # unreachable: pending implies renumbering
             work.parts.append(added)
+    _place_headings(work)
+    warnings.extend(work.notes)
     amended = LawText(tuple(work.parts), law.newline)
     warnings.extend(dangling_references(amended))
     return Amended(amended, renumbered, updates, tuple(warnings))

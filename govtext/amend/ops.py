@@ -123,10 +123,13 @@ class Renumber:
     target: Target
     number: int
     unit: str = "article"
+    into_clause: int | None = None
+    """将第二十六条改为第二十九条第一款: the article becomes that 款 of the new article."""
 
     def describe(self) -> str:
         name = {"article": "条", "clause": "款", "point": "项", "subpoint": "目"}[self.unit]
-        return f"renumber {self.target.label()} → 第{to_cn(self.number)}{name}"
+        into = f"第{to_cn(self.into_clause)}款" if self.into_clause else ""
+        return f"renumber {self.target.label()} → 第{to_cn(self.number)}{name}{into}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,7 +181,76 @@ class NoChange:
         return self.what
 
 
-Operation = Modify | AddArticle | AddUnit | Delete | ReplaceWords | Renumber | Merge | Move | RenameHeading | NoChange
+@dataclass(frozen=True, slots=True)
+class InsertWords:
+    """在第X条中的“A”后增加“B” (``before``: 前); ``anchor`` empty: at the unit's start (开始部分增加)."""
+
+    targets: tuple[Target, ...]
+    anchor: str
+    words: str
+    before: bool = False
+
+    def describe(self) -> str:
+        where = "、".join(t.label() for t in self.targets) or "throughout"
+        side = "before" if self.before else "after"
+        return f"insert “{self.words}” {side} “{self.anchor}” in {where}" if self.anchor else \
+            f"insert “{self.words}” at the start of {where}"
+
+
+@dataclass(frozen=True, slots=True)
+class ModifyPart:
+    """第五条条首部分修改为 / 第二款第二句修改为: part of a unit replaced."""
+
+    target: Target
+    part: str
+    """``head`` (the words before the 项), ``sentence:N``."""
+    lines: tuple[str, ...]
+
+    def describe(self) -> str:
+        return f"modify the {self.part} of {self.target.label()}"
+
+
+@dataclass(frozen=True, slots=True)
+class ModifyText:
+    """将引言修改为 / 将名称修改为: text outside the articles (the preamble paragraph, the title)."""
+
+    part: str
+    """``preamble`` or ``title``."""
+    lines: tuple[str, ...]
+
+    def describe(self) -> str:
+        return f"modify the {self.part}"
+
+
+@dataclass(frozen=True, slots=True)
+class AddHeading:
+    """增加一章，作为第八章“公布”，包括第六十一条至第六十五条: a heading before an article (new numbers)."""
+
+    unit: str
+    """编, 章 or 节."""
+    number: int
+    title: str
+    first_article: int
+    """The new number of the first article under it."""
+
+    def describe(self) -> str:
+        return f"add heading 第{to_cn(self.number)}{self.unit} {self.title} before new 第{to_cn(self.first_article)}条"
+
+
+@dataclass(frozen=True, slots=True)
+class Detach:
+    """将第二条第三款单作一条，作为第三条: a 款 leaves its article and becomes an article of its own."""
+
+    target: Target
+    number: int
+    lines: tuple[str, ...] = ()
+    """New text for it, when the item gives one."""
+
+    def describe(self) -> str:
+        return f"detach {self.target.label()} as {article_label(self.number)}"
+
+
+Operation = InsertWords | ModifyPart | ModifyText | AddHeading | Detach | Modify | AddArticle | AddUnit | Delete | ReplaceWords | Renumber | Merge | Move | RenameHeading | NoChange
 
 
 @dataclass(frozen=True, slots=True)

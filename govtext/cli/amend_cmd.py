@@ -37,13 +37,13 @@ def amend(old: str, instrument: str, fmt: str, output: str | None, explain: bool
     that no longer exists, an explicit new number the result disagrees with)
     go to stderr.
     """
-    from govtext.amend.api import AmendError, amend_document, read_instrument, title_of
+    from govtext.amend.api import AmendError, amend_document, head_of, read_instrument
     from govtext.textio import decode, read_bytes
 
     doc = load_document(old, lexicon)
     raw = read_bytes(instrument)
     text, _ = decode(raw.data, raw.name)
-    parsed = read_instrument(text, title_of(doc), part)
+    parsed = read_instrument(text, head_of(doc), part)
     if explain:
         for item in parsed.items:
             number = item.number or "(closing)"
