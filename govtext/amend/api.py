@@ -116,14 +116,17 @@ def law_title(doc: Document) -> str:
     return _norm_title(title_of(doc))
 
 
-def amend_document(doc: Document, instrument: Instrument) -> Amended:
-    """Apply ``instrument`` to a parsed law; the 题注 gains the instrument's line."""
+def amend_document(doc: Document, instrument: Instrument, partial: bool = False) -> Amended:
+    """Apply ``instrument`` to a parsed law; the 题注 gains the instrument's line.
+
+    ``partial``: items that cannot be applied are left out and listed (``Amended.unapplied``)."""
     law = from_document(doc)
     if not law.articles():
         raise InstrumentError("OLD has no articles (第一条 …): amendments apply to laws and regulations")
     check_law(doc, instrument)
-    result = apply_instrument(law, instrument)
-    return Amended(_with_history(result.law, instrument), result.renumbered, result.xref_updates, result.warnings)
+    result = apply_instrument(law, instrument, partial)
+    return Amended(_with_history(result.law, instrument), result.renumbered, result.xref_updates, result.warnings,
+                   result.unapplied)
 
 
 def check_law(doc: Document, instrument: Instrument) -> None:

@@ -17,6 +17,7 @@ from govtext.amend.ops import (
 )
 from govtext.amend.errors import AmendError, item_name
 from govtext.amend.renumber import dangling_references, renumber_articles
+from govtext.amend.shifts import Shifts
 from govtext.amend.xrefs import label as ref_label
 from govtext.numerals import to_cn
 
@@ -36,6 +37,8 @@ class Amended:
     """(article, old reference, new reference) for references renumbered without an item saying so."""
     warnings: tuple[str, ...]
     """Explicit renumbering that disagrees with the result, dangling references."""
+    unapplied: tuple[str, ...] = ()
+    """With ``partial``: every item left out, one line each (as AmendError would name them)."""
 
     @property
     def text(self) -> str:
@@ -187,6 +190,12 @@ def _add_article(work: _Work, op: AddArticle) -> None:
 
 
 def _delete(work: _Work, op: Delete) -> None:
+    if op.if_present:
+        try:
+            i, art = work.article(op.target)
+            unit_span(art, op.target)
+        except _Failure:
+            return  # moved by an earlier item that rewrote its article whole
     i, art = work.article(op.target)
     if op.target.clause is None and op.target.point is None:
         del work.parts[i]
@@ -368,7 +377,8 @@ def _modify_text(work: _Work, op: ModifyText) -> None:
         # The 引言 is the last sentence-ending paragraph before the first article, not a dated history line.
         for k in range(len(lines) - 1, -1, -1):
             content = lines[k].strip(" \u3000\r")
-            if content.endswith("。") and not _DATED.match(content):
+            # a sentence (it has a comma; titles and headings do not), ending 。 or 作如下解释：
+            if content.endswith(("。", "：", ":")) and "，" in content and not _DATED.match(content):
                 lines[k:k + 1] = list(op.lines)
                 work.parts[0] = "\n".join(lines)
                 return
@@ -404,7 +414,12 @@ def _detach(work: _Work, op: Detach) -> None:
     i, art = work.article(op.target)
     start, end = unit_span(art, op.target)
     lines = op.lines or art.lines[start:end]
-    rest = art.lines[:start] + art.lines[end:]
+    gone = set(range(start, end))
+    for clause in op.more:  # 第三、四、五、六款分别作为第八十一条第二、三、四、五款
+        s, e = unit_span(art, Target(op.target.article, op.target.zhiyi, clause))
+        lines += art.lines[s:e]
+        gone |= set(range(s, e))
+    rest = tuple(line for k, line in enumerate(art.lines) if k not in gone)
     if not rest:
         raise _Failure(f"detaching {op.target.label()} leaves the article empty")
     work.parts[i] = replace(art, lines=rest)
@@ -419,22 +434,49 @@ APPLIERS = {InsertWords: _insert_words, ModifyPart: _modify_part, ModifyText: _m
             NoChange: lambda work, op: None}
 
 
-def apply_instrument(law: LawText, instrument: Instrument) -> Amended:
-    """The law after ``instrument``; raises :class:`AmendError` naming every item that cannot apply."""
+def _article_of(work: _Work, op) -> Article | None:
+    target = getattr(op, "target", None) or getattr(op, "parent", None)
+    if not isinstance(target, Target):
+        return None
+    try:
+        return work.article(target)[1]
+    except _Failure:
+        return None
+
+
+def _apply_item(work: _Work, item) -> None:
+    """One item's operations, targets in the item's own (OLD) numbering; raises _Failure."""
+    shifts = Shifts()
+    for op in item.operations:
+        op = shifts.adjust(op)
+        before = _article_of(work, op)
+        APPLIERS[type(op)](work, op)
+        shifts.record(op, before, _article_of(work, op))
+
+
+def apply_instrument(law: LawText, instrument: Instrument, partial: bool = False) -> Amended:
+    """The law after ``instrument``; raises :class:`AmendError` naming every item that cannot apply.
+
+    ``partial``: apply the items that can be, leave the others out (each as a 【未适用：…】 note
+    after the article it names) and list them in ``Amended.unapplied``.
+    """
     articles = law.articles()
     work = _Work(law, articles[0].sep if articles else " ")
     failures: list[str] = []
+    skipped = []
     for item in instrument.items:
         if not item.understood:
             failures.append(f"{item_name(item)} : {item.problem}")
+            skipped.append(item)
             continue
-        for op in item.operations:
-            try:
-                APPLIERS[type(op)](work, op)
-            except _Failure as exc:
-                failures.append(f"{item_name(item)} : {exc}")
-                break
-    if failures:
+        saved = (list(work.parts), list(work.pending), list(work.headings))
+        try:
+            _apply_item(work, item)
+        except _Failure as exc:
+            failures.append(f"{item_name(item)} : {exc}")
+            skipped.append(item)
+            work.parts, work.pending, work.headings = saved  # an item applies whole or not at all
+    if failures and not partial:
         raise AmendError(failures)
     renumber = instrument.renumber or bool(work.pending) or any(
         isinstance(op, Renumber) and op.unit == "article" for item in instrument.items for op in item.operations)
@@ -445,7 +487,27 @@ def apply_instrument(law: LawText, instrument: Instrument) -> Amended:
         for added in work.pending:  # unreachable: pending implies renumbering
             work.parts.append(added)
     _place_headings(work)
+    _mark_unapplied(work, skipped, law.newline)
     warnings.extend(work.notes)
     amended = LawText(tuple(work.parts), law.newline)
     warnings.extend(dangling_references(amended))
-    return Amended(amended, renumbered, updates, tuple(warnings))
+    return Amended(amended, renumbered, updates, tuple(warnings), tuple(failures))
+
+
+_NAMED_ARTICLE = re.compile(r"第([一二三四五六七八九十百千零〇两]+)条")
+
+
+def _mark_unapplied(work: _Work, skipped, newline: str) -> None:
+    """A 【未适用：…】 line after the article an unapplied item names first (else before the first article)."""
+    for item in skipped:
+        text = item.text.replace("\n", "")
+        note = f"【未适用：{item.number}{text[:60]}{'…' if len(text) > 60 else ''}】{newline}"
+        m = _NAMED_ARTICLE.search(text)
+        at = None
+        if m:
+            label = m.group()
+            at = next((i for i, p in enumerate(work.parts) if isinstance(p, Article)
+                       and p.old_key is not None and ref_label(p.old_key) == label), None)
+        if at is None:
+            at = next((i - 1 for i, p in enumerate(work.parts) if isinstance(p, Article)), len(work.parts) - 1)
+        work.parts.insert(at + 1, note)

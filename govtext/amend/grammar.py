@@ -74,6 +74,8 @@ class Context:
     """将第三条改为两条: the article, the count, the new numbers once 作为 names them."""
     heading: int | None = None
     """Index of a new 章/节 still waiting for its first article (包括第X条 / 列入本章)."""
+    counted: bool = False
+    """第一款改为三款: a 款 becoming several (its positions need no action)."""
     last_number: int | None = None
     """The new number of the article last renumbered (列入本章)."""
 
@@ -241,11 +243,16 @@ def _count_change(m, item: _Item) -> None:
     item.ctx.target = target
     if m.group("unit") == "条":
         item.ctx.split = (target.article_only(), _value(m.group("n")), [])
+    else:
+        item.ctx.counted = True
 
 
 def _positions(m, item: _Item) -> None:
     """……，作为第三条、第四条 / 分别作为第四十九条至第五十一条 (after a count change)."""
     split = item.ctx.split
+    if split is None and item.ctx.counted:
+        item.ctx.counted = False
+        return  # 第一款改为三款，作为第一款至第三款: the quoted paragraphs say it all
     if split is None or split[2]:
         raise ValueError("作为 with nothing waiting for its numbers")
     numbers = [t.article for t in Context().resolve_list(m.group("news"))]
@@ -268,6 +275,16 @@ def _unit_as(m, item: _Item) -> None:
         item.ops.append(Renumber(article, number))  # the first part stays where it was
     else:
         item.wait(Detach(part, number))
+
+
+def _more_as(m, item: _Item) -> None:
+    """第三、四、五、六款分别作为第八十一条第二、三、四、五款: they follow the 款 split off before."""
+    clauses = [_value(n) for n in re.split("、", m.group("cs"))]
+    number = _value(m.group("n"))
+    host = next((i for i, op in enumerate(item.ops) if isinstance(op, Detach) and op.number == number), None)
+    if host is None:
+        raise ValueError(f"no 款 was made 第{m.group('n')}条 before")
+    item.ops[host] = replace(item.ops[host], more=item.ops[host].more + tuple(clauses))
 
 
 def _split_lines(lines: tuple[str, ...], quotes: list[tuple[str, ...]], count: int) -> list[tuple[str, ...]]:
@@ -300,10 +317,13 @@ def _modify(m, item: _Item) -> None:
     lines = item.lines(m.group("q"))
     ctx = item.ctx
     ref = re.sub("^将", "", m.group("ref") or "")
-    if not ref and ctx.awaiting is not None:
+    moved = m.group("moved")
+    if (not ref or moved) and ctx.awaiting is not None:
         op = item.ops[ctx.awaiting]
         item.ops[ctx.awaiting] = replace(op, lines=lines)
         ctx.awaiting = None
+        if ref:  # 将第九十九条第三款修改后作为本条第一款: that 款 moves into the new article
+            item.ops.append(Delete(ctx.resolve(ref), if_present=True))
         return
     target = ctx.resolve(ref) if ref else ctx._need()
     ctx.target = target
@@ -492,9 +512,10 @@ RULES: tuple[tuple[re.Pattern[str], Rule], ...] = tuple((re.compile(p), r) for p
     (rf"(?:分别)?{_V['as']}(?P<news>{_LIST})(?=[，。；,]|$)", _positions),
     # 第一款作为第八十条；第二款作为第八十一条第一款
     (rf"第(?P<c>{CN})款{_V['as']}第(?P<n>{NUM})条(?:第{CN}款)?", _unit_as),
+    (rf"第(?P<cs>{CN}(?:、{CN})+)款分别{_V['as']}第(?P<n>{NUM})条第{CN}(?:、{CN})*款", _more_as),
     # 将第五条修改为：“……” / 第二款修改为 / 第五条条首部分修改为 / 修改为（after 改为两条）
     (rf"(?P<ref>将?{_ONE})?(?:的)?(?:(?P<part>{_UNIT_PART})|{_SENTENCE})?[，,]?"
-     rf"(?:{_M}|修改后作为本条第{CN}款)[：:]?(?P<q>{_QS})", _modify),
+     rf"(?:{_M}|(?P<moved>修改后作为本条第{CN}款))[：:]?(?P<q>{_QS})", _modify),
     # 增加一条，作为第六条：“……” / 第三条增加两款，分别作为第二款、第三款 / 增加一章，作为第七章“公布”
     (rf"(?:在(?P<loc>{_ONE})(?:之?后|中))?(?P<ref>{_ONE})?中?{_V['add']}{_COUNT}(?P<unit>编|章|节|条|款|项|目)"
      rf"(?:[，,]?(?:分别)?{_V['as']}(?P<pos>(?:{_LIST}|第{CN}(?:编|章|节))))?(?P<title>{_Q})?(?:[：:]?(?P<q>{_QS}))?",

@@ -96,9 +96,11 @@ class Delete:
     """删去第X条 (or a 款/项/目)."""
 
     target: Target
+    if_present: bool = False
+    """将第九十九条第三款修改后作为本条第一款: the 款 moves away, unless an earlier item rewrote its article."""
 
     def describe(self) -> str:
-        return f"delete {self.target.label()}"
+        return f"delete {self.target.label()}" + (" (if still there)" if self.if_present else "")
 
 
 @dataclass(frozen=True, slots=True)
@@ -245,9 +247,12 @@ class Detach:
     number: int
     lines: tuple[str, ...] = ()
     """New text for it, when the item gives one."""
+    more: tuple[int, ...] = ()
+    """Further 款 of the same article that follow it into the new article."""
 
     def describe(self) -> str:
-        return f"detach {self.target.label()} as {article_label(self.number)}"
+        more = "".join(f"、第{to_cn(c)}款" for c in self.more)
+        return f"detach {self.target.label()}{more} as {article_label(self.number)}"
 
 
 Operation = InsertWords | ModifyPart | ModifyText | AddHeading | Detach | Modify | AddArticle | AddUnit | Delete | ReplaceWords | Renumber | Merge | Move | RenameHeading | NoChange

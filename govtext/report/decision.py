@@ -19,7 +19,6 @@ from dataclasses import dataclass
 
 from govtext.amend.api import law_title, read_instrument
 from govtext.amend.apply import apply_instrument, unit_span as _span
-from govtext.amend.errors import AmendError
 from govtext.amend.compare import normal_form, without_space
 from govtext.amend.lawtext import Article, classify, headings
 from govtext.amend.ops import Target
@@ -290,10 +289,9 @@ def _check(pairs: ArticlePairs, items: list[DraftItem], title: str, renumber: bo
         return set()
     instrument = read_instrument(_document(title, items, renumber))
     numbers = {f"{to_cn(n)}、": k for n, k in zip(range(1, len(items) + 1), range(len(items)))}
-    try:
-        amended = apply_instrument(pairs.old, instrument)
-    except AmendError as exc:
-        failed = {numbers.get(f.split("、", 1)[0] + "、") for f in exc.failures}
-        return {items[k].new for k in failed if k is not None and items[k].new is not None}
+    # Partial: the items that fail and the articles that come out wrong, both in one round.
+    amended = apply_instrument(pairs.old, instrument, partial=True)
+    failed = {numbers.get(f.split("、", 1)[0] + "、") for f in amended.unapplied}
+    wrong = {items[k].new for k in failed if k is not None and items[k].new is not None}
     got = {a.label: normal_form(a) for a in amended.law.articles()}
-    return {j for j, a in enumerate(pairs.new_articles) if got.get(a.label) != normal_form(a)}
+    return wrong | {j for j, a in enumerate(pairs.new_articles) if got.get(a.label) != normal_form(a)}
