@@ -116,6 +116,8 @@ def _modify(work: _Work, op: Modify) -> None:
         work.parts[i] = replace(art, lines=tuple(new), protected=art.protected + tuple(new))
         return
     start, end = unit_span(art, t)
+    if t.point is None and new and not _end_mark(new[-1]) and new[-1][-1:] not in "”）)":
+        new[-1] += "。"  # a quoted 款 closed inside the item's own sentence (……予以批准”；) keeps its full stop
     if t.point is not None and t.subpoint is None:
         old_first, old_last = art.lines[start], art.lines[end - 1]
         label = POINT.match(old_first.lstrip(" \u3000")).group()
@@ -318,8 +320,7 @@ def _insert_words(work: _Work, op: InsertWords) -> None:
             at = label.end() if label else 0
             lines[start] = lines[start][:at] + op.words + lines[start][at:]
         elif any(op.anchor in line for line in lines[start:end]):
-            joined = op.words + op.anchor if op.before else op.anchor + op.words
-            lines[start:end] = [line.replace(op.anchor, joined) for line in lines[start:end]]
+            lines[start:end] = [_insert_beside(line, op.anchor, op.words, op.before) for line in lines[start:end]]
         else:
             if op.targets:
                 missing.append(target.label())
@@ -327,6 +328,23 @@ def _insert_words(work: _Work, op: InsertWords) -> None:
         work.parts[i] = replace(art, lines=tuple(lines), protected=art.protected + (op.words,))
     if missing:
         raise _Failure(f"“{op.anchor}” not found in {'、'.join(missing)}")
+
+
+def _insert_beside(line: str, anchor: str, words: str, before: bool) -> str:
+    """在“A”后增加“B”: inside a list (A、…) the new member takes the list's 、 as the republication does."""
+    out, pos = [], 0
+    while (at := line.find(anchor, pos)) >= 0:
+        end = at + len(anchor)
+        out.append(line[pos:at])
+        if before:
+            listed = at > 0 and line[at - 1] == "、" and not words.endswith("、")
+            out.append(words + ("、" if listed else "") + anchor)
+        else:
+            listed = line[end:end + 1] == "、" and not words.startswith("、")
+            out.append(anchor + ("、" if listed else "") + words)
+        pos = end
+    out.append(line[pos:])
+    return "".join(out)
 
 
 _SENTENCE_END = re.compile(r"(?<=[。！？])")
@@ -414,6 +432,8 @@ def _detach(work: _Work, op: Detach) -> None:
     i, art = work.article(op.target)
     start, end = unit_span(art, op.target)
     lines = op.lines or art.lines[start:end]
+    if op.lines and not _end_mark(lines[-1]) and lines[-1][-1:] not in "”）)":
+        lines = lines[:-1] + (lines[-1] + "。",)
     gone = set(range(start, end))
     for clause in op.more:  # 第三、四、五、六款分别作为第八十一条第二、三、四、五款
         s, e = unit_span(art, Target(op.target.article, op.target.zhiyi, clause))
