@@ -17,7 +17,7 @@ from govtext.amend.ops import (
 )
 from govtext.amend.errors import AmendError, item_name
 from govtext.amend.renumber import dangling_references, renumber_articles
-from govtext.amend.shifts import Shifts
+from govtext.amend.shifts import Shifts, target_of
 from govtext.amend.xrefs import label as ref_label
 from govtext.numerals import to_cn
 
@@ -53,6 +53,7 @@ class _Work:
         self.sep = default_sep
         self.pending: list[Article] = []  # added articles placed by number at the end
         self.headings: list[AddHeading] = []  # new chapters, placed once articles have their new numbers
+        self.rewritten: set[tuple[int, int]] = set()  # articles an item replaced whole: OLD 款 numbers are gone
         self.notes: list[str] = []  # what was done with less certainty than an item says (warnings)
 
     def index(self, key: tuple[int, int], added_too: bool = True) -> int:
@@ -112,6 +113,7 @@ def _modify(work: _Work, op: Modify) -> None:
     new = list(op.lines)
     t = op.target
     if t.clause is None and t.point is None:
+        work.rewritten.add(t.key)
         new[0] = re.sub(r"^第[^条]{1,8}条(?:之[一二三四五六七八九十]+)?[ \u3000]*", "", new[0])
         work.parts[i] = replace(art, lines=tuple(new), protected=art.protected + tuple(new))
         return
@@ -271,6 +273,9 @@ def _substitute(line: str, old: str, new: str) -> str:
 
 
 def _merge(work: _Work, op: Merge) -> None:
+    if op.targets[0].clause is not None:
+        _merge_clauses(work, op)
+        return
     first_i, first = work.article(op.targets[0])
     lines, protected = list(first.lines), list(first.protected)
     for target in op.targets[1:]:
@@ -280,6 +285,18 @@ def _merge(work: _Work, op: Merge) -> None:
     work.parts[first_i] = replace(first, lines=tuple(lines), protected=tuple(protected))
     for target in op.targets[1:]:
         del work.parts[work.index(target.key)]
+
+
+def _merge_clauses(work: _Work, op: Merge) -> None:
+    """将第一款和第二款合并: one paragraph of the 款' texts (the item's 修改为 usually rewrites it)."""
+    i, art = work.article(op.targets[0])
+    if any(t.key != op.targets[0].key or t.clause is None for t in op.targets):
+        raise _Failure("合并 of 款 from different articles")
+    spans = [unit_span(art, t) for t in op.targets]
+    text = "".join(line for s, e in spans for line in art.lines[s:e])
+    gone = {k for s, e in spans[1:] for k in range(s, e)} | set(range(spans[0][0] + 1, spans[0][1]))
+    lines = [text if k == spans[0][0] else line for k, line in enumerate(art.lines) if k not in gone]
+    work.parts[i] = replace(art, lines=tuple(lines))
 
 
 def _move(work: _Work, op: Move) -> None:
@@ -330,18 +347,24 @@ def _insert_words(work: _Work, op: InsertWords) -> None:
         raise _Failure(f"“{op.anchor}” not found in {'、'.join(missing)}")
 
 
+_LIST_MARKS = "、，"
+_CONTINUATIONS = ("的", "和", "及", "或", "并", "等", "以及", "或者", "、", "，", "。", "；", "：")
+
+
 def _insert_beside(line: str, anchor: str, words: str, before: bool) -> str:
-    """在“A”后增加“B”: inside a list (A、…) the new member takes the list's 、 as the republication does."""
+    """在“A”后增加“B”: when A is a member of a list (A、… / A，…) and B a phrase of its own,
+    B becomes a member too, with the list's mark, as the republication writes it."""
+    member = not words.startswith(_CONTINUATIONS) and not words.endswith(_CONTINUATIONS)
     out, pos = [], 0
     while (at := line.find(anchor, pos)) >= 0:
         end = at + len(anchor)
         out.append(line[pos:at])
         if before:
-            listed = at > 0 and line[at - 1] == "、" and not words.endswith("、")
-            out.append(words + ("、" if listed else "") + anchor)
+            mark = line[at - 1] if at > 0 and line[at - 1] in _LIST_MARKS and member else ""
+            out.append(words + mark + anchor)
         else:
-            listed = line[end:end + 1] == "、" and not words.startswith("、")
-            out.append(anchor + ("、" if listed else "") + words)
+            mark = line[end] if line[end:end + 1] in _LIST_MARKS and member else ""
+            out.append(anchor + mark + words)
         pos = end
     out.append(line[pos:])
     return "".join(out)
@@ -429,6 +452,11 @@ def _place_headings(work: _Work) -> None:
 
 
 def _detach(work: _Work, op: Detach) -> None:
+    if op.lines and op.target.key in work.rewritten:
+        # 将第二条修改为…… then 将第二条第三款单作一条，修改为……: the 款 left with the old text already.
+        new = (re.sub(r"^第[^条]{1,8}条(?:之[一二三四五六七八九十]+)?[ \u3000]*", "", op.lines[0]),) + op.lines[1:]
+        work.pending.append(Article(None, article_label(op.number), work.sep, new, protected=new))
+        return
     i, art = work.article(op.target)
     start, end = unit_span(art, op.target)
     lines = op.lines or art.lines[start:end]
@@ -454,9 +482,24 @@ APPLIERS = {InsertWords: _insert_words, ModifyPart: _modify_part, ModifyText: _m
             NoChange: lambda work, op: None}
 
 
+def _place_by_stated_numbers(work: _Work, instrument: Instrument) -> None:
+    """No 条文顺序作相应调整: the numbers the instrument states are the order (将第二条修改为第六条
+    moves the article to sixth place), as with the articles it adds."""
+    for item in instrument.items:
+        for op in item.operations:
+            if isinstance(op, Renumber) and op.unit == "article" and op.into_clause is None and item.understood:
+                try:
+                    i, art = work.article(op.target)
+                except _Failure:
+                    continue
+                if art.label != article_label(op.number):
+                    del work.parts[i]
+                    work.pending.append(replace(art, label=article_label(op.number)))
+
+
 def _article_of(work: _Work, op) -> Article | None:
-    target = getattr(op, "target", None) or getattr(op, "parent", None)
-    if not isinstance(target, Target):
+    target = target_of(op)
+    if target is None:
         return None
     try:
         return work.article(target)[1]
@@ -498,6 +541,8 @@ def apply_instrument(law: LawText, instrument: Instrument, partial: bool = False
             work.parts, work.pending, work.headings = saved  # an item applies whole or not at all
     if failures and not partial:
         raise AmendError(failures)
+    if not instrument.renumber:
+        _place_by_stated_numbers(work, instrument)
     renumber = instrument.renumber or bool(work.pending) or any(
         isinstance(op, Renumber) and op.unit == "article" for item in instrument.items for op in item.operations)
     renumbered, updates, warnings = (), (), []

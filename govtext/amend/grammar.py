@@ -448,7 +448,7 @@ def _merge(m, item: _Item) -> None:
         raise ValueError("合并 needs two units")
     item.ctx.target = targets[0]
     item.ops.append(Merge(targets))
-    if m.group("as"):
+    if m.group("as") and m.group("as_unit") == "条":
         item.ops.append(Renumber(targets[0], _value(m.group("as")), "article"))
 
 
@@ -506,8 +506,9 @@ RULES: tuple[tuple[re.Pattern[str], Rule], ...] = tuple((re.compile(p), r) for p
     # 将第三条改为两条 / 第一款改为三款
     (rf"(?P<ref>将?{_ONE})?(?:{_V['change']}|{_V['split']}){_COUNT}(?P<unit>条|款|项)(?![之第])", _count_change),
     # 将第九条改为第十一条 / 第四项改为第三项 / 将第二十六条改为第二十九条第一款
-    (rf"(?P<refs>将?{_LIST}){_V['change']}(?P<news>第{NUM}(?:条(?:第{CN}款)?|款|项|目)(?:、第{NUM}(?:条|款|项|目))*)"
-     rf"(?=[，。；,]|$)", _renumber),
+    # (some courts write 修改为 for 改为: 将第二条修改为第六条：“……”)
+    (rf"(?P<refs>将?{_LIST})(?:{_V['change']}|{_M})(?P<news>第{NUM}(?:条(?:第{CN}款)?|款|项|目)(?:、第{NUM}(?:条|款|项|目))*)"
+     rf"(?=[，。；,：:]|\ue000|$)", _renumber),
     # ……，(分别)作为第三条、第四条 (the numbers of a count change)
     (rf"(?:分别)?{_V['as']}(?P<news>{_LIST})(?=[，。；,]|$)", _positions),
     # 第一款作为第八十条；第二款作为第八十一条第一款
@@ -516,6 +517,8 @@ RULES: tuple[tuple[re.Pattern[str], Rule], ...] = tuple((re.compile(p), r) for p
     # 将第五条修改为：“……” / 第二款修改为 / 第五条条首部分修改为 / 修改为（after 改为两条）
     (rf"(?P<ref>将?{_ONE})?(?:的)?(?:(?P<part>{_UNIT_PART})|{_SENTENCE})?[，,]?"
      rf"(?:{_M}|(?P<moved>修改后作为本条第{CN}款))[：:]?(?P<q>{_QS})", _modify),
+    # a payload standing alone right after a clause that named a unit: 将第二条修改为第六条：“……”
+    (rf"(?P<ref>)(?P<part>)(?P<sentence>)(?P<moved>)(?P<q>{_QS})", _modify),
     # 增加一条，作为第六条：“……” / 第三条增加两款，分别作为第二款、第三款 / 增加一章，作为第七章“公布”
     (rf"(?:在(?P<loc>{_ONE})(?:之?后|中))?(?P<ref>{_ONE})?中?{_V['add']}{_COUNT}(?P<unit>编|章|节|条|款|项|目)"
      rf"(?:[，,]?(?:分别)?{_V['as']}(?P<pos>(?:{_LIST}|第{CN}(?:编|章|节))))?(?P<title>{_Q})?(?:[：:]?(?P<q>{_QS}))?",
@@ -523,7 +526,7 @@ RULES: tuple[tuple[re.Pattern[str], Rule], ...] = tuple((re.compile(p), r) for p
     # 包括第六十一条至第六十五条 / 列入本章
     (rf"{_V['include']}(?:第(?P<first>{NUM})条(?:至第{NUM}条)?|本(?:章|节|编))", _include),
     # 将第十条、第二十五条合并，作为第十条 / 将第六条和第七条合并
-    (rf"(?P<refs>将{_LIST}){_V['merge']}(?:[，,]?作为第(?P<as>{NUM})条)?", _merge),
+    (rf"(?P<refs>将{_LIST}){_V['merge']}(?:[，,]?作为第(?P<as>{NUM})(?P<as_unit>条|款))?", _merge),
     (rf"将(?P<ref>{_ONE}){_V['join']}(?P<into>{_ONE})", _join),
     (rf"将(?P<ref>{_ONE}){_V['detach']}一条[，,]?{_V['as']}第(?P<n>{NUM})条", _detach),
     # 将第十二条移至第十五条后

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, fields, replace
 
 from govtext.amend.lawtext import Article, classify
-from govtext.amend.ops import AddUnit, Operation, Target
+from govtext.amend.ops import AddUnit, Merge, Operation, Target
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,9 +35,11 @@ def _counts(article: Article) -> tuple[int, dict[int, int]]:
     return sum(1 for line in lines if line.unit == "clause"), points
 
 
-def _target_of(op: Operation) -> Target | None:
+def target_of(op: Operation) -> Target | None:
     if isinstance(op, AddUnit):
         return op.parent
+    if isinstance(op, Merge):
+        return op.targets[0]
     target = getattr(op, "target", None)
     return target if isinstance(target, Target) else None
 
@@ -47,7 +49,7 @@ class Shifts:
         self.shifts: list[_Shift] = []
 
     def record(self, op: Operation, before: Article | None, after: Article | None) -> None:
-        target = _target_of(op)
+        target = target_of(op)
         if target is None or before is None or after is None:
             return
         (c0, p0), (c1, p1) = _counts(before), _counts(after)
