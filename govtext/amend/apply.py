@@ -19,7 +19,7 @@ from govtext.amend.errors import AmendError, item_name
 from govtext.amend.renumber import dangling_references, renumber_articles
 from govtext.amend.shifts import Shifts, target_of
 from govtext.amend.xrefs import label as ref_label
-from govtext.numerals import to_cn
+from govtext.numerals import cn_value, to_cn
 
 
 class _Failure(Exception):
@@ -54,6 +54,7 @@ class _Work:
         self.pending: list[Article] = []  # added articles placed by number at the end
         self.headings: list[AddHeading] = []  # new chapters, placed once articles have their new numbers
         self.rewritten: set[tuple[int, int]] = set()  # articles an item replaced whole: OLD 款 numbers are gone
+        self.moved_clauses: dict[tuple[tuple[int, int], int], str] = {}  # 款 split off: (article, 款) → new place
         self.notes: list[str] = []  # what was done with less certainty than an item says (warnings)
 
     def index(self, key: tuple[int, int], added_too: bool = True) -> int:
@@ -468,6 +469,17 @@ def _detach(work: _Work, op: Detach) -> None:
         lines += art.lines[s:e]
         gone |= set(range(s, e))
     rest = tuple(line for k, line in enumerate(art.lines) if k not in gone)
+    # The 款 keep their text: 本条第三款 inside them, and 第X条第三款 elsewhere, follow them to the new article.
+    order = (op.target.clause,) + op.more
+    here = {old: f"第{to_cn(k)}款" for k, old in enumerate(order, 1)}
+    for old, new_clause in here.items():
+        work.moved_clauses[(op.target.key, old)] = article_label(op.number) + new_clause
+    if not op.lines:
+        lines = tuple(lines)
+    else:
+        lines = tuple(lines[:len(op.lines)]) + tuple(
+            re.sub(r"本条第([一二三四五六七八九十]+)款", lambda m: "本条" + here.get(cn_value(m.group(1)), m.group()), line)
+            for line in lines[len(op.lines):])
     if not rest:
         raise _Failure(f"detaching {op.target.label()} leaves the article empty")
     work.parts[i] = replace(art, lines=rest)
@@ -547,7 +559,7 @@ def apply_instrument(law: LawText, instrument: Instrument, partial: bool = False
         isinstance(op, Renumber) and op.unit == "article" for item in instrument.items for op in item.operations)
     renumbered, updates, warnings = (), (), []
     if renumber:
-        renumbered, updates, warnings = renumber_articles(work.parts, work.pending, instrument)
+        renumbered, updates, warnings = renumber_articles(work.parts, work.pending, instrument, work.moved_clauses)
     else:
         for added in work.pending:  # unreachable: pending implies renumbering
             work.parts.append(added)
