@@ -90,3 +90,12 @@ def test_amend_folder_has_no_other_instruments():
     used = {name.split("/")[-1] for triple in AMEND_TRIPLES for name in triple}
     decisions = {r["file"] for r in rows if r["role"] == "decision"}
     assert decisions - used <= {"xingfa-amendment-11-2020.txt"}  # read in full by its own test: no OLD for it
+
+
+@pytest.mark.parametrize("triple", TRIPLES, ids=[t.name for t in TRIPLES])
+def test_decision_round_trip(triple):
+    """``diff --format decision`` OLD NEW, applied by ``amend`` to OLD, gives NEW article by article."""
+    from test_amend_decision import _round_trip
+
+    draft, differences = _round_trip(FOLDER / triple.old, FOLDER / triple.new)
+    assert not differences, "\n".join(str(d)[:300] for d in differences[:5])
