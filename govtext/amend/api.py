@@ -151,6 +151,27 @@ def history_line(instrument: Instrument) -> str | None:
     return f"{instrument.adopted}《{title}》修正"
 
 
+_BRACKETED = re.compile(r"^([ \u3000]*[（(]\d{4}年.*?)([）)])([ \u3000\r]*)$")
+
+
+def _with_bracketed_history(law: LawText, lines: list[str], line: str, instrument: Instrument) -> LawText:
+    """The one-line 题注 （……通过　……修订　根据……修正）: the instrument joins it inside the brackets."""
+    at = next((i for i, text in enumerate(lines) if _BRACKETED.match(text) and "通过" in text), None)
+    if at is None:
+        return law
+    m = _BRACKETED.match(lines[at])
+    body = m.group(1)
+    entry = "根据" + line.replace(" ", "", 1) if not instrument.is_amendment else line.replace(" ", "", 1)
+    if not instrument.is_amendment:
+        earlier = re.findall(r"修正(?=[　 ）)]|$)", body)
+        if earlier:
+            if len(earlier) == 1 and not re.search(r"第[一二三四五六七八九十]+次修正", body):
+                body = re.sub(r"修正$|修正(?=[　 ])", "第一次修正", body, count=1)
+            entry = entry[: -len("修正")] + f"第{to_cn(len(earlier) + 1)}次修正"
+    lines[at] = body + "\u3000" + entry + m.group(2) + m.group(3)
+    return LawText((law.newline.join(lines),) + law.parts[1:], law.newline)
+
+
 def _with_history(law: LawText, instrument: Instrument) -> LawText:
     """Add the instrument's line after the last dated history line before the first article."""
     line = history_line(instrument)
@@ -160,7 +181,7 @@ def _with_history(law: LawText, instrument: Instrument) -> LawText:
     lines = head.split(law.newline)
     dated = [i for i, text in enumerate(lines) if _HISTORY_LINE.match(text.strip())]
     if not dated:
-        return law
+        return _with_bracketed_history(law, lines, line, instrument)
     if not instrument.is_amendment:
         # The republication counts amendments: a second one makes the first 第一次修正.
         earlier = [i for i in dated if _AMENDED.search(lines[i].rstrip("）) "))]
