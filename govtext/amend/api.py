@@ -126,7 +126,7 @@ def amend_document(doc: Document, instrument: Instrument, partial: bool = False)
     check_law(doc, instrument)
     result = apply_instrument(law, instrument, partial)
     return Amended(_with_history(result.law, instrument), result.renumbered, result.xref_updates, result.warnings,
-                   result.unapplied)
+                   result.unapplied, result.changes)
 
 
 def check_law(doc: Document, instrument: Instrument) -> None:

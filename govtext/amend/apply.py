@@ -39,6 +39,8 @@ class Amended:
     """Explicit renumbering that disagrees with the result, dangling references."""
     unapplied: tuple[str, ...] = ()
     """With ``partial``: every item left out, one line each (as AmendError would name them)."""
+    changes: tuple[tuple[str, str], ...] = ()
+    """(article, 修改 / 增加 / 删去) for each article the instrument changed: its new label, or for 删去 its old one."""
 
     @property
     def text(self) -> str:
@@ -553,6 +555,7 @@ def apply_instrument(law: LawText, instrument: Instrument, partial: bool = False
             work.parts, work.pending, work.headings = saved  # an item applies whole or not at all
     if failures and not partial:
         raise AmendError(failures)
+    changed = _changed_keys(law, work)
     if not instrument.renumber:
         _place_by_stated_numbers(work, instrument)
     renumber = instrument.renumber or bool(work.pending) or any(
@@ -568,7 +571,18 @@ def apply_instrument(law: LawText, instrument: Instrument, partial: bool = False
     warnings.extend(work.notes)
     amended = LawText(tuple(work.parts), law.newline)
     warnings.extend(dangling_references(amended))
-    return Amended(amended, renumbered, updates, tuple(warnings), tuple(failures))
+    changes = [(a.label, "增加" if a.old_key is None else "修改") for a in amended.articles()
+               if a.old_key is None or a.old_key in changed]
+    present = {a.old_key for a in amended.articles()}
+    changes += [(ref_label(a.old_key), "删去") for a in law.articles() if a.old_key not in present]
+    return Amended(amended, renumbered, updates, tuple(warnings), tuple(failures), tuple(changes))
+
+
+def _changed_keys(law: LawText, work: _Work) -> set[tuple[int, int]]:
+    """OLD articles whose text an item changed (before renumbering moves references along)."""
+    before = {a.old_key: a.lines for a in law.articles()}
+    return {p.old_key for p in list(work.parts) + work.pending
+            if isinstance(p, Article) and p.old_key is not None and before.get(p.old_key) != p.lines}
 
 
 _NAMED_ARTICLE = re.compile(r"第([一二三四五六七八九十百千零〇两]+)条")

@@ -199,12 +199,14 @@ def _words(m, item: _Item) -> None:
 def _insert_words(m, item: _Item) -> None:
     """在第X条中的“A”后增加“B” / 在第一条第二款开始部分增加：“……”."""
     targets = _targets_of(m.group("where"), item)
-    anchor = item.word(m.group("anchor")) if m.group("anchor") else ""
-    if m.group("anchor") and not anchor:
+    given = m.groupdict().get("anchor")
+    anchor = item.word(given) if given else ""
+    if given and not anchor:
         raise ValueError("an empty quotation “” cannot anchor an insertion")
     if not targets and not anchor:
         raise ValueError("an insertion at the start of no named unit")
-    item.ops.append(InsertWords(targets, anchor, item.word(m.group("new")), before=m.group("side") in ("前", "之前")))
+    side = m.groupdict().get("side")
+    item.ops.append(InsertWords(targets, anchor, item.word(m.group("new")), before=side in ("前", "之前")))
 
 
 def _delete_words(m, item: _Item) -> None:
@@ -232,6 +234,10 @@ def _renumber(m, item: _Item) -> None:
     for old, (num, unit, into) in zip(olds, news):
         unit_name = UNITS[unit]
         into_clause = _value(into) if into else None
+        if unit_name == "article" and old.clause is not None and (into_clause or 1) == 1:
+            # 将第四十三条第二款改为第四十八条第一款: the 款 leaves its article and opens a new one.
+            item.wait(Detach(old, _value(num)))
+            continue
         item.ops.append(Renumber(old, _value(num), unit_name, into_clause))
         if unit_name == "article":
             item.ctx.last_number = _value(num)

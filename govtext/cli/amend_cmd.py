@@ -12,7 +12,7 @@ from govtext.cli.common import EXIT_TROUBLE, emit, lexicon_option, load_document
 
 @click.command()
 @click.argument("old", metavar="OLD")
-@click.argument("instrument", metavar="INSTRUMENT")
+@click.argument("instruments", metavar="INSTRUMENT...", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "xml"]), default="text", show_default=True,
               help="The amended text, its JSON outline (govtext/outline) or govtext XML.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None,
@@ -24,63 +24,87 @@ from govtext.cli.common import EXIT_TROUBLE, emit, lexicon_option, load_document
 @click.option("--check", "published", type=click.Path(dir_okay=False), default=None, metavar="PUBLISHED",
               help="Compare the result with a published text article by article (spaces and width forms aside) "
               "instead of printing it; exit 1 when articles differ.")
+@click.option("--partial", is_flag=True,
+              help="Apply the items that can be applied, mark each other one in the text (【未适用：…】) and on "
+              "stderr, exit 1.")
+@click.option("--annotate", is_flag=True,
+              help="The annotated text (编注版): after each changed article （根据DATE《INSTRUMENT》修改/增加/删去）.")
 @lexicon_option
-def amend(old: str, instrument: str, fmt: str, output: str | None, explain: bool, part: int | None,
-          published: str | None, lexicon: str | None) -> None:
-    """Apply INSTRUMENT (a 修正案 or 修改决定) to OLD and print the amended law.
+def amend(old: str, instruments: tuple[str, ...], fmt: str, output: str | None, explain: bool, part: int | None,
+          published: str | None, partial: bool, annotate: bool, lexicon: str | None) -> None:
+    """Apply INSTRUMENT (a 修正案 or 修改决定) to OLD and print the amended law; several
+    INSTRUMENTs apply in order (a law and its successive amendments).
 
     Items are read as operations: modify, add or delete an article, 款, 项 or 目;
     insert with 之一 numbering or renumber (对条文顺序作相应调整, cross-references
-    follow); replace or delete words in listed articles or throughout; merge,
-    move. An item that cannot be applied is an error: exit 2, every failing
-    item named on stderr, nothing written. Warnings (a reference to an article
-    that no longer exists, an explicit new number the result disagrees with)
-    go to stderr.
+    follow); replace, insert or delete words in listed articles or throughout;
+    merge, split, move. Items that cannot be applied are an error: exit 2, every
+    failing item named on stderr, nothing written (with --partial: applied
+    without them, exit 1). Warnings (a reference to an article that no longer
+    exists, an explicit new number the result disagrees with) go to stderr.
     """
+    from govtext.amend.annotate import Notes
     from govtext.amend.api import AmendError, amend_document, head_of, read_instrument
+    from govtext.amend.lawtext import from_document
+    from govtext.pipeline import parse_text
     from govtext.textio import decode, read_bytes
 
     doc = load_document(old, lexicon)
-    raw = read_bytes(instrument)
-    text, _ = decode(raw.data, raw.name)
-    parsed = read_instrument(text, head_of(doc), part)
+    parsed_all, notes, unapplied, result = [], Notes(), [], None
+    for path in instruments:
+        raw = read_bytes(path)
+        text, _ = decode(raw.data, raw.name)
+        parsed = read_instrument(text, head_of(doc), part)
+        parsed_all.append(parsed)
+        if explain:
+            for item in parsed.items:
+                number = item.number or "(closing)"
+                reading = "; ".join(op.describe() for op in item.operations) if item.understood else item.problem
+                click.echo(f"{number} {reading}")
+            continue
+        try:
+            result = amend_document(doc, parsed, partial)
+        except AmendError as exc:
+            prefix = f"{path}: " if len(instruments) > 1 else ""
+            for failure in exc.failures:
+                click.echo(f"govtext: error: {prefix}{failure}", err=True)
+            sys.exit(EXIT_TROUBLE)
+        if annotate:
+            notes.add(from_document(doc), result, parsed)
+        for warning in result.warnings:
+            click.echo(f"govtext: warning: {warning}", err=True)
+        for failure in result.unapplied:
+            click.echo(f"govtext: not applied: {failure}", err=True)
+        unapplied.extend(result.unapplied)
+        doc = parse_text(result.text, name=output)
     if explain:
-        for item in parsed.items:
-            number = item.number or "(closing)"
-            reading = "; ".join(op.describe() for op in item.operations) if item.understood else item.problem
-            click.echo(f"{number} {reading}")
-        sys.exit(0 if all(item.understood for item in parsed.items) else 1)
-    try:
-        result = amend_document(doc, parsed)
-    except AmendError as exc:
-        for failure in exc.failures:
-            click.echo(f"govtext: error: {failure}", err=True)
-        sys.exit(EXIT_TROUBLE)
-    for warning in result.warnings:
-        click.echo(f"govtext: warning: {warning}", err=True)
+        sys.exit(0 if all(item.understood for p in parsed_all for item in p.items) else 1)
+    amended_text = notes.apply(result.law).text() if annotate else result.text
     if published is not None:
         _check(result.text, load_document(published, lexicon), output, fmt)
     if fmt == "text":
-        emit(result.text, output)
-        return
-    from govtext.pipeline import parse_text
-
-    amended = parse_text(result.text, name=output)
+        emit(amended_text, output)
+        sys.exit(1 if unapplied else 0)
+    amended = parse_text(amended_text, name=output)
     if fmt == "xml":
         from govtext.xmlfmt import export
 
         emit(export(amended), output)
-        return
+        sys.exit(1 if unapplied else 0)
     from govtext.outline_json import document_to_dict
 
     data = document_to_dict(amended)
     data["amendment"] = {
-        "instrument": parsed.title,
+        "instrument": parsed_all[-1].title,
+        "instruments": [p.title for p in parsed_all],
         "renumbered": [{"old": a, "new": b} for a, b in result.renumbered],
         "references_updated": [{"article": a, "old": b, "new": c} for a, b, c in result.xref_updates],
         "warnings": list(result.warnings),
+        "not_applied": unapplied,
+        "annotations": notes.records if annotate else [],
     }
     emit(json.dumps(data, ensure_ascii=False, indent=2) + "\n", output)
+    sys.exit(1 if unapplied else 0)
 
 
 def _check(amended_text: str, published, output: str | None, fmt: str) -> None:
