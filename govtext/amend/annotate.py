@@ -2,7 +2,7 @@
 
     （根据2023年12月29日《中华人民共和国刑法修正案（十二）》修改）
 
-``修改`` for an article changed, ``增加`` for one added, ``删去`` for one deleted (the note
+``修改`` for an article changed, ``增加`` for one added, ``删去`` for one deleted (（原第X条根据……删去）
 stands where it was, after the article before it).  Notes follow articles through
 the renumbering of later instruments of a chain.
 """
@@ -19,7 +19,8 @@ from govtext.amend.ops import Instrument
 def note(instrument: Instrument, kind: str) -> str:
     """（根据DATE《TITLE》KIND）, from the instrument's own adoption line and title."""
     date = (instrument.adopted or "").split(" ")[0]
-    return f"（根据{date}《{instrument.title}》{kind}）"
+    title = instrument.title.replace("《", "〈").replace("》", "〉")
+    return f"（根据{date}《{title}》{kind}）"
 
 
 @dataclass
@@ -44,7 +45,7 @@ class Notes:
                 earlier = old_order[: old_order.index(label)] if label in old_order else []
                 gone = {lab for lab, k in result.changes if k == "删去"}
                 anchor = next((moved.get(e, e) for e in reversed(earlier) if e not in gone), "")
-                text = f"（{label}{text[1:]}"
+                text = f"（原{label}{text[1:]}"
             self.by_article.setdefault(anchor, []).append(text)
             self.records.append({"article": label if kind == "删去" else anchor, "change": kind, "note": text})
 

@@ -1,0 +1,75 @@
+"""The clause grammar: classes of phrasing (from instruments not in the development set) read as operations.
+
+Each row stands for a class — counts, position lists, ranges, unit parts, words
+inserted beside an anchor, lists of targets, a missing 第, court-style quotes —
+not for one sentence.  Plus the items that cannot be right, refused with a reason.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from govtext.amend.grammar import read_item
+
+READINGS = [
+    ("第三条增加二款，作为第二款、第三款：“甲。”“乙。”",
+     ["add clause as 第二款 in 第三条", "add clause as 第三款 in 第三条"]),
+    ("第三条增加两款，分别作为第二款、第三款：“甲。\n“乙。”",
+     ["add clause as 第二款 in 第三条", "add clause as 第三款 in 第三条"]),
+    ("将第九条改为三条，作为第十二条、第十三条、第十四条，修改为：\n“第十二条　甲。\n“第十三条 乙。\n“第十四条　丙。”",
+     ["modify 第九条 (1 paragraph)", "add article 第十三条", "add article 第十四条"]),
+    ("增加一章，作为第七章“公布”，包括第四十九条至第五十一条", ["add heading 第七章 公布 before new 第四十九条"]),
+    ("增加三条，分别作为第四十九条至第五十一条：“甲。”“乙。”“丙。”",
+     ["add article 第四十九条", "add article 第五十条", "add article 第五十一条"]),
+    ("在第八条第一款、第九条、第十二条第一款中的“国务院”后增加“有关部门”",
+     ["insert “有关部门” after “国务院” in 第八条第一款、第九条、第十二条第一款"]),
+    ("在第二条中的“人民法院院长”前增加“监察委员会主任”",
+     ["insert “监察委员会主任” before “人民法院院长” in 第二条"]),
+    ("删除第四条、第五条、第十二条", ["delete 第四条", "delete 第五条", "delete 第十二条"]),
+    ("其他条文序号作相应调整", ["articles renumbered"]),
+    ("将第二十六条改为第二十九条第一款，修改为：“甲。”",
+     ["renumber 第二十六条 → 第二十九条第一款", "modify 第二十六条 (1 paragraph)"]),
+    ("将第四十三条第二款改为第四十八条第一款", ["detach 第四十三条第二款 as 第四十八条"]),
+    ("第五条条首部分修改为：“有下列情形之一的：”", ["modify the head of 第五条"]),
+    ("将第三条第二款第二句修改为：“甲。”", ["modify the sentence:2 of 第三条第二款"]),
+    ("删去第八条第一款末尾的“等”和第二款末尾的“的”",
+     ["delete words “等” in 第八条第一款", "delete words “的” in 第八条第二款"]),
+    ("在第一条第二款开始部分增加规定：“甲，”", ["insert “甲，” at the start of 第一条第二款"]),
+    ("将第六条和第七条合并修改为：“甲。”", ["merge 第六条、第七条", "modify 第六条 (1 paragraph)"]),
+    ("将第二条第三款单作一条，作为第三条", ["detach 第二条第三款 as 第三条"]),
+    ("将十一条修改为：\n“甲。\n乙。”", ["modify 第十一条 (2 paragraphs)"]),
+    ("增加一条作为第十六条：\n“甲。”", ["add article 第十六条"]),
+    ("将第十二条并入第十条", ["merge 第十条、第十二条"]),
+    ("将第二条修改为第六条：“甲。”", ["renumber 第二条 → 第六条", "modify 第二条 (1 paragraph)"]),
+    ("将第四十二条改为第五十一条，增加一款，作为第一款：“甲。”\n将第一款和第二款合并，作为第二款，修改为：“乙。”\n第三款修改为：“丙。”",
+     ["renumber 第四十二条 → 第五十一条", "add clause as 第一款 in 第四十二条", "merge 第四十二条第一款、第四十二条第二款",
+      "modify 第四十二条第一款 (1 paragraph)", "modify 第四十二条第三款 (1 paragraph)"]),
+    ("将第七十二条改为两条，第一款作为第八十条；第二款作为第八十一条第一款，修改为：“甲”；第三、四款分别作为第八十一条第二、三款。",
+     ["renumber 第七十二条 → 第八十条", "detach 第七十二条第二款、第三款、第四款 as 第八十一条"]),
+    ("将“一、买卖合同的成立及效力”修改为：\n“一、买卖合同的成立”。", ["replace words “一、买卖合同的成立及效力” → “一、买卖合同的成立” in throughout"]),
+    ("将引言修改为：\n“为正确审理案件，制定本解释。”", ["modify the preamble"]),
+    ("将第一部分标题修改为：\n“一、认定”。", ["modify the part:1"]),
+]
+
+
+@pytest.mark.parametrize("sentence, expected", READINGS, ids=[r[0][:24] for r in READINGS])
+def test_phrasing_class_reads(sentence, expected):
+    ops, problem = read_item(sentence)
+    assert problem is None
+    assert [op.describe() for op in ops] == expected
+
+
+@pytest.mark.parametrize("sentence, reason", [
+    ("将第三条、第三条合并", "named twice"),
+    ("将“”修改为“X”", "empty quotation"),
+    ("删去“”", "empty quotation"),
+    ("将第一款和第二款合并，作为第二款", "before any article is named"),
+    ("将第九条改为三条，作为第十二条、第十三条，修改为：“甲。”", "names 2 numbers"),
+    ("增加两款，作为第二款：“甲。”", "before any article is named"),
+    ("第三条增加两款，作为第二款：“甲。”", "names 1 positions"),
+    ("增加一章，作为第七章“公布”", "first article"),
+])
+def test_items_that_cannot_be_right_are_refused(sentence, reason):
+    ops, problem = read_item(sentence)
+    assert ops == ()
+    assert reason in problem
