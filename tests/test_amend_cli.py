@@ -214,12 +214,12 @@ def test_chain_applies_instruments_in_order():
     old, first = paths("clauses")
     result = run(old, first, str(CASE / "chain" / "second.txt"))
     assert result.exit_code == 0, result.stderr
-    assert result.stdout == (CASE / "chain" / "new.txt").read_text(encoding="utf-8")
+    assert result.stdout == (CASE / "chain" / "final.txt").read_text(encoding="utf-8")
 
 
 def test_chain_checked_against_the_final_text():
     old, first = paths("clauses")
-    result = run(old, first, str(CASE / "chain" / "second.txt"), "--check", str(CASE / "chain" / "new.txt"))
+    result = run(old, first, str(CASE / "chain" / "second.txt"), "--check", str(CASE / "chain" / "final.txt"))
     assert result.exit_code == 0 and "equals" in result.stdout
 
 

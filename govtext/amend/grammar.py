@@ -101,6 +101,7 @@ class Context:
     def resolve_list(self, text: str) -> tuple[Target, ...]:
         """第五十四条第二款、第五十六条 / 第六十一条至第六十五条: each piece may continue the last."""
         targets: list[Target] = []
+        text = re.sub(r"《[^》]*》", "", text)  # the law amended, named once (its name may hold 和)
         for piece in re.split(_SEP, text):
             if not piece:
                 continue
@@ -342,6 +343,15 @@ def _modify(m, item: _Item) -> None:
         item.ops.extend(AddArticle(n, 0, _unlabel(piece)) for n, piece in zip(numbers[1:], pieces[1:]))
         ctx.split = None
         return
+    if m.groupdict().get("more"):
+        # 将第三十五条第一款、第二款修改为“……”“……”: the 款 named are replaced by the paragraphs quoted.
+        others = ctx.resolve_list(m.group("more").lstrip("、和及"))
+        ctx.target = target
+        if any(o.key != target.key or o.clause is None for o in others) or target.clause is None:
+            raise ValueError("修改为 over units of different articles")
+        item.ops.append(Modify(target, lines))
+        item.ops.extend(Delete(o) for o in others)
+        return
     if m.group("part"):
         item.ops.append(ModifyPart(target, UNIT_PARTS[m.group("part")], lines))
     elif m.group("sentence"):
@@ -521,7 +531,7 @@ RULES: tuple[tuple[re.Pattern[str], Rule], ...] = tuple((re.compile(p), r) for p
     (rf"第(?P<c>{CN})款{_V['as']}第(?P<n>{NUM})条(?:第{CN}款)?", _unit_as),
     (rf"第(?P<cs>{CN}(?:、{CN})+)款分别{_V['as']}第(?P<n>{NUM})条第{CN}(?:、{CN})*款", _more_as),
     # 将第五条修改为：“……” / 第二款修改为 / 第五条条首部分修改为 / 修改为（after 改为两条）
-    (rf"(?P<ref>将?{_ONE})?(?:的)?(?:(?P<part>{_UNIT_PART})|{_SENTENCE})?[，,]?"
+    (rf"(?P<ref>将?{_ONE})?(?P<more>(?:{_SEP}{_ONE})+)?(?:的)?(?:(?P<part>{_UNIT_PART})|{_SENTENCE})?[，,]?"
      rf"(?:{_M}|(?P<moved>修改后作为本条第{CN}款))[：:]?(?P<q>{_QS})", _modify),
     # a payload standing alone right after a clause that named a unit: 将第二条修改为第六条：“……”
     (rf"(?P<ref>)(?P<part>)(?P<sentence>)(?P<moved>)(?P<q>{_QS})", _modify),
