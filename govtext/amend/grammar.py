@@ -496,7 +496,10 @@ def _move(m, item: _Item) -> None:
 
 
 def _no_change(what: str, renumber: bool) -> Rule:
-    return lambda m, item: item.ops.append(NoChange(what, renumber))
+    def rule(m, item: _Item) -> None:
+        other = re.search(r"引用(.+?)(?:相关|有关)?条文", m.group())
+        item.ops.append(NoChange(what, renumber, other.group(1) if other else None))
+    return rule
 
 
 _M = _V["modify"]

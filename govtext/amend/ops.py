@@ -178,6 +178,8 @@ class NoChange:
     what: str
     renumber: bool = False
     """The sentence orders 对条文顺序作相应调整."""
+    other_law: str | None = None
+    """条文中引用民事诉讼法相关条文序号……作相应调整: that law's numbers change, which only it can tell."""
 
     def describe(self) -> str:
         return self.what

@@ -81,7 +81,7 @@ def amend(old: str, instruments: tuple[str, ...], fmt: str, output: str | None, 
         sys.exit(0 if all(item.understood for p in parsed_all for item in p.items) else 1)
     amended_text = notes.apply(result.law).text() if annotate else result.text
     if published is not None:
-        _check(result.text, load_document(published, lexicon), output, fmt)
+        _check(result.text, load_document(published, lexicon), output, fmt, parsed_all)
     if fmt == "text":
         emit(amended_text, output)
         sys.exit(1 if unapplied else 0)
@@ -107,19 +107,31 @@ def amend(old: str, instruments: tuple[str, ...], fmt: str, output: str | None, 
     sys.exit(1 if unapplied else 0)
 
 
-def _check(amended_text: str, published, output: str | None, fmt: str) -> None:
-    """Article by article: the amended text against the published one."""
-    from govtext.amend.compare import compare_articles
+def _check(amended_text: str, published, output: str | None, fmt: str, instruments) -> None:
+    """Article by article: the amended text against the published one; every difference the
+    instruments do not explain is listed (exit 1), explained ones are counted apart."""
+    from govtext.amend.compare import compare_articles, explanation
     from govtext.pipeline import parse_text
 
     if output and fmt == "text":
         emit(amended_text, output)
     differences = compare_articles(parse_text(amended_text), published)
+    explained = [(d, explanation(d, instruments)) for d in differences]
+    unexplained = [d for d, why in explained if why is None]
     if not differences:
         click.echo(f"the amended text equals {published.source.path} article by article")
         sys.exit(0)
-    click.echo(f"{len(differences)} article{'s' if len(differences) > 1 else ''} differ from {published.source.path}:")
-    for d in differences:
+    for d, why in explained:
+        if why is not None:
+            click.echo(f"{d.label}: differs as the instrument says ({why})")
+    if not unexplained:
+        click.echo(f"the amended text equals {published.source.path} article by article, "
+                   f"except {len(differences)} difference(s) the instrument explains")
+        sys.exit(0)
+    count = len(unexplained)
+    click.echo(f"{count} article{'s' if count > 1 else ''} differ from {published.source.path} "
+               "in ways no item explains (review them):")
+    for d in unexplained:
         ours, theirs = d.excerpts()
         click.echo(d.label)
         click.echo(f"  amended:   {ours if d.ours is not None else '(no such article)'}")
