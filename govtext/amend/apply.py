@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from govtext.amend.lawtext import END_MARKS, POINT, Article, LawText, Line, classify, headings
 from govtext.amend.ops import (
     AddArticle, AddHeading, AddUnit, Delete, Detach, InsertWords, Instrument, Merge, Modify, ModifyPart, ModifyText,
-    Move, NoChange, RenameHeading, Renumber, ReplaceWords, Target, article_label,
+    Move, NoChange, RenameHeading, Renumber, RenumberHeading, ReplaceWords, Target, article_label,
 )
 from govtext.amend.errors import AmendError, item_name
 from govtext.amend.renumber import dangling_references, renumber_articles
@@ -305,7 +305,21 @@ def _merge_clauses(work: _Work, op: Merge) -> None:
 def _move(work: _Work, op: Move) -> None:
     i, art = work.article(op.target)
     del work.parts[i]
+    if op.after is None:
+        work.pending.append(replace(art, label=article_label(op.number)))  # placed by number, like an added one
+        return
     work.parts.insert(work.index(op.after.key) + 1, art)
+
+
+def _renumber_heading(work: _Work, op: RenumberHeading) -> None:
+    found = [h for k, h in headings(LawText(tuple(work.parts))).items() if k[1:] == (op.unit, op.number)]
+    if len(found) != 1:
+        raise _Failure(f"第{to_cn(op.number)}{op.unit} {'not found' if not found else 'is ambiguous'}")
+    h = found[0]
+    part = work.parts[h.part]
+    line_start = part.rfind("\n", 0, h.start) + 1
+    head = part[line_start:h.start].replace(f"第{to_cn(op.number)}{op.unit}", f"第{to_cn(op.new_number)}{op.unit}", 1)
+    work.parts[h.part] = part[:line_start] + head + part[h.start:]
 
 
 def _rename_heading(work: _Work, op: RenameHeading) -> None:
@@ -489,7 +503,7 @@ def _detach(work: _Work, op: Detach) -> None:
     work.pending.append(Article(None, article_label(op.number), work.sep, new, protected=new if op.lines else ()))
 
 
-APPLIERS = {InsertWords: _insert_words, ModifyPart: _modify_part, ModifyText: _modify_text, AddHeading: _add_heading,
+APPLIERS = {RenumberHeading: _renumber_heading, InsertWords: _insert_words, ModifyPart: _modify_part, ModifyText: _modify_text, AddHeading: _add_heading,
             Detach: _detach, Modify: _modify, AddUnit: _add_unit, AddArticle: _add_article, Delete: _delete,
             ReplaceWords: _replace_words, Merge: _merge, Move: _move, Renumber: _check_exists,
             RenameHeading: _rename_heading,

@@ -21,7 +21,7 @@ from typing import Callable
 
 from govtext.amend.ops import (
     AddArticle, AddHeading, AddUnit, Delete, Detach, InsertWords, Merge, Modify, ModifyPart, ModifyText, Move,
-    NoChange, Operation, RenameHeading, Renumber, ReplaceWords, Target,
+    NoChange, Operation, RenameHeading, Renumber, RenumberHeading, ReplaceWords, Target,
 )
 from govtext.amend.quotes import PLACEHOLDER_RE, QuoteError, as_law_text, extract_quotes
 from govtext.amend.vocabulary import (
@@ -486,6 +486,20 @@ def _detach(m, item: _Item) -> None:
     item.wait(Detach(target, _value(m.group("n"))))
 
 
+def _move_to(m, item: _Item) -> None:
+    """将第十二条移作第十五条: the article takes that place."""
+    target = item.ctx.resolve(m.group("ref"))
+    if target.clause is not None:
+        raise ValueError(f"{target.label()} is not an article")
+    item.ctx.target = target
+    item.ops.append(Move(target, None, _value(m.group("n"))))
+
+
+def _renumber_heading(m, item: _Item) -> None:
+    """将第三章改为第四章."""
+    item.ops.append(RenumberHeading(m.group("unit"), _value(m.group("a")), _value(m.group("b"))))
+
+
 def _move(m, item: _Item) -> None:
     target = item.ctx.resolve(m.group("ref"))
     after = item.ctx.resolve(m.group("after")).article_only()
@@ -513,7 +527,8 @@ RULES: tuple[tuple[re.Pattern[str], Rule], ...] = tuple((re.compile(p), r) for p
     (rf"在?(?P<where>{_LIST})(?:的)?(?:开始部分|开头部分|条首部分|开头){_V['add']}(?:规定)?[：:]?(?P<new>{_Q})",
      _insert_words),
     # ……中的“A”修改为“B” / 将“A”修改为：“……” / 将“A”、“B”分别修改为“C”、“D”
-    (rf"{_WHERE}(?P<old>{_QLIST})(?:统一|均|分别|一律)?{_M}[：:]?(?P<new>{_QLIST})", _words),
+    (rf"{_WHERE}(?P<old>{_QLIST})(?:统一|均|分别|一律)?{_M}[：:]?"
+     rf"(?P<new>{_Q}(?:(?:、|和|及){_Q}(?!(?:统一|均|分别|一律)?{_M}))*)", _words),
     # 删去……中的“A” / 删去其中的“A”和“B” / 删去第八条第一款末尾的“A”和第二款末尾的“B”
     (rf"{_V['delete']}(?P<body>(?:(?:{_LIST})?(?:中的|其中的|末尾的|该条中的|该款中的))?{_Q}"
      rf"(?:(?:和|、|及)(?:(?:{_LIST})?(?:中的|末尾的))?{_Q})*)", _delete_words),
@@ -550,6 +565,8 @@ RULES: tuple[tuple[re.Pattern[str], Rule], ...] = tuple((re.compile(p), r) for p
     (rf"将(?P<ref>{_ONE}){_V['detach']}一条[，,]?{_V['as']}第(?P<n>{NUM})条", _detach),
     # 将第十二条移至第十五条后
     (rf"将(?P<ref>{_ONE}){_V['move']}(?P<after>{_ONE})之?后", _move),
+    (rf"将(?P<ref>{_ONE})(?:移作|移为)第(?P<n>{NUM})条", _move_to),
+    (rf"将第(?P<a>{CN})(?P<unit>编|章|节){_V['change']}第(?P<b>{CN})(?P=unit)", _renumber_heading),
     # 删去第十二条 / 删除第四条、第五条、第十二条
     (rf"{_V['delete']}(?P<refs>{_LIST})(?=[，。；,]|$)", _delete),
 ))

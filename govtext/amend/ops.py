@@ -149,10 +149,26 @@ class Move:
     """将第X条移至第Y条后 (作为第N条)."""
 
     target: Target
-    after: Target
+    after: Target | None
+    number: int | None = None
+    """将第X条移作第N条: the place it takes, counted in the new numbering (``after`` is None)."""
 
     def describe(self) -> str:
+        if self.after is None:
+            return f"move {self.target.label()} to {article_label(self.number)}"
         return f"move {self.target.label()} after {self.after.label()}"
+
+
+@dataclass(frozen=True, slots=True)
+class RenumberHeading:
+    """将第三章改为第四章: a 编/章/节 heading takes a new number, its title kept."""
+
+    unit: str
+    number: int
+    new_number: int
+
+    def describe(self) -> str:
+        return f"renumber 第{to_cn(self.number)}{self.unit} → 第{to_cn(self.new_number)}{self.unit}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -257,7 +273,7 @@ class Detach:
         return f"detach {self.target.label()}{more} as {article_label(self.number)}"
 
 
-Operation = InsertWords | ModifyPart | ModifyText | AddHeading | Detach | Modify | AddArticle | AddUnit | Delete | ReplaceWords | Renumber | Merge | Move | RenameHeading | NoChange
+Operation = RenumberHeading | InsertWords | ModifyPart | ModifyText | AddHeading | Detach | Modify | AddArticle | AddUnit | Delete | ReplaceWords | Renumber | Merge | Move | RenameHeading | NoChange
 
 
 @dataclass(frozen=True, slots=True)

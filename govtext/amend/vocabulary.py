@@ -21,7 +21,7 @@ VERBS = {
     "merge": ("合并",),
     "split": ("分为", "拆分为"),
     "detach": ("单作", "单列", "单独作为"),
-    "move": ("移至", "移作", "移到", "调至", "调整为"),
+    "move": ("移至", "移到", "调至"),
     "join": ("并入",),
     "include": ("列入", "包括"),
     "as": ("作为",),
@@ -35,7 +35,7 @@ LIST_UNITS = ("条", "款", "项", "目")
 # What joins the members of a list of targets or quotes.
 LIST_SEPARATORS = ("以及", "、", "和", "及")
 # What separates clauses of an item.
-CLAUSE_SEPARATORS = r"(?:[，。；：;:,\s]|并(?=将|删|增加|在)|同时)+"
+CLAUSE_SEPARATORS = r"(?:[，。；：;:,、\s]|并(?=将|删|增加|在)|同时)+"
 
 # References to the unit the item is already talking about.
 SAME_ARTICLE = ("该条", "本条", "同条")
