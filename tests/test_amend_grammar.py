@@ -48,6 +48,15 @@ READINGS = [
      ["renumber 第七十二条 → 第八十条", "detach 第七十二条第二款、第三款、第四款 as 第八十一条"]),
     ("将“一、买卖合同的成立及效力”修改为：\n“一、买卖合同的成立”。", ["replace words “一、买卖合同的成立及效力” → “一、买卖合同的成立” in throughout"]),
     ("将引言修改为：\n“为正确审理案件，制定本解释。”", ["modify the preamble"]),
+    ("将第十二条移作第十五条", ["move 第十二条 to 第十五条"]),
+    ("将第三章改为第四章", ["renumber 第三章 → 第四章"]),
+    ("将第五条中的“甲”修改为“乙”、“丙”修改为“丁”",
+     ["replace words “甲” → “乙” in 第五条", "replace words “丙” → “丁” in 第五条"]),
+    ("将“甲”、“乙”分别修改为“丙”、“丁”",
+     ["replace words “甲” → “丙” in throughout", "replace words “乙” → “丁” in throughout"]),
+    ("将第三十五条第一款、第二款修改为“甲。\n“乙。”",
+     ["modify 第三十五条第一款 (2 paragraphs)", "delete 第三十五条第二款"]),
+    ("删去《中华人民共和国进出口商品检验法实施条例》第三十七条。", ["delete 第三十七条"]),
     ("将第一部分标题修改为：\n“一、认定”。", ["modify the part:1"]),
 ]
 
