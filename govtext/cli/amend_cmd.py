@@ -7,14 +7,16 @@ import sys
 
 import click
 
-from govtext.cli.common import EXIT_TROUBLE, emit, lexicon_option, load_document
+from govtext.cli.common import (EXIT_TROUBLE, emit, input_options, lexicon_option, load_document, output_format,
+                                read_options, warn)
 
 
 @click.command()
 @click.argument("old", metavar="OLD")
 @click.argument("instruments", metavar="INSTRUMENT...", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "xml"]), default="text", show_default=True,
-              help="The amended text, its JSON outline (govtext/outline) or govtext XML.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "xml"]), default=None,
+              help="The amended text, its JSON outline (govtext/outline) or govtext XML "
+              "[default: from -o's extension (.txt .json .xml), else text].")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None,
               help="Write to this file (atomically) instead of standard output.")
 @click.option("--explain", is_flag=True,
@@ -30,7 +32,8 @@ from govtext.cli.common import EXIT_TROUBLE, emit, lexicon_option, load_document
 @click.option("--annotate", is_flag=True,
               help="The annotated text (编注版): after each changed article （根据DATE《INSTRUMENT》修改/增加/删去）.")
 @lexicon_option
-def amend(old: str, instruments: tuple[str, ...], fmt: str, output: str | None, explain: bool, part: int | None,
+@input_options
+def amend(old: str, instruments: tuple[str, ...], fmt: str | None, output: str | None, explain: bool, part: int | None,
           published: str | None, partial: bool, annotate: bool, lexicon: str | None) -> None:
     """Apply INSTRUMENT (a 修正案 or 修改决定) to OLD and print the amended law; several
     INSTRUMENTs apply in order (a law and its successive amendments).
@@ -46,14 +49,13 @@ def amend(old: str, instruments: tuple[str, ...], fmt: str, output: str | None, 
     from govtext.amend.annotate import Notes
     from govtext.amend.api import AmendError, amend_document, head_of, read_instrument
     from govtext.amend.lawtext import from_document
-    from govtext.pipeline import parse_text
-    from govtext.textio import decode, read_bytes
+    from govtext.pipeline import parse_text, read_text
 
+    fmt = output_format(fmt, output, {"text": ("text", "markdown"), "json": ("json",), "xml": ("xml",)}, "text")
     doc = load_document(old, lexicon)
     parsed_all, notes, unapplied, result = [], Notes(), [], None
     for path in instruments:
-        raw = read_bytes(path)
-        text, _ = decode(raw.data, raw.name)
+        text = read_text(path, read_options(), warn)  # read as OLD is: --encoding, --input-format …
         parsed = read_instrument(text, head_of(doc), part)
         parsed_all.append(parsed)
         if explain:

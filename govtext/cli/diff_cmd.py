@@ -6,9 +6,19 @@ import sys
 
 import click
 
-from govtext.cli.common import emit, emit_rich, input_options, lexicon_option, load_document, stdout_is_terminal
+from govtext.cli.common import (emit, emit_rich, fail, input_options, lexicon_option, load_document, output_format,
+                                stdout_is_terminal)
 from govtext.diff.records import FAIL_ON_KINDS
 from govtext.report import DOCUMENT_FORMATS, FORMATS
+
+
+# What each format can write (-o's extension picks the format; a mismatch is an error).
+# The first format for a kind of file is the one its extension chooses.
+WRITES = {"text": ("text",), "terminal": ("text",), "json": ("json",), "xml": ("xml",), "html": ("html",),
+          "markdown": ("markdown",), "redline": ("docx",), "table": ("markdown", "html", "docx"),
+          "decision": ("text", "markdown")}
+# The lawyers' formats read articles: on texts without any they would say "no change".
+ARTICLE_FORMATS = ("decision", "table")
 
 
 def _fail_on(ctx, param, value: str | None) -> frozenset[str] | None:
@@ -25,7 +35,8 @@ def _fail_on(ctx, param, value: str | None) -> frozenset[str] | None:
 @click.argument("old", metavar="OLD")
 @click.argument("new", metavar="NEW")
 @click.option("--format", "fmt", type=click.Choice([*FORMATS, *DOCUMENT_FORMATS]), default=None,
-              help="Report format [default: terminal on a terminal, text when piped or with -o].")
+              help="Report format [default: from -o's extension (.txt .json .xml .html .md .docx), else terminal "
+              "on a terminal and text when piped].")
 @click.option("--side-by-side", is_flag=True, help="Show old and new text in two columns instead of inline.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None,
               help="Write the report to this file (atomically) instead of standard output.")
@@ -71,6 +82,7 @@ def diff(old: str, new: str, fmt: str | None, side_by_side: bool, output: str | 
     from govtext.diff.pins import parse_pair
     from govtext.report import render_report, renderer
 
+    fmt = output_format(fmt, output, WRITES, default="")  # "": no -o, or one that names no format
     pins = [parse_pair(text) for text in match] + (_read_matches(matches_file) if matches_file else [])
     # An empty side (/dev/null, a new file in CI) is the empty document: all added or removed.
     with progress("diff", quiet=quiet) as report:  # a bar on stderr only if this takes over a second on a terminal
@@ -79,11 +91,15 @@ def diff(old: str, new: str, fmt: str | None, side_by_side: bool, output: str | 
         new_doc = load_document(new, lexicon, allow_empty=True)
         result = diff_documents(old_doc, new_doc, userdict=userdict, threshold=threshold, match=pins,
                                 unmatch=[parse_pair(text) for text in unmatch], progress=report)
+    if fmt in ARTICLE_FORMATS:
+        _require_articles(fmt, ((old, old_doc), (new, new_doc)))
     code = result.return_code(fail_on)
+    if fmt in DOCUMENT_FORMATS and output and output != "-" and fail_on is None:
+        code = 0  # the document asked for was written: success, unless --fail-on says what fails
     if quiet and not output:
         sys.exit(code)
     on_terminal = stdout_is_terminal() and not output
-    if fmt is None or (fmt == "terminal" and not on_terminal):
+    if not fmt or (fmt == "terminal" and not on_terminal):
         # Colours are the terminal report's only marks: off a terminal, the text
         # format's [-deleted-]{+inserted+} keep old and new words apart.
         fmt = "terminal" if on_terminal else "text"
@@ -98,6 +114,14 @@ def diff(old: str, new: str, fmt: str | None, side_by_side: bool, output: str | 
     sys.exit(code)
 
 
+
+def _require_articles(fmt: str, sides) -> None:
+    from govtext.model import ARTICLE
+
+    for name, doc in sides:
+        if not any(node.type == ARTICLE for node in doc.root.walk()):
+            fail(f"--format {fmt} compares laws article by article, and {name} has no articles (第X条); "
+                 "use --format text, html or markdown")
 
 
 def _read_matches(path: str) -> list[tuple[str, str]]:

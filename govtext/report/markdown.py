@@ -17,10 +17,12 @@ from govtext.report.plain import SHOW_BOTH, excerpt, has_parts, source_name, spl
 
 _LINE_START = re.compile(r"^(\d+)([.)])(?=\s|$)|^([#+=-])")
 """What would open a list, heading or rule where a quoted line begins."""
+_SPACES = re.compile(r"\s+")
 
 
 def _escape(text: str) -> str:
-    text = " ".join(text.split())
+    # Whitespace runs become one space, edges included: "第四条 " before an <ins> keeps its space.
+    text = _SPACES.sub(" ", text)
     for ch in "\\`*_[]<>|~":
         text = text.replace(ch, "\\" + ch)
     return text
