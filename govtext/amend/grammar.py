@@ -396,6 +396,8 @@ def _add(m, item: _Item) -> None:
         for (number, zhiyi), piece in zip(news, pieces):
             piece = _unlabel(piece)
             op = AddArticle(number, zhiyi, piece, after)
+            if after is not None:
+                after = Target(number, zhiyi)  # 之一、之二: each after the one before
             ctx.target = Target(number, zhiyi)
             if piece:
                 item.ops.append(op)
