@@ -143,3 +143,11 @@ def test_chapter_rename_skips_the_table_of_contents():
     changed = [(a, b) for a, b in zip(old.splitlines(), new[: len(old.splitlines())]) if a != b]
     assert len(changed) == 1 and changed[0][1].endswith("推广体系")
     assert changed[0][0] == [line for line in old.splitlines() if line.startswith("第二章")][-1]
+
+
+def test_points_merged_into_one_keep_the_lists_end_mark():
+    old = OLD.read_text(encoding="utf-8")
+    instrument = read_instrument("关于修改《中华人民共和国示例法》的决定\n"
+                                 "一、将第四条第二项、第三项合并为一项，修改为：“（二）伪造资料或者拒绝检查”。\n")
+    text = amend_text(old, instrument).text
+    assert "（一）虚报数据；\n（二）伪造资料或者拒绝检查。\n第五条" in text

@@ -276,7 +276,7 @@ def _substitute(line: str, old: str, new: str) -> str:
 
 
 def _merge(work: _Work, op: Merge) -> None:
-    if op.targets[0].clause is not None:
+    if op.targets[0].clause is not None or op.targets[0].point is not None:
         _merge_clauses(work, op)
         return
     first_i, first = work.article(op.targets[0])
@@ -291,15 +291,19 @@ def _merge(work: _Work, op: Merge) -> None:
 
 
 def _merge_clauses(work: _Work, op: Merge) -> None:
-    """将第一款和第二款合并: one paragraph of the 款' texts (the item's 修改为 usually rewrites it)."""
+    """将第一款和第二款合并 / 将第二项、第三项合并为一项: one paragraph of their texts (the item's
+    修改为 usually rewrites it)."""
     i, art = work.article(op.targets[0])
-    if any(t.key != op.targets[0].key or t.clause is None for t in op.targets):
-        raise _Failure("合并 of 款 from different articles")
+    if any(t.key != op.targets[0].key or t.clause is None and t.point is None for t in op.targets):
+        raise _Failure("合并 of 款 or 项 from different articles")
     spans = [unit_span(art, t) for t in op.targets]
-    text = "".join(line for s, e in spans for line in art.lines[s:e])
+    # The later units' own labels （二） go; the first keeps its own.
+    pieces = [POINT.sub("", line, count=1) if n and op.targets[0].point is not None else line
+              for n, (s, e) in enumerate(spans) for line in art.lines[s:e]]
+    text = "".join(pieces)
     gone = {k for s, e in spans[1:] for k in range(s, e)} | set(range(spans[0][0] + 1, spans[0][1]))
-    lines = [text if k == spans[0][0] else line for k, line in enumerate(art.lines) if k not in gone]
-    work.parts[i] = replace(art, lines=tuple(lines))
+    lines = tuple(text if k == spans[0][0] else line for k, line in enumerate(art.lines) if k not in gone)
+    work.parts[i] = replace(art, lines=_relabel_all(lines) if op.targets[0].point is not None else lines)
 
 
 def _move(work: _Work, op: Move) -> None:

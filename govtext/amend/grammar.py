@@ -223,6 +223,12 @@ def _delete_words(m, item: _Item) -> None:
         item.ops.append(ReplaceWords(targets, old, ""))
 
 
+def _delete_words_after(m, item: _Item) -> None:
+    """将第X条中的“A”删去: 删去 written after what it deletes."""
+    body = re.sub("^将", "", m.group("body"))
+    _delete_words(re.match(r"(?P<body>.*)", body, re.S), item)
+
+
 def _renumber(m, item: _Item) -> None:
     """将第九条改为第十一条 / 第二款改为第三款 / 将第九十九条第一款、第二款改为第一百一十条."""
     olds = item.ctx.resolve_list(re.sub("^将", "", m.group("refs")))
@@ -529,8 +535,11 @@ RULES: tuple[tuple[re.Pattern[str], Rule], ...] = tuple((re.compile(p), r) for p
     (rf"在?(?P<where>{_LIST})(?:的)?(?:开始部分|开头部分|条首部分|开头){_V['add']}(?:规定)?[：:]?(?P<new>{_Q})",
      _insert_words),
     # ……中的“A”修改为“B” / 将“A”修改为：“……” / 将“A”、“B”分别修改为“C”、“D”
-    (rf"{_WHERE}(?P<old>{_QLIST})(?:统一|均|分别|一律)?{_M}[：:]?"
-     rf"(?P<new>{_Q}(?:(?:、|和|及){_Q}(?!(?:统一|均|分别|一律)?{_M}))*)", _words),
+    (rf"{_WHERE}(?P<old>{_QLIST})(?:统一|均|分别|一律)?(?:{_M}|{_V['change']})[：:]?"
+     rf"(?P<new>{_Q}(?:(?:、|和|及){_Q}(?!(?:统一|均|分别|一律)?(?:{_M}|{_V['change']})))*)", _words),
+    # 将第X条中的“A”删去 / 将第X条第二款删去 (the verb after its object)
+    (rf"(?P<body>将?(?:{_LIST})?(?:中的|其中的){_Q}(?:(?:和|、|及){_Q})*){_V['delete']}", _delete_words_after),
+    (rf"将(?P<refs>{_LIST}){_V['delete']}", _delete),
     # 删去……中的“A” / 删去其中的“A”和“B” / 删去第八条第一款末尾的“A”和第二款末尾的“B”
     (rf"{_V['delete']}(?P<body>(?:(?:{_LIST})?(?:中的|其中的|末尾的|该条中的|该款中的))?{_Q}"
      rf"(?:(?:和|、|及)(?:(?:{_LIST})?(?:中的|末尾的))?{_Q})*)", _delete_words),
@@ -562,7 +571,7 @@ RULES: tuple[tuple[re.Pattern[str], Rule], ...] = tuple((re.compile(p), r) for p
     # 包括第六十一条至第六十五条 / 列入本章
     (rf"{_V['include']}(?:第(?P<first>{NUM})条(?:至第{NUM}条)?|本(?:章|节|编))", _include),
     # 将第十条、第二十五条合并，作为第十条 / 将第六条和第七条合并
-    (rf"(?P<refs>将{_LIST}){_V['merge']}(?:[，,]?作为第(?P<as>{NUM})(?P<as_unit>条|款))?", _merge),
+    (rf"(?P<refs>将{_LIST}){_V['merge']}(?:为一[条款项])?(?:[，,]?作为第(?P<as>{NUM})(?P<as_unit>条|款|项))?", _merge),
     (rf"将(?P<ref>{_ONE}){_V['join']}(?P<into>{_ONE})", _join),
     (rf"将(?P<ref>{_ONE}){_V['detach']}一条[，,]?{_V['as']}第(?P<n>{NUM})条", _detach),
     # 将第十二条移至第十五条后
