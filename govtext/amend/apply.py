@@ -52,6 +52,7 @@ class _Work:
 
     def __init__(self, law: LawText, default_sep: str) -> None:
         self.parts: list[Article | str] = list(law.parts)
+        self.newline = law.newline
         self.sep = default_sep
         self.pending: list[Article] = []  # added articles placed by number at the end
         self.headings: list[AddHeading] = []  # new chapters, placed once articles have their new numbers
@@ -465,11 +466,27 @@ def _place_headings(work: _Work) -> None:
             raise AmendError([f"增加第{to_cn(op.number)}{op.unit} : its first article {label} is not in the result"])
         sample = next((h for h in headings(LawText(tuple(work.parts))).values() if h.key[1] == op.unit), None)
         sep = "\u3000" if sample is None or "\u3000" in work.parts[sample.part][:sample.start][-3:] else " "
-        line = f"第{to_cn(op.number)}{op.unit}{sep}{op.title}\n"
+        line = f"第{to_cn(op.number)}{op.unit}{sep}{op.title}{work.newline}"
+        _shift_later_headings(work, at, op)
         if at > 0 and isinstance(work.parts[at - 1], str):
             work.parts[at - 1] = work.parts[at - 1] + line
         else:
             work.parts.insert(at, line)
+
+
+def _shift_later_headings(work: _Work, at: int, op: AddHeading) -> None:
+    """增加一章，作为第三章 where the body already has a 第三章: it and the later ones move up one
+    (对章……序号作相应调整). The 目录, before the first article, is left as it is."""
+    pattern = re.compile(rf"^([ \u3000]*第)({_CN_RUN}){op.unit}", re.M)
+    later = [i for i in range(at, len(work.parts)) if isinstance(work.parts[i], str)]
+    if not any(cn_value(m.group(2)) == op.number for i in later for m in pattern.finditer(work.parts[i])):
+        return
+    for i in later:
+        work.parts[i] = pattern.sub(lambda m: m.group(1) + (to_cn(cn_value(m.group(2)) + 1) if cn_value(m.group(2))
+                                    >= op.number else m.group(2)) + op.unit, work.parts[i])
+
+
+_CN_RUN = "[一二三四五六七八九十百]+"
 
 
 def _detach(work: _Work, op: Detach) -> None:

@@ -54,9 +54,9 @@ TEXT_PARTS = {"引言": "preamble", "序言": "preamble", "正文第一段": "pr
 
 # Sentences that change no text of the law (matched at the start of a clause).
 NO_CHANGE = (
-    (r"[^。]*?(?:条文|章、条、款、项)(?:的)?(?:顺序|序号)(?:和顺序)?作相应(?:的)?调整[^。]*", "articles renumbered", True),
-    (r"此外，?[^。]*?(?:条文|条款)(?:的)?(?:顺序|序号)作相应(?:的)?调整", "articles renumbered", True),
     (r"条文中引用[^。]*?作相应调整", "references to another law follow it (not applied; --check lists them)", False),
+    # 条文顺序作相应调整 · 对章、条、款、项序号和顺序作相应调整 · 此外，对相关行政法规中的条文序号作相应调整
+    (r"[^。“”]*?(?:顺序|序号)(?:和顺序)?作相应(?:的)?调整[^。]*", "articles renumbered", True),
     (r"对部分条文(?:中的有关表述)?作(?:以下|如下)修改[：:]?", "introduces sub-items", False),
     (r"对《[^》]+》作(?:出|如下)修改[：:]?", "introduces a part", False),
     (r"本(?:修正案|决定|规定)自[^。]*施行", "commencement", False),
