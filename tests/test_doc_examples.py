@@ -25,9 +25,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CORPUS_REASON, ROOT
+from conftest import CORPUS_REASON, ROOT, SHARED
 
-SHARED = ROOT.parent / "shared"
 PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
 ELLIPSIS = "…"  # a documented output line that is only this stands for lines left out
 

@@ -11,6 +11,9 @@ from govtext.cli.common import (emit, emit_rich, fail, input_options, lexicon_op
 from govtext.diff.records import FAIL_ON_KINDS
 from govtext.report import DOCUMENT_FORMATS, FORMATS
 
+TARGETS = "targets"
+"""--fail-on kind: a target figure changed, appeared or went (govtext.targets.compare)."""
+
 
 # What each format can write (-o's extension picks the format; a mismatch is an error).
 # The first format for a kind of file is the one its extension chooses.
@@ -25,9 +28,10 @@ def _fail_on(ctx, param, value: str | None) -> frozenset[str] | None:
     if value is None:
         return None
     kinds = frozenset(part.strip() for part in value.split(",") if part.strip())
-    unknown = sorted(kinds - set(FAIL_ON_KINDS))
+    unknown = sorted(kinds - set(FAIL_ON_KINDS) - {TARGETS})
     if unknown or not kinds:
-        raise click.BadParameter(f"unknown kind {', '.join(unknown) or '(none)'}; choose from {', '.join(FAIL_ON_KINDS)}")
+        raise click.BadParameter(f"unknown kind {', '.join(unknown) or '(none)'}; "
+                                 f"choose from {', '.join((*FAIL_ON_KINDS, TARGETS))}")
     return kinds
 
 
@@ -43,7 +47,7 @@ def _fail_on(ctx, param, value: str | None) -> frozenset[str] | None:
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing; only the exit status tells.")
 @click.option("--fail-on", "fail_on", callback=_fail_on, default=None, metavar="KINDS",
               help="Exit 1 only for these comma-separated kinds, e.g. removed,weakened "
-              f"(any of: {', '.join(FAIL_ON_KINDS)}).")
+              f"(any of: {', '.join(FAIL_ON_KINDS)}, {TARGETS}).")
 @click.option("--userdict", type=click.Path(dir_okay=False), default=None,
               help="Extra protected 提法 in jieba's dictionary format (word [freq] [tag] a line).")
 @click.option("--threshold", type=click.FloatRange(0.0, 1.0), default=None,
@@ -93,7 +97,11 @@ def diff(old: str, new: str, fmt: str | None, side_by_side: bool, output: str | 
                                 unmatch=[parse_pair(text) for text in unmatch], progress=report)
     if fmt in ARTICLE_FORMATS:
         _require_articles(fmt, ((old, old_doc), (new, new_doc)))
-    code = result.return_code(fail_on)
+    wanted = not quiet or output or (fail_on and TARGETS in fail_on)  # -q alone: only the exit status
+    targets = _compare_targets(old_doc, new_doc) if wanted and fmt not in DOCUMENT_FORMATS else None
+    code = result.return_code(fail_on - {TARGETS} if fail_on else None) if fail_on != {TARGETS} else 0
+    if fail_on and TARGETS in fail_on:  # the targets kind is judged here, the others by the diff
+        code = max(code, int(bool(targets and targets.changed)))
     if fmt in DOCUMENT_FORMATS and output and output != "-" and fail_on is None:
         code = 0  # the document asked for was written: success, unless --fail-on says what fails
     if quiet and not output:
@@ -106,13 +114,12 @@ def diff(old: str, new: str, fmt: str | None, side_by_side: bool, output: str | 
     if fmt in DOCUMENT_FORMATS:  # decision, 对照表, redline: drawn from both documents too
         report = renderer(fmt).render_documents(result, old_doc, new_doc, output=output, all_articles=show_all)
     else:
-        report = render_report(fmt, result, side_by_side=side_by_side, show_all=show_all)
+        report = render_report(fmt, result, side_by_side=side_by_side, show_all=show_all, targets=targets)
     if fmt == "terminal":
         emit_rich(report, output)
     else:
         emit(report, output)
     sys.exit(code)
-
 
 
 def _require_articles(fmt: str, sides) -> None:
@@ -122,6 +129,12 @@ def _require_articles(fmt: str, sides) -> None:
         if not any(node.type == ARTICLE for node in doc.root.walk()):
             fail(f"--format {fmt} compares laws article by article, and {name} has no articles (第X条); "
                  "use --format text, html or markdown")
+
+
+def _compare_targets(old_doc, new_doc):
+    from govtext.targets.compare import compare_targets
+
+    return compare_targets(old_doc, new_doc)
 
 
 def _read_matches(path: str) -> list[tuple[str, str]]:

@@ -63,12 +63,32 @@ def history(versions: tuple[str, ...], fmt: str | None, output: str | None, pair
 
         emit(render_pairs(result), output)
     elif fmt == "terminal":
+        from rich.console import Group
+
         from govtext.report.history_terminal import render
 
-        emit_rich(render(result), output)
+        emit_rich(Group(render(result), _targets_table(result)), output)
     else:
         from importlib import import_module
 
         emit(import_module(f"govtext.report.history_{fmt}").render(result), output)
     if output and output != "-" and not quiet:
         click.echo(f"written: {output}", err=True)  # on stderr: with -o, stdout stays empty
+
+
+def _targets_table(result):
+    """The indicator × year table of ``govtext targets`` for the same versions, in series order
+    (policy texts only: a law sets no targets)."""
+    from rich.console import Group
+
+    from govtext.cli.common import load_document
+    from govtext.report.targets_terminal import series_table
+    from govtext.targets import load_target_lexicon, targets_of
+    from govtext.targets.series import build_table
+
+    lexicon = load_target_lexicon(None)
+    docs = [load_document(version.path) for version in result.versions]
+    if any(doc.genre != "policy" for doc in docs):
+        return Group()
+    table = build_table([targets_of(doc, lexicon) for doc in docs], lexicon)
+    return series_table(table) if any(cell for row in table.rows for cell in row.cells) else Group()

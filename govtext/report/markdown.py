@@ -102,9 +102,13 @@ def _change_side_by_side(change) -> list[str]:
     return lines
 
 
-def render(result: DiffResult, side_by_side: bool = False, show_all: bool = False) -> str:
+def render(result: DiffResult, side_by_side: bool = False, show_all: bool = False, targets=None) -> str:
     lines = [f"### govtext diff: `{source_name(result.old)}` → `{source_name(result.new)}`", ""]
     lines += _summary(result)
+    if targets is not None:  # the targets block (govtext.targets.compare), before the word edits
+        from govtext.report.targets_diff import markdown_lines
+
+        lines += markdown_lines(targets)
     if not result.changes:
         lines.append("No changes.")
         return "\n".join(lines) + "\n"
