@@ -21,8 +21,6 @@ ROWS = (list(csv.DictReader((FOLDER / "phrasings.tsv").open(encoding="utf-8"), d
 
 UNSUPPORTED = {
     "将第二段修改为：⏎“…”": "paragraphs of a 批复 (a reply without articles): amend works on laws made of articles",
-    "将名称、第X条、第X条、第X条中的“…”修改为“…”。":
-        "the title among the targets of a word replacement (名称、第一条…中的): titles are replaced whole (将名称修改为)",
 }
 
 

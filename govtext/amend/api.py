@@ -14,7 +14,7 @@ from govtext.errors import GovtextError
 from govtext.model import ARTICLE, Document
 from govtext.numerals import to_cn
 
-_HISTORY_LINE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日")
+_HISTORY_LINE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日.*(?:通过|修正|修订|公布|发布|施行|批准)")
 _AMENDED = re.compile(r"修正$")
 
 

@@ -53,6 +53,7 @@ class _Work:
     def __init__(self, law: LawText, default_sep: str) -> None:
         self.parts: list[Article | str] = list(law.parts)
         self.newline = law.newline
+        self.law_title: str | None = None  # as the instrument names it: 名称 is found by it
         self.sep = default_sep
         self.pending: list[Article] = []  # added articles placed by number at the end
         self.headings: list[AddHeading] = []  # new chapters, placed once articles have their new numbers
@@ -226,7 +227,41 @@ def _delete(work: _Work, op: Delete) -> None:
     work.parts[i] = replace(art, lines=lines)
 
 
+def _title_lines(work: _Work) -> tuple[int, int] | None:
+    """Lines [start, end) of the text before the first article that hold the law's title, split or not."""
+    if not work.parts or not isinstance(work.parts[0], str) or not work.law_title:
+        return None
+    lines = work.parts[0].split("\n")
+    want = _bare(work.law_title)
+    for span in (1, 2, 3):
+        for k in range(len(lines) - span + 1):
+            if _bare("".join(lines[k:k + span])) == want:
+                return k, k + span
+    return None
+
+
+def _bare(text: str) -> str:
+    return re.sub(r"[\s\u3000《》〈〉]|（[^）]*）$", "", text)
+
+
+def _replace_in_title(work: _Work, op: ReplaceWords) -> int:
+    span = _title_lines(work)
+    if span is None:
+        raise _Failure("the title is not found in the text before the first article")
+    lines = work.parts[0].split("\n")
+    found = sum(line.count(op.old) for line in lines[span[0]:span[1]])
+    lines[span[0]:span[1]] = [line.replace(op.old, op.new) for line in lines[span[0]:span[1]]]
+    work.parts[0] = "\n".join(lines)
+    return found
+
+
 def _replace_words(work: _Work, op: ReplaceWords) -> None:
+    if op.in_title:
+        found = _replace_in_title(work, op)
+        if not op.targets:
+            if not found:
+                raise _Failure(f"“{op.old}” not found in the title")
+            return
     if not op.targets:
         found = 0
         for i, part in enumerate(work.parts):
@@ -447,8 +482,11 @@ def _modify_text(work: _Work, op: ModifyText) -> None:
                 return
         raise _Failure("no 引言 (a paragraph before the first article) found")
     if op.part == "title":
-        work.parts[0] = "\n".join(list(op.lines) + lines[1:])
-        work.notes.append("名称: the first line of the text was taken as the title")
+        span = _title_lines(work) or (0, 1)
+        if span == (0, 1) and _title_lines(work) is None:
+            work.notes.append("名称: the title was not found as such; the first line was taken for it")
+        lines[span[0]:span[1]] = list(op.lines)
+        work.parts[0] = "\n".join(lines)
         return
     raise _Failure(f"cannot modify the {op.part}")
 
@@ -574,6 +612,7 @@ def apply_instrument(law: LawText, instrument: Instrument, partial: bool = False
     """
     articles = law.articles()
     work = _Work(law, articles[0].sep if articles else " ")
+    work.law_title = instrument.law_title
     failures: list[str] = []
     skipped = []
     for item in instrument.items:

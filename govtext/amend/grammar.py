@@ -179,12 +179,16 @@ def _targets_of(where: str | None, item: _Item) -> tuple[Target, ...]:
     return item.ctx.resolve_list(where)
 
 
-_WHERE = rf"(?P<where>将?(?:{_LIST}|{_alt(WHOLE_LAW)})?(?:中的|其中的|中)|将?其中的|将)?"
+_WHERE = rf"(?P<where>将?(?:名称(?:(?:、|和|及){_LIST})?|{_LIST}|{_alt(WHOLE_LAW)})?(?:中的|其中的|中)|将?其中的|将)?"
 
 
 def _words(m, item: _Item) -> None:
     """将第X条中的“A”修改为“B” / 将“A”、“B”分别修改为“C”、“D” / 将“A”修改为：“……”."""
-    targets = _targets_of(m.group("where"), item)
+    where = m.group("where") or ""
+    in_title = bool(re.match(r"^将?名称(?:、|和|及|中的)", where))
+    if in_title:
+        where = re.sub(r"^将?名称(?:、|和|及)?", "将", where)
+    targets = _targets_of(where, item) if not re.fullmatch(r"将?中的", where) else ()
     olds = [item.word(q.group()) for q in PLACEHOLDER_RE.finditer(m.group("old"))]
     news = [item.word(q.group()) for q in PLACEHOLDER_RE.finditer(m.group("new"))]
     if len(news) == 1 and len(olds) > 1:
@@ -194,7 +198,7 @@ def _words(m, item: _Item) -> None:
     for old, new in zip(olds, news):
         if not old:
             raise ValueError("an empty quotation “” cannot be replaced")
-        item.ops.append(ReplaceWords(targets, old, new))
+        item.ops.append(ReplaceWords(targets, old, new, in_title))
 
 
 def _insert_words(m, item: _Item) -> None:

@@ -110,9 +110,11 @@ class ReplaceWords:
     targets: tuple[Target, ...]
     old: str
     new: str
+    in_title: bool = False
+    """将名称、第一条中的“A”修改为“B”: the title is one of the places (with no targets: the title only)."""
 
     def describe(self) -> str:
-        where = "、".join(t.label() for t in self.targets) or "throughout"
+        where = "、".join((["名称"] if self.in_title else []) + [t.label() for t in self.targets]) or "throughout"
         if not self.new:
             return f"delete words “{self.old}” in {where}"
         return f"replace words “{self.old}” → “{self.new}” in {where}"
