@@ -151,3 +151,16 @@ def test_points_merged_into_one_keep_the_lists_end_mark():
                                  "一、将第四条第二项、第三项合并为一项，修改为：“（二）伪造资料或者拒绝检查”。\n")
     text = amend_text(old, instrument).text
     assert "（一）虚报数据；\n（二）伪造资料或者拒绝检查。\n第五条" in text
+
+
+def test_title_found_over_split_lines_and_among_targets():
+    """名称 is the title however the text splits it (court texts: 最高人民法院 / 关于……的解释)."""
+    old = ("最高人民法院\n关于审理示例纠纷案件具体应用法律若干问题的解释\n法释〔2009〕8号\n"
+           "（2009年4月20日最高人民法院审判委员会第1466次会议通过）\n"
+           "第一条　具体应用法律的规定。\n第二条　本解释自公布之日起施行。\n")
+    decision = ("最高人民法院关于修改《最高人民法院关于审理示例纠纷案件具体应用法律若干问题的解释》的决定\n"
+                "2020年12月23日 最高人民法院审判委员会第1823次会议通过\n"
+                "一、将名称、第一条中的“具体应用法律”修改为“适用法律”。\n")
+    lines = amend_text(old, read_instrument(decision, old)).text.splitlines()
+    assert lines[:2] == ["最高人民法院", "关于审理示例纠纷案件适用法律若干问题的解释"]
+    assert lines[4] == "第一条　适用法律的规定。"
