@@ -29,8 +29,6 @@ VERBS = {
 
 # Units of a law and what the applier calls them.
 UNITS = {"编": "book", "章": "chapter", "节": "section", "条": "article", "款": "clause", "项": "point", "目": "subpoint"}
-HEADING_UNITS = ("编", "章", "节")
-LIST_UNITS = ("条", "款", "项", "目")
 
 # What joins the members of a list of targets or quotes.
 LIST_SEPARATORS = ("以及", "、", "和", "及")

@@ -14,7 +14,6 @@ as NEW's is redrafted as a whole-article item, so ``amend OLD draft`` == NEW.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from govtext.amend.api import law_title, read_instrument
