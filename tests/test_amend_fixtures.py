@@ -164,3 +164,12 @@ def test_title_found_over_split_lines_and_among_targets():
     lines = amend_text(old, read_instrument(decision, old)).text.splitlines()
     assert lines[:2] == ["最高人民法院", "关于审理示例纠纷案件适用法律若干问题的解释"]
     assert lines[4] == "第一条　适用法律的规定。"
+
+
+def test_section_renamed_inside_its_chapter():
+    """节 restart in each 章: 第二章第二节 is not 第一章's."""
+    old = ("中华人民共和国示例法\n第一章 总则\n第一节 一般规定\n第一条 甲。\n第二节 特别规定\n第二条 乙。\n"
+           "第二章 管理\n第一节 审批\n第三条 丙。\n第二节 监督\n第四条 丁。\n")
+    instrument = read_instrument("关于修改《中华人民共和国示例法》的决定\n一、将第二章第二节的节名修改为“检查”。\n")
+    text = amend_text(old, instrument).text
+    assert "第二节 特别规定" in text and "第二节 检查\n第四条" in text

@@ -370,7 +370,8 @@ def _rename_heading(work: _Work, op: RenameHeading) -> None:
         matches = [h for k, h in found.items() if k[1:] == key[1:]]
         found = {key: matches[0]} if len(matches) == 1 else found
     if key not in found:
-        raise _Failure(f"{'第' + to_cn(op.within) + '编' if op.within else ''}第{to_cn(op.number)}{op.unit} not found")
+        within = f"第{to_cn(op.within)}{'章' if op.unit == '节' else '编'}" if op.within else ""
+        raise _Failure(f"{within}第{to_cn(op.number)}{op.unit} not found")
     h = found[key]
     part = work.parts[h.part]
     work.parts[h.part] = part[:h.start] + op.title + part[h.end:]

@@ -182,10 +182,10 @@ class RenameHeading:
     number: int
     title: str
     within: int | None = None
-    """The 编 holding the 章 (第二编第三章), where chapters restart in each 编."""
+    """The 编 holding the 章 (第二编第三章) or the 章 holding the 节 (第二章第三节): numbers restart in each."""
 
     def describe(self) -> str:
-        where = f"第{to_cn(self.within)}编" if self.within else ""
+        where = f"第{to_cn(self.within)}{'章' if self.unit == '节' else '编'}" if self.within else ""
         return f"rename {where}第{to_cn(self.number)}{self.unit} → {self.title}"
 
 

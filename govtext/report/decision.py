@@ -69,7 +69,7 @@ def _heading_items(pairs: ArticlePairs) -> list[DraftItem]:
         if before is None or without_space(before.title) == without_space(heading.title):
             continue
         book, unit, number = key
-        where = f"第{to_cn(book)}编" if book is not None else ""
+        where = f"第{to_cn(book)}{'章' if unit == '节' else '编'}" if book is not None else ""
         following = next((k for k, i in enumerate(starts) if i > heading.part), len(starts))
         items.append(DraftItem(f"将{where}第{to_cn(number)}{unit}的{unit}名修改为“{heading.title.strip()}”。",
                                None, following))
