@@ -621,13 +621,15 @@ def apply_instrument(law: LawText, instrument: Instrument, partial: bool = False
             failures.append(f"{item_name(item)} : {item.problem}")
             skipped.append(item)
             continue
-        saved = (list(work.parts), list(work.pending), list(work.headings))
+        saved = (list(work.parts), list(work.pending), list(work.headings), set(work.rewritten),
+                 dict(work.moved_clauses), list(work.notes))
         try:
             _apply_item(work, item)
         except _Failure as exc:
             failures.append(f"{item_name(item)} : {exc}")
             skipped.append(item)
-            work.parts, work.pending, work.headings = saved  # an item applies whole or not at all
+            # An item applies whole or not at all.
+            work.parts, work.pending, work.headings, work.rewritten, work.moved_clauses, work.notes = saved
     if failures and not partial:
         raise AmendError(failures)
     changed = _changed_keys(law, work)
