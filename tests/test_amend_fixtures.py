@@ -173,3 +173,16 @@ def test_section_renamed_inside_its_chapter():
     instrument = read_instrument("关于修改《中华人民共和国示例法》的决定\n一、将第二章第二节的节名修改为“检查”。\n")
     text = amend_text(old, instrument).text
     assert "第二节 特别规定" in text and "第二节 检查\n第四条" in text
+
+
+def test_an_item_failing_halfway_leaves_no_trace_with_partial():
+    from govtext.amend import amend_document
+    from govtext.pipeline import parse_text
+
+    old = OLD.read_text(encoding="utf-8")
+    instrument = read_instrument("关于修改《中华人民共和国示例法》的决定\n"
+                                 "一、将第二条修改为：“新的第二条。”删去第九百条。\n二、删去第六条。\n")
+    result = amend_document(parse_text(old), instrument, partial=True)
+    assert "第二条 本法适用于示例活动。" in result.text and "新的第二条" not in result.text
+    assert "第六条" not in result.text
+    assert len(result.unapplied) == 1 and "第九百条 not found" in result.unapplied[0]
