@@ -28,7 +28,7 @@ from govtext.amend.vocabulary import (
     CLAUSE_SEPARATORS, CN, LIST_SEPARATORS, NO_CHANGE, NUM, REPAIRS, SAME_ARTICLE, SAME_UNIT, TEXT_PARTS, UNIT_PARTS,
     UNITS, VERBS, WHOLE_LAW,
 )
-from govtext.numerals import cn_value
+from govtext.numerals import cn_value, to_cn
 
 
 def _alt(words) -> str:
@@ -237,6 +237,9 @@ def _renumber(m, item: _Item) -> None:
     """将第九条改为第十一条 / 第二款改为第三款 / 将第九十九条第一款、第二款改为第一百一十条."""
     olds = item.ctx.resolve_list(re.sub("^将", "", m.group("refs")))
     news = re.findall(rf"第({NUM})(条|款|项|目)(?:第({CN})款)?", m.group("news"))
+    if "至" in m.group("news"):  # 将第十条至第十二条改为第十一条至第十三条
+        (a, unit, _), (b, _, _) = news
+        news = [(to_cn(n), unit, "") for n in range(_value(a), _value(b) + 1)]
     if len(news) == 1 and len(olds) > 1 and news[0][1] == "条" and len({t.key for t in olds}) == 1:
         olds = (olds[0].article_only(),)  # several 款 of one article become the new article
     if len(olds) != len(news):
@@ -556,7 +559,8 @@ RULES: tuple[tuple[re.Pattern[str], Rule], ...] = tuple((re.compile(p), r) for p
     (rf"(?P<ref>将?{_ONE})?(?:{_V['change']}|{_V['split']}){_COUNT}(?P<unit>条|款|项)(?![之第])", _count_change),
     # 将第九条改为第十一条 / 第四项改为第三项 / 将第二十六条改为第二十九条第一款
     # (some courts write 修改为 for 改为: 将第二条修改为第六条：“……”)
-    (rf"(?P<refs>将?{_LIST})(?:{_V['change']}|{_M})(?P<news>第{NUM}(?:条(?:第{CN}款)?|款|项|目)(?:、第{NUM}(?:条|款|项|目))*)"
+    (rf"(?P<refs>将?{_LIST})(?:分别|依次)?(?:{_V['change']}|{_M})"
+     rf"(?P<news>第{NUM}(?:条(?:第{CN}款)?|款|项|目)(?:(?:、|至|和)第{NUM}(?:条|款|项|目))*)"
      rf"(?=[，。；,：:]|\ue000|$)", _renumber),
     # ……，(分别)作为第三条、第四条 (the numbers of a count change)
     (rf"(?:分别)?{_V['as']}(?P<news>{_LIST})(?=[，。；,]|$)", _positions),
