@@ -186,3 +186,12 @@ def test_an_item_failing_halfway_leaves_no_trace_with_partial():
     assert "第二条 本法适用于示例活动。" in result.text and "第二条 新的第二条" not in result.text
     assert "第六条" not in result.text
     assert len(result.unapplied) == 1 and "第九百条 not found" in result.unapplied[0]
+
+
+def test_sentences_added_deleted_and_placed():
+    old = "中华人民共和国示例法\n第一条 甲。乙。\n第二条 子。丑。\n寅。卯。\n第三条 辰。巳。\n"
+    instrument = read_instrument("关于修改《中华人民共和国示例法》的决定\n一、删去第二条第二款第二句。\n"
+                                 "二、在第二条第一款第一句后增加一句：“丙。”\n三、第三条增加一句，作为第二句：“丁。”\n"
+                                 "四、第一条增加一句：“戊。”\n")
+    assert amend_text(old, instrument).text == ("中华人民共和国示例法\n第一条 甲。乙。戊。\n第二条 子。丙。丑。\n寅。\n"
+                                                "第三条 辰。丁。巳。\n")

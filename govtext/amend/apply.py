@@ -447,6 +447,13 @@ def _modify_part(work: _Work, op: ModifyPart) -> None:
             raise _Failure(f"{op.target.label()} has {len(sentences)} sentences, no 第{to_cn(n)}句")
         sentences[n - 1] = "".join(op.lines)
         lines[start] = "".join(sentences)
+    elif op.part.startswith("after-sentence:"):
+        n = int(op.part.split(":")[1])
+        sentences = [s for s in _SENTENCE_END.split(lines[start]) if s]
+        if n > len(sentences):
+            raise _Failure(f"{op.target.label()} has {len(sentences)} sentences, none 第{to_cn(n)}句")
+        at = len(sentences) if n < 0 else n
+        lines[start] = "".join(sentences[:at] + ["".join(op.lines)] + sentences[at:])
     else:
         raise _Failure(f"cannot modify the {op.part} of a unit")
     work.parts[i] = replace(art, lines=tuple(lines), protected=art.protected + op.lines)

@@ -373,6 +373,23 @@ def _modify(m, item: _Item) -> None:
         item.ops.append(Modify(target, lines))
 
 
+def _sentence_delete(m, item: _Item) -> None:
+    """删去第二款第二句: that sentence of the unit goes."""
+    target = item.ctx.resolve(m.group("ref")) if m.group("ref") else item.ctx._need()
+    item.ctx.target = target
+    item.ops.append(ModifyPart(target, f"sentence:{_value(m.group('sentence'))}", ("",)))
+
+
+def _sentence_add(m, item: _Item) -> None:
+    """在第二款第一句后增加一句：“……” / 增加一句，作为第二句 / 增加一句 (at the end)."""
+    ref = re.sub("^在", "", m.group("ref") or "")
+    target = item.ctx.resolve(ref) if ref else item.ctx._need()
+    item.ctx.target = target
+    after = (_value(m.group("after")) if m.group("after") else _value(m.group("pos")) - 1 if m.group("pos")
+             else -1)
+    item.ops.append(ModifyPart(target, f"after-sentence:{after}", item.lines(m.group("q"))))
+
+
 def _modify_text(m, item: _Item) -> None:
     """将引言修改为 / 将名称修改为 / 将第一部分标题修改为: text outside the articles."""
     lines = item.lines(m.group("q"))
@@ -552,6 +569,10 @@ RULES: tuple[tuple[re.Pattern[str], Rule], ...] = tuple((re.compile(p), r) for p
      rf"(?:(?:和|、|及)(?:(?:{_LIST})?(?:中的|末尾的))?{_Q})*)", _delete_words),
     # 将引言修改为 / 将名称修改为 / 将第一部分标题修改为
     (rf"将(?:(?P<part>{_TEXT_PART})|第(?P<section>{CN})部分(?:的)?标题){_M}[：:]?(?P<q>{_QS})", _modify_text),
+    # 删去第二款第二句 / 在第一款第一句后增加一句：“……” / 增加一句，作为第二句：“……”
+    (rf"{_V['delete']}(?P<ref>{_ONE})?(?:的)?{_SENTENCE}", _sentence_delete),
+    (rf"(?P<ref>在?{_ONE})?(?:的)?(?:第(?P<after>{CN})句(?:之)?后)?{_V['add']}一句[，,]?(?:作为第(?P<pos>{CN})句)?"
+     rf"[：:]?(?P<q>{_QS})", _sentence_add),
     # 将第三章的章名修改为“……” / 将第二编第三章章名修改为：“……”
     (rf"将(?:第(?P<book>{CN})(?:编|章))?第(?P<num>{CN})(?P<unit>编|章|节)的?(?:编|章|节)?(?:名称|名|标题)?{_M}[：:]?(?P<q>{_Q})",
      _rename_heading),

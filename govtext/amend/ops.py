@@ -225,11 +225,18 @@ class ModifyPart:
 
     target: Target
     part: str
-    """``head`` (the words before the 项), ``sentence:N``."""
+    """``head`` (the words before the 项), ``sentence:N`` (lines ("",): deleted), ``after-sentence:N``
+    (a sentence added after the N-th; 0 first, -1 last)."""
     lines: tuple[str, ...]
 
     def describe(self) -> str:
-        return f"modify the {self.part} of {self.target.label()}"
+        kind, _, n = self.part.partition(":")
+        where = self.target.label()
+        if kind == "sentence":
+            return f"delete sentence {n} of {where}" if self.lines == ("",) else f"modify sentence {n} of {where}"
+        if kind == "after-sentence":
+            return f"add a sentence at the end of {where}" if n == "-1" else f"add a sentence after sentence {n} of {where}"
+        return f"modify the {self.part} of {where}"
 
 
 @dataclass(frozen=True, slots=True)
