@@ -33,6 +33,7 @@ from govtext.diff.assign import assign
 from govtext.diff.candidates import Fingerprints, containers, similar_pairs
 from govtext.diff.normalize import bigrams, normalize, similarity
 from govtext.diff.runs import longest_increasing
+from govtext.diff.topic import TOPIC_THRESHOLD, TopicIndex, context_weight
 from govtext.diff.units import HEADING_FAMILY, Unit
 
 THRESHOLD = 0.5
@@ -108,12 +109,15 @@ class Alignment:
     added: list[int] = field(default_factory=list)
     pinned: frozenset[tuple[int, int]] = frozenset()
     """(old, new) pairs the user pinned."""
+    by_topic: dict[tuple[int, int], float] = field(default_factory=dict)
+    """(old, new) → score of the pairs (and parts) found by topic, not by shared wording."""
 
 
 def align(old: list[Unit], new: list[Unit], threshold: float = THRESHOLD,
           pins: Iterable[tuple[int, int]] = (), apart: Iterable[tuple[int, int]] = (),
-          floor: float | None = None) -> Alignment:
-    """``floor`` (below ``threshold``; only for a default threshold, never an explicit one):
+          floor: float | None = None, topic: TopicIndex | None = None) -> Alignment:
+    """``topic``: pair the numbered units still left by topic (:mod:`govtext.diff.topic`),
+    parents first, then split and merge them by topic.  ``floor`` (below ``threshold``; only for a default threshold, never an explicit one):
     also pair two leftover numbered units from ``floor`` up when they carry the same
     number under paired parents and neither has another leftover candidate there
     (:func:`_same_place`)."""
@@ -156,6 +160,8 @@ def align(old: list[Unit], new: list[Unit], threshold: float = THRESHOLD,
         edges.append((a.index, b.index, score + ORDER_WEIGHT * (1 - drift)))
     for a, b in assign(edges):
         pair(a, b)
+    if topic is not None:
+        _pair_by_topic(old, new, result, taken, kept_apart, topic)
     _find_parts(old, new, result, taken, kept_apart, prints)
     in_parts_old = {i for olds, _, _ in result.merges for i in olds} | {i for i, _, _ in result.splits}
     if floor is not None and floor < threshold:
@@ -169,6 +175,62 @@ def align(old: list[Unit], new: list[Unit], threshold: float = THRESHOLD,
     result.added = [u.index for u in new if u.index not in taken and u.index not in in_parts_new]
     result.moved = _out_of_order(pairs)
     return result
+
+
+# --- by topic -------------------------------------------------------------------
+def _pair_by_topic(old: list[Unit], new: list[Unit], result: Alignment, taken: set[int],
+                   apart: frozenset[tuple[int, int]], topic: TopicIndex) -> None:
+    """Leftover numbered units paired by topic, outermost first (a section's pairing is
+    the context of its items'), each round an optimal assignment."""
+    pairs = result.pairs
+    ancestors_old, ancestors_new = _ancestors(old), _ancestors(new)
+    rounds: dict[tuple[bool, int], tuple[list[int], list[int]]] = defaultdict(lambda: ([], []))
+    for side, units in ((0, old), (1, new)):
+        for unit in units:
+            if topic.style(side, unit.index) is not None:
+                rounds[(unit.family != HEADING_FAMILY, unit.node.id.count("/"))][side].append(unit.index)
+    for key in sorted(rounds):
+        olds = [a for a in rounds[key][0] if a not in pairs]
+        news = [b for b in rounds[key][1] if b not in taken]
+        edges = []
+        for a, b in sorted(topic.candidates(olds, news)):
+            if (a, b) in apart:
+                continue
+            weight = context_weight(topic.score(a, b), _paired_parents(a, b, ancestors_old, ancestors_new, pairs))
+            if weight >= TOPIC_THRESHOLD:
+                drift = abs(a / max(len(old), 1) - b / max(len(new), 1))
+                edges.append((a, b, weight + ORDER_WEIGHT * (1 - drift)))
+        for a, b in assign(edges):
+            pairs[a] = b
+            taken.add(b)
+            result.by_topic[(a, b)] = round(topic.score(a, b), 3)
+
+
+def _ancestors(units: list[Unit]) -> dict[int, list[int]]:
+    """Unit index → the indices of the units above it, nearest first (by node id)."""
+    by_id = {unit.node.id: unit.index for unit in units}
+    out = {}
+    for unit in units:
+        node_id, found = unit.node.id, []
+        while "/" in node_id:
+            node_id = node_id.rsplit("/", 1)[0]
+            if node_id in by_id and by_id[node_id] != unit.index:
+                found.append(by_id[node_id])
+        out[unit.index] = found
+    return out
+
+
+def _paired_parents(a: int, b: int, ancestors_old: dict[int, list[int]], ancestors_new: dict[int, list[int]],
+                    pairs: dict[int, int]) -> bool | None:
+    """True when the nearest paired ancestors of the two units are paired with each other,
+    False when they are paired elsewhere (another role: last year's review, this year's
+    tasks), None when either unit has no paired ancestor."""
+    pa = next((x for x in ancestors_old.get(a, ()) if x in pairs), None)
+    paired_new = set(pairs.values())
+    pb = next((y for y in ancestors_new.get(b, ()) if y in paired_new), None)
+    if pa is None or pb is None:
+        return None
+    return pairs[pa] == pb
 
 
 # --- same number, same place ---------------------------------------------------

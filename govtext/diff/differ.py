@@ -19,6 +19,7 @@ from govtext.diff.mechanical import Candidate, classify, renumbering
 from govtext.diff.normalize import normalize
 from govtext.diff.candidates import pair_score
 from govtext.diff.pins import resolve
+from govtext.diff.topic import TopicIndex
 from govtext.diff.terms import modal_shifts, term_changes
 from govtext.diff.units import Unit, build_units
 from govtext.diff.words import Segmenter
@@ -53,8 +54,12 @@ def diff_documents(old: Document, new: Document, userdict: str | None = None,
         segmenter = _segmenter(user_words)
     old_units, new_units = build_units(old), build_units(new)
     report("aligning")
+    # Policy texts are rewritten year on year: what is left after the wording is paired by
+    # topic.  Laws keep their exact, wording-only alignment.
+    topic = (TopicIndex(old_units, new_units, segmenter.tokenize)
+             if old.genre == new.genre == "policy" and floor is not None else None)
     alignment = align(old_units, new_units, threshold, pins=resolve(match, old_units, new_units),
-                      apart=resolve(unmatch, old_units, new_units), floor=floor)
+                      apart=resolve(unmatch, old_units, new_units), floor=floor, topic=topic)
 
     ranked: list[tuple[float, int, r.Change]] = []  # (new position, old position) keeps document order
     candidates: list[Candidate] = []  # wording changes that may turn out mechanical
@@ -70,7 +75,7 @@ def diff_documents(old: Document, new: Document, userdict: str | None = None,
         score = 1.0
         if kind in (r.REWORDED, r.RENAMED):
             edits = unit_edits(old.text, a.pieces, new.text, b.pieces, segmenter.tokenize)
-            score = round(pair_score(a, b), 3)
+            score = alignment.by_topic.get((i, j)) or round(pair_score(a, b), 3)
             if not edits:  # differences were all formatting after all
                 kind = r.FORMATTING if a.text != b.text else None
                 if kind is None:
@@ -81,7 +86,8 @@ def diff_documents(old: Document, new: Document, userdict: str | None = None,
         if edits and not pinned:
             candidates.append(Candidate(len(ranked), a.unnumbered, b.unnumbered,
                                         tuple((normalize(e.old), normalize(e.new)) for e in edits if e.op == "replace")))
-        ranked.append((j, i, r.Change(kind, _side(a), _side(b), score, edits, pinned=pinned)))
+        ranked.append((j, i, r.Change(kind, _side(a), _side(b), score, edits, pinned=pinned,
+                                      by_topic=(i, j) in alignment.by_topic)))
     for i, news, score in alignment.splits:
         whole, parts = old_units[i], [new_units[j] for j in news]
         ranked.append((news[0], i, _parts_change(r.SPLIT, [whole], parts, score, old.text, new.text, segmenter)))

@@ -125,6 +125,10 @@ class Change:
     pinned: bool = False
     """The user paired these two nodes (``--match``); the alignment did not choose them."""
 
+    by_topic: bool = False
+    """The alignment paired these nodes by topic (rare words, lead clause, context), not by
+    shared wording: a report shows them old beside new rather than as word edits."""
+
     substitution: tuple[str, str] | None = None
     """For ``replaced-throughout``: (old words, new words), the same in every place; the
     places are ``old_parts``/``new_parts`` and the edits are every place's edits."""
