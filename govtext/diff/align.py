@@ -33,7 +33,7 @@ from govtext.diff.assign import assign
 from govtext.diff.candidates import Fingerprints, containers, similar_pairs
 from govtext.diff.normalize import bigrams, normalize, similarity
 from govtext.diff.runs import longest_increasing
-from govtext.diff.topic import TOPIC_THRESHOLD, TopicIndex, context_weight
+from govtext.diff.topic import CONTEXT_LIFT, TOPIC_PART, TOPIC_THRESHOLD, TopicIndex, context_weight
 from govtext.diff.units import HEADING_FAMILY, Unit
 
 THRESHOLD = 0.5
@@ -110,7 +110,9 @@ class Alignment:
     pinned: frozenset[tuple[int, int]] = frozenset()
     """(old, new) pairs the user pinned."""
     by_topic: dict[tuple[int, int], float] = field(default_factory=dict)
-    """(old, new) → score of the pairs (and parts) found by topic, not by shared wording."""
+    """(old, new) → score of the pairs found by topic, not by shared wording."""
+    parts_by_topic: set[tuple[str, int]] = field(default_factory=set)
+    """("split", old index) and ("merge", new index) of the splits and merges found by topic."""
 
 
 def align(old: list[Unit], new: list[Unit], threshold: float = THRESHOLD,
@@ -163,6 +165,8 @@ def align(old: list[Unit], new: list[Unit], threshold: float = THRESHOLD,
     if topic is not None:
         _pair_by_topic(old, new, result, taken, kept_apart, topic)
     _find_parts(old, new, result, taken, kept_apart, prints)
+    if topic is not None:
+        _parts_by_topic(old, new, result, taken, kept_apart, topic)
     in_parts_old = {i for olds, _, _ in result.merges for i in olds} | {i for i, _, _ in result.splits}
     if floor is not None and floor < threshold:
         left_old = [u for u in old if u.index not in pairs and u.index not in in_parts_old]
@@ -204,6 +208,65 @@ def _pair_by_topic(old: list[Unit], new: list[Unit], result: Alignment, taken: s
             pairs[a] = b
             taken.add(b)
             result.by_topic[(a, b)] = round(topic.score(a, b), 3)
+
+
+def _parts_by_topic(old: list[Unit], new: list[Unit], result: Alignment, taken: set[int],
+                    apart: frozenset[tuple[int, int]], topic: TopicIndex) -> None:
+    """Splits and merges by topic: a leftover numbered unit whose best counterpart, under
+    paired parents, is a unit already paired joins that pair as one more part, when it scores
+    at least ``TOPIC_PART`` (parents' lift included).  2024 二是依靠创新引领产业升级，增强城乡区域发展新动能 went
+    into 2025 四是统筹城乡区域协调发展 (its pair) and 三是大力推动创新驱动发展 (left over):
+    one split with both parts."""
+    pairs = result.pairs
+    ancestors_old, ancestors_new = _ancestors(old), _ancestors(new)
+    in_parts_old = {i for olds, _, _ in result.merges for i in olds} | {i for i, _, _ in result.splits}
+    in_parts_new = {j for _, news, _ in result.splits for j in news} | {j for _, j, _ in result.merges}
+    styled_old = [u.index for u in old if topic.style(0, u.index) is not None]
+    styled_new = [u.index for u in new if topic.style(1, u.index) is not None]
+    for record in ("split", "merge"):
+        partner_new = {j: i for i, j in pairs.items()}
+        if record == "split":
+            pieces = [j for j in styled_new if j not in taken and j not in in_parts_new]
+            wholes = [i for i in styled_old if i in pairs and i not in in_parts_old]
+            found = topic.candidates(wholes, pieces)
+        else:
+            pieces = [i for i in styled_old if i not in pairs and i not in in_parts_old]
+            wholes = [j for j in styled_new if j in partner_new and j not in in_parts_new]
+            found = topic.candidates(pieces, wholes)
+        best: dict[int, tuple[float, int]] = {}
+        for a, b in found:
+            if (a, b) in apart or not _paired_parents(a, b, ancestors_old, ancestors_new, pairs):
+                continue
+            piece, whole = (b, a) if record == "split" else (a, b)
+            weight = context_weight(topic.score(a, b), True)
+            if weight >= TOPIC_PART and (piece not in best or (weight, -whole) > (best[piece][0], -best[piece][1])):
+                best[piece] = (weight, whole)
+        by_whole: dict[int, list[int]] = defaultdict(list)
+        for piece, (_, whole) in sorted(best.items()):
+            by_whole[whole].append(piece)
+        for whole, pieces_of in sorted(by_whole.items()):
+            pieces_of = pieces_of[: MAX_PARTS - 1]
+            # The record's likeness: its best part's, as the pair would have scored alone.
+            score = round(max(best[piece][0] for piece in pieces_of) - CONTEXT_LIFT, 3)
+            if record == "split":
+                if whole not in pairs or whole in in_parts_old:
+                    continue
+                news = tuple(sorted([pairs.pop(whole), *pieces_of]))
+                taken.update(news)
+                result.splits.append((whole, news, score))
+                in_parts_old.add(whole)
+                in_parts_new.update(news)
+                result.parts_by_topic.add(("split", whole))
+            else:
+                partner = partner_new[whole]
+                if partner not in pairs or whole in in_parts_new:
+                    continue
+                del pairs[partner]
+                olds = tuple(sorted([partner, *pieces_of]))
+                result.merges.append((olds, whole, score))
+                in_parts_old.update(olds)
+                in_parts_new.add(whole)
+                result.parts_by_topic.add(("merge", whole))
 
 
 def _ancestors(units: list[Unit]) -> dict[int, list[int]]:

@@ -90,10 +90,12 @@ def diff_documents(old: Document, new: Document, userdict: str | None = None,
                                       by_topic=(i, j) in alignment.by_topic)))
     for i, news, score in alignment.splits:
         whole, parts = old_units[i], [new_units[j] for j in news]
-        ranked.append((news[0], i, _parts_change(r.SPLIT, [whole], parts, score, old.text, new.text, segmenter)))
+        ranked.append((news[0], i, _parts_change(r.SPLIT, [whole], parts, score, old.text, new.text, segmenter,
+                                                 ("split", i) in alignment.parts_by_topic)))
     for olds, j, score in alignment.merges:
         whole, parts = new_units[j], [old_units[i] for i in olds]
-        ranked.append((j, olds[0], _parts_change(r.MERGED, parts, [whole], score, old.text, new.text, segmenter)))
+        ranked.append((j, olds[0], _parts_change(r.MERGED, parts, [whole], score, old.text, new.text, segmenter,
+                                                 ("merge", j) in alignment.parts_by_topic)))
     for i in alignment.removed:
         ranked.append((_new_position(i, alignment.pairs), i, r.Change(r.REMOVED, _side(old_units[i]), None, 0.0)))
     for j in alignment.added:
@@ -166,7 +168,7 @@ def _modal_words() -> frozenset[str]:
 
 
 def _parts_change(kind: str, olds: list[Unit], news: list[Unit], score: float, old_text: str, new_text: str,
-                  segmenter: Segmenter) -> r.Change:
+                  segmenter: Segmenter, by_topic: bool = False) -> r.Change:
     """One record for a split or a merge: every part listed, word edits across the parts.
 
     The parts are read as one text in document order; the numbering of every
@@ -181,7 +183,7 @@ def _parts_change(kind: str, olds: list[Unit], news: list[Unit], score: float, o
         edits = unit_edits(old_text, old_pieces, new_text, new_pieces, segmenter.tokenize)
     return r.Change(kind, _side(olds[0]), _side(news[0]), round(score, 3), edits,
                     old_parts=tuple(_side(u) for u in olds) if len(olds) > 1 else (),
-                    new_parts=tuple(_side(u) for u in news) if len(news) > 1 else ())
+                    new_parts=tuple(_side(u) for u in news) if len(news) > 1 else (), by_topic=by_topic)
 def _silent(phase: str, done: int | None = None, total: int | None = None) -> None:
     return None
 

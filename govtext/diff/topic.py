@@ -38,6 +38,10 @@ Tokenize = Callable[[str], list[tuple[str, int, int]]]
 TOPIC_THRESHOLD = 0.4
 """Least :func:`TopicIndex.score` (context included) for a leftover pair to be paired by topic."""
 
+TOPIC_PART = 0.3
+"""Least :func:`TopicIndex.score`, lifted by its paired parents (a part never crosses into
+another role), for a leftover unit to join a pair as one more part of a split or merge."""
+
 CONTEXT_LIFT = 0.15
 """Added when the two units' parents are paired with each other."""
 
@@ -82,6 +86,15 @@ class TopicIndex:
         self._old, self._new = old, new
         self._style_old = {u.index: series_style(u.number) for u in old}
         self._style_new = {u.index: series_style(u.number) for u in new}
+        self._built = False
+
+    def _build(self) -> None:
+        """Words and vectors, on first use: an alignment that leaves no numbered unit over
+        (identical versions, an amended law) never segments a word."""
+        if self._built:
+            return
+        self._built = True
+        old, new = self._old, self._new
         # Rarity over every unit of both versions: a word in most of them is no topic.
         bags_old = {u.index: self._bag(u) for u in old}
         bags_new = {u.index: self._bag(u) for u in new}
@@ -121,6 +134,7 @@ class TopicIndex:
     # --- scores --------------------------------------------------------------------
     def signals(self, a: int, b: int) -> tuple[float, float, float]:
         """(whole, lead, contain) for old unit ``a`` and new unit ``b``."""
+        self._build()
         x, y = self._words_old.get(a), self._words_new.get(b)
         if x is None or y is None:
             return 0.0, 0.0, 0.0
@@ -147,6 +161,7 @@ class TopicIndex:
 
     def candidates(self, olds: Iterable[int], news: Iterable[int]) -> set[tuple[int, int]]:
         """Pairs of one series style sharing a word found in at most ``POSTING_CAP`` units."""
+        self._build()
         postings: dict[tuple[str, str], list[int]] = defaultdict(list)
         for b in news:
             words = self._words_new.get(b)
