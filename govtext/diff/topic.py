@@ -31,7 +31,6 @@ from typing import Callable, Iterable
 
 from govtext.diff.normalize import normalize
 from govtext.diff.units import HEADING_FAMILY, Unit
-from govtext.model import BLANK, LABEL
 
 Tokenize = Callable[[str], list[tuple[str, int, int]]]
 
@@ -95,41 +94,53 @@ class TopicIndex:
             return
         self._built = True
         old, new = self._old, self._new
+        # Each unit's text is segmented once; a section's words are its heading's and those of
+        # every unit under it (a section is compared by what it holds).
+        own_old = [self._own(u) for u in old]
+        own_new = [self._own(u) for u in new]
         # Rarity over every unit of both versions: a word in most of them is no topic.
-        bags_old = {u.index: self._bag(u) for u in old}
-        bags_new = {u.index: self._bag(u) for u in new}
         df: Counter[str] = Counter()
-        for bag in (*bags_old.values(), *bags_new.values()):
+        for bag, _ in (*own_old, *own_new):
             df.update(bag.keys())
-        total = len(bags_old) + len(bags_new)
+        total = len(own_old) + len(own_new)
         self.idf = {w: math.log((total + 1) / (n + 0.5)) for w, n in df.items()}
         self.df = df
-        self._words_old = {i: self._vector(u, bags_old[i]) for i, u in enumerate(old) if self._style_old[i]}
-        self._words_new = {i: self._vector(u, bags_new[i]) for i, u in enumerate(new) if self._style_new[i]}
+        self._words_old = self._vectors(old, own_old, self._style_old)
+        self._words_new = self._vectors(new, own_new, self._style_new)
 
     # --- words ---------------------------------------------------------------------
-    def _content(self, unit: Unit) -> tuple[str, str]:
-        """(whole text, lead) without the numbering.  A heading stands for its section:
-        the whole text is everything under it."""
+    def _own(self, unit: Unit) -> tuple[Counter[str], set[str]]:
+        """(words of the unit's own text, words of its lead clause), numbering left out."""
         if unit.family == HEADING_FAMILY:
-            leaves = [leaf for leaf in unit.node.leaves() if leaf.type not in (BLANK, LABEL)]
-            return "".join(normalize(leaf.text or "") for leaf in leaves), unit.title_norm
-        return unit.title_norm + unit.body_norm, unit.title_norm or _first_clause(unit.body_norm)
+            words = self._words(unit.title_norm)
+            return Counter(w for w, _ in words), {w for w, _ in words}
+        lead = unit.title_norm or _first_clause(unit.body_norm)
+        words = self._words(unit.title_norm + unit.body_norm)
+        return Counter(w for w, _ in words), {w for w, end in words if end <= len(lead)}
 
-    def _words(self, text: str) -> list[str]:
-        return [w for w, _, _ in self._tokenize(text)
+    def _words(self, text: str) -> list[tuple[str, int]]:
+        return [(w, end) for w, _, end in self._tokenize(text)
                 if len(w) >= 2 and _CJK.search(w) and not _NUMERAL.fullmatch(w)]
 
-    def _bag(self, unit: Unit) -> Counter[str]:
-        if unit.family == HEADING_FAMILY and series_style(unit.number) is None:
-            return Counter(self._words(unit.title_norm))
-        return Counter(self._words(self._content(unit)[0]))
-
-    def _vector(self, unit: Unit, bag: Counter[str]) -> _Words:
+    def _vectors(self, units: list[Unit], own: list[tuple[Counter[str], set[str]]],
+                 styles: dict[int, str | None]) -> dict[int, _Words]:
+        bags = {u.index: Counter(own[u.index][0]) for u in units if styles[u.index]}
+        heads = {u.node.id: u.index for u in units if u.family == HEADING_FAMILY and u.index in bags}
+        if heads:
+            for unit in units:
+                node_id = unit.node.id
+                while "/" in node_id:
+                    node_id = node_id.rsplit("/", 1)[0]
+                    head = heads.get(node_id)
+                    if head is not None and head != unit.index:
+                        bags[head].update(own[unit.index][0])
         idf = self.idf
-        vector = {w: (1 + math.log(n)) * idf[w] for w, n in bag.items()}
-        lead = {w: idf.get(w, 0.0) for w in set(self._words(self._content(unit)[1]))}
-        return _Words(vector, _norm(vector), lead, _norm(lead), sum(idf[w] for w in bag))
+        out = {}
+        for index, bag in bags.items():
+            vector = {w: (1 + math.log(n)) * idf[w] for w, n in bag.items()}
+            lead = {w: idf[w] for w in own[index][1]}
+            out[index] = _Words(vector, _norm(vector), lead, _norm(lead), sum(idf[w] for w in bag))
+        return out
 
     # --- scores --------------------------------------------------------------------
     def signals(self, a: int, b: int) -> tuple[float, float, float]:
