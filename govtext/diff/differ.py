@@ -13,9 +13,9 @@ from typing import Sequence
 
 from govtext.diff import records as r
 from govtext.diff.align import align, default_floor, default_threshold
-from govtext.diff.data import modal_scales, protected_terms, read_userdict
+from govtext.diff.data import modal_scales, protected_terms, read_userdict, variant_spellings
 from govtext.diff.edits import unit_edits
-from govtext.diff.mechanical import Candidate, classify, renumbering
+from govtext.diff.mechanical import Candidate, classify, core, is_variant, partial_places, renumbering
 from govtext.diff.normalize import normalize
 from govtext.diff.candidates import pair_score
 from govtext.diff.pins import resolve
@@ -143,6 +143,9 @@ def _mechanical(ranked: list, candidates: list[Candidate], alignment, old_units:
     found = classify(candidates, renumbering(numbers), _modal_words())
     if not found:
         return ranked
+    # A place with other edits besides the substitution still belongs to its one record: the
+    # substitution's edits go there, the rest stay a wording change of their own.
+    partial = partial_places(candidates, found)
     out = []
     groups: dict[tuple[str, str], list] = {}
     for k, row in enumerate(ranked):
@@ -151,14 +154,24 @@ def _mechanical(ranked: list, candidates: list[Candidate], alignment, old_units:
             out.append((row[0], row[1], replace(row[2], change=kind)))
         elif kind == r.REPLACED_THROUGHOUT:
             groups.setdefault(pair, []).append(row)
+        elif k in partial:
+            pair, change = partial[k], row[2]
+            mine = tuple(e for e in change.edits
+                         if e.op == "replace" and core(normalize(e.old), normalize(e.new)) == pair)
+            rest = tuple(e for e in change.edits if e not in mine)
+            groups.setdefault(pair, []).append((row[0], row[1], replace(change, edits=mine)))
+            if rest:
+                out.append((row[0], row[1], replace(change, edits=rest)))
         else:
             out.append(row)
+    variants = variant_spellings()
     for pair, rows in groups.items():
+        rows.sort(key=lambda row: (row[0], row[1]))
         changes = [row[2] for row in rows]
         out.append((rows[0][0], rows[0][1], r.Change(
             r.REPLACED_THROUGHOUT, changes[0].old, changes[0].new, min(c.similarity for c in changes),
             tuple(e for c in changes for e in c.edits), old_parts=tuple(c.old for c in changes),
-            new_parts=tuple(c.new for c in changes), substitution=pair)))
+            new_parts=tuple(c.new for c in changes), substitution=pair, variant=is_variant(pair, variants))))
     return out
 
 

@@ -36,7 +36,7 @@ def change_to_dict(change: Change) -> dict:
             "new_parts": [side_to_dict(side) for side in change.new_parts],
             "pinned": change.pinned,
             "substitution": list(change.substitution) if change.substitution else None,
-            "by_topic": change.by_topic}
+            "by_topic": change.by_topic, "mechanical": change.mechanical}
 
 
 def _where(occurrences: tuple[Occurrence, ...]) -> list[dict]:
