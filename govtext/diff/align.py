@@ -162,11 +162,11 @@ def align(old: list[Unit], new: list[Unit], threshold: float = THRESHOLD,
         edges.append((a.index, b.index, score + ORDER_WEIGHT * (1 - drift)))
     for a, b in assign(edges):
         pair(a, b)
-    if topic is not None:
+    if topic is not None and topic.pairs_by_topic:
         _pair_by_topic(old, new, result, taken, kept_apart, topic)
     _find_parts(old, new, result, taken, kept_apart, prints)
     if topic is not None:
-        _parts_by_topic(old, new, result, taken, kept_apart, topic)
+        (_parts_by_topic if topic.pairs_by_topic else _parts_by_content)(old, new, result, taken, kept_apart, topic)
     in_parts_old = {i for olds, _, _ in result.merges for i in olds} | {i for i, _, _ in result.splits}
     if floor is not None and floor < threshold:
         left_old = [u for u in old if u.index not in pairs and u.index not in in_parts_old]
@@ -267,6 +267,72 @@ def _parts_by_topic(old: list[Unit], new: list[Unit], result: Alignment, taken: 
                 in_parts_old.update(olds)
                 in_parts_new.add(whole)
                 result.parts_by_topic.add(("merge", whole))
+
+
+HELD = 0.6
+"""Least share of a leftover article's distinctive words (by rarity) that the article it went
+into must hold, for a merge or split found from content (laws)."""
+
+BROUGHT = 0.3
+"""Least share of those words that the pair's own partner lacks: the part brought them."""
+
+
+def _parts_by_content(old: list[Unit], new: list[Unit], result: Alignment, taken: set[int],
+                      apart: frozenset[tuple[int, int]], topic: TopicIndex) -> None:
+    """Law merges and splits read from content, not from the decision's wording: a removed
+    article most of whose distinctive words (``HELD``) sit in a new article paired with
+    another one, and that brings words the partner lacks (``BROUGHT``), was merged into it
+    (会计法 2017→2024: 第十条 and 第二十五条 → 第十条, fifteen articles apart); an added
+    article likewise split from an old one."""
+    pairs = result.pairs
+    in_parts_old = {i for olds, _, _ in result.merges for i in olds} | {i for i, _, _ in result.splits}
+    in_parts_new = {j for _, news, _ in result.splits for j in news} | {j for _, j, _ in result.merges}
+    styled_old = [u.index for u in old if topic.style(0, u.index) is not None]
+    styled_new = [u.index for u in new if topic.style(1, u.index) is not None]
+    for record in ("merge", "split"):
+        partner_new = {j: i for i, j in pairs.items()}
+        if record == "merge":
+            pieces = [i for i in styled_old if i not in pairs and i not in in_parts_old]
+            wholes = [j for j in styled_new if j in partner_new and j not in in_parts_new]
+            found = topic.candidates(pieces, wholes)
+        else:
+            pieces = [j for j in styled_new if j not in taken and j not in in_parts_new]
+            wholes = [i for i in styled_old if i in pairs and i not in in_parts_old]
+            found = topic.candidates(wholes, pieces)
+        best: dict[int, tuple[float, int]] = {}
+        for a, b in sorted(found):
+            if (a, b) in apart:
+                continue
+            if record == "merge":
+                piece, whole = (0, a), (1, b)
+                partner = (0, partner_new[b])
+            else:
+                piece, whole = (1, b), (0, a)
+                partner = (1, pairs[a])
+            share = topic.held(piece, whole)
+            if share < HELD or topic.held(piece, whole, beside=partner) < BROUGHT:
+                continue
+            if piece[1] not in best or share > best[piece[1]][0]:
+                best[piece[1]] = (share, whole[1])
+        by_whole: dict[int, list[int]] = defaultdict(list)
+        for piece_index, (_, whole_index) in sorted(best.items()):
+            by_whole[whole_index].append(piece_index)
+        for whole_index, parts in sorted(by_whole.items()):
+            parts = parts[: MAX_PARTS - 1]
+            score = round(max(best[p][0] for p in parts), 3)
+            if record == "merge":
+                partner_index = partner_new[whole_index]
+                del pairs[partner_index]
+                olds = tuple(sorted([partner_index, *parts]))
+                result.merges.append((olds, whole_index, score))
+                in_parts_old.update(olds)
+                in_parts_new.add(whole_index)
+            else:
+                news = tuple(sorted([pairs.pop(whole_index), *parts]))
+                taken.update(news)
+                result.splits.append((whole_index, news, score))
+                in_parts_old.add(whole_index)
+                in_parts_new.update(news)
 
 
 def _ancestors(units: list[Unit]) -> dict[int, list[int]]:

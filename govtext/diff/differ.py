@@ -55,9 +55,11 @@ def diff_documents(old: Document, new: Document, userdict: str | None = None,
     old_units, new_units = build_units(old), build_units(new)
     report("aligning")
     # Policy texts are rewritten year on year: what is left after the wording is paired by
-    # topic.  Laws keep their exact, wording-only alignment.
-    topic = (TopicIndex(old_units, new_units, segmenter.tokenize)
-             if old.genre == new.genre == "policy" and floor is not None else None)
+    # topic.  Laws keep their exact, wording-only one-to-one alignment; only merges and splits are
+    # also read from content.  An explicit threshold is a hard line: no pairs by topic.
+    policy = old.genre == new.genre == "policy"
+    topic = TopicIndex(old_units, new_units, segmenter.tokenize, pairs_by_topic=policy) \
+        if floor is not None or not policy else None
     alignment = align(old_units, new_units, threshold, pins=resolve(match, old_units, new_units),
                       apart=resolve(unmatch, old_units, new_units), floor=floor, topic=topic)
 

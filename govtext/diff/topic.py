@@ -80,7 +80,10 @@ class _Words:
 class TopicIndex:
     """Word vectors of the numbered units of two versions, and their pair scores."""
 
-    def __init__(self, old: list[Unit], new: list[Unit], tokenize: Tokenize):
+    def __init__(self, old: list[Unit], new: list[Unit], tokenize: Tokenize, pairs_by_topic: bool = True):
+        self.pairs_by_topic = pairs_by_topic
+        """Policy texts: pair leftovers by topic.  Laws (False): only read merges and splits
+        from content; their one-to-one pairs stay the exact wording alignment's."""
         self._tokenize = tokenize
         self._old, self._new = old, new
         self._style_old = {u.index: series_style(u.number) for u in old}
@@ -161,6 +164,24 @@ class TopicIndex:
         whichever view sees more of the topic."""
         whole, lead, contain = self.signals(a, b)
         return max(whole, (whole + lead) / 2, (whole + contain) / 2 * 0.9)
+
+    def held(self, piece: tuple[int, int], whole: tuple[int, int], beside: tuple[int, int] | None = None) -> float:
+        """The share of ``piece``'s distinctive weight (its words by rarity) that ``whole``
+        holds — and, given ``beside``, that ``beside`` does not hold: what the piece brought.
+        Units are (side, index), side 0 old and 1 new."""
+        self._build()
+        x, y = self._vector_of(*piece), self._vector_of(*whole)
+        if x is None or y is None or not x.mass:
+            return 0.0
+        words = x.vector.keys() & y.vector.keys()
+        if beside is not None:
+            z = self._vector_of(*beside)
+            if z is not None:
+                words -= z.vector.keys()
+        return sum(self.idf[w] for w in words) / x.mass
+
+    def _vector_of(self, side: int, index: int) -> _Words | None:
+        return (self._words_old if side == 0 else self._words_new).get(index)
 
     def style(self, side: int, index: int) -> str | None:
         """The series style of unit ``index`` of the old (0) or new (1) version."""
