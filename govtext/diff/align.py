@@ -35,6 +35,7 @@ from govtext.diff.normalize import bigrams, normalize, similarity
 from govtext.diff.runs import longest_increasing
 from govtext.diff.topic import CONTEXT_LIFT, TOPIC_PART, TOPIC_THRESHOLD, TopicIndex, context_weight
 from govtext.diff.units import HEADING_FAMILY, Unit
+from govtext.model import ARTICLE
 
 THRESHOLD = 0.5
 """Least :func:`~govtext.diff.candidates.pair_score` for two units to count as one unit changed,
@@ -273,8 +274,12 @@ HELD = 0.6
 """Least share of a leftover article's distinctive words (by rarity) that the article it went
 into must hold, for a merge or split found from content (laws)."""
 
-BROUGHT = 0.3
+BROUGHT = 0.4
 """Least share of those words that the pair's own partner lacks: the part brought them."""
+
+PART_WORDS = 8
+"""Fewest distinct words a leftover article needs to be read as a part: a one-line article
+(公司成立后，股东不得抽逃出资。) is held by many long ones and proves nothing."""
 
 
 def _parts_by_content(old: list[Unit], new: list[Unit], result: Alignment, taken: set[int],
@@ -287,8 +292,8 @@ def _parts_by_content(old: list[Unit], new: list[Unit], result: Alignment, taken
     pairs = result.pairs
     in_parts_old = {i for olds, _, _ in result.merges for i in olds} | {i for i, _, _ in result.splits}
     in_parts_new = {j for _, news, _ in result.splits for j in news} | {j for _, j, _ in result.merges}
-    styled_old = [u.index for u in old if topic.style(0, u.index) is not None]
-    styled_new = [u.index for u in new if topic.style(1, u.index) is not None]
+    styled_old = [u.index for u in old if u.node.type == ARTICLE and topic.style(0, u.index) is not None]
+    styled_new = [u.index for u in new if u.node.type == ARTICLE and topic.style(1, u.index) is not None]
     for record in ("merge", "split"):
         partner_new = {j: i for i, j in pairs.items()}
         if record == "merge":
@@ -299,9 +304,18 @@ def _parts_by_content(old: list[Unit], new: list[Unit], result: Alignment, taken
             pieces = [j for j in styled_new if j not in taken and j not in in_parts_new]
             wholes = [i for i in styled_old if i in pairs and i not in in_parts_old]
             found = topic.candidates(wholes, pieces)
+        # Where each piece is best held, among every article of the other version: a piece held
+        # better by an article of its own (added, or paired) is no part of this one.
+        holder: dict[int, float] = {}
+        others = styled_new if record == "merge" else styled_old
+        for a, b in (topic.candidates(pieces, others) if record == "merge" else topic.candidates(others, pieces)):
+            piece, whole = ((0, a), (1, b)) if record == "merge" else ((1, b), (0, a))
+            holder[piece[1]] = max(holder.get(piece[1], 0.0), topic.held(piece, whole))
         best: dict[int, tuple[float, int]] = {}
         for a, b in sorted(found):
             if (a, b) in apart:
+                continue
+            if topic.words(0 if record == "merge" else 1, a if record == "merge" else b) < PART_WORDS:
                 continue
             if record == "merge":
                 piece, whole = (0, a), (1, b)
@@ -310,7 +324,7 @@ def _parts_by_content(old: list[Unit], new: list[Unit], result: Alignment, taken
                 piece, whole = (1, b), (0, a)
                 partner = (1, pairs[a])
             share = topic.held(piece, whole)
-            if share < HELD or topic.held(piece, whole, beside=partner) < BROUGHT:
+            if share < HELD or share < holder.get(piece[1], 0.0) or topic.held(piece, whole, beside=partner) < BROUGHT:
                 continue
             if piece[1] not in best or share > best[piece[1]][0]:
                 best[piece[1]] = (share, whole[1])

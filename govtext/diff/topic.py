@@ -180,6 +180,12 @@ class TopicIndex:
                 words -= z.vector.keys()
         return sum(self.idf[w] for w in words) / x.mass
 
+    def words(self, side: int, index: int) -> int:
+        """How many distinct words unit ``index`` of the old (0) or new (1) version holds."""
+        self._build()
+        found = self._vector_of(side, index)
+        return len(found.vector) if found is not None else 0
+
     def _vector_of(self, side: int, index: int) -> _Words | None:
         return (self._words_old if side == 0 else self._words_new).get(index)
 
