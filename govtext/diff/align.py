@@ -33,7 +33,7 @@ from govtext.diff.assign import assign
 from govtext.diff.candidates import Fingerprints, containers, similar_pairs
 from govtext.diff.normalize import bigrams, normalize, similarity
 from govtext.diff.runs import longest_increasing
-from govtext.diff.topic import CONTEXT_LIFT, TOPIC_PART, TOPIC_THRESHOLD, TopicIndex, context_weight
+from govtext.diff.topic import CONTEXT_LIFT, PART_MARGIN, TOPIC_PART, TOPIC_THRESHOLD, TopicIndex, context_weight
 from govtext.diff.units import HEADING_FAMILY, Unit
 from govtext.model import ARTICLE
 
@@ -228,19 +228,32 @@ def _parts_by_topic(old: list[Unit], new: list[Unit], result: Alignment, taken: 
         partner_new = {j: i for i, j in pairs.items()}
         if record == "split":
             pieces = [j for j in styled_new if j not in taken and j not in in_parts_new]
-            wholes = [i for i in styled_old if i in pairs and i not in in_parts_old]
+            wholes = [i for i in styled_old if i in pairs and i not in in_parts_old
+                      and (i, pairs[i]) not in result.pinned]
             found = topic.candidates(wholes, pieces)
         else:
             pieces = [i for i in styled_old if i not in pairs and i not in in_parts_old]
-            wholes = [j for j in styled_new if j in partner_new and j not in in_parts_new]
+            wholes = [j for j in styled_new if j in partner_new and j not in in_parts_new
+                      and (partner_new[j], j) not in result.pinned]
             found = topic.candidates(pieces, wholes)
-        best: dict[int, tuple[float, int]] = {}
+        # For each piece, what it brings each whole: the share of the whole's distinctive
+        # weight the piece holds and the whole's partner lacks (the half of 2024 二是 that
+        # 2025 四是 does not carry is what 2025 三是 carries).
+        ranked: dict[int, list[tuple[float, float, int]]] = defaultdict(list)
         for a, b in found:
             if (a, b) in apart or not _paired_parents(a, b, ancestors_old, ancestors_new, pairs):
                 continue
-            piece, whole = (b, a) if record == "split" else (a, b)
-            weight = context_weight(topic.score(a, b), True)
-            if weight >= TOPIC_PART and (piece not in best or (weight, -whole) > (best[piece][0], -best[piece][1])):
+            if record == "split":
+                piece, whole, brought = b, a, topic.held((0, a), (1, b), beside=(1, pairs[a]))
+            else:
+                piece, whole, brought = a, b, topic.held((1, b), (0, a), beside=(0, partner_new[b]))
+            ranked[piece].append((brought, context_weight(topic.score(a, b), True), whole))
+        best: dict[int, tuple[float, int]] = {}
+        for piece, options in ranked.items():
+            options.sort(key=lambda o: (-o[0], o[2]))
+            brought, weight, whole = options[0]
+            # A piece bringing about as much to two wholes is a part of neither, to a reader's eye.
+            if weight >= TOPIC_PART and (len(options) == 1 or brought - options[1][0] >= PART_MARGIN):
                 best[piece] = (weight, whole)
         by_whole: dict[int, list[int]] = defaultdict(list)
         for piece, (_, whole) in sorted(best.items()):
@@ -298,11 +311,13 @@ def _parts_by_content(old: list[Unit], new: list[Unit], result: Alignment, taken
         partner_new = {j: i for i, j in pairs.items()}
         if record == "merge":
             pieces = [i for i in styled_old if i not in pairs and i not in in_parts_old]
-            wholes = [j for j in styled_new if j in partner_new and j not in in_parts_new]
+            wholes = [j for j in styled_new if j in partner_new and j not in in_parts_new
+                      and (partner_new[j], j) not in result.pinned]
             found = topic.candidates(pieces, wholes)
         else:
             pieces = [j for j in styled_new if j not in taken and j not in in_parts_new]
-            wholes = [i for i in styled_old if i in pairs and i not in in_parts_old]
+            wholes = [i for i in styled_old if i in pairs and i not in in_parts_old
+                      and (i, pairs[i]) not in result.pinned]
             found = topic.candidates(wholes, pieces)
         # Where each piece is best held, among every article of the other version: a piece held
         # better by an article of its own (added, or paired) is no part of this one.
@@ -540,6 +555,8 @@ def _find_parts(old: list[Unit], new: list[Unit], result: Alignment, taken: set[
             whole = whole_units[w_index]
             grams = whole.grams
             partner = partner_of.get(w_index)
+            if partner is not None and _pinned(record, w_index, partner, result):
+                continue  # the user's pair stays a pair
             parts = [piece_units[partner]] if partner is not None else []
             covered = set(piece_units[partner].grams & grams) if partner is not None else set()
             best_single = len(covered)
@@ -575,6 +592,10 @@ def _find_parts(old: list[Unit], new: list[Unit], result: Alignment, taken: set[
                 used_new.add(w_index)
                 used_old.update(indices)
     taken.update(used_new)
+
+def _pinned(record: str, whole: int, partner: int, result: Alignment) -> bool:
+    return ((whole, partner) if record == "split" else (partner, whole)) in result.pinned
+
 
 def _nearest(group: list[Unit], position: float) -> Unit:
     """The unit of ``group`` (in document order) whose index is nearest ``position``."""

@@ -41,6 +41,10 @@ TOPIC_PART = 0.3
 """Least :func:`TopicIndex.score`, lifted by its paired parents (a part never crosses into
 another role), for a leftover unit to join a pair as one more part of a split or merge."""
 
+PART_MARGIN = 0.05
+"""How much more of its whole's distinctive weight a piece must bring than it brings any other
+whole (see :meth:`TopicIndex.held`) to be read as that whole's part."""
+
 CONTEXT_LIFT = 0.15
 """Added when the two units' parents are paired with each other."""
 
@@ -51,7 +55,7 @@ POSTING_CAP = 64
 """A word found in more units than this never proposes a candidate (it may still score one)."""
 
 _NUMERAL = re.compile(r"[〇零一二三四五六七八九十百千两\d]+")
-_CJK = re.compile(r"[\u4e00-\u9fff]")
+_CJK = re.compile(r"[\u4e00-\u9fff]+")
 _ENUM_STYLES = frozenset({"N是", "N要", "N方面", "第N", "第N,", "第N、"})
 
 
@@ -122,8 +126,16 @@ class TopicIndex:
         return Counter(w for w, _ in words), {w for w, end in words if end <= len(lead)}
 
     def _words(self, text: str) -> list[tuple[str, int]]:
-        return [(w, end) for w, _, end in self._tokenize(text)
-                if len(w) >= 2 and _CJK.search(w) and not _NUMERAL.fullmatch(w)]
+        """Content words (two characters or more, not numerals) with their end offsets.  A
+        four-character compound also gives its halves, as a search engine indexes it: a
+        reader sees 粮食 in 粮食安全 and 耕地 in 耕地面积."""
+        out = []
+        for w, _, end in self._tokenize(text):
+            if len(w) >= 2 and _CJK.search(w) and not _NUMERAL.fullmatch(w):
+                out.append((w, end))
+                if len(w) == 4 and _CJK.fullmatch(w[:2]) and _CJK.fullmatch(w[2:]):
+                    out.extend(((w[:2], end), (w[2:], end)))
+        return out
 
     def _vectors(self, units: list[Unit], own: list[tuple[Counter[str], set[str]]],
                  styles: dict[int, str | None]) -> dict[int, _Words]:
@@ -199,6 +211,9 @@ class TopicIndex:
 
     def candidates(self, olds: Iterable[int], news: Iterable[int]) -> set[tuple[int, int]]:
         """Pairs of one series style sharing a word found in at most ``POSTING_CAP`` units."""
+        olds, news = list(olds), list(news)
+        if not olds or not news:
+            return set()
         self._build()
         postings: dict[tuple[str, str], list[int]] = defaultdict(list)
         for b in news:
