@@ -113,3 +113,24 @@ def test_identical_policy_texts_never_segment_a_word() -> None:
     segmenter = Segmenter()
     result = diff_documents(parse_text(text), parse_text(text), segmenter=segmenter)
     assert result.changes == () and not segmenter.loaded
+
+
+def test_a_pair_by_topic_is_shown_old_beside_new_with_its_score() -> None:
+    out = CliRunner().invoke(main, ["diff", *case("policy-enum-renumbered")])
+    assert out.exit_code == 1
+    lines = out.output.splitlines()
+    head = next(k for k, line in enumerate(lines) if line.startswith("reworded 二是加快培养引进人才"))
+    assert "(paired by topic)" in lines[head] and "similarity 0.29" in lines[head]
+    assert lines[head + 1].startswith("  - ") and lines[head + 2].startswith("  + ")
+
+
+def test_dash_points_and_enumerations_are_named_by_their_lead() -> None:
+    from govtext.diff.records import Side
+    from govtext.report.inline import side_label
+
+    def side(number, title):
+        return Side("s1/i1", "item", number, title, (), "", (0, 0))
+
+    assert side_label(side("——", "经济总体回升向好")) == "经济总体回升向好"
+    assert side_label(side("一是", "加大宏观调控力度")) == "一是加大宏观调控力度"
+    assert side_label(side("（一）", "加大宏观调控力度")) == "（一）"

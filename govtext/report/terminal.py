@@ -107,6 +107,8 @@ def _heading(change) -> Text:
         head.append(f"  {path}", style="govtext.header")
     if change.old is not None and change.new is not None and change.similarity < 1:
         head.append(f"  similarity {change.similarity:.2f}", style="govtext.count")
+    if change.by_topic:
+        head.append(" (paired by topic)", style="govtext.count")
     return head
 
 
@@ -158,6 +160,9 @@ def render(result: DiffResult, side_by_side: bool = False, show_all: bool = Fals
         elif change.edits and side_by_side:
             parts.append(_columns(Folded(_text(side_runs(change.old, change, "old"))),
                                   Folded(_text(side_runs(change.new, change, "new")))))
+        elif change.edits and change.by_topic:  # little wording shared: old above new
+            parts.append(Folded(Text("- ") + _text(side_runs(change.old, change, "old")), indent=2))
+            parts.append(Folded(Text("+ ") + _text(side_runs(change.new, change, "new")), indent=2))
         elif change.edits:
             parts.append(Folded(_text(inline_runs(change)), indent=2))
         elif change.change in SHOW_BOTH:

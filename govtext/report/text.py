@@ -34,6 +34,8 @@ def render(result: DiffResult, side_by_side: bool = False, show_all: bool = Fals
             head += f"  @ {path}"
         if change.change not in (ADDED, REMOVED) and change.similarity < 1:
             head += f"  similarity {change.similarity:.2f}"
+        if change.by_topic:
+            head += " (paired by topic)"
         lines.append("")
         lines.append(head)
         if change.change == ADDED:
@@ -43,7 +45,9 @@ def render(result: DiffResult, side_by_side: bool = False, show_all: bool = Fals
         elif has_parts(change):
             lines += [f"  - {_marked(side_runs(side, change, 'old'))}" for side in parts_of(change, "old")]
             lines += [f"  + {_marked(side_runs(side, change, 'new'))}" for side in parts_of(change, "new")]
-        elif change.edits and side_by_side:
+        elif change.edits and (side_by_side or change.by_topic):
+            # Paired by topic, little wording shared: old above new reads better than a wall
+            # of interleaved deletions and insertions.
             lines.append(f"  - {_marked(side_runs(change.old, change, 'old'))}")
             lines.append(f"  + {_marked(side_runs(change.new, change, 'new'))}")
         elif change.edits:
