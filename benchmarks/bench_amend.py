@@ -86,7 +86,7 @@ def main() -> None:
     result = diff_documents(a, b)
     seconds, data = best(args.runs, lambda: table_docx(comparison_table(result, a, b)))
     print(f"对照表 .docx 刑法 2020→2023: {seconds * 1000:.0f} ms, {len(data)} bytes")
-    seconds, data = best(args.runs, lambda: redline_docx(redline_paragraphs(a.text, b.text)))
+    seconds, data = best(args.runs, lambda: redline_docx(redline_paragraphs(a, b)))
     print(f"redline .docx 刑法 2020→2023: {seconds * 1000:.0f} ms, {len(data)} bytes")
 
 

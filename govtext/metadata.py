@@ -99,6 +99,18 @@ def _issuer(lines: list[str]) -> str:
     return next(("、".join(b) for b in (_bodies(line, offices_only=True) for line in lines) if b), "")
 
 
+def adopting_body(doc: Document) -> str:
+    """The body named in the first dated line that records an act (a law's adoption, not its
+    latest amendment): the author of the work every version shares.  '' when none is named."""
+    _, _, actions = _issuer_table()
+    for line in _header_lines(doc):
+        if _DATE.search(line) and any(a in line for a in actions):
+            bodies = _bodies(line, offices_only=False)
+            if bodies:
+                return "、".join(bodies)
+    return ""
+
+
 def _bodies(line: str, offices_only: bool) -> list[str]:
     pattern, offices, _ = _issuer_table()
     line = _SESSION.sub("", line)

@@ -105,6 +105,20 @@ def load(path: str | None = None, lexicon: Lexicon | None = None, options: ReadO
     return _parsed(text, source, lexicon)
 
 
+def read_text(path: str, options: ReadOptions | None = None, warn: Callable[[str], None] | None = None) -> str:
+    """The text of ``path`` as :func:`load` would parse it, without parsing it when it is
+    plain text (dating a version, reading an instrument): Word, PDF and web pages give the
+    text a reader sees, govtext XML the text it archives."""
+    options = options or ReadOptions()
+    raw = read_bytes(path, options.max_bytes)
+    from govtext.formats import EXTRACTED, detect
+
+    fmt = detect(raw.data, raw.name) if options.input_format == "auto" else options.input_format
+    if fmt in EXTRACTED or (fmt == "xml" and (options.input_format == "xml" or looks_like_xml(raw.data))):
+        return load(path, None, options, warn).text
+    return _decoded(raw, options, warn, False)[0]
+
+
 def parse_raw(raw: RawInput, lexicon: Lexicon | None = None, options: ReadOptions | None = None,
               warn: Callable[[str], None] | None = None, allow_empty: bool = False) -> Document:
     text, source = _decoded(raw, options or ReadOptions(), warn, allow_empty)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,11 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "fixtures"
 GOLDEN = Path(__file__).resolve().parent / "golden"
-CORPUS = ROOT.parent / "shared" / "corpus"
+# The real documents and gold answers beside the checkout; GOVTEXT_TEST_SHARED points elsewhere
+# (test_fresh_machine.py collects the suite with it pointing nowhere, as on a fresh clone).
+SHARED = Path(os.environ.get("GOVTEXT_TEST_SHARED") or ROOT.parent / "shared")
+CORPUS = SHARED / "corpus"
+GOLD = SHARED / "gold"
 SAMPLE = ROOT / "seeds" / "000_efddb673e37cdc31.txt"
 
 CORPUS_REASON = f"real documents not found at {CORPUS} (CI provides ../shared/corpus beside the checkout)"
@@ -25,6 +30,18 @@ def corpus_file(name: str) -> Path:
 
 def corpus_files() -> list[Path]:
     return sorted(CORPUS.glob("*.txt")) if CORPUS.is_dir() else []
+
+
+def corpus_cases(paths: list | None = None) -> list:
+    """Parameters for a test over corpus documents: the documents, or one case skipped with
+    the reason where the corpus is absent (an empty list would skip without saying why)."""
+    paths = corpus_files() if paths is None else paths
+    return paths or [pytest.param(None, marks=pytest.mark.skip(reason=CORPUS_REASON), id="no-corpus")]
+
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+SOFFICE_REASON = "LibreOffice (soffice) is not installed: .doc/.rtf files cannot be converted"
+needs_soffice = pytest.mark.skipif(SOFFICE is None, reason=SOFFICE_REASON)
 
 
 def fixture_files() -> list[Path]:

@@ -8,7 +8,7 @@ from govtext import model
 from govtext.model import check_lossless
 from govtext.pipeline import load
 
-from conftest import CORPUS, corpus_file, corpus_files
+from conftest import CORPUS, corpus_cases, corpus_file, corpus_files
 
 # From ../shared/corpus/README.md (the official texts).
 LAWS = {
@@ -77,7 +77,7 @@ def test_social_governance_item_in_19th_congress_report():
     assert any("社会治理" in (t or "") for t in titles)
 
 
-@pytest.mark.parametrize("path", corpus_files(), ids=lambda p: p.name)
+@pytest.mark.parametrize("path", corpus_cases(), ids=lambda p: p.name)
 def test_every_corpus_file_is_lossless(path):
     doc = load(str(path))
     check_lossless(doc)
@@ -180,7 +180,7 @@ def _policy_corpus():
     return [p for p in corpus_files() if not p.name.startswith(("law-", "reg-"))] + gwr
 
 
-@pytest.mark.parametrize("path", _policy_corpus(), ids=lambda p: f"{p.parent.name}/{p.name}")
+@pytest.mark.parametrize("path", corpus_cases(_policy_corpus()), ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_paren_series_count_and_type_follow_the_text(path):
     """Every （X） line of the text is one node, and one series is one node type.
 

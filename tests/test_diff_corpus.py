@@ -11,7 +11,7 @@ from functools import lru_cache
 
 import pytest
 
-from conftest import corpus_file, corpus_files
+from conftest import corpus_cases, corpus_file, corpus_files
 from govtext.diff import diff_documents
 from govtext.diff.align import GENRE_FLOORS, GENRE_THRESHOLDS, THRESHOLD, align
 from govtext.diff.candidates import pair_score
@@ -29,7 +29,7 @@ def _diff(old: str, new: str):
     return diff_documents(_load(old), _load(new))
 
 
-@pytest.mark.parametrize("path", corpus_files(), ids=lambda p: p.name)
+@pytest.mark.parametrize("path", corpus_cases(), ids=lambda p: p.name)
 def test_diff_with_itself_is_empty(path) -> None:
     doc = load(str(path))
     result = diff_documents(doc, doc)

@@ -15,7 +15,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "govtext"
 CORNERS = {
     "jieba": {"segment/reference.py"},  # the reference the port is tested against
     "lxml": set(),  # the XML report builds through govtext.xmlfmt.markup
-    "rich": {"report/terminal.py", "report/history_terminal.py"},
+    "rich": {"report/terminal.py", "report/history_terminal.py", "report/targets_terminal.py"},
     "click": set(),
 }
 

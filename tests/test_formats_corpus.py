@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from govtext.cli import main
 from govtext.model import LEAF_TYPES
 
-from conftest import CORPUS, CORPUS_REASON
+from conftest import CORPUS, CORPUS_REASON, corpus_cases
 from formats_helpers import char_error
 
 FORMATS_DIR = CORPUS / "formats"
@@ -50,7 +50,7 @@ def test_the_corpus_has_every_format():
     assert {p.suffix for p in FILES} == set(SUFFIXES)
 
 
-@pytest.mark.parametrize("path", FILES, ids=[p.name for p in FILES])
+@pytest.mark.parametrize("path", corpus_cases(FILES), ids=lambda p: p.name)
 def test_same_outline_and_text_as_expected(path, capsys):
     if path.suffix == ".doc" and shutil.which("soffice") is None and shutil.which("libreoffice") is None:
         pytest.skip("LibreOffice (soffice) is not installed: .doc files cannot be converted")

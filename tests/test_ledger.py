@@ -10,7 +10,7 @@ import shutil
 import pytest
 from click.testing import CliRunner
 
-from conftest import CORPUS, CORPUS_REASON, FIXTURES
+from conftest import CORPUS, CORPUS_REASON, FIXTURES, SOFFICE
 from govtext.cli import main
 from govtext.ledger.count import LedgerTask, count_document
 
@@ -149,13 +149,16 @@ def test_counts_equal_plain_string_counts_over_the_whole_corpus(tmp_path):
     terms_file.write_text("\n".join(SERIES_TERMS), encoding="utf-8")
     out = tmp_path / "l.csv"
     result = run(str(CORPUS), "--terms", str(terms_file), "--protected", "-o", str(out), "-q", "-j", "2")
-    assert result.exit_code == 0, result.output
+    # Without LibreOffice the corpus's .doc cannot be read: ledger skips it and says so by exit 1.
+    unreadable = [] if SOFFICE else sorted(CORPUS.rglob("*.doc")) + sorted(CORPUS.rglob("*.rtf"))
+    assert result.exit_code == (1 if unreadable else 0), result.output
     documents = {}
     for row in read_csv(out):
         if row["place"] == "document":
             documents.setdefault(row["path"], {})[row["term"]] = int(row["count"])
     assert len(documents) > 80  # the corpus, series/gwr included
     assert any("series" in path for path in documents)
+    assert not {str(p) for p in unreadable} & set(documents)
     for path, counts in documents.items():
         text = load(path).text
         assert counts == {term: text.count(term) for term in counts}, path

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from rich.cells import cell_len
 from rich.console import Console
 
-from conftest import CORPUS_REASON, FIXTURES, corpus_files, fixture_files
+from conftest import FIXTURES, corpus_cases, corpus_files, fixture_files
 from govtext.cli import main
 from govtext.pipeline import load, parse_text
 from govtext.render import plain
@@ -45,10 +45,8 @@ def test_plain_text_is_exactly_rich_text(source) -> None:
     _check_same(source, (20, 37, 60, 80, 120), ({}, {"sentences": True}, {"depth": 1}))
 
 
-@pytest.mark.parametrize("source", [str(p) for p in corpus_files()] or [None], ids=os.path.basename)
+@pytest.mark.parametrize("source", corpus_cases([str(p) for p in corpus_files()]), ids=os.path.basename)
 def test_plain_text_is_exactly_rich_text_on_the_corpus(source) -> None:
-    if source is None:
-        pytest.skip(CORPUS_REASON)
     _check_same(source, (80,), ({}, {"sentences": True}))
 
 

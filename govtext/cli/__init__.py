@@ -25,6 +25,7 @@ COMMANDS = {
     "ledger": ("govtext.cli.ledger_cmd", "ledger"),
     "amend": ("govtext.cli.amend_cmd", "amend"),
     "history": ("govtext.cli.history_cmd", "history"),
+    "targets": ("govtext.cli.targets_cmd", "targets"),
 }
 
 

@@ -7,14 +7,16 @@ import sys
 
 import click
 
-from govtext.cli.common import EXIT_TROUBLE, emit, lexicon_option, load_document
+from govtext.cli.common import (EXIT_TROUBLE, emit, input_options, lexicon_option, load_document, output_format,
+                                read_options, warn)
 
 
 @click.command()
 @click.argument("old", metavar="OLD")
 @click.argument("instrument", metavar="INSTRUMENT")
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "xml"]), default="text", show_default=True,
-              help="The amended text, its JSON outline (govtext/outline) or govtext XML.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "xml"]), default=None,
+              help="The amended text, its JSON outline (govtext/outline) or govtext XML "
+              "[default: from -o's extension (.txt .json .xml), else text].")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None,
               help="Write to this file (atomically) instead of standard output.")
 @click.option("--explain", is_flag=True,
@@ -25,7 +27,8 @@ from govtext.cli.common import EXIT_TROUBLE, emit, lexicon_option, load_document
               help="Compare the result with a published text article by article (spaces and width forms aside) "
               "instead of printing it; exit 1 when articles differ.")
 @lexicon_option
-def amend(old: str, instrument: str, fmt: str, output: str | None, explain: bool, part: int | None,
+@input_options
+def amend(old: str, instrument: str, fmt: str | None, output: str | None, explain: bool, part: int | None,
           published: str | None, lexicon: str | None) -> None:
     """Apply INSTRUMENT (a 修正案 or 修改决定) to OLD and print the amended law.
 
@@ -38,11 +41,11 @@ def amend(old: str, instrument: str, fmt: str, output: str | None, explain: bool
     go to stderr.
     """
     from govtext.amend.api import AmendError, amend_document, read_instrument, title_of
-    from govtext.textio import decode, read_bytes
+    from govtext.pipeline import read_text
 
+    fmt = output_format(fmt, output, {"text": ("text", "markdown"), "json": ("json",), "xml": ("xml",)}, "text")
     doc = load_document(old, lexicon)
-    raw = read_bytes(instrument)
-    text, _ = decode(raw.data, raw.name)
+    text = read_text(instrument, read_options(), warn)  # read as OLD is: --encoding, --input-format …
     parsed = read_instrument(text, title_of(doc), part)
     if explain:
         for item in parsed.items:

@@ -56,7 +56,9 @@ class GovtextGroup(click.Group):
             click.echo(exc.ctx.get_help())
             sys.exit(0)
         except click.ClickException as exc:
-            where = f"{exc.ctx.command_path}: " if getattr(exc, "ctx", None) is not None else ""
+            # "govtext: error: diff: …" — the subcommand, never the program name twice.
+            path = exc.ctx.command_path if getattr(exc, "ctx", None) is not None else ""
+            where = f"{path.split(' ', 1)[1]}: " if " " in path else ""
             click.echo(f"govtext: error: {where}{visible(exc.format_message())} (see --help)", err=True)
             sys.exit(exc.exit_code)
         sys.exit(code if isinstance(code, int) else 0)
@@ -155,6 +157,44 @@ def input_options(command):
     """How a command reads its documents: ``--max-bytes``, ``--encoding``, ``--errors``,
     ``--input-format`` and ``--revisions``."""
     return max_bytes_option(encoding_option(errors_option(input_format_option(revisions_option(command)))))
+
+
+# The options every command spells the same way.
+jobs_option = click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, metavar="N",
+                           help="Worker processes [default: one per core].")
+quiet_option = click.option("-q", "--quiet", is_flag=True,
+                            help="No progress bar, summary or notes on stderr; errors are still shown.")
+
+# What a file name's extension says it holds: with -o, the extension picks the format.
+SUFFIX_KINDS = {".json": "json", ".jsonl": "json", ".xml": "xml", ".html": "html", ".htm": "html",
+                ".md": "markdown", ".markdown": "markdown", ".txt": "text", ".csv": "csv", ".docx": "docx",
+                ".parquet": "parquet"}
+
+
+def output_format(fmt: str | None, output: str | None, writes: dict[str, tuple[str, ...]], default: str) -> str:
+    """One rule for every command: ``--format`` if given, else what -o's extension says, else
+    ``default``.  ``writes`` maps each format to the kinds of file it writes (values of
+    :data:`SUFFIX_KINDS`), the preferred format for a kind first.  A format that cannot
+    write the file -o names is an error (exit 2) rather than, say, wdiff text in r.html.
+    """
+    suffix = os.path.splitext(output)[1].lower() if output and output != "-" else ""
+    kind = SUFFIX_KINDS.get(suffix)
+    if fmt is None:
+        if kind is None:
+            return default
+        for name, kinds in writes.items():
+            if kind in kinds:
+                return name
+        able = sorted({k for kinds in writes.values() for k in kinds})
+        fail(f"{output}: cannot write a {suffix} file here; -o takes {_suffixes(able)}")
+    if kind is not None and kind not in writes.get(fmt, ()):
+        fail(f"--format {fmt} writes {_suffixes(writes.get(fmt, ()))}, not {suffix} (-o {output})")
+    return fmt  # type: ignore[return-value]
+
+
+def _suffixes(kinds) -> str:
+    names = [s for s, k in SUFFIX_KINDS.items() if k in kinds and s not in (".jsonl", ".htm", ".markdown")]
+    return " or ".join(names) if names else "no file of a known type"
 
 
 def read_options():

@@ -6,18 +6,32 @@ import sys
 
 import click
 
-from govtext.cli.common import emit, emit_rich, input_options, lexicon_option, load_document, stdout_is_terminal
+from govtext.cli.common import (emit, emit_rich, fail, input_options, lexicon_option, load_document, output_format,
+                                stdout_is_terminal)
 from govtext.diff.records import FAIL_ON_KINDS
 from govtext.report import DOCUMENT_FORMATS, FORMATS
+
+TARGETS = "targets"
+"""--fail-on kind: a target figure changed, appeared or went (govtext.targets.compare)."""
+
+
+# What each format can write (-o's extension picks the format; a mismatch is an error).
+# The first format for a kind of file is the one its extension chooses.
+WRITES = {"text": ("text",), "terminal": ("text",), "json": ("json",), "xml": ("xml",), "html": ("html",),
+          "markdown": ("markdown",), "redline": ("docx",), "table": ("markdown", "html", "docx"),
+          "decision": ("text", "markdown")}
+# The lawyers' formats read articles: on texts without any they would say "no change".
+ARTICLE_FORMATS = ("decision", "table")
 
 
 def _fail_on(ctx, param, value: str | None) -> frozenset[str] | None:
     if value is None:
         return None
     kinds = frozenset(part.strip() for part in value.split(",") if part.strip())
-    unknown = sorted(kinds - set(FAIL_ON_KINDS))
+    unknown = sorted(kinds - set(FAIL_ON_KINDS) - {TARGETS})
     if unknown or not kinds:
-        raise click.BadParameter(f"unknown kind {', '.join(unknown) or '(none)'}; choose from {', '.join(FAIL_ON_KINDS)}")
+        raise click.BadParameter(f"unknown kind {', '.join(unknown) or '(none)'}; "
+                                 f"choose from {', '.join((*FAIL_ON_KINDS, TARGETS))}")
     return kinds
 
 
@@ -25,14 +39,15 @@ def _fail_on(ctx, param, value: str | None) -> frozenset[str] | None:
 @click.argument("old", metavar="OLD")
 @click.argument("new", metavar="NEW")
 @click.option("--format", "fmt", type=click.Choice([*FORMATS, *DOCUMENT_FORMATS]), default=None,
-              help="Report format [default: terminal on a terminal, text when piped or with -o].")
+              help="Report format [default: from -o's extension (.txt .json .xml .html .md .docx), else terminal "
+              "on a terminal and text when piped].")
 @click.option("--side-by-side", is_flag=True, help="Show old and new text in two columns instead of inline.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None,
               help="Write the report to this file (atomically) instead of standard output.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing; only the exit status tells.")
 @click.option("--fail-on", "fail_on", callback=_fail_on, default=None, metavar="KINDS",
               help="Exit 1 only for these comma-separated kinds, e.g. removed,weakened "
-              f"(any of: {', '.join(FAIL_ON_KINDS)}).")
+              f"(any of: {', '.join(FAIL_ON_KINDS)}, {TARGETS}).")
 @click.option("--userdict", type=click.Path(dir_okay=False), default=None,
               help="Extra protected 提法 in jieba's dictionary format (word [freq] [tag] a line).")
 @click.option("--threshold", type=click.FloatRange(0.0, 1.0), default=None,
@@ -71,6 +86,7 @@ def diff(old: str, new: str, fmt: str | None, side_by_side: bool, output: str | 
     from govtext.diff.pins import parse_pair
     from govtext.report import render_report, renderer
 
+    fmt = output_format(fmt, output, WRITES, default="")  # "": no -o, or one that names no format
     pins = [parse_pair(text) for text in match] + (_read_matches(matches_file) if matches_file else [])
     # An empty side (/dev/null, a new file in CI) is the empty document: all added or removed.
     with progress("diff", quiet=quiet) as report:  # a bar on stderr only if this takes over a second on a terminal
@@ -79,18 +95,26 @@ def diff(old: str, new: str, fmt: str | None, side_by_side: bool, output: str | 
         new_doc = load_document(new, lexicon, allow_empty=True)
         result = diff_documents(old_doc, new_doc, userdict=userdict, threshold=threshold, match=pins,
                                 unmatch=[parse_pair(text) for text in unmatch], progress=report)
-    code = result.return_code(fail_on)
+    if fmt in ARTICLE_FORMATS:
+        _require_articles(fmt, ((old, old_doc), (new, new_doc)))
+    wanted = not quiet or output or (fail_on and TARGETS in fail_on)  # -q alone: only the exit status
+    targets = _compare_targets(old_doc, new_doc) if wanted and fmt not in DOCUMENT_FORMATS else None
+    code = result.return_code(fail_on - {TARGETS} if fail_on else None) if fail_on != {TARGETS} else 0
+    if fail_on and TARGETS in fail_on:  # the targets kind is judged here, the others by the diff
+        code = max(code, int(bool(targets and targets.changed)))
+    if fmt in DOCUMENT_FORMATS and output and output != "-" and fail_on is None:
+        code = 0  # the document asked for was written: success, unless --fail-on says what fails
     if quiet and not output:
         sys.exit(code)
     on_terminal = stdout_is_terminal() and not output
-    if fmt is None or (fmt == "terminal" and not on_terminal):
+    if not fmt or (fmt == "terminal" and not on_terminal):
         # Colours are the terminal report's only marks: off a terminal, the text
         # format's [-deleted-]{+inserted+} keep old and new words apart.
         fmt = "terminal" if on_terminal else "text"
     if fmt in DOCUMENT_FORMATS:  # decision, 对照表, redline: drawn from both documents too
         report = renderer(fmt).render_documents(result, old_doc, new_doc, output=output, all_articles=show_all)
     else:
-        report = render_report(fmt, result, side_by_side=side_by_side, show_all=show_all)
+        report = render_report(fmt, result, side_by_side=side_by_side, show_all=show_all, targets=targets)
     if fmt == "terminal":
         emit_rich(report, output)
     else:
@@ -98,6 +122,20 @@ def diff(old: str, new: str, fmt: str | None, side_by_side: bool, output: str | 
     sys.exit(code)
 
 
+
+def _require_articles(fmt: str, sides) -> None:
+    from govtext.model import ARTICLE
+
+    for name, doc in sides:
+        if not any(node.type == ARTICLE for node in doc.root.walk()):
+            fail(f"--format {fmt} compares laws article by article, and {name} has no articles (第X条); "
+                 "use --format text, html or markdown")
+
+
+def _compare_targets(old_doc, new_doc):
+    from govtext.targets.compare import compare_targets
+
+    return compare_targets(old_doc, new_doc)
 
 
 def _read_matches(path: str) -> list[tuple[str, str]]:

@@ -4,58 +4,91 @@ from __future__ import annotations
 
 import click
 
-from govtext.cli.common import emit, emit_rich
+from govtext.cli.common import (emit, emit_rich, input_options, jobs_option, lexicon_option, output_format,
+                                quiet_option, read_options, warn)
 
 FORMATS = ("terminal", "json", "csv", "html")
-_BY_SUFFIX = {".json": "json", ".csv": "csv", ".html": "html", ".htm": "html"}
+# What each format writes (-o's extension picks the format; a mismatch is an error).
+WRITES = {"terminal": ("text",), "json": ("json",), "csv": ("csv",), "html": ("html",)}
 
 
 @click.command()
 @click.argument("versions", nargs=-1, required=True, metavar="VERSION...")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
-              help="Report format [default: from -o's extension (.json .csv .html), else terminal].")
+              help="Report format [default: from -o's extension (.json .csv .html .txt), else terminal].")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None,
               help="Write the report to this file (atomically) instead of standard output.")
 @click.option("--pairs", is_flag=True,
               help="Print the N-1 successive diffs as govtext/diff JSON, one per line, instead of the history.")
-@click.option("--jobs", type=click.IntRange(min=1), default=None, metavar="N",
-              help="Worker processes diffing pairs in parallel [default: one per core].")
-@click.option("--terms", "terms_file", type=click.Path(dir_okay=False), default=None, metavar="FILE",
-              help="More 提法 for the ledger, one a line (UTF-8; # starts a comment).")
+@jobs_option
+@click.option("--terms", "terms_files", multiple=True, type=click.Path(dir_okay=False), metavar="FILE",
+              help="More 提法 for the ledger, one a line (UTF-8; # starts a comment); repeatable.")
 @click.option("--blame", default=None, metavar="LABEL",
               help="Blame this version (its label, file name or date) instead of the last.")
 @click.option("--order", "order_mode", type=click.Choice(["date", "given"]), default="date", show_default=True,
               help="Order versions by the date each states (header, 题注, year in the file name), "
               "or as given.")
+@quiet_option
+@lexicon_option
+@input_options
 def history(versions: tuple[str, ...], fmt: str | None, output: str | None, pairs: bool, jobs: int | None,
-            terms_file: str | None, blame: str | None, order_mode: str) -> None:
-    """Follow a document through two or more VERSIONs (text or govtext XML files, or a
-    folder of them).
+            terms_files: tuple[str, ...], blame: str | None, order_mode: str, quiet: bool,
+            lexicon: str | None) -> None:
+    """Follow a document through two or more VERSIONs (any document govtext reads —
+    text, govtext XML, Word, PDF, web pages — or a folder of them).
 
     Reports each section, item, enumeration and article through the versions
     (lineages), the count of each 提法 in every version (the ledger: protected
     terms, --terms, and terms that appear or disappear between versions), and
     for the last version (or --blame LABEL) the version since which each sentence
     stands in its present wording and the version that last changed each article
-    or item.
+    or item.  Versions that do not look like one document (a law among policy
+    texts, another title) are named in a warning.
     """
+    from govtext.cli.progress import progress_bar
     from govtext.history import build_history
+    from govtext.history.order import expand
 
-    result = build_history(list(versions), order_mode=order_mode, jobs=jobs, terms_file=terms_file, blame=blame,
-                           keep_diffs=pairs)
+    fmt = "json" if pairs else output_format(fmt, output, WRITES, default="terminal")
+    steps = max(len(expand(list(versions))) - 1, 0)
+    with progress_bar("diffing versions", 0 if quiet else steps) as advance:
+        result = build_history(list(versions), order_mode=order_mode, jobs=jobs, blame=blame, keep_diffs=pairs,
+                               terms_files=terms_files, options=read_options(), lexicon=lexicon,
+                               advance=(lambda n: [advance() for _ in range(n)]) if advance else None,
+                               warn=warn)
+    for message in result.warnings:
+        warn(message)
     if pairs:
         from govtext.report.history_json import render_pairs
 
         emit(render_pairs(result), output)
-        return
-    if fmt is None:
-        suffix = output.lower()[output.rfind("."):] if output and "." in output else ""
-        fmt = _BY_SUFFIX.get(suffix, "terminal")
-    if fmt == "terminal":
+    elif fmt == "terminal":
+        from rich.console import Group
+
         from govtext.report.history_terminal import render
 
-        emit_rich(render(result), output)
-        return
-    from importlib import import_module
+        emit_rich(Group(render(result), _targets_table(result)), output)
+    else:
+        from importlib import import_module
 
-    emit(import_module(f"govtext.report.history_{fmt}").render(result), output)
+        emit(import_module(f"govtext.report.history_{fmt}").render(result), output)
+    if output and output != "-" and not quiet:
+        click.echo(f"written: {output}", err=True)  # on stderr: with -o, stdout stays empty
+
+
+def _targets_table(result):
+    """The indicator × year table of ``govtext targets`` for the same versions, in series order
+    (policy texts only: a law sets no targets)."""
+    from rich.console import Group
+
+    from govtext.cli.common import load_document
+    from govtext.report.targets_terminal import series_table
+    from govtext.targets import load_target_lexicon, targets_of
+    from govtext.targets.series import build_table
+
+    lexicon = load_target_lexicon(None)
+    docs = [load_document(version.path) for version in result.versions]
+    if any(doc.genre != "policy" for doc in docs):
+        return Group()
+    table = build_table([targets_of(doc, lexicon) for doc in docs], lexicon)
+    return series_table(table) if any(cell for row in table.rows for cell in row.cells) else Group()

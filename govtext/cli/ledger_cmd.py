@@ -124,6 +124,10 @@ def _print_summary(summary, skipped, output, wide, errors, to_stderr: bool) -> N
         console.print(f"failed: {visible(message)}", markup=False, highlight=False)
     if failed > TOP_TERMS:
         console.print(f"… and {failed - TOP_TERMS} more", markup=False, highlight=False)
+    for path, reason in skipped[:TOP_TERMS]:  # "1 files skipped" alone leaves the reader guessing which
+        console.print(f"skipped: {visible(path)}: {visible(reason)}", markup=False, highlight=False, soft_wrap=True)
+    if len(skipped) > TOP_TERMS:
+        console.print(f"… and {len(skipped) - TOP_TERMS} more skipped", markup=False, highlight=False)
     written = [p for p in (output, wide) if p and p != "-"] + ([errors] if errors and errors != "-" else [])
     if written:
         console.print("written: " + ", ".join(visible(p) for p in written), markup=False, highlight=False)

@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import click
 
-from govtext.cli.common import emit, emit_rich, input_argument, input_options, lexicon_option, load_document
+from govtext.cli.common import (emit, emit_rich, input_argument, input_options, lexicon_option, load_document,
+                                output_format)
+
+# What each format writes (-o's extension picks the format; a mismatch is an error).
+WRITES = {"terminal": ("text",), "json": ("json",)}
 
 
 @click.command()
 @input_argument
-@click.option("--format", "fmt", type=click.Choice(["terminal", "json"]), default="terminal", show_default=True,
-              help="A Rich tree, or the JSON outline (format govtext/outline, version 1).")
+@click.option("--format", "fmt", type=click.Choice(["terminal", "json"]), default=None,
+              help="A Rich tree, or the JSON outline (format govtext/outline, version 1) "
+              "[default: from -o's extension (.json, .txt), else terminal].")
 @click.option("--depth", type=click.IntRange(min=0), default=None,
               help="Show only N levels below the document (JSON too: deeper nodes are left out).")
 @click.option("--show", "show", type=click.Choice(["outline", "sentences", "text"]), default="outline",
@@ -29,6 +34,7 @@ def tree(file: str | None, fmt: str, depth: int | None, show: str, output: str |
     Sections, items and their kinds (体制 system, 方式 method, 层级 tier), measure
     counts; laws as 编/章/节/条/款/项. Plain text when piped; NO_COLOR is respected.
     """
+    fmt = output_format(fmt, output, WRITES, default="terminal") if show != "text" else "terminal"
     doc = load_document(file, lexicon)
     if warnings:
         _print_warnings(doc)

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import click
 
-from govtext.cli.common import (emit, fail, input_argument, input_options, lexicon_option, load_document,
-                                max_bytes_option, read_options, warn)
+from govtext.cli.common import (emit, fail, input_argument, input_options, jobs_option, lexicon_option, load_document,
+                                max_bytes_option, output_format, quiet_option, read_options, warn)
 from govtext.escape import visible
 
 FORMATS = ("govtext", "akn")
@@ -23,14 +23,14 @@ FORMATS = ("govtext", "akn")
               help="govtext: the archive format (govtext/xml version 1, lossless, read back by every command); "
               "akn: Akoma Ntoso 3.0 (OASIS LegalDocML).")
 @click.option("--timestamp", is_flag=True, help="Record the time of export (the output is then no longer reproducible).")
-@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
-              help="Folder mode: number of worker processes (default: one per core).")
+@jobs_option
 @click.option("-r", "--recursive", is_flag=True,
               help="Folder mode: convert subfolders too, mirrored under OUTDIR.")
+@quiet_option
 @lexicon_option
 @input_options
 def xml(file: str | None, output: str | None, fmt: str, timestamp: bool, jobs: int | None, recursive: bool,
-        lexicon: str | None) -> None:
+        quiet: bool, lexicon: str | None) -> None:
     """Export FILE (default: the bundled sample) as XML.
 
     The output is UTF-8, indented and deterministic: the same input gives
@@ -46,8 +46,9 @@ def xml(file: str | None, output: str | None, fmt: str, timestamp: bool, jobs: i
     """
     when = datetime.now(timezone.utc) if timestamp else None
     if file and file != "-" and Path(file).is_dir():
-        _convert_folder(file, output, fmt, when, jobs, lexicon, recursive)
+        _convert_folder(file, output, fmt, when, jobs, lexicon, recursive, quiet)
         return
+    output_format(fmt, output, {"govtext": ("xml",), "akn": ("xml",)}, default="govtext")  # -o r.json: an error
     doc = load_document(file, lexicon)
     from govtext.xmlfmt import export_pieces
 
@@ -55,7 +56,7 @@ def xml(file: str | None, output: str | None, fmt: str, timestamp: bool, jobs: i
 
 
 def _convert_folder(folder: str, output: str | None, fmt: str, when, jobs: int | None, lexicon: str | None,
-                    recursive: bool) -> None:
+                    recursive: bool, quiet: bool = False) -> None:
     from govtext.batch import convert_folder, plan_folder
 
     if not output:
@@ -64,7 +65,7 @@ def _convert_folder(folder: str, output: str | None, fmt: str, when, jobs: int |
         fail(f"{output}: exists and is not a folder")
     # OutputClash: exit 2, nothing written.  The read options travel in each Task to the workers.
     plan = plan_folder(folder, output, fmt, when, lexicon, recursive, read_options())
-    for skip in plan.skipped:
+    for skip in () if quiet else plan.skipped:
         click.echo(f"govtext: skipped {skip.path}: {skip.reason}", err=True)
     tasks = plan.tasks
     if not tasks:
@@ -79,7 +80,7 @@ def _convert_folder(folder: str, output: str | None, fmt: str, when, jobs: int |
     from govtext.cli.progress import progress_bar
 
     failed = 0
-    with progress_bar("converting", len(tasks)) as advance:
+    with progress_bar("converting", 0 if quiet else len(tasks)) as advance:
         for result in convert_folder(tasks, jobs):
             if advance is not None:
                 advance()
@@ -89,7 +90,8 @@ def _convert_folder(folder: str, output: str | None, fmt: str, when, jobs: int |
                 failed += 1
                 click.echo(f"govtext: error: {visible(result.error)}", err=True)
     done = len(tasks) - failed
-    click.echo(f"govtext: {done} of {len(tasks)} files converted to {visible(output)}", err=True)
+    if not quiet:
+        click.echo(f"govtext: {done} of {len(tasks)} files converted to {visible(output)}", err=True)
     if failed:
         sys.exit(1)
 

@@ -154,3 +154,6 @@ class History:
     blame: tuple[BlameEntry, ...]
     blame_text: str
     """The blamed version's text (for renderers that show it)."""
+
+    warnings: tuple[str, ...] = ()
+    """Why the versions may not be one document (a law among policy texts, other titles)."""

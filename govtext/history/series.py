@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from govtext.errors import GovtextError
-from govtext.executor import default_jobs, run_ordered
+from govtext.executor import default_jobs, run_in_order
 from govtext.history.blame import build_blame
 from govtext.history.digest import Digest, digest, step
 from govtext.diff.data import read_term_list
@@ -19,6 +19,7 @@ from govtext.history.ledger import build_ledger
 from govtext.history.lineage import build_lineages
 from govtext.history.order import expand, labels, order
 from govtext.history.records import History, HistoryError, Step, Version
+from govtext.history.unity import unity_warnings
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +29,10 @@ class _Run:
     paths: tuple[str, ...]
     labels: tuple[str, ...]
     keep_diffs: bool = False
+    options: object = None
+    """The ReadOptions every version is read with (None: the defaults)."""
+    lexicon: str | None = None
+    """A lexicon file, loaded in the worker."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,24 +40,33 @@ class _RunResult:
     digests: tuple[Digest, ...] = ()
     steps: tuple[Step, ...] = ()
     error: str | None = None
+    titles: tuple[str, ...] = ()
+    """The title each version's header states ('' where none), to tell whether they are one document."""
 
 
 def _run(task: _Run) -> _RunResult:
     """Parse each version of the run once and diff it with the one before (in a worker)."""
     from govtext.diff import diff_documents
+    from govtext.lexicon import load_lexicon
+    from govtext.metadata import describe
     from govtext.pipeline import load
 
-    digests, steps, previous = [], [], None
+    digests, steps, titles, previous = [], [], [], None
+    try:
+        lexicon = load_lexicon(task.lexicon) if task.lexicon else None
+    except GovtextError as exc:
+        return _RunResult(error=str(exc))
     for path, label in zip(task.paths, task.labels):
         try:
-            doc = load(path)
+            doc = load(path, lexicon, task.options)
         except GovtextError as exc:  # reported by the caller, with the others still run
             return _RunResult(error=str(exc))
         digests.append(digest(doc, label, path))
+        titles.append(describe(doc).title)
         if previous is not None:
             steps.append(step(diff_documents(previous, doc), task.keep_diffs))
         previous = doc
-    return _RunResult(tuple(digests), tuple(steps))
+    return _RunResult(tuple(digests), tuple(steps), titles=tuple(titles))
 
 
 def _crashed(task: _Run, exc: BaseException) -> _RunResult:
@@ -75,17 +89,6 @@ def split_runs(sizes: list[int], parts: int) -> list[tuple[int, int]]:
     return runs
 
 
-def _read_text(path: str) -> str:
-    """The text a file holds, for dating (govtext XML keeps its source text)."""
-    from govtext.pipeline import load, looks_like_xml
-    from govtext.textio import decode, read_bytes
-
-    raw = read_bytes(path)
-    if looks_like_xml(raw.data):
-        return load(path).text
-    return decode(raw.data, path)[0]
-
-
 def resolve_label(spec: str, versions: list[Version]) -> int:
     """The index of the version a user names by label, file name, path or date."""
     for k, version in enumerate(versions):
@@ -95,17 +98,26 @@ def resolve_label(spec: str, versions: list[Version]) -> int:
 
 
 def build_history(paths: list[str], order_mode: str = "date", jobs: int | None = None,
-                  terms_file: str | None = None, blame: str | None = None, keep_diffs: bool = False) -> History:
+                  terms_file: str | None = None, blame: str | None = None, keep_diffs: bool = False,
+                  terms_files: tuple[str, ...] = (), options=None, lexicon: str | None = None,
+                  advance=None, warn=None) -> History:
     """The history of the versions in ``paths`` (files or folders).
 
     ``keep_diffs`` keeps each step's whole :class:`~govtext.diff.records.DiffResult`
     (``History.steps[k].result``), as ``--pairs`` needs; otherwise only ids and kinds.
+    ``options`` (a :class:`~govtext.pipeline.ReadOptions`) and ``lexicon`` (a file) read
+    every version as ``govtext tree`` would; ``terms_files`` add 提法 from several files;
+    ``advance(n)`` is called as n more steps are diffed; ``warn`` receives what the reader
+    repaired (undecodable bytes replaced).
     """
     files = expand(list(paths))
     if len(files) < 2:
         raise HistoryError(f"history needs at least two versions, got {len(files)}")
-    user_terms = read_term_list(terms_file) if terms_file else ()
-    texts = [_read_text(path) for path in files]
+    lists = [read_term_list(path) for path in ((terms_file,) if terms_file else ()) + tuple(terms_files)]
+    user_terms = tuple(dict.fromkeys(term for terms in lists for term in terms))
+    from govtext.pipeline import read_text
+
+    texts = [read_text(path, options, warn) for path in files]  # for dating
     ranked, dates = order(files, texts, order_mode)
     names = labels(files)
     files = [files[k] for k in ranked]
@@ -113,15 +125,23 @@ def build_history(paths: list[str], order_mode: str = "date", jobs: int | None =
     names = [names[k] for k in ranked]
     dates = [dates[k] for k in ranked]
 
-    runs = split_runs([len(text) for text in texts], jobs or default_jobs())
-    tasks = [_Run(tuple(files[a : b + 1]), tuple(names[a : b + 1]), keep_diffs) for a, b in runs]
+    workers = jobs or default_jobs()
+    # With a progress bar, runs a few times smaller than one per worker, so the bar moves
+    # (each extra run parses one version twice, where it meets the next run).
+    runs = split_runs([len(text) for text in texts], workers * 4 if advance else workers)
+    tasks = [_Run(tuple(files[a : b + 1]), tuple(names[a : b + 1]), keep_diffs, options, lexicon)
+             for a, b in runs]
     digests: list[Digest] = []
     steps: list[Step] = []
-    for result in run_ordered(_run, tasks, jobs=jobs, on_crash=_crashed):
+    titles: list[str] = []
+    for result in run_in_order(_run, tasks, jobs=jobs, on_crash=_crashed):
         if result.error:
             raise HistoryError(result.error)
         digests.extend(result.digests[1:] if digests else result.digests)
+        titles.extend(result.titles[1:] if titles else result.titles)
         steps.extend(result.steps)
+        if advance is not None:
+            advance(len(result.steps))
 
     versions = [Version(d.label, d.path, date, d.sha256, len(d.text)) for d, date in zip(digests, dates)]
     target = resolve_label(blame, versions) if blame else len(versions) - 1
@@ -134,4 +154,5 @@ def build_history(paths: list[str], order_mode: str = "date", jobs: int | None =
         blame_version=target,
         blame=build_blame(digests, lineages, target),
         blame_text=digests[target].text,
+        warnings=unity_warnings(names, [d.genre for d in digests], titles),
     )

@@ -37,7 +37,7 @@ body{font-family:"PingFang SC","Hiragino Sans GB","Microsoft YaHei","Noto Sans C
 "Noto Sans SC","WenQuanYi Micro Hei",system-ui,sans-serif;margin:2em auto;max-width:110em;padding:0 1em;color:#222}
 h1{font-size:1.3em}h2{font-size:1.1em;margin-top:2em}
 table{border-collapse:collapse}td,th{border:1px solid #ddd;padding:.15em .4em;vertical-align:top;font-size:.9em}
-th{background:#f4f4f4;text-align:left}
+th{background:#f4f4f4;text-align:left}td.n{text-align:right}
 table.grid td.c{padding:0;width:1.1em;height:1.1em;text-align:center;font-size:.7em;border-color:#eee}
 table.grid td.p{background:#cfd8e3}table.grid td.a{background:#fff}
 table.grid th.v{writing-mode:vertical-rl;font-weight:normal;font-size:.75em;padding:.3em 0}
@@ -53,14 +53,15 @@ svg.chart circle{fill:#3d85c6}svg.chart line{stroke:#bbb}svg.chart text{font-siz
 
 
 def _versions(history: History) -> str:
-    head = "".join(f"<th>{k}<br>{escape(v.label)}<br><small>{escape(v.date or '')}</small></th>"
-                   for k, v in enumerate(history.versions))
-    cells = []
-    for k in range(len(history.versions)):
+    """One row per version, as in the terminal: fifty versions as fifty columns ran off the page."""
+    rows = []
+    for k, v in enumerate(history.versions):
         counts = step_counts(history, k)
-        cells.append("<td>" + ("<br>".join(f"{n} {escape(kind)}" for kind, n in counts.items()) or "—") + "</td>")
-    return (f'<div style="overflow-x:auto"><table class="versions"><tr><th>version</th>{head}</tr>'
-            f"<tr><th>changes</th>{''.join(cells)}</tr></table></div>")
+        changes = ", ".join(f"{n} {escape(kind)}" for kind, n in counts.items()) or ("(first)" if k == 0 else "—")
+        rows.append(f"<tr><td>{k}</td><td>{escape(v.label)}</td><td>{escape(v.date or '')}</td>"
+                    f'<td class="n">{v.chars}</td><td>{changes}</td></tr>')
+    return ('<table class="versions"><tr><th>#</th><th>version</th><th>date</th><th>chars</th>'
+            f"<th>changes from the one before</th></tr>{''.join(rows)}</table>")
 
 
 DIVISIONS = frozenset({"book", "chapter", "section"})

@@ -56,8 +56,9 @@ def step_counts(history: History, v: int) -> dict[str, int]:
 
 
 def top_movers(history: History, limit: int = 15) -> list[TermRow]:
-    """Used terms with the widest range of counts; protected and user terms first among equals."""
-    used = [row for row in history.terms if row.first is not None]
+    """Used terms with the widest range of counts; protected and user terms first among equals.
+    A term whose count never changed (社会组织 1 → 1) did not move: it is left out."""
+    used = [row for row in history.terms if row.first is not None and max(row.counts) != min(row.counts)]
     rank = {"user": 0, "protected": 1, "diff": 2}
     used.sort(key=lambda row: (-(max(row.counts) - min(row.counts)), rank.get(row.source, 3), row.term))
     return used[:limit]

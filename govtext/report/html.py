@@ -168,7 +168,7 @@ def _change(number: int, change) -> str:
             f'<div class="pair">{old_html}{new_html}</div></div>')
 
 
-def render(result: DiffResult, side_by_side: bool = True, show_all: bool = False) -> str:
+def render(result: DiffResult, side_by_side: bool = True, show_all: bool = False, targets=None) -> str:
     old_name, new_name = escape(source_name(result.old)), escape(source_name(result.new))
     parts = [
         "<!DOCTYPE html>",
@@ -179,6 +179,10 @@ def render(result: DiffResult, side_by_side: bool = True, show_all: bool = False
         f"<h1>govtext diff: {old_name} → {new_name}</h1>",
         *_summary(result),
     ]
+    if targets is not None:  # the targets block (govtext.targets.compare), before the word edits
+        from govtext.report.targets_diff import html_part
+
+        parts += html_part(targets)
     if result.terms:
         parts += _terms(result)
     arrangement = arrange(result, show_all)

@@ -61,6 +61,11 @@ def result_to_dict(result: DiffResult) -> dict:
     }
 
 
-def render(result: DiffResult, side_by_side: bool = False, show_all: bool = False) -> str:
+def render(result: DiffResult, side_by_side: bool = False, show_all: bool = False, targets=None) -> str:
     """One line of JSON (json's C encoder: indenting would cost more than the diff)."""
-    return json.dumps(result_to_dict(result), ensure_ascii=False) + "\n"
+    data = result_to_dict(result)
+    if targets is not None:  # added to version 1: each indicator's target, old and new (govtext.targets)
+        from govtext.report.targets_diff import to_dict
+
+        data["targets"] = to_dict(targets)
+    return json.dumps(data, ensure_ascii=False) + "\n"

@@ -17,10 +17,12 @@ from govtext.report.plain import SHOW_BOTH, excerpt, has_parts, source_name, spl
 
 _LINE_START = re.compile(r"^(\d+)([.)])(?=\s|$)|^([#+=-])")
 """What would open a list, heading or rule where a quoted line begins."""
+_SPACES = re.compile(r"\s+")
 
 
 def _escape(text: str) -> str:
-    text = " ".join(text.split())
+    # Whitespace runs become one space, edges included: "第四条 " before an <ins> keeps its space.
+    text = _SPACES.sub(" ", text)
     for ch in "\\`*_[]<>|~":
         text = text.replace(ch, "\\" + ch)
     return text
@@ -100,9 +102,13 @@ def _change_side_by_side(change) -> list[str]:
     return lines
 
 
-def render(result: DiffResult, side_by_side: bool = False, show_all: bool = False) -> str:
+def render(result: DiffResult, side_by_side: bool = False, show_all: bool = False, targets=None) -> str:
     lines = [f"### govtext diff: `{source_name(result.old)}` → `{source_name(result.new)}`", ""]
     lines += _summary(result)
+    if targets is not None:  # the targets block (govtext.targets.compare), before the word edits
+        from govtext.report.targets_diff import markdown_lines
+
+        lines += markdown_lines(targets)
     if not result.changes:
         lines.append("No changes.")
         return "\n".join(lines) + "\n"

@@ -132,9 +132,13 @@ def _terms(result: DiffResult) -> Table:
     return table
 
 
-def render(result: DiffResult, side_by_side: bool = False, show_all: bool = False) -> Group:
+def render(result: DiffResult, side_by_side: bool = False, show_all: bool = False, targets=None) -> Group:
     title = Text(f"govtext diff  {source_name(result.old)} → {source_name(result.new)}", style="bold")
     parts: list = [title, _summary(result)]
+    if targets is not None and targets.shown():  # the targets block (govtext.targets.compare)
+        from govtext.report.targets_terminal import diff_block
+
+        parts.append(diff_block(targets))
     arrangement = arrange(result, show_all)
     if arrangement.summary:
         parts.append(Text(SUMMARY_HEAD_ALL if show_all else SUMMARY_HEAD, style="govtext.header"))

@@ -18,8 +18,12 @@ def _marked(runs) -> str:
     return " ".join("".join(out).split("\n"))
 
 
-def render(result: DiffResult, side_by_side: bool = False, show_all: bool = False) -> str:
+def render(result: DiffResult, side_by_side: bool = False, show_all: bool = False, targets=None) -> str:
     lines = [f"--- {source_name(result.old)}", f"+++ {source_name(result.new)}", change_counts(result)]
+    if targets is not None:  # the targets block (govtext.targets.compare), before the word edits
+        from govtext.report.targets_diff import text_lines
+
+        lines += text_lines(targets)
     if not result.changes:
         lines.append("no changes")
         return "\n".join(lines) + "\n"

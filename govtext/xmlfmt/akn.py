@@ -55,6 +55,8 @@ UNKNOWN_DATE = "0001-01-01"
 _ILLEGAL = XML_ILLEGAL  # lxml refuses these characters; AKN export drops them
 WORK_HASH_CHARS = 8
 """Hex digits of the title's hash in the FRBR work component."""
+_VERSION_NOTES = re.compile(r"[（(][^）)]*[）)]|\s+")
+"""What a title carries that changes between versions of one work: （2023年修正）, （草案）, spaces."""
 
 
 def xml_safe(text: str) -> str:
@@ -150,18 +152,22 @@ def _stem(doc: Document) -> str | None:
 
 
 def work_name(doc: Document, stated_title: str | None) -> str:
-    """The FRBR work component: the file stem as a slug, then a short hash of the stated title.
-
-    The hash tells apart laws of one year whose files share a generic stem (``law.txt``)
-    and keeps the name stable across versions of a work that restate its title; with no
-    stated title the source's own hash stands in.  Only ``[a-z0-9-]``: safe in a URI.
+    """The FRBR work component, from what the document states, never its file name: the kind
+    of document (law, report, policy), then a short hash of its genre, its title without
+    notes that change from version to version (（2023年修正）, spaces) and the body that adopted
+    it — so every version of one law is one work, and two 政府工作报告 of two governments are
+    two.  With no stated title the source's own hash stands in.  Only ``[a-z0-9-]``: safe in a URI.
     """
+    kind = "law" if doc.genre == "law" else ("report" if stated_title and "报告" in stated_title else "policy")
     if stated_title:
-        digest = hashlib.sha256(stated_title.encode("utf-8")).hexdigest()[:WORK_HASH_CHARS]
+        from govtext.metadata import adopting_body
+
+        title = _VERSION_NOTES.sub("", stated_title)
+        identity = "\n".join((doc.genre, title, adopting_body(doc)))
+        digest = hashlib.sha256(identity.encode("utf-8")).hexdigest()[:WORK_HASH_CHARS]
     else:
         digest = doc.source.sha256[:WORK_HASH_CHARS]
-    slug = re.sub(r"[^a-z0-9-]+", "-", (_stem(doc) or "").lower()).strip("-")
-    return f"{slug}-{digest}" if slug else digest
+    return f"{kind}-{digest}"
 
 
 def _meta(meta, doc: Document, headers: list[Node], title: str, work_name: str, is_law: bool) -> None:

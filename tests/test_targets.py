@@ -1,0 +1,103 @@
+"""govtext.targets on fixtures written for one rule each (fixtures/targets/)."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import FIXTURES
+from govtext.numerals import cn_number, find_amounts
+from govtext.pipeline import load
+from govtext.targets import targets_of
+from govtext.targets.lexicon import load_target_lexicon
+
+HERE = FIXTURES / "targets"
+
+
+def figures(name: str, lexicon=None) -> list[tuple]:
+    doc = targets_of(load(str(HERE / name)), lexicon)
+    return [(t.line, t.indicator, t.value if t.value is not None else (t.low, t.high), t.unit, t.qualifier, t.delta)
+            for t in doc.targets]
+
+
+@pytest.mark.parametrize("text, value, scale, more", [
+    ("8000多亿元", 8000, "亿", "多"), ("1.3万亿斤", 1.3, "万亿", ""), ("百分之十二点五", 12.5, "", ""),
+    ("三分之一", 0.3333, "", ""), ("一千万人", 1000, "万", ""), ("２０余万", 20, "万", "余"), ("8 ．8 ％", 8.8, "", ""),
+])
+def test_amounts_read_as_written(text, value, scale, more):
+    (amount,) = find_amounts(text)
+    assert (amount.value, amount.scale, amount.more) == (value, scale, more)
+
+
+def test_chinese_numbers_with_sections_and_decimals():
+    assert cn_number("三万五千") == 35000
+    assert cn_number("一千二百") == 1200
+    assert cn_number("八点五") == 8.5
+    assert cn_number("万众") is None
+
+
+def test_ranges_full_width_dash_and_chinese_to():
+    assert figures("ranges.txt") == [
+        (4, "国内生产总值增长", (4, 4.5), "%", "", False),
+        (4, "居民消费价格涨幅", 2, "%", "左右", False),
+        (5, "国内生产总值增长", (8, 9), "%", "", False),
+    ]
+
+
+def test_chinese_numerals_percent_fraction_and_words_that_are_not_figures():
+    found = figures("chinese-numerals.txt")
+    assert found[:4] == [
+        (4, "国内生产总值增长", 8, "%", "左右", False),
+        (4, "固定资产投资增长", 12.5, "%", "", False),  # 全社会…: an alias
+        (5, "工程建设项目审批时间压减", 0.3333, "", "", False),
+        (5, "居民医保补助标准增加", 40, "元", "", False),
+    ]
+    assert [f[2] for f in found[4:]] == [0.5]  # 两个文明 and “最后一公里” are words
+
+
+def test_delta_only_beside_its_level():
+    assert figures("delta.txt") == [
+        (4, "赤字率", 4, "%", "左右", False),
+        (4, "赤字规模", 6, "万亿元", "", False),
+        (4, "赤字规模比上年增加", 3400, "亿元", "", True),
+        (5, "中央预算内投资", 8000, "亿元", "多", False),
+        (5, "一般公共预算支出比上年增加", 1, "万亿元", "以上", False),  # no level beside it: the target itself
+    ]
+
+
+def test_review_restatement_multi_year_thresholds_and_old_values_are_left_out():
+    assert figures("review-vs-plan.txt") == [
+        (6, "国内生产总值增长", 4.5, "%", "左右", False),
+        (6, "城镇新增就业", 1200, "万人", "以上", False),
+        (6, "城镇调查失业率", 5.5, "%", "左右", False),
+        (6, "居民消费价格涨幅", 2, "%", "左右", False),
+        (8, "地方政府专项债券", 4.5, "万亿元", "", False),
+        (9, "新开工改造城镇老旧小区", 3, "万个", "", False),
+        (11, "小规模纳税人增值税起征点", 20, "万元", "", False),
+    ]
+
+
+def test_targets_carry_their_outline_node_span_and_clause():
+    doc = load(str(HERE / "review-vs-plan.txt"))
+    first = targets_of(doc).targets[0]
+    assert first.node == "s2/p1" and doc.root.find(first.node) is not None
+    assert doc.text[first.span[0]:first.span[1]] == first.figure == "4.5%左右"
+    assert first.text == "国内生产总值增长4.5%左右"
+
+
+def test_a_lexicon_that_extends_the_default_adds_aliases(tmp_path):
+    extra = tmp_path / "more.toml"
+    extra.write_text('extends = true\n[[indicator]]\nname = "旧区改造"\naliases = ["开工改造城镇老旧小区"]\n',
+                     encoding="utf-8")
+    lexicon = load_target_lexicon(str(extra))
+    assert ("旧区改造" in [f[1] for f in figures("review-vs-plan.txt", lexicon)])
+    assert "国内生产总值增长" in lexicon.core  # the default's indicators are kept
+
+
+def test_thousands_groups_of_old_reports_are_one_figure():
+    assert [a.value for a in find_amounts("支出为２，８９５，７５３，０００元，铺轨１，９８５公里")] == [2895753000, 1985]
+    assert [a.value for a in find_amounts("增长5%，300万人")] == [5, 300]  # a comma between figures stays one
+
+
+def test_chinese_figures_with_yi_sections_read_as_written():
+    (amount,) = find_amounts("七百六十六亿四千万元")
+    assert (amount.value, amount.scale) == (766.4, "亿")

@@ -1,0 +1,103 @@
+"""govtext targets on the real work reports: the hand-read gold, the whole 1954–2025 series, the diff.
+
+Skipped where ../shared is absent (a fresh clone)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import CORPUS, CORPUS_REASON
+from govtext.cli import main
+from govtext.pipeline import load
+from govtext.targets import load_target_lexicon, targets_of
+from govtext.targets.series import build_table
+
+GWR = CORPUS / "series" / "gwr"
+GOLD = CORPUS.parent / "gold" / "targets" / "gold.json"
+CORE = ("国内生产总值增长", "居民消费价格涨幅", "城镇新增就业", "城镇登记失业率", "城镇调查失业率", "赤字率")
+
+pytestmark = pytest.mark.skipif(not GWR.is_dir(), reason=CORPUS_REASON)
+
+
+def _key(t: dict) -> tuple:
+    """score.py's key: line, value (or the low–high range), unit."""
+    if t.get("value") is None and t.get("low") is not None:
+        number = (round(float(t["low"]), 4), round(float(t["high"]), 4))
+    else:
+        number = round(float(t["value"]), 4) if t.get("value") is not None else None
+    return (int(t["line"]), number, (t.get("unit") or "").strip())
+
+
+@pytest.fixture(scope="module")
+def gold() -> dict:
+    if not GOLD.is_file():
+        pytest.skip(f"targets gold not found at {GOLD}")
+    return json.loads(GOLD.read_text(encoding="utf-8"))["reports"]
+
+
+def test_gold_recall_precision_and_one_name_per_core_indicator(gold):
+    found = total = right = reported = 0
+    names: dict[str, set[str]] = {}
+    for name, report in gold.items():
+        doc = targets_of(load(str(GWR / name)))
+        want: dict[tuple, list[dict]] = {}
+        for t in report["targets"]:
+            if not t["delta"]:
+                want.setdefault(_key(t), []).append(t)
+        every = {_key(t) for t in report["targets"]}
+        got = [{"line": t.line, "value": t.value, "low": t.low, "high": t.high, "unit": t.unit, "indicator": t.indicator}
+               for t in doc.targets]
+        hit = {_key(t) for t in got} & set(want)
+        for t in got:
+            match = want.get(_key(t), [])
+            if len(match) == 1 and match[0]["indicator"] in CORE:  # two alike on one line: ambiguous
+                names.setdefault(match[0]["indicator"], set()).add(t["indicator"])
+        report_right = sum(_key(t) in every for t in got)
+        assert len(hit) / len(want) >= 0.95 and report_right / len(got) >= 0.95, name
+        found, total, right, reported = found + len(hit), total + len(want), right + report_right, reported + len(got)
+    assert found / total >= 0.95 and right / reported >= 0.95
+    assert {k: v for k, v in names.items() if len(v) > 1} == {}
+    assert set(names) == set(CORE)
+
+
+# Read by hand in each report (the target list, or 2004's 中央提出今年经济增长预期目标为7%左右).
+GDP_FROM_2004 = {
+    "2004": "7%左右", "2005": "8%左右", "2006": "8%左右", "2007": "8%左右", "2008": "8%左右", "2009": "8%左右",
+    "2010": "8％左右", "2011": "8%左右", "2012": "7.5％", "2013": "7.5%左右", "2014": "7.5%左右", "2015": "7%左右",
+    "2018": "6.5%左右", "2019": "6%－6.5%", "2021": "6%以上", "2022": "5.5%左右", "2023": "5%左右", "2024": "5%左右",
+    "2025": "5%左右",
+}
+
+
+# Before 2004 in Chinese numerals and spaced digits; 2000–2002 set no yearly figure (2001: only
+# the 十五 average), 1993's 由原定平均每年百分之六调高到百分之八至九 is the plan's average.
+GDP_1992_2003 = {"1992": "百分之六", "1993": "百分之八", "1994": "百分之九", "1995": "百分之八至九", "1997": "８％",
+                 "1998": "8 ％", "1999": "7％左右", "2003": "7%左右"}
+
+
+def test_whole_series_runs_and_the_gdp_row_reads_as_a_reader_reads_it():
+    lexicon = load_target_lexicon(None)
+    paths = sorted(GWR.glob("gwr-*.txt"))
+    assert len(paths) == 50
+    table = build_table([targets_of(load(str(p)), lexicon) for p in paths], lexicon)
+    gdp = next(row for row in table.rows if row.indicator == "国内生产总值增长")
+    read = {label: cell.figure for label, cell in zip(table.labels, gdp.cells) if cell and int(label) >= 2004}
+    assert read == GDP_FROM_2004
+    earlier = {label: cell.figure for label, cell in zip(table.labels, gdp.cells) if cell and int(label) < 2004}
+    assert earlier == GDP_1992_2003
+
+
+def test_diff_2024_2025_shows_the_targets_block_and_fails_on_it():
+    old, new = str(GWR / "gwr-2024.txt"), str(GWR / "gwr-2025.txt")
+    result = CliRunner().invoke(main, ["diff", old, new, "--format", "text"])
+    lines = result.stdout.splitlines()
+    block = lines[lines.index("targets changed") + 1:]
+    block = block[:block.index("")]
+    assert "  国内生产总值增长 5%左右 → 5%左右  (same)" in block
+    assert "  赤字率 3% → 4%左右" in block
+    assert "  超长期特别国债 1万亿元 → 1.3万亿元" in block
+    assert CliRunner().invoke(main, ["diff", old, new, "-q", "--fail-on", "targets"]).exit_code == 1
+    assert CliRunner().invoke(main, ["diff", new, new, "-q", "--fail-on", "targets"]).exit_code == 0
