@@ -33,7 +33,7 @@ from govtext.diff.assign import assign
 from govtext.diff.candidates import Fingerprints, containers, similar_pairs
 from govtext.diff.normalize import bigrams, normalize, similarity
 from govtext.diff.runs import longest_increasing
-from govtext.diff.topic import CONTEXT_LIFT, PART_MARGIN, TOPIC_PART, TOPIC_THRESHOLD, TopicIndex, context_weight
+from govtext.diff.topic import PART_MARGIN, TOPIC_PART, TOPIC_THRESHOLD, TopicIndex, context_weight
 from govtext.diff.units import HEADING_FAMILY, Unit
 from govtext.model import ARTICLE
 
@@ -241,13 +241,19 @@ def _parts_by_topic(old: list[Unit], new: list[Unit], result: Alignment, taken: 
         # 2025 四是 does not carry is what 2025 三是 carries).
         ranked: dict[int, list[tuple[float, float, int]]] = defaultdict(list)
         for a, b in found:
-            if (a, b) in apart or not _paired_parents(a, b, ancestors_old, ancestors_new, pairs):
+            if (a, b) in apart:
+                continue
+            # Parts stay within paired parents (never into another role), or both are at the
+            # top (2014 三、2014年重点工作 → 2015 三、四、五、六、: one section became four).
+            top = not ancestors_old.get(a) and not ancestors_new.get(b)
+            context = _paired_parents(a, b, ancestors_old, ancestors_new, pairs)
+            if not (context or top):
                 continue
             if record == "split":
                 piece, whole, brought = b, a, topic.held((0, a), (1, b), beside=(1, pairs[a]))
             else:
                 piece, whole, brought = a, b, topic.held((1, b), (0, a), beside=(0, partner_new[b]))
-            ranked[piece].append((brought, context_weight(topic.score(a, b), True), whole))
+            ranked[piece].append((brought, context_weight(topic.score(a, b), context), whole))
         best: dict[int, tuple[float, int]] = {}
         for piece, options in ranked.items():
             options.sort(key=lambda o: (-o[0], o[2]))
@@ -261,7 +267,8 @@ def _parts_by_topic(old: list[Unit], new: list[Unit], result: Alignment, taken: 
         for whole, pieces_of in sorted(by_whole.items()):
             pieces_of = pieces_of[: MAX_PARTS - 1]
             # The record's likeness: its best part's, as the pair would have scored alone.
-            score = round(max(best[piece][0] for piece in pieces_of) - CONTEXT_LIFT, 3)
+            score = round(max(topic.score(whole, piece) if record == "split" else topic.score(piece, whole)
+                              for piece in pieces_of), 3)
             if record == "split":
                 if whole not in pairs or whole in in_parts_old:
                     continue

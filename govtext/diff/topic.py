@@ -48,7 +48,7 @@ whole (see :meth:`TopicIndex.held`) to be read as that whole's part."""
 CONTEXT_LIFT = 0.15
 """Added when the two units' parents are paired with each other."""
 
-CONTEXT_DAMP = 0.7
+CONTEXT_DAMP = 0.85
 """Factor applied when the parents are paired, but not with each other (another role)."""
 
 POSTING_CAP = 64
