@@ -197,11 +197,13 @@ def _pair_by_topic(old: list[Unit], new: list[Unit], result: Alignment, taken: s
     for key in sorted(rounds):
         olds = [a for a in rounds[key][0] if a not in pairs]
         news = [b for b in rounds[key][1] if b not in taken]
+        partners = {j: i for i, j in pairs.items()}
         edges = []
         for a, b in sorted(topic.candidates(olds, news)):
             if (a, b) in apart:
                 continue
-            weight = context_weight(topic.score(a, b), _paired_parents(a, b, ancestors_old, ancestors_new, pairs))
+            weight = context_weight(topic.score(a, b),
+                                    _paired_parents(a, b, ancestors_old, ancestors_new, pairs, partners))
             if weight >= TOPIC_THRESHOLD:
                 drift = abs(a / max(len(old), 1) - b / max(len(new), 1))
                 edges.append((a, b, weight + ORDER_WEIGHT * (1 - drift)))
@@ -246,7 +248,7 @@ def _parts_by_topic(old: list[Unit], new: list[Unit], result: Alignment, taken: 
             # Parts stay within paired parents (never into another role), or both are at the
             # top (2014 三、2014年重点工作 → 2015 三、四、五、六、: one section became four).
             top = not ancestors_old.get(a) and not ancestors_new.get(b)
-            context = _paired_parents(a, b, ancestors_old, ancestors_new, pairs)
+            context = _paired_parents(a, b, ancestors_old, ancestors_new, pairs, partner_new)
             if not (context or top):
                 continue
             if record == "split":
@@ -386,13 +388,12 @@ def _ancestors(units: list[Unit]) -> dict[int, list[int]]:
 
 
 def _paired_parents(a: int, b: int, ancestors_old: dict[int, list[int]], ancestors_new: dict[int, list[int]],
-                    pairs: dict[int, int]) -> bool | None:
+                    pairs: dict[int, int], partners: dict[int, int]) -> bool | None:
     """True when the nearest paired ancestors of the two units are paired with each other,
     False when they are paired elsewhere (another role: last year's review, this year's
-    tasks), None when either unit has no paired ancestor."""
+    tasks), None when either unit has no paired ancestor.  ``partners``: new index → old."""
     pa = next((x for x in ancestors_old.get(a, ()) if x in pairs), None)
-    paired_new = set(pairs.values())
-    pb = next((y for y in ancestors_new.get(b, ()) if y in paired_new), None)
+    pb = next((y for y in ancestors_new.get(b, ()) if y in partners), None)
     if pa is None or pb is None:
         return None
     return pairs[pa] == pb
