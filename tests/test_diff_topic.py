@@ -134,3 +134,13 @@ def test_dash_points_and_enumerations_are_named_by_their_lead() -> None:
     assert side_label(side("——", "经济总体回升向好")) == "经济总体回升向好"
     assert side_label(side("一是", "加大宏观调控力度")) == "一是加大宏观调控力度"
     assert side_label(side("（一）", "加大宏观调控力度")) == "（一）"
+
+
+def test_enumerations_inside_an_item_are_units_too() -> None:
+    text = ("一、主要任务\n\n（一）稳定粮食生产。一是稳定播种面积，落实粮食安全党政同责。二是提高单产水平，"
+            "推进良种良法良机良田配套。三是完善种粮收益保障，健全主产区利益补偿机制。\n\n"
+            "（二）加强耕地保护。严守耕地红线，建设高标准农田。\n")
+    old, new = parse_text(text), parse_text(text.replace("二是提高单产水平，", "二是主攻单产，大力"))
+    assert [u.node.id for u in build_units(old)][1:5] == ["s1/i1", "s1/i1/e1", "s1/i1/e2", "s1/i1/e3"]
+    [change] = diff_documents(old, new).changes
+    assert (change.change, change.old.id, change.new.id) == ("reworded", "s1/i1/e2", "s1/i1/e2")

@@ -140,7 +140,9 @@ class TopicIndex:
     def _vectors(self, units: list[Unit], own: list[tuple[Counter[str], set[str]]],
                  styles: dict[int, str | None]) -> dict[int, _Words]:
         bags = {u.index: Counter(own[u.index][0]) for u in units if styles[u.index]}
-        heads = {u.node.id: u.index for u in units if u.family == HEADING_FAMILY and u.index in bags}
+        # A numbered unit's words include those of the units under it: a section's items, an
+        # item's enumerations.
+        heads = {u.node.id: u.index for u in units if u.index in bags}
         if heads:
             for unit in units:
                 node_id = unit.node.id

@@ -21,6 +21,7 @@ from govtext.model import (
     ENUMERATION,
     HEADER,
     HEADING,
+    ITEM,
     LABEL,
     LEAD,
     LEAF_TYPES,
@@ -130,7 +131,7 @@ def build_units(doc: Document) -> list[Unit]:
 
 def _collect(doc: Document, node: Node, path: tuple[str, ...], out: list[Unit], top: str | None = None) -> None:
     if node.type not in _STRUCTURAL:
-        if node.type == PARAGRAPH and any(child.type == ENUMERATION for child in node.children):
+        if node.type in (PARAGRAPH, ITEM) and any(child.type == ENUMERATION for child in node.children):
             _open_enumerations(doc, node, path, out, top)
         elif node.type != BLANK:
             _add(doc, node, path, BLOCK_FAMILY if not node.is_leaf else LINE_FAMILY, out, top=top)
@@ -150,13 +151,14 @@ def _collect(doc: Document, node: Node, path: tuple[str, ...], out: list[Unit], 
 
 def _open_enumerations(doc: Document, node: Node, path: tuple[str, ...], out: list[Unit],
                        top: str | None) -> None:
-    """A paragraph holding 一是……二是……: its own sentences (the opening, before 一是) are one
-    unit and each enumeration another, so that an enumeration standing inside a paragraph is
+    """A paragraph or item holding 一是……二是……: its own leaves (the opening before 一是; an
+    item's number and lead) are one unit and each enumeration another, so that an enumeration standing inside a paragraph is
     aligned, reported and pinned like one that opens a line.  The units' leaves still tile the
     paragraph: nothing is counted twice."""
     own = [child for child in node.children if child.type != ENUMERATION]
     if any(child.type != BLANK for child in own):
         _add(doc, node, path, BLOCK_FAMILY, out, top=top, leaves=[c for c in own if c.type != BLANK])
+    # (An item's nested lead-sentence items stay inside its own unit, as without enumerations.)
     below = path + (node_label(node),)
     for child in node.children:
         if child.type == ENUMERATION:
