@@ -120,7 +120,7 @@ def test_a_pair_by_topic_is_shown_old_beside_new_with_its_score() -> None:
     assert out.exit_code == 1
     lines = out.output.splitlines()
     head = next(k for k, line in enumerate(lines) if line.startswith("reworded 二是加快培养引进人才"))
-    assert "(paired by topic)" in lines[head] and "similarity 0.29" in lines[head]
+    assert lines[head].endswith("paired by topic  similarity 0.29")
     assert lines[head + 1].startswith("  - ") and lines[head + 2].startswith("  + ")
 
 
