@@ -11,7 +11,8 @@ from click.testing import CliRunner
 
 from diff_helpers import DIFF_FIXTURES, diff_case
 from govtext.cli import main
-from govtext.diff.mechanical import core, follow_references, renumbering
+from govtext.diff.data import variant_spellings
+from govtext.diff.mechanical import core, follow_references, is_variant, renumbering
 
 
 def run(*args: str):
@@ -36,7 +37,39 @@ def test_references_follow_the_map_at_once() -> None:
     assert follow_references(text, renumbered) == "依照本法第十五条和第十六条第二款，适用《刑法》第十六条"
 
 
+def test_a_variant_spelling_is_read_from_the_table_and_a_word_is_not() -> None:
+    table = variant_spellings()
+    assert is_variant(("帐", "账"), table) and is_variant(("账", "帐"), table)
+    assert is_variant(("帐簿", "账簿"), table)  # character by character
+    assert not is_variant(("其他", "非法人"), table)
+    assert not is_variant(("可以", "应当"), table)
+
+
 # --- the records ----------------------------------------------------------------
+def test_variant_spelling_throughout_is_mechanical() -> None:
+    result = diff_case("law-variant-spelling")
+    [record] = result.changes
+    assert (record.change, record.substitution, record.mechanical) == ("replaced-throughout", ("帐", "账"), True)
+    assert [s.number for s in record.new_parts] == ["第一条", "第二条", "第三条", "第四条", "第五条"]
+    assert result.return_code() == 0
+    assert run(*case("law-variant-spelling")).exit_code == 0
+
+
+def test_a_word_substituted_throughout_is_one_substantive_record() -> None:
+    result = diff_case("law-word-substituted")
+    [record] = [c for c in result.changes if c.change == "replaced-throughout"]
+    assert (record.substitution, record.mechanical) == (("其他", "非法人"), False)
+    # Every place, the one with another edit (第四条) included, is in the one record ...
+    assert [s.number for s in record.new_parts] == ["第一条", "第二条", "第三条", "第四条", "第五条"]
+    # ... and what else changed there is a wording change without the substitution.
+    [other] = [c for c in result.changes if c is not record]
+    assert other.change == "reworded" and other.new.number == "第四条"
+    assert all("其他" not in e.old for e in other.edits)
+    assert result.return_code() == 1
+    out = run(*case("law-word-substituted"), "--format", "json")
+    assert out.exit_code == 1
+    [rec] = [c for c in json.loads(out.output)["changes"] if c["change"] == "replaced-throughout"]
+    assert rec["mechanical"] is False and len(rec["new_parts"]) == 5
 def test_replaced_throughout_is_one_record_with_every_place() -> None:
     result = diff_case("law-replaced-throughout")
     [record] = [c for c in result.changes if c.change == "replaced-throughout"]

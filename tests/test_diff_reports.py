@@ -47,7 +47,7 @@ def test_json_contract() -> None:
     change = data["changes"][1]
     # The first five keys are version 1 as first published; later keys are additions.
     assert list(change)[:5] == ["change", "old", "new", "similarity", "edits"]
-    assert list(change)[5:] == ["old_parts", "new_parts", "pinned", "substitution"]
+    assert list(change)[5:] == ["old_parts", "new_parts", "pinned", "substitution", "by_topic", "mechanical"]
     assert list(change["new"]) == ["id", "type", "number", "title", "path", "text", "span"]
     assert change["change"] == "renumbered" and change["new"]["path"] == ["第一章"]
     reworded = json.loads(renderer("json").render(diff_case("law-reworded")))["changes"][0]

@@ -337,6 +337,16 @@ def test_heading_only_member_of_an_item_series_is_an_item():
     assert [s.number for s in nodes(doc, model.SECTION)] == ["一、", "二、"]
 
 
+def test_one_series_across_sections_is_one_type():
+    """An 意见 numbering （一）…（七） straight through 一、…三、: （一）–（三） under 一、总体要求
+    (headings, two without a lead) are the same series as （四）–（七), so items too."""
+    doc = doc_of("series-across-sections.txt")
+    numbered = [n for n in doc.walk() if n.number and n.number.startswith("（")]
+    assert [(n.number, n.type) for n in numbered] == [(f"（{v}）", model.ITEM) for v in "一二三四五六七"]
+    assert [s.number for s in nodes(doc, model.SECTION)] == ["一、", "二、", "三、"]
+    assert [n.title for n in numbered[:3]] == ["指导思想", "工作原则", "主要目标"]
+
+
 def test_heading_series_stays_a_series_of_sections():
     doc = doc_of("heading-no-body.txt")
     assert [(s.type, s.number) for s in doc.root.children if s.number] == [

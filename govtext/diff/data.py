@@ -65,6 +65,18 @@ def _scale(name: str, ranks: list) -> Scale:
     return Scale(name, tuple(words), tuple(levels))
 
 
+@lru_cache(maxsize=1)
+def variant_spellings() -> frozenset[tuple[str, str]]:
+    """The shipped variant spellings (data/variant_spellings.txt): (old form, standard form)
+    pairs, both ways round."""
+    pairs = set()
+    for line in _data_text("variant_spellings.txt").splitlines():
+        fields = line.split("#", 1)[0].split()
+        if len(fields) == 2:
+            pairs.update({(fields[0], fields[1]), (fields[1], fields[0])})
+    return frozenset(pairs)
+
+
 def _parse_term_lines(text: str) -> tuple[str, ...]:
     terms = []
     for line in text.splitlines():

@@ -13,12 +13,13 @@ from typing import Sequence
 
 from govtext.diff import records as r
 from govtext.diff.align import align, default_floor, default_threshold
-from govtext.diff.data import modal_scales, protected_terms, read_userdict
+from govtext.diff.data import modal_scales, protected_terms, read_userdict, variant_spellings
 from govtext.diff.edits import unit_edits
-from govtext.diff.mechanical import Candidate, classify, renumbering
+from govtext.diff.mechanical import Candidate, classify, core, is_variant, partial_places, renumbering
 from govtext.diff.normalize import normalize
 from govtext.diff.candidates import pair_score
 from govtext.diff.pins import resolve
+from govtext.diff.topic import TopicIndex
 from govtext.diff.terms import modal_shifts, term_changes
 from govtext.diff.units import Unit, build_units
 from govtext.diff.words import Segmenter
@@ -53,8 +54,14 @@ def diff_documents(old: Document, new: Document, userdict: str | None = None,
         segmenter = _segmenter(user_words)
     old_units, new_units = build_units(old), build_units(new)
     report("aligning")
+    # Policy texts are rewritten year on year: what is left after the wording is paired by
+    # topic.  Laws keep their exact, wording-only one-to-one alignment; only merges and splits are
+    # also read from content.  An explicit threshold is a hard line: no pairs by topic.
+    policy = old.genre == new.genre == "policy"
+    topic = TopicIndex(old_units, new_units, segmenter.tokenize, pairs_by_topic=policy) \
+        if floor is not None or not policy else None
     alignment = align(old_units, new_units, threshold, pins=resolve(match, old_units, new_units),
-                      apart=resolve(unmatch, old_units, new_units), floor=floor)
+                      apart=resolve(unmatch, old_units, new_units), floor=floor, topic=topic)
 
     ranked: list[tuple[float, int, r.Change]] = []  # (new position, old position) keeps document order
     candidates: list[Candidate] = []  # wording changes that may turn out mechanical
@@ -70,7 +77,7 @@ def diff_documents(old: Document, new: Document, userdict: str | None = None,
         score = 1.0
         if kind in (r.REWORDED, r.RENAMED):
             edits = unit_edits(old.text, a.pieces, new.text, b.pieces, segmenter.tokenize)
-            score = round(pair_score(a, b), 3)
+            score = alignment.by_topic.get((i, j)) or round(pair_score(a, b), 3)
             if not edits:  # differences were all formatting after all
                 kind = r.FORMATTING if a.text != b.text else None
                 if kind is None:
@@ -81,13 +88,16 @@ def diff_documents(old: Document, new: Document, userdict: str | None = None,
         if edits and not pinned:
             candidates.append(Candidate(len(ranked), a.unnumbered, b.unnumbered,
                                         tuple((normalize(e.old), normalize(e.new)) for e in edits if e.op == "replace")))
-        ranked.append((j, i, r.Change(kind, _side(a), _side(b), score, edits, pinned=pinned)))
+        ranked.append((j, i, r.Change(kind, _side(a), _side(b), score, edits, pinned=pinned,
+                                      by_topic=(i, j) in alignment.by_topic)))
     for i, news, score in alignment.splits:
         whole, parts = old_units[i], [new_units[j] for j in news]
-        ranked.append((news[0], i, _parts_change(r.SPLIT, [whole], parts, score, old.text, new.text, segmenter)))
+        ranked.append((news[0], i, _parts_change(r.SPLIT, [whole], parts, score, old.text, new.text, segmenter,
+                                                 ("split", i) in alignment.parts_by_topic)))
     for olds, j, score in alignment.merges:
         whole, parts = new_units[j], [old_units[i] for i in olds]
-        ranked.append((j, olds[0], _parts_change(r.MERGED, parts, [whole], score, old.text, new.text, segmenter)))
+        ranked.append((j, olds[0], _parts_change(r.MERGED, parts, [whole], score, old.text, new.text, segmenter,
+                                                 ("merge", j) in alignment.parts_by_topic)))
     for i in alignment.removed:
         ranked.append((_new_position(i, alignment.pairs), i, r.Change(r.REMOVED, _side(old_units[i]), None, 0.0)))
     for j in alignment.added:
@@ -135,6 +145,9 @@ def _mechanical(ranked: list, candidates: list[Candidate], alignment, old_units:
     found = classify(candidates, renumbering(numbers), _modal_words())
     if not found:
         return ranked
+    # A place with other edits besides the substitution still belongs to its one record: the
+    # substitution's edits go there, the rest stay a wording change of their own.
+    partial = partial_places(candidates, found)
     out = []
     groups: dict[tuple[str, str], list] = {}
     for k, row in enumerate(ranked):
@@ -143,14 +156,24 @@ def _mechanical(ranked: list, candidates: list[Candidate], alignment, old_units:
             out.append((row[0], row[1], replace(row[2], change=kind)))
         elif kind == r.REPLACED_THROUGHOUT:
             groups.setdefault(pair, []).append(row)
+        elif k in partial:
+            pair, change = partial[k], row[2]
+            mine = tuple(e for e in change.edits
+                         if e.op == "replace" and core(normalize(e.old), normalize(e.new)) == pair)
+            rest = tuple(e for e in change.edits if e not in mine)
+            groups.setdefault(pair, []).append((row[0], row[1], replace(change, edits=mine)))
+            if rest:
+                out.append((row[0], row[1], replace(change, edits=rest)))
         else:
             out.append(row)
+    variants = variant_spellings()
     for pair, rows in groups.items():
+        rows.sort(key=lambda row: (row[0], row[1]))
         changes = [row[2] for row in rows]
         out.append((rows[0][0], rows[0][1], r.Change(
             r.REPLACED_THROUGHOUT, changes[0].old, changes[0].new, min(c.similarity for c in changes),
             tuple(e for c in changes for e in c.edits), old_parts=tuple(c.old for c in changes),
-            new_parts=tuple(c.new for c in changes), substitution=pair)))
+            new_parts=tuple(c.new for c in changes), substitution=pair, variant=is_variant(pair, variants))))
     return out
 
 
@@ -160,7 +183,7 @@ def _modal_words() -> frozenset[str]:
 
 
 def _parts_change(kind: str, olds: list[Unit], news: list[Unit], score: float, old_text: str, new_text: str,
-                  segmenter: Segmenter) -> r.Change:
+                  segmenter: Segmenter, by_topic: bool = False) -> r.Change:
     """One record for a split or a merge: every part listed, word edits across the parts.
 
     The parts are read as one text in document order; the numbering of every
@@ -175,7 +198,7 @@ def _parts_change(kind: str, olds: list[Unit], news: list[Unit], score: float, o
         edits = unit_edits(old_text, old_pieces, new_text, new_pieces, segmenter.tokenize)
     return r.Change(kind, _side(olds[0]), _side(news[0]), round(score, 3), edits,
                     old_parts=tuple(_side(u) for u in olds) if len(olds) > 1 else (),
-                    new_parts=tuple(_side(u) for u in news) if len(news) > 1 else ())
+                    new_parts=tuple(_side(u) for u in news) if len(news) > 1 else (), by_topic=by_topic)
 def _silent(phase: str, done: int | None = None, total: int | None = None) -> None:
     return None
 

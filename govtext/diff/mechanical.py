@@ -120,5 +120,36 @@ def classify(candidates: list[Candidate], renumbered: dict[str, str],
     return out
 
 
+def is_variant(pair: tuple[str, str], variants: frozenset[tuple[str, str]]) -> bool:
+    """Whether a substitution only respells: its old words turn into its new ones by
+    variant pairs of the table alone (帐 → 账; 会计帐簿 → 会计账簿).  A word put for
+    another (其他组织 → 非法人组织) is not."""
+    old, new = pair
+    if (old, new) in variants:
+        return True
+    if len(old) != len(new):
+        return False
+    return all(a == b or (a, b) in variants for a, b in zip(old, new))
+
+
+def partial_places(candidates: list[Candidate], found: dict[object, tuple[str, tuple[str, str] | None]]
+                   ) -> dict[object, tuple[str, str]]:
+    """Candidates not wholly explained that still carry a substitution made throughout:
+    the key → that substitution, so that every place of it belongs to its one record."""
+    throughout = {pair for kind, pair in found.values() if kind == "replaced-throughout" and pair}
+    out: dict[object, tuple[str, str]] = {}
+    if not throughout:
+        return out
+    for cand in candidates:
+        if cand.key in found:
+            continue
+        for old, new in cand.replacements:
+            pair = core(old, new)
+            if pair in throughout:
+                out[cand.key] = pair
+                break
+    return out
+
+
 def _touches(old: str, new: str, words: frozenset[str]) -> bool:
     return any(word in old or word in new for word in words)

@@ -29,8 +29,9 @@ CHANGE_KINDS = (ADDED, REMOVED, MOVED, RENUMBERED, RENAMED, REWORDED, SPLIT, MER
                 REPLACED_THROUGHOUT, REFERENCE_UPDATED)
 
 MECHANICAL_KINDS = (FORMATTING, REPLACED_THROUGHOUT, REFERENCE_UPDATED)
-"""Edits made by rule, not by decision: summarised in one block, and left out of the exit
-status unless ``--fail-on`` names them."""
+"""Kinds whose records may be edits made by rule, not by decision: summarised in one block,
+and left out of the exit status unless ``--fail-on`` names them — each record as its
+:attr:`Change.mechanical` says (a ``replaced-throughout`` only when it respells)."""
 
 # --- 提法 (term) findings -------------------------------------------------------
 APPEARED = "appeared"  # a term the old version lacks
@@ -125,9 +126,24 @@ class Change:
     pinned: bool = False
     """The user paired these two nodes (``--match``); the alignment did not choose them."""
 
+    by_topic: bool = False
+    """The alignment paired these nodes by topic (rare words, lead clause, context), not by
+    shared wording: a report shows them old beside new rather than as word edits."""
+
+    variant: bool = False
+    """For ``replaced-throughout``: the substitution only respells (帐 → 账, from the table of
+    variant spellings), so the record is mechanical; a word put for another is not."""
+
     substitution: tuple[str, str] | None = None
     """For ``replaced-throughout``: (old words, new words), the same in every place; the
     places are ``old_parts``/``new_parts`` and the edits are every place's edits."""
+
+
+    @property
+    def mechanical(self) -> bool:
+        """Made by rule, not by decision: formatting, a reference following the renumbering,
+        a variant spelling replaced throughout.  Left out of the exit status."""
+        return self.change in (FORMATTING, REFERENCE_UPDATED) or (self.change == REPLACED_THROUGHOUT and self.variant)
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,7 +219,7 @@ class DiffResult:
         count, and a modal shift (strengthened, weakened) always does.
         """
         if fail_on is None:
-            substantive = any(change.change not in MECHANICAL_KINDS for change in self.changes)
+            substantive = any(not change.mechanical for change in self.changes)
             shifted = any(term.kind in (STRENGTHENED, WEAKENED) for term in self.terms)
             return 1 if substantive or shifted else 0
         summary = self.summary

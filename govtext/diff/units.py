@@ -18,11 +18,14 @@ from govtext.model import (
     BOOK,
     CHAPTER,
     DOCUMENT,
+    ENUMERATION,
     HEADER,
     HEADING,
+    ITEM,
     LABEL,
     LEAD,
     LEAF_TYPES,
+    PARAGRAPH,
     SECTION,
     Document,
     Node,
@@ -128,7 +131,9 @@ def build_units(doc: Document) -> list[Unit]:
 
 def _collect(doc: Document, node: Node, path: tuple[str, ...], out: list[Unit], top: str | None = None) -> None:
     if node.type not in _STRUCTURAL:
-        if node.type != BLANK:
+        if node.type in (PARAGRAPH, ITEM) and any(child.type == ENUMERATION for child in node.children):
+            _open_enumerations(doc, node, path, out, top)
+        elif node.type != BLANK:
             _add(doc, node, path, BLOCK_FAMILY if not node.is_leaf else LINE_FAMILY, out, top=top)
         return
     below = path if node.type == DOCUMENT else path + (node_label(node),)
@@ -142,6 +147,22 @@ def _collect(doc: Document, node: Node, path: tuple[str, ...], out: list[Unit], 
                 _add(doc, child, below, LINE_FAMILY, out, top=top)
         else:
             _collect(doc, child, below, out, top)
+
+
+def _open_enumerations(doc: Document, node: Node, path: tuple[str, ...], out: list[Unit],
+                       top: str | None) -> None:
+    """A paragraph or item holding 一是……二是……: its own leaves (the opening before 一是; an
+    item's number and lead) are one unit and each enumeration another, so that an enumeration standing inside a paragraph is
+    aligned, reported and pinned like one that opens a line.  The units' leaves still tile the
+    paragraph: nothing is counted twice."""
+    own = [child for child in node.children if child.type != ENUMERATION]
+    if any(child.type != BLANK for child in own):
+        _add(doc, node, path, BLOCK_FAMILY, out, top=top, leaves=[c for c in own if c.type != BLANK])
+    # (An item's nested lead-sentence items stay inside its own unit, as without enumerations.)
+    below = path + (node_label(node),)
+    for child in node.children:
+        if child.type == ENUMERATION:
+            _add(doc, child, below, BLOCK_FAMILY, out, top=top)
 
 
 def heading_label(node: Node, limit: int | None = LABEL_CHARS) -> str:
@@ -161,10 +182,13 @@ def _top_label(node: Node) -> str:
 
 
 def _add(doc: Document, node: Node, path: tuple[str, ...], family: str, out: list[Unit],
-         only: Node | None = None, top: str | None = None) -> None:
+         only: Node | None = None, top: str | None = None, leaves: list[Node] | None = None) -> None:
     # One pass over the subtree and one over its leaves, with no generator per unit: a law has
     # a thousand units over two versions, and this runs before anything can be compared.
-    leaves = _solid_leaves(only or node)
+    if leaves is None:
+        leaves = _solid_leaves(only or node)
+    else:
+        leaves = [leaf for child in leaves for leaf in _solid_leaves(child)]
     if not leaves:
         return
     # Normalising leaf by leaf (cached: most leaves recur in the other version) and

@@ -59,7 +59,7 @@ def one_type_per_series(container: Draft, text: str) -> None:
     改革经济体制和扩大对外开放国民经济的……。 where the source lost a line
     break) is a section too, its lead serving as the heading.
     """
-    for members in series(container.children):
+    for members in series(container.children) + _across_sections(container.children):
         items = [m for m in members if m.type == model.ITEM]
         sections = [m for m in members if m.type == model.SECTION]
         if items and len(items) * 2 >= len(members):
@@ -71,6 +71,19 @@ def one_type_per_series(container: Draft, text: str) -> None:
     for child in container.children:
         if child.children and child.type in (model.SECTION, model.ITEM):
             one_type_per_series(child, text)
+
+
+def _across_sections(children: list[Draft]) -> list[list[Draft]]:
+    """Runs that continue from one section into the next: an 意见 numbers （一）…（二十八）
+    straight through 一、…八、, and （一）–（四） under 一、总体要求 are the same series as
+    （五） under 二、.  Only runs that span two sections or more (a run that restarts under
+    each section is that section's own, judged there)."""
+    sections = [child for child in children if child.type == model.SECTION and child.children]
+    if len(sections) < 2:
+        return []
+    owner = {id(grandchild): k for k, section in enumerate(sections) for grandchild in section.children}
+    runs = series([grandchild for section in sections for grandchild in section.children])
+    return [run for run in runs if len({owner[id(member)] for member in run}) > 1]
 
 
 def series(children: list[Draft]) -> list[list[Draft]]:

@@ -31,7 +31,7 @@ class Arrangement:
 
 def arrange(result: DiffResult, show_all: bool = False) -> Arrangement:
     renumbered = [c for c in result.changes if c.change == RENUMBERED]
-    mechanical = [c for c in result.changes if c.change in MECHANICAL_KINDS]
+    mechanical = [c for c in result.changes if c.mechanical]
     summary: list[tuple[str, str]] = []
     for change in mechanical:
         if change.change == REPLACED_THROUGHOUT:
@@ -49,7 +49,8 @@ def arrange(result: DiffResult, show_all: bool = False) -> Arrangement:
     if show_all:
         listed = result.changes
     else:
-        listed = tuple(c for c in result.changes if c.change not in MECHANICAL_KINDS and c.change != RENUMBERED)
+        # A word substituted throughout (not a respelling) is listed as well as summarised.
+        listed = tuple(c for c in result.changes if not c.mechanical and c.change != RENUMBERED)
     return Arrangement(tuple(listed), tuple(summary))
 
 

@@ -28,14 +28,15 @@ def edit_to_dict(edit: Edit) -> dict:
 
 
 def change_to_dict(change: Change) -> dict:
-    # old_parts, new_parts and pinned were added to version 1 (additive: readers of the
+    # old_parts, new_parts, pinned and by_topic were added to version 1 (additive: readers of the
     # first fields see the same shape; a split or merge now comes as one record).
     return {"change": change.change, "old": side_to_dict(change.old), "new": side_to_dict(change.new),
             "similarity": change.similarity, "edits": [edit_to_dict(edit) for edit in change.edits],
             "old_parts": [side_to_dict(side) for side in change.old_parts],
             "new_parts": [side_to_dict(side) for side in change.new_parts],
             "pinned": change.pinned,
-            "substitution": list(change.substitution) if change.substitution else None}
+            "substitution": list(change.substitution) if change.substitution else None,
+            "by_topic": change.by_topic, "mechanical": change.mechanical}
 
 
 def _where(occurrences: tuple[Occurrence, ...]) -> list[dict]:

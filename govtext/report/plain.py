@@ -40,7 +40,7 @@ SEPARATE_FROM = 80
 
 def shown_apart(change, side_by_side: bool) -> bool:
     """Whether a change with word edits is shown old beside new instead of inline."""
-    if side_by_side:
+    if side_by_side or change.by_topic:  # paired by topic: little wording shared
         return True
     if change.old is None or change.new is None or change.similarity >= SEPARATE_BELOW:
         return False

@@ -111,6 +111,8 @@ def _heading(change) -> Text:
     path = change_path(change)
     if path:
         head.append(f"  {path}", style="govtext.header")
+    if change.by_topic:
+        head.append("  paired by topic", style="govtext.count")
     if change.old is not None and change.new is not None and change.similarity < 1:
         head.append(f"  similarity {change.similarity:.2f}", style="govtext.count")
     return head

@@ -43,6 +43,8 @@ def render(result: DiffResult, side_by_side: bool = False, show_all: bool = Fals
         head = f"{change.change} {change_label(change)}"
         if path:
             head += f"  @ {path}"
+        if change.by_topic:  # before the score, which stays the heading's last word
+            head += "  paired by topic"
         if change.change not in (ADDED, REMOVED) and change.similarity < 1:
             head += f"  similarity {change.similarity:.2f}"
         lines.append("")

@@ -57,6 +57,10 @@ def build(result: DiffResult) -> Element:
         el = changes.add("change", {"kind": change.change, "similarity": f"{change.similarity:g}"})
         if change.pinned:
             el.attrs["pinned"] = "true"
+        if change.by_topic:
+            el.attrs["by-topic"] = "true"
+        if change.change == "replaced-throughout":
+            el.attrs["mechanical"] = "true" if change.mechanical else "false"
         if change.substitution:
             el.attrs["substitution-old"] = _clean(change.substitution[0])
             el.attrs["substitution-new"] = _clean(change.substitution[1])

@@ -1,0 +1,146 @@
+"""Pairing policy units by topic, enumerations inside a paragraph, merges and splits by
+topic and by content (govtext/diff/topic.py and the topic phases of align.py)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from diff_helpers import DIFF_FIXTURES, diff_case
+from govtext.cli import main
+from govtext.diff import diff_documents
+from govtext.diff.topic import TopicIndex, series_style
+from govtext.diff.units import build_units
+from govtext.diff.words import Segmenter
+from govtext.pipeline import parse_text
+
+
+def case(name: str) -> list[str]:
+    return [str(DIFF_FIXTURES / name / "old.txt"), str(DIFF_FIXTURES / name / "new.txt")]
+
+
+def pairs(result) -> list[tuple[str, tuple, tuple, bool]]:
+    return [(c.change, tuple(s.number for s in (c.old_parts or (c.old,)) if s),
+             tuple(s.number for s in (c.new_parts or (c.new,)) if s), c.by_topic) for c in result.changes]
+
+
+@pytest.mark.parametrize("number, style", [
+    ("（三）", "(N)"), ("(十二)", "(N)"), ("三、", "N、"), ("四是", "enumeration"), ("二要", "enumeration"),
+    ("第三，", "enumeration"), ("——", "dash"), ("第十条", "第N条"), ("", None), (None, None),
+])
+def test_series_style_folds_the_numerals(number, style) -> None:
+    assert series_style(number) == style
+
+
+def test_rare_words_weigh_and_common_ones_do_not() -> None:
+    head = "一、任务\n\n"
+    common = "加强工作推进落实，坚持完善机制。"
+    old = parse_text(head + "".join(f"（{n}）加强{w}工作。{common}\n\n" for n, w in zip("一二三四", ("耕地", "人才", "交通", "养老"))))
+    new = parse_text(head + "".join(f"（{n}）推进{w}建设。{common}\n\n" for n, w in zip("一二三四", ("养老", "交通", "人才", "耕地"))))
+    units_old, units_new = build_units(old), build_units(new)
+    index = TopicIndex(units_old, units_new, Segmenter().tokenize)
+    find = {u.title: u.index for u in units_old if u.number}
+    find_new = {u.title: u.index for u in units_new if u.number}
+    same = index.score(find["加强耕地工作"], find_new["推进耕地建设"])
+    other = index.score(find["加强耕地工作"], find_new["推进人才建设"])
+    assert same > 0.5 > other
+    assert index.idf["耕地"] > index.idf["加强"]
+
+
+def test_a_rewritten_and_renumbered_enumeration_is_paired_by_topic() -> None:
+    result = diff_case("policy-enum-renumbered")
+    assert pairs(result) == [("reworded", ("二是",), ("一是",), True), ("reworded", ("三是",), ("二是",), True),
+                             ("reworded", ("一是",), ("三是",), True)]
+    assert all(c.similarity < 0.35 for c in result.changes)  # little shared wording: the score says so
+
+
+def test_two_items_merged_and_one_split_by_topic() -> None:
+    assert pairs(diff_case("policy-items-merged-by-topic"))[0] == ("merged", ("（一）", "（二）"), ("（一）",), True)
+    assert pairs(diff_case("policy-item-split-by-topic"))[0] == ("split", ("（一）",), ("（一）", "（二）"), True)
+
+
+def test_the_same_topic_in_another_role_is_not_paired() -> None:
+    # Last year's review item and this year's new task item share their topic (就业, 高校毕业生)
+    # but little wording; the review section is paired with the review section, so the task
+    # item is no continuation of the review item.
+    review = ("（一）就业形势保持稳定。城镇新增就业超过一千二百万人，高校毕业生去向落实情况良好，"
+              "农民工外出务工规模扩大，职业技能培训惠及三千万人次。")
+    task = "（二）突出就业优先导向。完成城镇新增就业目标，促进高校毕业生充分就业，稳定农民工务工规模，大规模开展职业技能培训。"
+    science = "二、今年工作任务\n\n（一）推动科技创新。加强基础研究，支持关键技术攻关。\n"
+    old = parse_text("一、过去一年工作回顾\n\n" + review + "\n\n" + science)
+    new = parse_text("一、过去一年工作回顾\n\n过去一年，经济回升向好。\n\n" + science + "\n" + task + "\n")
+    result = diff_documents(old, new)
+    assert ("removed", ("（一）",), (), False) in pairs(result)
+    assert ("added", (), ("（二）",), False) in pairs(result)
+
+
+def test_enumerations_inside_a_paragraph_are_units_and_tile_it() -> None:
+    doc = parse_text((DIFF_FIXTURES / "policy-enum-in-paragraph" / "old.txt").read_text(encoding="utf-8"))
+    units = [u for u in build_units(doc) if u.node.id.startswith("s1/p1")]
+    assert [u.node.id for u in units] == ["s1/p1", "s1/p1/e1", "s1/p1/e2", "s1/p1/e3"]
+    # No leaf is in two units, and together they hold every solid leaf of the paragraph.
+    pieces = [p for u in units for p in u.pieces]
+    assert len(pieces) == len(set(pieces))
+    paragraph = next(n for n in doc.walk() if n.id == "s1/p1")
+    assert sorted(pieces) == sorted(leaf.span for leaf in paragraph.leaves() if leaf.type != "blank")
+    assert pairs(diff_case("policy-enum-in-paragraph"))[1:] == [
+        ("reworded", ("三是",), ("二是",), False), ("reworded", ("二是",), ("三是",), False)]
+
+
+def test_an_enumeration_inside_a_paragraph_can_be_pinned() -> None:
+    runner = CliRunner()
+    out = runner.invoke(main, ["diff", *case("policy-enum-in-paragraph"), "--format", "json",
+                               "--match", "s1/p1/e2=s1/p1/e2"])
+    assert out.exit_code == 1, out.output
+    changes = json.loads(out.output)["changes"]
+    [pinned] = [c for c in changes if c["pinned"]]
+    assert (pinned["old"]["id"], pinned["new"]["id"]) == ("s1/p1/e2", "s1/p1/e2")
+    # By its number as written, too.
+    again = runner.invoke(main, ["diff", *case("policy-enum-in-paragraph"), "--format", "json", "--match", "三是=三是"])
+    assert any(c["pinned"] and c["old"]["number"] == "三是" for c in json.loads(again.output)["changes"])
+
+
+def test_a_law_merge_of_two_distant_articles_is_read_from_content() -> None:
+    result = diff_case("law-merge-by-content")
+    assert ("merged", ("第二条", "第五条"), ("第二条",), False) in pairs(result)
+    assert not any(c.change == "removed" for c in result.changes)
+
+
+def test_identical_policy_texts_never_segment_a_word() -> None:
+    text = (DIFF_FIXTURES / "policy-items-merged-by-topic" / "old.txt").read_text(encoding="utf-8")
+    segmenter = Segmenter()
+    result = diff_documents(parse_text(text), parse_text(text), segmenter=segmenter)
+    assert result.changes == () and not segmenter.loaded
+
+
+def test_a_pair_by_topic_is_shown_old_beside_new_with_its_score() -> None:
+    out = CliRunner().invoke(main, ["diff", *case("policy-enum-renumbered")])
+    assert out.exit_code == 1
+    lines = out.output.splitlines()
+    head = next(k for k, line in enumerate(lines) if line.startswith("reworded 二是加快培养引进人才"))
+    assert lines[head].endswith("paired by topic  similarity 0.29")
+    assert lines[head + 1].startswith("  - ") and lines[head + 2].startswith("  + ")
+
+
+def test_dash_points_and_enumerations_are_named_by_their_lead() -> None:
+    from govtext.diff.records import Side
+    from govtext.report.inline import side_label
+
+    def side(number, title):
+        return Side("s1/i1", "item", number, title, (), "", (0, 0))
+
+    assert side_label(side("——", "经济总体回升向好")) == "经济总体回升向好"
+    assert side_label(side("一是", "加大宏观调控力度")) == "一是加大宏观调控力度"
+    assert side_label(side("（一）", "加大宏观调控力度")) == "（一）"
+
+
+def test_enumerations_inside_an_item_are_units_too() -> None:
+    text = ("一、主要任务\n\n（一）稳定粮食生产。一是稳定播种面积，落实粮食安全党政同责。二是提高单产水平，"
+            "推进良种良法良机良田配套。三是完善种粮收益保障，健全主产区利益补偿机制。\n\n"
+            "（二）加强耕地保护。严守耕地红线，建设高标准农田。\n")
+    old, new = parse_text(text), parse_text(text.replace("二是提高单产水平，", "二是主攻单产，大力"))
+    assert [u.node.id for u in build_units(old)][1:5] == ["s1/i1", "s1/i1/e1", "s1/i1/e2", "s1/i1/e3"]
+    [change] = diff_documents(old, new).changes
+    assert (change.change, change.old.id, change.new.id) == ("reworded", "s1/i1/e2", "s1/i1/e2")
