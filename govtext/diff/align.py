@@ -32,6 +32,7 @@ from typing import Callable, Iterable
 from govtext.diff.assign import assign
 from govtext.diff.candidates import Fingerprints, containers, similar_pairs
 from govtext.diff.normalize import bigrams, normalize, similarity
+from govtext.diff.roles import clash
 from govtext.diff.runs import longest_increasing
 from govtext.diff.topic import PART_MARGIN, TOPIC_PART, TOPIC_THRESHOLD, TopicIndex, context_weight
 from govtext.diff.units import HEADING_FAMILY, Unit
@@ -118,16 +119,20 @@ class Alignment:
 
 def align(old: list[Unit], new: list[Unit], threshold: float = THRESHOLD,
           pins: Iterable[tuple[int, int]] = (), apart: Iterable[tuple[int, int]] = (),
-          floor: float | None = None, topic: TopicIndex | None = None) -> Alignment:
+          floor: float | None = None, topic: TopicIndex | None = None,
+          roles: tuple[list[str | None], list[str | None]] | None = None) -> Alignment:
     """``topic``: pair the numbered units still left by topic (:mod:`govtext.diff.topic`),
     parents first, then split and merge them by topic.  ``floor`` (below ``threshold``; only for a default threshold, never an explicit one):
     also pair two leftover numbered units from ``floor`` up when they carry the same
     number under paired parents and neither has another leftover candidate there
-    (:func:`_same_place`)."""
+    (:func:`_same_place`).  ``roles``: each unit's role, old and new (:mod:`govtext.diff.roles`);
+    units of two known, different roles are kept apart in every phase but the identical-text
+    ones (last year's task is not this year's review of it)."""
     result = Alignment()
     pairs = result.pairs
     taken: set[int] = set()
-    kept_apart = frozenset(apart)
+    pinned_apart = frozenset(apart)
+    kept_apart = _KeptApart(pinned_apart, roles)
 
     def pair(a: int, b: int) -> None:
         pairs[a] = b
@@ -147,7 +152,7 @@ def align(old: list[Unit], new: list[Unit], threshold: float = THRESHOLD,
         return [unit for unit in new if unit.index not in taken]
 
     for key in (_exact_key, _unnumbered_key):
-        for a, b in _match_by_key(free_old(), free_new(), key, kept_apart):
+        for a, b in _match_by_key(free_old(), free_new(), key, pinned_apart):
             pair(a.index, b.index)
     old_total, new_total = max(len(old), 1), max(len(new), 1)
     # Only leftovers are ever looked up by bigram (the key phases paired the rest).
@@ -182,9 +187,26 @@ def align(old: list[Unit], new: list[Unit], threshold: float = THRESHOLD,
     return result
 
 
+class _KeptApart:
+    """The pairs no phase after the identical-text ones may make: those the user kept apart
+    (``--unmatch``) and those whose units play two known, different roles."""
+
+    def __init__(self, pairs: frozenset[tuple[int, int]],
+                 roles: tuple[list[str | None], list[str | None]] | None):
+        self._pairs = pairs
+        self._roles = roles
+
+    def __contains__(self, pair: tuple[int, int]) -> bool:
+        if pair in self._pairs:
+            return True
+        if self._roles is None:
+            return False
+        return clash(self._roles[0][pair[0]], self._roles[1][pair[1]])
+
+
 # --- by topic -------------------------------------------------------------------
 def _pair_by_topic(old: list[Unit], new: list[Unit], result: Alignment, taken: set[int],
-                   apart: frozenset[tuple[int, int]], topic: TopicIndex) -> None:
+                   apart: "_KeptApart", topic: TopicIndex) -> None:
     """Leftover numbered units paired by topic, outermost first (a section's pairing is
     the context of its items'), each round an optimal assignment."""
     pairs = result.pairs
@@ -214,7 +236,7 @@ def _pair_by_topic(old: list[Unit], new: list[Unit], result: Alignment, taken: s
 
 
 def _parts_by_topic(old: list[Unit], new: list[Unit], result: Alignment, taken: set[int],
-                    apart: frozenset[tuple[int, int]], topic: TopicIndex) -> None:
+                    apart: "_KeptApart", topic: TopicIndex) -> None:
     """Splits and merges by topic: a leftover numbered unit whose best counterpart, under
     paired parents, is a unit already paired joins that pair as one more part, when it scores
     at least ``TOPIC_PART`` (parents' lift included).  2024 二是依靠创新引领产业升级，增强城乡区域发展新动能 went
@@ -305,7 +327,7 @@ PART_WORDS = 8
 
 
 def _parts_by_content(old: list[Unit], new: list[Unit], result: Alignment, taken: set[int],
-                      apart: frozenset[tuple[int, int]], topic: TopicIndex) -> None:
+                      apart: "_KeptApart", topic: TopicIndex) -> None:
     """Law merges and splits read from content, not from the decision's wording: a removed
     article most of whose distinctive words (``HELD``) sit in a new article paired with
     another one, and that brings words the partner lacks (``BROUGHT``), was merged into it
@@ -522,7 +544,7 @@ def _match_by_key(old: Iterable[Unit], new: Iterable[Unit], key: Callable[[Unit]
 
 
 def _find_parts(old: list[Unit], new: list[Unit], result: Alignment, taken: set[int],
-                apart: frozenset[tuple[int, int]], prints: Fingerprints) -> None:
+                apart: "_KeptApart", prints: Fingerprints) -> None:
     """Splits, then merges: leftover units that went into (or came out of) one unit.
 
     A leftover *part* joins the unit of the other version that holds most of

@@ -65,6 +65,25 @@ def _scale(name: str, ranks: list) -> Scale:
     return Scale(name, tuple(words), tuple(levels))
 
 
+@dataclass(frozen=True, slots=True)
+class Role:
+    """A role a part of a policy text plays (review, guidance, task) and the words that tell it."""
+
+    name: str
+    headings: tuple[str, ...]
+    """Words of a top-level heading that give its section this role."""
+    openings: tuple[str, ...]
+    """Opening words of a paragraph that start a stretch of this role (reports without headings)."""
+
+
+@lru_cache(maxsize=1)
+def roles() -> tuple[Role, ...]:
+    """The shipped roles (data/roles.toml), in the file's order."""
+    table = tomllib.loads(_data_text("roles.toml"))
+    return tuple(Role(name, tuple(row.get("headings", ())), tuple(row.get("openings", ())))
+                 for name, row in table.items())
+
+
 @lru_cache(maxsize=1)
 def variant_spellings() -> frozenset[tuple[str, str]]:
     """The shipped variant spellings (data/variant_spellings.txt): (old form, standard form)

@@ -21,6 +21,7 @@ from govtext.diff.candidates import pair_score
 from govtext.diff.pins import resolve
 from govtext.diff.topic import TopicIndex
 from govtext.diff.terms import modal_shifts, term_changes
+from govtext.diff.roles import unit_roles
 from govtext.diff.units import Unit, build_units
 from govtext.diff.words import Segmenter
 from govtext.model import Document
@@ -60,8 +61,11 @@ def diff_documents(old: Document, new: Document, userdict: str | None = None,
     policy = old.genre == new.genre == "policy"
     topic = TopicIndex(old_units, new_units, segmenter.tokenize, pairs_by_topic=policy) \
         if floor is not None or not policy else None
+    # A reader pairs a review with a review and a task with a task (policy texts only: a law's
+    # chapters play no such roles).
+    roles = (unit_roles(old_units), unit_roles(new_units)) if policy else None
     alignment = align(old_units, new_units, threshold, pins=resolve(match, old_units, new_units),
-                      apart=resolve(unmatch, old_units, new_units), floor=floor, topic=topic)
+                      apart=resolve(unmatch, old_units, new_units), floor=floor, topic=topic, roles=roles)
 
     ranked: list[tuple[float, int, r.Change]] = []  # (new position, old position) keeps document order
     candidates: list[Candidate] = []  # wording changes that may turn out mechanical

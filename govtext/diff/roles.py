@@ -1,0 +1,68 @@
+"""The role of a unit of a policy text: review of work done, guidance, or tasks.
+
+A reader pairs last year's tasks with this year's tasks and last year's review with this
+year's review, whatever words they share: an end-of-term report reviews five years in items
+（一）…（九） whose titles echo next year's task items （一）…（九）, yet the task carries on as a
+task.  The role is read from structure, not from the unit's own words: the top-level heading
+the unit stands under (一、过去五年工作回顾, 三、2019年政府工作任务), or, in a report without such
+headings, the opening words of the paragraphs (过去一年… starts a review, 今年… the tasks).
+The words are data (``data/roles.toml``).  A unit whose role is unknown pairs as before.
+"""
+
+from __future__ import annotations
+
+from govtext.diff.data import Role, roles as shipped_roles
+from govtext.diff.units import HEADING_FAMILY, Unit
+
+
+def unit_roles(units: list[Unit], table: tuple[Role, ...] | None = None) -> list[str | None]:
+    """Each unit's role name (by ``unit.index``), None where the structure does not tell."""
+    table = shipped_roles() if table is None else table
+    headings = {u.node.id: u for u in units if u.family == HEADING_FAMILY}
+    out: list[str | None] = [None] * len(units)
+    headed = False
+    for unit in units:
+        # The outermost heading above the unit (or the unit itself) that names a role.
+        node_id, chain = unit.node.id, []
+        while True:
+            if node_id in headings:
+                chain.append(headings[node_id])
+            if "/" not in node_id:
+                break
+            node_id = node_id.rsplit("/", 1)[0]
+        for head in reversed(chain):
+            role = heading_role(head.title_norm, table)
+            if role is not None:
+                out[unit.index] = role
+                headed = True
+                break
+    if not headed:
+        _roles_by_openings(units, table, out)
+    return out
+
+
+def heading_role(title: str, table: tuple[Role, ...]) -> str | None:
+    """The role whose heading words the title holds, None for none or for several."""
+    found = {role.name for role in table if any(word in title for word in role.headings)}
+    return found.pop() if len(found) == 1 else None
+
+
+def clash(a: str | None, b: str | None) -> bool:
+    """Two known, different roles: a reader never pairs such units."""
+    return a is not None and b is not None and a != b
+
+
+def _roles_by_openings(units: list[Unit], table: tuple[Role, ...], out: list[str | None]) -> None:
+    """A report without role headings: a paragraph opening with a role's words starts a
+    stretch of that role, which runs until another role's opening (header lines take none)."""
+    current: str | None = None
+    for unit in units:
+        if unit.node.id.startswith("hd"):
+            continue
+        if unit.family != HEADING_FAMILY:
+            opening = unit.norm.lstrip()
+            for role in table:
+                if opening.startswith(role.openings):
+                    current = role.name
+                    break
+        out[unit.index] = current
