@@ -74,13 +74,18 @@ class Role:
     """Words of a top-level heading that give its section this role."""
     openings: tuple[str, ...]
     """Opening words of a paragraph that start a stretch of this role (reports without headings)."""
+    follows: tuple[str, ...] = ()
+    """Roles after whose section a top-level heading without role words takes this role."""
+    apart_from: tuple[str, ...] = ()
+    """Roles whose units a unit of this role is never paired with."""
 
 
 @lru_cache(maxsize=1)
 def roles() -> tuple[Role, ...]:
     """The shipped roles (data/roles.toml), in the file's order."""
     table = tomllib.loads(_data_text("roles.toml"))
-    return tuple(Role(name, tuple(row.get("headings", ())), tuple(row.get("openings", ())))
+    return tuple(Role(name, tuple(row.get("headings", ())), tuple(row.get("openings", ())),
+                      tuple(row.get("follows", ())), tuple(row.get("apart_from", ())))
                  for name, row in table.items())
 
 

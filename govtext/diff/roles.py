@@ -19,6 +19,7 @@ def unit_roles(units: list[Unit], table: tuple[Role, ...] | None = None) -> list
     """Each unit's role name (by ``unit.index``), None where the structure does not tell."""
     table = shipped_roles() if table is None else table
     headings = {u.node.id: u for u in units if u.family == HEADING_FAMILY}
+    named = _top_roles(units, table)
     out: list[str | None] = [None] * len(units)
     headed = False
     for unit in units:
@@ -31,7 +32,7 @@ def unit_roles(units: list[Unit], table: tuple[Role, ...] | None = None) -> list
                 break
             node_id = node_id.rsplit("/", 1)[0]
         for head in reversed(chain):
-            role = heading_role(head.title_norm, table)
+            role = named.get(head.index) or heading_role(head.title_norm, table)
             if role is not None:
                 out[unit.index] = role
                 headed = True
@@ -43,13 +44,42 @@ def unit_roles(units: list[Unit], table: tuple[Role, ...] | None = None) -> list
 
 def heading_role(title: str, table: tuple[Role, ...]) -> str | None:
     """The role whose heading words the title holds, None for none or for several."""
-    found = {role.name for role in table if any(word in title for word in role.headings)}
+    found = _heading_roles(title, table)
     return found.pop() if len(found) == 1 else None
 
 
-def clash(a: str | None, b: str | None) -> bool:
-    """Two known, different roles: a reader never pairs such units."""
-    return a is not None and b is not None and a != b
+def _heading_roles(title: str, table: tuple[Role, ...]) -> set[str]:
+    return {role.name for role in table if any(word in title for word in role.headings)}
+
+
+def _top_roles(units: list[Unit], table: tuple[Role, ...]) -> dict[int, str]:
+    """Top-level headings without role words that take a role from the section before them
+    (``follows``): once a report looks ahead, an unnamed section is one of its tasks."""
+    out: dict[int, str] = {}
+    previous: str | None = None
+    for unit in units:
+        if unit.family != HEADING_FAMILY or "/" in unit.node.id:
+            continue
+        found = _heading_roles(unit.title_norm, table)
+        if found:
+            previous = found.pop() if len(found) == 1 else None
+            continue
+        role = next((r.name for r in table if previous is not None and previous in r.follows), None)
+        if role is not None:
+            out[unit.index] = role
+        previous = role
+    return out
+
+
+def clash(a: str | None, b: str | None, table: tuple[Role, ...] | None = None) -> bool:
+    """Two known roles one of which is apart from the other (review and task): a reader never
+    pairs such units.  Unknown roles clash with nothing."""
+    if a is None or b is None or a == b:
+        return False
+    for role in shipped_roles() if table is None else table:
+        if (role.name == a and b in role.apart_from) or (role.name == b and a in role.apart_from):
+            return True
+    return False
 
 
 def _roles_by_openings(units: list[Unit], table: tuple[Role, ...], out: list[str | None]) -> None:
