@@ -79,3 +79,8 @@ def test_headless_report_takes_roles_from_paragraph_openings() -> None:
 def test_a_table_without_roles_changes_nothing() -> None:
     units = build_units(parse_text("一、过去五年工作回顾\n\n成绩显著。\n", name="x.txt"))
     assert unit_roles(units, (Role("other", ("无关",), ()),)) == [None] * len(units)
+
+
+def test_openings_are_not_read_under_headings_that_name_no_role() -> None:
+    got = _roles_of("一、稳定粮食生产\n\n过去一年，成绩显著。\n\n二、加强耕地保护\n\n严守耕地红线。\n")
+    assert got["严守耕地红线"] is None

@@ -37,7 +37,9 @@ def unit_roles(units: list[Unit], table: tuple[Role, ...] | None = None) -> list
                 out[unit.index] = role
                 headed = True
                 break
-    if not headed:
+    # Only a report with no top-level headings at all reads roles from paragraph openings: under
+    # headings that name no role (a 一号文件's 一、二、), a paragraph opening 过去一年 is a preamble.
+    if not headed and not any(u.family == HEADING_FAMILY and "/" not in u.node.id for u in units):
         _roles_by_openings(units, table, out)
     return out
 
