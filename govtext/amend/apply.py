@@ -579,7 +579,14 @@ APPLIERS = {RenumberHeading: _renumber_heading, InsertWords: _insert_words, Modi
 
 def _place_by_stated_numbers(work: _Work, instrument: Instrument) -> None:
     """No 条文顺序作相应调整: the numbers the instrument states are the order (将第二条修改为第六条
-    moves the article to sixth place), as with the articles it adds."""
+    moves the article to sixth place), as with the articles it adds.  A number the plain count already
+    gives (将第八条改为第十一条 after three articles added before it) is no move: the article keeps its
+    place under its chapter heading."""
+    try:
+        counted = dict(renumber_articles(list(work.parts), list(work.pending), instrument,
+                                         dict(work.moved_clauses))[0])
+    except AmendError:
+        counted = {}
     for item in instrument.items:
         for op in item.operations:
             if isinstance(op, Renumber) and op.unit == "article" and op.into_clause is None and item.understood:
@@ -587,7 +594,8 @@ def _place_by_stated_numbers(work: _Work, instrument: Instrument) -> None:
                     i, art = work.article(op.target)
                 except _Failure:
                     continue
-                if art.label != article_label(op.number):
+                if art.label != article_label(op.number) and \
+                        counted.get(ref_label(art.old_key) if art.old_key else art.label) != article_label(op.number):
                     del work.parts[i]
                     work.pending.append(replace(art, label=article_label(op.number)))
 

@@ -23,10 +23,10 @@ from govtext.amend.ops import (
     AddArticle, AddHeading, AddUnit, Delete, Detach, InsertWords, Merge, Modify, ModifyPart, ModifyText, Move,
     NoChange, Operation, RenameHeading, Renumber, RenumberHeading, ReplaceWords, Target,
 )
-from govtext.amend.quotes import PLACEHOLDER_RE, QuoteError, as_law_text, extract_quotes
+from govtext.amend.quotes import PLACEHOLDER, PLACEHOLDER_RE, QuoteError, as_law_text, curl_ascii_quotes, extract_quotes
 from govtext.amend.vocabulary import (
-    CLAUSE_SEPARATORS, CN, LIST_SEPARATORS, NO_CHANGE, NUM, REPAIRS, SAME_ARTICLE, SAME_UNIT, TEXT_PARTS, UNIT_PARTS,
-    UNITS, VERBS, WHOLE_LAW,
+    CLAUSE_SEPARATORS, CN, LIST_SEPARATORS, NO_CHANGE, NUM, PUNCTUATION_NAMES, QUOTE_SUFFIXES, REPAIRS, SAME_ARTICLE,
+    SAME_UNIT, SHORT_LIST, SIDES, TEXT_PARTS, UNIT_PARTS, UNITS, VERBS, WHOLE_LAW,
 )
 from govtext.numerals import cn_value, to_cn
 
@@ -56,6 +56,8 @@ _PARTS = re.compile(rf"(?:第(?P<a>{NUM})条(?:之(?P<z>{CN}))?)?(?:第(?P<c>{CN
 _UNIT_PART = _alt(UNIT_PARTS)
 _TEXT_PART = _alt(TEXT_PARTS)
 _SENTENCE = rf"第(?P<sentence>{CN})句"
+_SIDE = _alt(SIDES)
+_HEADING = rf"第{CN}(?:编|章|节)"
 
 
 def _value(numeral: str) -> int:
@@ -179,7 +181,7 @@ def _targets_of(where: str | None, item: _Item) -> tuple[Target, ...]:
     return item.ctx.resolve_list(where)
 
 
-_WHERE = rf"(?P<where>将?(?:名称(?:(?:、|和|及){_LIST})?|{_LIST}|{_alt(WHOLE_LAW)})?(?:中的|其中的|中)|将?其中的|将)?"
+_WHERE = rf"(?P<where>将?(?:名称(?:(?:、|和|及){_LIST})?|{_LIST}|{_alt(WHOLE_LAW)})?(?:中的|其中的|末尾的|中)|将?其中的|将)?"
 
 
 def _words(m, item: _Item) -> None:
@@ -211,7 +213,7 @@ def _insert_words(m, item: _Item) -> None:
     if not targets and not anchor:
         raise ValueError("an insertion at the start of no named unit")
     side = m.groupdict().get("side")
-    item.ops.append(InsertWords(targets, anchor, item.word(m.group("new")), before=side in ("前", "之前")))
+    item.ops.append(InsertWords(targets, anchor, item.word(m.group("new")), before=SIDES.get(side or "") == "before"))
 
 
 def _delete_words(m, item: _Item) -> None:
@@ -406,6 +408,10 @@ def _add(m, item: _Item) -> None:
     positions_text = m.group("pos") or ""
     quotes = item.each(m.group("q"))
     lines = item.lines(m.group("q"))
+    if m.group("loc") and re.fullmatch(_HEADING, m.group("loc")):
+        if unit not in ("编", "章", "节"):
+            raise ValueError(f"增加{m.group('n')}{unit} placed after a heading: name the article instead")
+        # 在第二章后增加一章: where it goes is said again by its first article (包括第X条).
     if unit in ("编", "章", "节"):
         number = re.fullmatch(rf"第({CN}){unit}", positions_text or "")
         if not number or not m.group("title"):
@@ -476,6 +482,11 @@ def _include(m, item: _Item) -> None:
         raise ValueError("列入本章 with no article renumbered before it")
     item.ops[ctx.heading] = replace(item.ops[ctx.heading], first_article=first)
     ctx.heading = None
+    if m.group("q"):
+        # 包括第九条、第十条：“第九条　……”“第十条　……”: the chapter's new articles, given here.
+        numbers = [t.article for t in Context().resolve_list(m.group("list"))]
+        pieces = _split_lines(item.lines(m.group("q")), item.each(m.group("q")), len(numbers))
+        item.ops.extend(AddArticle(n, 0, _unlabel(piece)) for n, piece in zip(numbers, pieces))
 
 
 def _rename_heading(m, item: _Item) -> None:
@@ -554,7 +565,7 @@ _COUNT = rf"(?P<n>{CN})"
 RULES: tuple[tuple[re.Pattern[str], Rule], ...] = tuple((re.compile(p), r) for p, r in (
     *((pattern, _no_change(what, renumber)) for pattern, what, renumber in NO_CHANGE),
     # 在第X条中的“A”后增加“B” / 在第一条第二款开始部分增加规定：“……”
-    (rf"在?(?P<where>{_LIST}|{_alt(WHOLE_LAW)}|其)?(?:中的|的)?(?P<anchor>{_Q})(?P<side>之?后|之?前){_V['add']}"
+    (rf"在?(?P<where>{_LIST}|{_alt(WHOLE_LAW)}|其)?(?:中的|的)?(?P<anchor>{_Q})(?P<side>{_SIDE}){_V['add']}"
      rf"(?P<new>{_Q})", _insert_words),
     (rf"在?(?P<where>{_LIST})(?:的)?(?:开始部分|开头部分|条首部分|开头){_V['add']}(?:规定)?[：:]?(?P<new>{_Q})",
      _insert_words),
@@ -594,11 +605,12 @@ RULES: tuple[tuple[re.Pattern[str], Rule], ...] = tuple((re.compile(p), r) for p
     # a payload standing alone right after a clause that named a unit: 将第二条修改为第六条：“……”
     (rf"(?P<ref>)(?P<part>)(?P<sentence>)(?P<moved>)(?P<q>{_QS})", _modify),
     # 增加一条，作为第六条：“……” / 第三条增加两款，分别作为第二款、第三款 / 增加一章，作为第七章“公布”
-    (rf"(?:在(?P<loc>{_ONE})(?:之?后|中))?(?P<ref>{_ONE})?中?{_V['add']}{_COUNT}(?P<unit>编|章|节|条|款|项|目)"
+    (rf"(?:在(?P<loc>{_ONE}|{_HEADING})(?:{_SIDE}|中))?(?P<ref>{_ONE})?中?{_V['add']}{_COUNT}(?P<unit>编|章|节|条|款|项|目)"
      rf"(?:[，,]?(?:分别)?{_V['as']}(?P<pos>(?:{_LIST}|第{CN}(?:编|章|节))))?(?P<title>{_Q})?(?:[：:]?(?P<q>{_QS}))?",
      _add),
     # 包括第六十一条至第六十五条 / 列入本章
-    (rf"{_V['include']}(?:第(?P<first>{NUM})条(?:至第{NUM}条)?|本(?:章|节|编))", _include),
+    (rf"{_V['include']}(?:(?P<list>第(?P<first>{NUM})条(?:(?:至|、|和|及)第{NUM}条)*)|本(?:章|节|编))"
+     rf"(?:[：:]?(?P<q>{_QS}))?", _include),
     # 将第十条、第二十五条合并，作为第十条 / 将第六条和第七条合并
     (rf"(?P<refs>将{_LIST}){_V['merge']}(?:为一[条款项])?(?:[，,]?作为第(?P<as>{NUM})(?P<as_unit>条|款|项))?", _merge),
     (rf"将(?P<ref>{_ONE}){_V['join']}(?P<into>{_ONE})", _join),
@@ -606,7 +618,7 @@ RULES: tuple[tuple[re.Pattern[str], Rule], ...] = tuple((re.compile(p), r) for p
     # 将第十二条移至第十五条后
     (rf"将(?P<ref>{_ONE}){_V['move']}(?P<after>{_ONE})之?后", _move),
     (rf"将(?P<ref>{_ONE})(?:移作|移为)第(?P<n>{NUM})条", _move_to),
-    (rf"将第(?P<a>{CN})(?P<unit>编|章|节){_V['change']}第(?P<b>{CN})(?P=unit)", _renumber_heading),
+    (rf"将?第(?P<a>{CN})(?P<unit>编|章|节){_V['change']}第(?P<b>{CN})(?P=unit)", _renumber_heading),
     # 删去第十二条 / 删除第四条、第五条、第十二条
     (rf"{_V['delete']}(?P<refs>{_LIST})(?=[，。；,]|$)", _delete),
 ))
@@ -617,12 +629,15 @@ def read_item(text: str, ctx: Context | None = None) -> tuple[tuple[Operation, .
     """The item's operations, or what was not understood as the problem."""
     ctx = ctx or Context()
     try:
-        plain, quotes = extract_quotes(text)
+        plain, quotes = extract_quotes(curl_ascii_quotes(text))
     except QuoteError as exc:
         return (), str(exc)
     plain = re.sub(r"\s+(?=\ue000)", "", plain)  # 修改为：⏎“……”: the text on the next line
     for pattern, replacement in REPAIRS:
         plain = re.sub(pattern, replacement, plain)
+    plain = re.sub(SHORT_LIST, _spell_out_list, plain)
+    plain = re.sub(rf"(?<=\ue001){_alt(QUOTE_SUFFIXES)}", "", plain)
+    plain, quotes = _quote_punctuation(plain, quotes)
     item = _Item(quotes, ctx, [])
     pos = 0
     while True:
@@ -649,6 +664,28 @@ def read_item(text: str, ctx: Context | None = None) -> tuple[tuple[Operation, .
         return tuple(_fold(item.ops, ctx)), None
     except ValueError as exc:
         return (), str(exc)
+
+
+def _spell_out_list(m: re.Match) -> str:
+    """第四、六条 → 第四条、第六条 (not the paired 分别作为第八十一条第二、三款)."""
+    if re.search(rf"作为(?:第{NUM}条)?$", m.string[:m.start()]):
+        return m.group()
+    return "、".join(f"第{n}{m.group(2)}" for n in m.group(1).split("、"))
+
+
+# 末尾的句号 / 中的分号 / 修改为分号 / 删去……逗号: a named mark where a quote of it would stand.
+_NAMED_MARK = re.compile(rf"(?<=的|将|为|去|除){_alt(PUNCTUATION_NAMES)}")
+
+
+def _quote_punctuation(plain: str, quotes: Quotes) -> tuple[str, Quotes]:
+    """Each punctuation mark named by its name becomes a quote of the mark itself."""
+    added = list(quotes)
+
+    def quote(m: re.Match) -> str:
+        added.append((PUNCTUATION_NAMES[m.group()],))
+        return PLACEHOLDER.format(len(added) - 1)
+
+    return _NAMED_MARK.sub(quote, plain), tuple(added)
 
 
 def _fold(ops: list[Operation], ctx: Context) -> list[Operation]:

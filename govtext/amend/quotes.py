@@ -61,6 +61,18 @@ def extract_quotes(text: str) -> tuple[str, tuple[tuple[str, ...], ...]]:
     return "".join(out), tuple(quotes)
 
 
+def curl_ascii_quotes(text: str) -> str:
+    """Scraped texts sometimes write "……" for “……”: read the ASCII marks in pairs, opening first.
+
+    Only where no curly mark is used and the ASCII ones pair up; anything else is left to fail
+    (and be named) rather than guessed.
+    """
+    if '"' not in text or OPEN in text or CLOSE in text or text.count('"') % 2:
+        return text
+    parts = text.split('"')
+    return "".join(part + (OPEN if i % 2 == 0 else CLOSE) for i, part in enumerate(parts[:-1])) + parts[-1]
+
+
 def as_law_text(paragraph: str) -> str:
     """Quoted words as they read in the law: inner ‘……’ are the law's “……”."""
     return paragraph.replace("‘", "“").replace("’", "”")
