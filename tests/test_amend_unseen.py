@@ -7,12 +7,19 @@ The classes they found each have a reading test here too.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
+from amend_helpers import amend_text, compare_texts
 from amend_unseen import CASES, run
+from conftest import CORPUS, CORPUS_REASON, FIXTURES
+from govtext.amend import read_instrument
 from govtext.amend.grammar import read_item
 from govtext.amend.instrument import split_instrument
-from govtext.amend.ops import AddArticle, AddHeading, InsertWords, Modify, NoChange, RenumberHeading, ReplaceWords, Target
+from govtext.amend.ops import (
+    AddArticle, AddHeading, InsertWords, Modify, NoChange, Renumber, RenumberHeading, ReplaceWords, Target,
+)
 
 
 @pytest.mark.parametrize("folder", CASES, ids=[p.name for p in CASES])
@@ -38,6 +45,8 @@ def test_a_quote_ends_a_clause_before_a_renumbering_sentence():
     ("将第十一条中的“监督检查”一词修改为“监督和检查”", ReplaceWords((Target(11),), "监督检查", "监督和检查")),
     ('将第1条修改为:"甲。"', Modify(Target(1), ("甲。",))),
     ("第四章改为第五章", RenumberHeading("章", 4, 5)),
+    ("将第12条第2款修改为：“甲。”", Modify(Target(12, 0, 2), ("甲。",))),
+    ("在第二条第二款末尾增加“甲”", InsertWords((Target(2, 0, 2),), "", "甲", at_end=True)),
 ])
 def test_drafting_variant_reads(sentence, expected):
     ops, problem = read_item(sentence)
@@ -85,3 +94,49 @@ def test_history_line_nests_book_title_marks_three_deep():
                        "2020年12月23日 最高人民法院审判委员会第1823次会议", (), False, False)
     assert history_line(court) == ("2020年12月23日 最高人民法院审判委员会第1823次会议通过的《最高人民法院关于修改"
                                    "〈最高人民法院关于适用《中华人民共和国工会法》若干问题的解释〉的决定》修正")
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("将第十一条第一款第（三）项改为第（二）项", (Renumber(Target(11, 0, 1, 3), 2, "point"),)),
+    ("将第九条第二款中的“甲”和第十条中的“乙”删去",
+     (ReplaceWords((Target(9, 0, 2),), "甲", ""), ReplaceWords((Target(10),), "乙", ""))),
+    ("将第四条第二款、第三款中的“甲”、“乙”分别修改为“丙”、“丁”",
+     (ReplaceWords((Target(4, 0, 2), Target(4, 0, 3)), "甲", "丙", anywhere=True),
+      ReplaceWords((Target(4, 0, 2), Target(4, 0, 3)), "乙", "丁", anywhere=True))),
+])
+def test_more_drafting_variants_read(sentence, expected):
+    ops, problem = read_item(sentence)
+    assert problem is None
+    assert ops == expected
+
+
+def test_an_article_added_before_another_goes_before_it():
+    ops, problem = read_item("在第十条前增加一条，作为第八条：“甲。”")
+    assert problem is None and ops == (AddArticle(8, 0, ("甲。",), Target(10), True),)
+
+
+XINGFA = CORPUS / "law-xingfa-2020.txt"
+
+
+def test_amendment_in_xingfa_style_on_the_real_criminal_law():
+    """刑法修正案 style (之二 after an existing 之一, a 款 rewritten, words in a 款 with 项, a fourth 款)
+    on the real 2020 刑法, read at test time; expected: OLD with exactly these changes."""
+    if not XINGFA.is_file():
+        pytest.skip(CORPUS_REASON)
+    old = XINGFA.read_text(encoding="utf-8")
+    instrument_text = (FIXTURES / "amend" / "amendment-unseen" / "xingfa.txt").read_text(encoding="utf-8")
+    result = amend_text(old, read_instrument(instrument_text, old.splitlines()[0])).text
+    quotes = [q.strip("“”") for q in re.findall(r"“[^“”]+”", instrument_text)]
+    lines = old.split("\n")
+
+    def before(prefix, line):
+        at = next(i for i, text in enumerate(lines) if text.startswith(prefix))
+        lines.insert(at, line)
+
+    before("第一百三十五条", quotes[0])
+    at = next(i for i, text in enumerate(lines) if text.startswith("第一百四十一条"))
+    lines[at] = "第一百四十一条 " + quotes[1]
+    before("第三百零四条", quotes[4])
+    expected = "\n".join(lines).replace(quotes[2], quotes[3], 1)
+    assert compare_texts(result, expected) == []
+    assert "通过的《中华人民共和国刑法修正案（示例）》" in result.split("第一条")[0]

@@ -194,6 +194,9 @@ def _add_article(work: _Work, op: AddArticle) -> None:
     if not op.zhiyi and op.after is None:
         work.pending.append(article)
         return
+    if op.before:
+        work.parts.insert(work.index(op.after.key), article)
+        return
     after = op.after.key if op.after else (op.number, op.zhiyi - 1 if op.zhiyi > 1 else 0)
     work.parts.insert(work.index(after) + 1, article)
 
@@ -289,7 +292,7 @@ def _replace_words(work: _Work, op: ReplaceWords) -> None:
             continue
         lines = art.lines[:start] + tuple(_substitute(line, op.old, op.new) for line in art.lines[start:end]) + art.lines[end:]
         work.parts[i] = replace(art, lines=lines, protected=art.protected + ((op.new,) if op.new else ()))
-    if missing:
+    if missing and (not op.anywhere or len(missing) == len(op.targets)):
         raise _Failure(f"“{op.old}” not found in {'、'.join(missing)}")
 
 
@@ -390,7 +393,11 @@ def _insert_words(work: _Work, op: InsertWords) -> None:
         i, art = work.article(target)
         start, end = unit_span(art, target)
         lines = list(art.lines)
-        if not op.anchor:
+        if not op.anchor and op.at_end:
+            last = end - 1
+            mark = len(lines[last]) - (1 if lines[last][-1:] in END_MARKS else 0)
+            lines[last] = lines[last][:mark] + op.words + lines[last][mark:]
+        elif not op.anchor:
             label = POINT.match(lines[start])
             at = label.end() if label else 0
             lines[start] = lines[start][:at] + op.words + lines[start][at:]

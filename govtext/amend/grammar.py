@@ -43,16 +43,16 @@ _SEP = _alt(LIST_SEPARATORS)
 # A law named before the number (刑法第……, 本法第……) is the law amended: 修正案 name it every time.
 _LAW = r"(?:本法|本解释|本条例|本规定|《[^》]+》|[\u4e00-\u9fff]{1,10}?法(?=第|原第))"
 _ART = rf"第{NUM}条(?:之{CN})?"
-_CL = rf"第{CN}款"
-_PT = rf"第[（(]?{CN}[）)]?项"
+_CL = rf"第{NUM}款"
+_PT = rf"第[（(]?{NUM}[）)]?项"
 _SP = rf"第{NUM}目"
 _SAME = _alt(SAME_ARTICLE + SAME_UNIT)
 _ONE = (rf"(?:{_LAW}?原?(?:{_ART}(?:{_CL})?(?:{_PT})?(?:{_SP})?|{_CL}(?:{_PT})?(?:{_SP})?|{_PT}(?:{_SP})?|{_SP})"
         rf"|{_SAME})")
 _RANGE = rf"{_ONE}至{_ONE}"
 _LIST = rf"(?:{_RANGE}|{_ONE})(?:{_SEP}(?:{_RANGE}|{_ONE}))*"
-_PARTS = re.compile(rf"(?:第(?P<a>{NUM})条(?:之(?P<z>{CN}))?)?(?:第(?P<c>{CN})款)?"
-                    rf"(?:第[（(]?(?P<p>{CN})[）)]?项)?(?:第(?P<s>{NUM})目)?")
+_PARTS = re.compile(rf"(?:第(?P<a>{NUM})条(?:之(?P<z>{CN}))?)?(?:第(?P<c>{NUM})款)?"
+                    rf"(?:第[（(]?(?P<p>{NUM})[）)]?项)?(?:第(?P<s>{NUM})目)?")
 _UNIT_PART = _alt(UNIT_PARTS)
 _TEXT_PART = _alt(TEXT_PARTS)
 _SENTENCE = rf"第(?P<sentence>{CN})句"
@@ -197,10 +197,11 @@ def _words(m, item: _Item) -> None:
         news = news * len(olds)
     if len(olds) != len(news):
         raise ValueError(f"{len(olds)} phrases to replace, {len(news)} replacements")
+    anywhere = len(olds) > 1 and len(targets) > 1
     for old, new in zip(olds, news):
         if not old:
             raise ValueError("an empty quotation “” cannot be replaced")
-        item.ops.append(ReplaceWords(targets, old, new, in_title))
+        item.ops.append(ReplaceWords(targets, old, new, in_title, anywhere))
 
 
 def _insert_words(m, item: _Item) -> None:
@@ -213,7 +214,9 @@ def _insert_words(m, item: _Item) -> None:
     if not targets and not anchor:
         raise ValueError("an insertion at the start of no named unit")
     side = m.groupdict().get("side")
-    item.ops.append(InsertWords(targets, anchor, item.word(m.group("new")), before=SIDES.get(side or "") == "before"))
+    at_end = UNIT_PARTS.get(m.groupdict().get("part") or "") == "end"
+    item.ops.append(InsertWords(targets, anchor, item.word(m.group("new")), before=SIDES.get(side or "") == "before",
+                                at_end=at_end))
 
 
 def _delete_words(m, item: _Item) -> None:
@@ -238,7 +241,7 @@ def _delete_words_after(m, item: _Item) -> None:
 def _renumber(m, item: _Item) -> None:
     """将第九条改为第十一条 / 第二款改为第三款 / 将第九十九条第一款、第二款改为第一百一十条."""
     olds = item.ctx.resolve_list(re.sub("^将", "", m.group("refs")))
-    news = re.findall(rf"第({NUM})(条|款|项|目)(?:第({CN})款)?", m.group("news"))
+    news = re.findall(rf"第[（(]?({NUM})[）)]?(条|款|项|目)(?:第({CN})款)?", m.group("news"))
     if "至" in m.group("news"):  # 将第十条至第十二条改为第十一条至第十三条
         (a, unit, _), (b, _, _) = news
         news = [(to_cn(n), unit, "") for n in range(_value(a), _value(b) + 1)]
@@ -425,14 +428,17 @@ def _add(m, item: _Item) -> None:
     where = m.group("loc") or m.group("ref")
     if unit == "条":
         after = ctx.resolve(m.group("loc")).article_only() if m.group("loc") else None
+        before = SIDES.get(m.group("side") or "") == "before"
+        if before and count > 1:
+            raise ValueError(f"在{m.group('loc')}前增加{m.group('n')}条: name the article they follow")
         news = [(t.article, t.zhiyi) for t in Context().resolve_list(positions_text)] if positions_text else []
         if len(news) != count:
             raise ValueError(f"增加{m.group('n')}条 names {len(news)} numbers (作为第X条)")
         pieces = _split_lines(lines, quotes, count) if lines else [()] * count
         for (number, zhiyi), piece in zip(news, pieces):
             piece = _unlabel(piece)
-            op = AddArticle(number, zhiyi, piece, after)
-            if after is not None:
+            op = AddArticle(number, zhiyi, piece, after, before)
+            if after is not None and not before:
                 after = Target(number, zhiyi)  # 之一、之二: each after the one before
             ctx.target = Target(number, zhiyi)
             if piece:
@@ -567,13 +573,14 @@ RULES: tuple[tuple[re.Pattern[str], Rule], ...] = tuple((re.compile(p), r) for p
     # 在第X条中的“A”后增加“B” / 在第一条第二款开始部分增加规定：“……”
     (rf"在?(?P<where>{_LIST}|{_alt(WHOLE_LAW)}|其)?(?:中的|的)?(?P<anchor>{_Q})(?P<side>{_SIDE}){_V['add']}"
      rf"(?P<new>{_Q})", _insert_words),
-    (rf"在?(?P<where>{_LIST})(?:的)?(?:开始部分|开头部分|条首部分|开头){_V['add']}(?:规定)?[：:]?(?P<new>{_Q})",
+    (rf"在?(?P<where>{_LIST})(?:的)?(?P<part>{_UNIT_PART}|开头){_V['add']}(?:规定)?[：:]?(?P<new>{_Q})",
      _insert_words),
     # ……中的“A”修改为“B” / 将“A”修改为：“……” / 将“A”、“B”分别修改为“C”、“D”
     (rf"{_WHERE}(?P<old>{_QLIST})(?:统一|均|分别|一律)?(?:{_M}|{_V['change']})[：:]?"
      rf"(?P<new>{_Q}(?:(?:、|和|及){_Q}(?!(?:统一|均|分别|一律)?(?:{_M}|{_V['change']})))*)", _words),
     # 将第X条中的“A”删去 / 将第X条第二款删去 (the verb after its object)
-    (rf"(?P<body>将?(?:{_LIST})?(?:中的|其中的){_Q}(?:(?:和|、|及){_Q})*){_V['delete']}", _delete_words_after),
+    (rf"(?P<body>将?(?:{_LIST})?(?:中的|其中的){_Q}(?:(?:和|、|及)(?:{_LIST}(?:中的|末尾的))?{_Q})*){_V['delete']}",
+     _delete_words_after),
     (rf"将(?P<refs>{_LIST}){_V['delete']}", _delete),
     # 删去……中的“A” / 删去其中的“A”和“B” / 删去第八条第一款末尾的“A”和第二款末尾的“B”
     (rf"{_V['delete']}(?P<body>(?:(?:{_LIST})?(?:中的|其中的|末尾的|该条中的|该款中的))?{_Q}"
@@ -582,7 +589,7 @@ RULES: tuple[tuple[re.Pattern[str], Rule], ...] = tuple((re.compile(p), r) for p
     (rf"将(?:(?P<part>{_TEXT_PART})|第(?P<section>{CN})部分(?:的)?标题){_M}[：:]?(?P<q>{_QS})", _modify_text),
     # 删去第二款第二句 / 在第一款第一句后增加一句：“……” / 增加一句，作为第二句：“……”
     (rf"{_V['delete']}(?P<ref>{_ONE})?(?:的)?{_SENTENCE}", _sentence_delete),
-    (rf"(?P<ref>在?{_ONE})?(?:的)?(?:第(?P<after>{CN})句(?:之)?后)?{_V['add']}一句[，,]?(?:作为第(?P<pos>{CN})句)?"
+    (rf"(?P<ref>在?{_ONE})?(?:的)?(?:第(?P<after>{CN})句(?:之)?后|末尾)?{_V['add']}一句[，,]?(?:作为第(?P<pos>{CN})句)?"
      rf"[：:]?(?P<q>{_QS})", _sentence_add),
     # 将第三章的章名修改为“……” / 将第二编第三章章名修改为：“……”
     (rf"将(?:第(?P<book>{CN})(?:编|章))?第(?P<num>{CN})(?P<unit>编|章|节)的?(?:编|章|节)?(?:名称|名|标题)?{_M}[：:]?(?P<q>{_Q})",
@@ -592,7 +599,7 @@ RULES: tuple[tuple[re.Pattern[str], Rule], ...] = tuple((re.compile(p), r) for p
     # 将第九条改为第十一条 / 第四项改为第三项 / 将第二十六条改为第二十九条第一款
     # (some courts write 修改为 for 改为: 将第二条修改为第六条：“……”)
     (rf"(?P<refs>将?{_LIST})(?:分别|依次)?(?:{_V['change']}|{_M})"
-     rf"(?P<news>第{NUM}(?:条(?:第{CN}款)?|款|项|目)(?:(?:、|至|和)第{NUM}(?:条|款|项|目))*)"
+     rf"(?P<news>第{NUM}(?:条(?:第{CN}款)?|款|项|目)(?:(?:、|至|和)第{NUM}(?:条|款|项|目))*|{_PT})"
      rf"(?=[，。；,：:]|\ue000|$)", _renumber),
     # ……，(分别)作为第三条、第四条 (the numbers of a count change)
     (rf"(?:分别)?{_V['as']}(?P<news>{_LIST})(?=[，。；,]|$)", _positions),
@@ -605,7 +612,7 @@ RULES: tuple[tuple[re.Pattern[str], Rule], ...] = tuple((re.compile(p), r) for p
     # a payload standing alone right after a clause that named a unit: 将第二条修改为第六条：“……”
     (rf"(?P<ref>)(?P<part>)(?P<sentence>)(?P<moved>)(?P<q>{_QS})", _modify),
     # 增加一条，作为第六条：“……” / 第三条增加两款，分别作为第二款、第三款 / 增加一章，作为第七章“公布”
-    (rf"(?:在(?P<loc>{_ONE}|{_HEADING})(?:{_SIDE}|中))?(?P<ref>{_ONE})?中?{_V['add']}{_COUNT}(?P<unit>编|章|节|条|款|项|目)"
+    (rf"(?:在(?P<loc>{_ONE}|{_HEADING})(?:(?P<side>{_SIDE})|中))?(?P<ref>{_ONE})?中?{_V['add']}{_COUNT}(?P<unit>编|章|节|条|款|项|目)"
      rf"(?:[，,]?(?:分别)?{_V['as']}(?P<pos>(?:{_LIST}|第{CN}(?:编|章|节))))?(?P<title>{_Q})?(?:[：:]?(?P<q>{_QS}))?",
      _add),
     # 包括第六十一条至第六十五条 / 列入本章

@@ -138,6 +138,8 @@ def split_instrument(text: str) -> RawInstrument:
             after_closing = True
             continue
         if after_closing and not in_quote:
+            if DATE_LINE.match(content) and decreed is None:
+                decreed = content  # a signature date closing the decision
             continue  # after the commencement sentence: signatures, appendix lists
         items[-1][1].append(content)
     parts = _parts(items)
