@@ -140,3 +140,19 @@ def test_amendment_in_xingfa_style_on_the_real_criminal_law():
     expected = "\n".join(lines).replace(quotes[2], quotes[3], 1)
     assert compare_texts(result, expected) == []
     assert "通过的《中华人民共和国刑法修正案（示例）》" in result.split("第一条")[0]
+
+
+def test_every_item_not_applied_is_named_even_after_a_quote_left_open(tmp_path):
+    """五's quote never closes; 六 still begins an item and is reported too — one line each, exit 2,
+    nothing written."""
+    from click.testing import CliRunner
+    from govtext.cli import main
+
+    out = tmp_path / "new.txt"
+    result = CliRunner().invoke(main, ["amend", str(FIXTURES / "amend" / "unseen" / "variants" / "old.txt"),
+                                       str(FIXTURES / "amend" / "bad" / "unclosed-then-more.txt"), "-o", str(out)])
+    assert result.exit_code == 2 and result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert [line.split("、")[0] for line in lines] == [f"govtext: error: {n}" for n in "二三四五六"]
+    assert "is not closed" in lines[3] and "第九十九条 not found" in lines[4]
+    assert not out.exists()

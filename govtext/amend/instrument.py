@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from govtext.amend.quotes import CLOSE, OPEN
-from govtext.numerals import CN_DIGITS
+from govtext.numerals import CN_DIGITS, cn_value
 
 _CN = f"[{CN_DIGITS}]+"
 ITEM = re.compile(rf"^({_CN})、")
@@ -69,15 +69,26 @@ class RawInstrument:
         return bool(AMENDMENT_TITLE.match(self.title))
 
 
+# What an item's first clause starts with: the next item after a quote left open is still an item.
+INSTRUCTION = re.compile(r"^(?:将|在|删去|删除|增加|第[^，。“”]{1,12}(?:条|款|项)|对《)")
+
+
 def _quote_depth(lines: list[str]) -> list[bool]:
     """For each line: does it lie inside a quotation opened on an earlier line (or open one itself)?
 
     Court drafting quotes several paragraphs with one “ … ” and no mark on the inner
     paragraphs, so a line inside a quote is recognised by the marks before it, not its own.
+    A quote never closed (a truncated item) ends where the next item in sequence begins with
+    an instruction (六、删去第九条 after 五、…“……): that item is read, the broken one reported.
     """
-    inside, depth = [], 0
+    inside, depth, last_item = [], 0, 0
     for line in lines:
         content = line.lstrip(" \u3000\t")
+        item = ITEM.match(content)
+        if item and depth > 0 and cn_value(item.group(1)) == last_item + 1 and INSTRUCTION.match(content[item.end():]):
+            depth = 0
+        if item and depth == 0 and not content.startswith(OPEN):
+            last_item = cn_value(item.group(1))
         inside.append(depth > 0 or content.startswith(OPEN))
         if content.startswith(OPEN) and depth > 0:
             depth = 0  # a paragraph reopening with “ (NPC style) continues the same quote

@@ -53,7 +53,7 @@ def extract_quotes(text: str) -> tuple[str, tuple[tuple[str, ...], ...]]:
             current.append(c)
             j += 1
         if depth:
-            raise QuoteError(f"quotation opened at “{text[i + 1:i + 13]}… is not closed")
+            raise QuoteError(f"quotation opened at “{text[i + 1:i + 13].splitlines()[0]}… is not closed")
         paragraphs.append("".join(current))
         out.append(PLACEHOLDER.format(len(quotes)))
         quotes.append(tuple(paragraphs))
