@@ -110,6 +110,24 @@ def test_more_drafting_variants_read(sentence, expected):
     assert ops == expected
 
 
+def test_a_continued_words_clause_works_in_the_units_listed_before():
+    ops, problem = read_item("将第一条、第三条中的“甲”修改为“乙”，“丙”修改为“丁”")
+    assert problem is None
+    assert ops[1] == ReplaceWords((Target(1), Target(3)), "丙", "丁", anywhere=True)
+    # …but not once another unit has been named since
+    ops, _ = read_item("将第三条中的“甲”修改为“乙”，删去第二款中的“丙”，删去其中的“丁”")
+    assert ops[2].targets == (Target(3, 0, 2),)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("增加一款，作为第十条第三款：“甲。”", "add clause as 第三款 in 第十条"),
+    ("将第二十二条改为第二十三条，并修改为：“甲。”", "renumber 第二十二条 → 第二十三条; modify 第二十二条 (1 paragraph)"),
+])
+def test_clause_variants_read(sentence, expected):
+    ops, problem = read_item(sentence)
+    assert problem is None and "; ".join(op.describe() for op in ops) == expected
+
+
 def test_an_article_added_before_another_goes_before_it():
     ops, problem = read_item("在第十条前增加一条，作为第八条：“甲。”")
     assert problem is None and ops == (AddArticle(8, 0, ("甲。",), Target(10), True),)

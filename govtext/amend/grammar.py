@@ -80,6 +80,9 @@ class Context:
     """第一款改为三款: a 款 becoming several (its positions need no action)."""
     last_number: int | None = None
     """The new number of the article last renumbered (列入本章)."""
+    places: tuple[tuple[Target, ...], Target | None] | None = None
+    """The units a words clause last listed, and the unit last named then: a following words clause
+    with no place of its own works in them while nothing else has been named since."""
 
     def resolve(self, text: str) -> Target:
         text = re.sub(rf"^{_LAW}?原?", "", text)
@@ -177,8 +180,14 @@ def _targets_of(where: str | None, item: _Item) -> tuple[Target, ...]:
     if where in WHOLE_LAW:
         return ()
     if where in ("", "其"):
+        places, named = item.ctx.places or ((), None)
+        if places and named is item.ctx.target:
+            # 将第一条、第三条中的“A”修改为“B”，“C”修改为“D”: the same places as the clause before.
+            return places
         return (item.ctx.resolve("该款"),) if item.ctx.target else ()
-    return item.ctx.resolve_list(where)
+    targets = item.ctx.resolve_list(where)
+    item.ctx.places = (targets, item.ctx.target)
+    return targets
 
 
 _WHERE = rf"(?P<where>将?(?:名称(?:(?:、|和|及){_LIST})?|{_LIST}|{_alt(WHOLE_LAW)})?(?:中的|其中的|末尾的|中)|将?其中的|将)?"
@@ -197,7 +206,9 @@ def _words(m, item: _Item) -> None:
         news = news * len(olds)
     if len(olds) != len(news):
         raise ValueError(f"{len(olds)} phrases to replace, {len(news)} replacements")
-    anywhere = len(olds) > 1 and len(targets) > 1
+    # Several words over several units (分别), or a continuation over the units listed before:
+    # each word need only be in some of them.
+    anywhere = len(targets) > 1 and (len(olds) > 1 or not where.strip("将"))
     for old, new in zip(olds, news):
         if not old:
             raise ValueError("an empty quotation “” cannot be replaced")
@@ -447,9 +458,11 @@ def _add(m, item: _Item) -> None:
                 item.wait(op)
         return
     # 款/项/目 inside the named unit (or the one last named); 作为第一百一十一条第二款 names the article too.
-    parent = ctx.resolve(re.sub(r"^在|后$|之后$|中$", "", where)) if where else ctx._need()
     positions = Context().resolve_list(positions_text) if positions_text and positions_text.startswith("第") and \
         "条" in positions_text else None
+    # 增加一款，作为第十条第三款: the position names the article, nothing before it need have.
+    parent = ctx.resolve(re.sub(r"^在|后$|之后$|中$", "", where)) if where else \
+        positions[0] if positions else ctx._need()
     name = UNITS[unit]
     numbers = [_value(n) for n in re.findall(rf"第({NUM}){unit}", positions_text)]
     if positions:

@@ -33,7 +33,7 @@ UNITS = {"编": "book", "章": "chapter", "节": "section", "条": "article", "�
 # What joins the members of a list of targets or quotes.
 LIST_SEPARATORS = ("以及", "、", "和", "及")
 # What separates clauses of an item.
-CLAUSE_SEPARATORS = r"(?:[，。；：;:,、\s]|并(?=将|删|增加|在)|同时)+"
+CLAUSE_SEPARATORS = r"(?:[，。；：;:,、\s]|并(?=将|删|增加|在|修改)|同时)+"
 
 # References to the unit the item is already talking about.
 SAME_ARTICLE = ("该条", "本条", "同条")
