@@ -6,8 +6,11 @@
 2. govtext's own extraction of every corpus file (formats/): character error, whether
    the paragraph count matches, seconds (best of N, in process).
 3. A long synthetic PDF (default 400 pages of Latin text) to show the per-page cost.
+4. Hostile shapes (issue 20), with ``--hostile``: a flat HTML page of n sibling <p>s at
+   1, 2, 4 and 8 MB (seconds and peak memory: both should double with the size), and a
+   .docx whose parts inflate past --max-bytes (refused; peak memory stays small).
 
-Usage: python benchmarks/bench_formats.py [--corpus DIR] [--runs N] [--pages N]
+Usage: python benchmarks/bench_formats.py [--corpus DIR] [--runs N] [--pages N] [--hostile]
 Figures from a shared machine are noisy; compare runs on the same machine only.
 """
 
@@ -107,12 +110,102 @@ def long_pdf(pages: int) -> None:
           f"({1000 * seconds / pages:.1f} ms a page)")
 
 
+def _peak_in_child(setup: str, code: str) -> tuple[float, float, float]:
+    """Seconds of ``code`` and peak RSS (MB) before and after it, in a fresh interpreter
+    that ran ``setup`` (the imports) first: the difference is what reading costs."""
+    import subprocess
+
+    wrapped = ("import resource, time\n" + setup +
+               "\nbase = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024\nt = time.perf_counter()\n" + code +
+               "\nprint(time.perf_counter() - t, base, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)")
+    out = subprocess.run([sys.executable, "-c", wrapped], capture_output=True, text=True, cwd=ROOT, check=True)
+    seconds, base, peak = out.stdout.split()[-3:]
+    return float(seconds), float(base), float(peak)
+
+
+def _bomb(path: Path, lying: bool) -> None:
+    import io
+    import struct
+    import zipfile
+
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr("word/document.xml", b"<a>" + b" " * (300 << 20) + b"</a>")
+    data = bytearray(buf.getvalue())
+    if lying:  # the central directory says 1,000 bytes
+        struct.pack_into("<I", data, data.rindex(b"PK\x01\x02") + 24, 1000)
+    path.write_bytes(bytes(data))
+
+
+def _big_docx(path: Path, megabytes: int) -> int:
+    """A real .docx whose document.xml holds about ``megabytes`` MB of paragraphs; returns
+    the unpacked size of all its parts."""
+    import io
+    import zipfile
+
+    import docx
+
+    buf = io.BytesIO()
+    docx.Document().save(buf)
+    paragraph = ("<w:p><w:r><w:t>第一条　为了规范行政行为，保护公民、法人和其他组织的合法权益，制定本条例。</w:t></w:r></w:p>")
+    count = megabytes * (1 << 20) // len(paragraph.encode())
+    unpacked = 0
+    with zipfile.ZipFile(buf) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            if info.filename == "word/document.xml":
+                head = data.decode().split("<w:body>")[0]
+                data = (head + "<w:body>" + paragraph * count + "</w:body></w:document>").encode()
+            unpacked += len(data)
+            dst.writestr(info, data)
+    return unpacked
+
+
+def hostile() -> None:
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        print("\nflat HTML page (sibling <p>s): size, seconds, memory added while reading (× the input)")
+        p = "<p>第一条　本条例所称政府信息是指行政机关制作的信息。</p>"
+        for megabytes in (1, 2, 4, 8):
+            page = Path(folder) / f"flat{megabytes}.html"
+            page.write_text("<html><body>" + p * (megabytes * (1 << 20) // len(p.encode())) + "</body></html>")
+            seconds, base, peak = _peak_in_child(
+                "import lxml.html\nfrom govtext.formats.html import extract_html",
+                f"extract_html(open({str(page)!r}, 'rb').read(), 'flat.html')")
+            print(f"  {megabytes} MB  {seconds:6.2f} s  +{peak - base:5.0f} MB ({(peak - base) / megabytes:4.1f}×)")
+        print("\n.docx of real paragraphs: unpacked size, seconds, memory added while reading (× unpacked)")
+        for megabytes in (5, 20):
+            path = Path(folder) / f"big{megabytes}.docx"
+            unpacked = _big_docx(path, megabytes) / (1 << 20)
+            seconds, base, peak = _peak_in_child(
+                "import docx\nfrom govtext.formats.docx import extract_docx",
+                f"extract_docx(open({str(path)!r}, 'rb').read(), 'big.docx')")
+            print(f"  {unpacked:5.1f} MB unpacked ({path.stat().st_size / 1e6:4.1f} MB file)  {seconds:6.2f} s  "
+                  f"+{peak - base:5.0f} MB ({(peak - base) / unpacked:4.1f}×)")
+        print("\n.docx holding 300 MB of XML (cap: the default --max-bytes, 200 MB): seconds, memory added")
+        for lying in (False, True):
+            bomb = Path(folder) / "bomb.docx"
+            _bomb(bomb, lying)
+            seconds, base, peak = _peak_in_child(
+                "import docx\nfrom govtext.formats.docx import extract_docx\nfrom govtext.errors import InputError",
+                f"try:\n    extract_docx(open({str(bomb)!r}, 'rb').read(), 'bomb.docx')\n"
+                "except InputError as e:\n    print(e)")
+            label = "declared 1,000 bytes" if lying else "declared honestly"
+            print(f"  {label:22} {bomb.stat().st_size / 1e6:4.1f} MB file  {seconds:6.2f} s  +{peak - base:5.0f} MB")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus" / "formats")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--pages", type=int, default=400)
+    parser.add_argument("--hostile", action="store_true", help="only the hostile shapes of issue 20")
     args = parser.parse_args()
+    if args.hostile:
+        hostile()
+        return
     if args.corpus.is_dir():
         libraries(args.corpus)
         ours(args.corpus, args.runs)

@@ -63,13 +63,24 @@ def _home() -> str:
 def private_dir(*parts: str) -> Path | None:
     """``base_dir()/parts``, created 0700 if missing; None if it cannot be used safely."""
     try:
-        base = base_dir()
-        base.mkdir(mode=0o700, parents=True, exist_ok=True)  # govtext's own folder private too, if new
-        folder = base.joinpath(*parts)
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        folder = base_dir().joinpath(*parts)
+        _make_private(folder)
         return folder if is_private(folder) and _guarded(folder.parent) else None
     except (OSError, RuntimeError):  # RuntimeError: no home directory to expand
         return None
+
+
+def _make_private(folder: Path) -> None:
+    """Create ``folder`` and every missing folder above it 0700 (``mkdir(parents=True)``
+    would make the ones above with the default mode, readable by all)."""
+    missing = []
+    while not folder.exists():
+        missing.append(folder)
+        if folder.parent == folder:
+            break
+        folder = folder.parent
+    for path in reversed(missing):
+        path.mkdir(mode=0o700, exist_ok=True)  # exist_ok: another process may race us
 
 
 def is_private(folder: Path) -> bool:

@@ -31,3 +31,31 @@ def visible(text: str) -> str:
 def is_safe(text: str) -> bool:
     """True when :func:`visible` would leave ``text`` unchanged."""
     return _UNSAFE.search(text) is None
+
+
+_LINE_BREAKS = re.compile("[\n\r]")
+
+
+def one_line(text: str) -> str:
+    """:func:`visible`, with line breaks shown too: for what must stay one line (an error
+    naming a file whose name holds a newline)."""
+    return _LINE_BREAKS.sub(lambda m: "\\n" if m.group() == "\n" else "\\r", visible(text))
+
+
+def html_text(text: str) -> str:
+    """Text for an HTML page: controls and bidi overrides shown as :func:`visible` does, then
+    ``<>&"'`` escaped (quotes too: the result may go in an attribute)."""
+    from html import escape
+
+    return escape(visible(text))
+
+
+# What a spreadsheet reads as the start of a formula (=1+1, +cmd|…, -2+3, @SUM), and the tab
+# and carriage return some of them skip before looking (OWASP's CSV injection advice).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(text: str) -> str:
+    """A CSV cell a spreadsheet shows as text: one that would start a formula is prefixed
+    with ``'`` (which Excel, LibreOffice and Google Sheets hide and treat as "text")."""
+    return "'" + text if text.startswith(_FORMULA_START) else text

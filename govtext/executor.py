@@ -80,7 +80,10 @@ def _window(workers: int) -> int:
 def _run_local_pool(fn, tasks: list, workers: int, on_crash) -> Iterator[tuple[int, Any]]:
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 
-    pool = ProcessPoolExecutor(max_workers=workers)
+    from govtext.interrupt import handle_sigterm
+
+    # Workers clean up their temporary files on SIGTERM as on Ctrl-C (whatever the start method).
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=handle_sigterm)
     window = _window(workers)
     running: dict = {}
     done: dict[int, Any] = {}

@@ -49,7 +49,9 @@ def sample_bytes() -> bytes:
 # Compiled on first use (re's own cache): only input opening with < is ever matched.
 _XML_START = (
     r"(?P<declared><\?xml[\s?]|<!DOCTYPE\s)"  # a declaration or a doctype: XML, whatever follows
-    r"|(?:<!--.*?-->\s*)*<(?:[\w.-]+:)?govtext[\s/>]"  # else govtext's root element
+    # else govtext's root element, or the <document> inside it (an archive cut down by hand):
+    # no text opens with either English word as a tag, and a malformed one must be refused.
+    r"|(?:<!--.*?-->\s*)*<(?:[\w.-]+:)?(?:govtext|document)[\s/>]"
 )
 _XML_BOMS = ((b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"), (b"\xef\xbb\xbf", "utf-8"))
 
@@ -88,7 +90,7 @@ def load(path: str | None = None, lexicon: Lexicon | None = None, options: ReadO
 
     fmt = detect(raw.data, raw.name) if options.input_format == "auto" else options.input_format
     if fmt in EXTRACTED:
-        return parse_extracted(raw, fmt, lexicon, options.revisions)
+        return parse_extracted(raw, fmt, lexicon, options.revisions, options.max_bytes, warn)
     # Markup that is no web page is govtext XML only when it says so (a declaration, a
     # doctype or the govtext root): a text may well open with <标题>.
     if fmt == "xml" and (options.input_format == "xml" or looks_like_xml(raw.data)):
@@ -142,10 +144,13 @@ def _parsed(text: str, source: Source, lexicon: Lexicon | None) -> Document:
     return parse(text, source, lexicon)
 
 
-def parse_extracted(raw: RawInput, fmt: str, lexicon: Lexicon | None = None, revisions: str = "new") -> Document:
+def parse_extracted(raw: RawInput, fmt: str, lexicon: Lexicon | None = None, revisions: str = "new",
+                    max_bytes: int = DEFAULT_MAX_BYTES, warn: Callable[[str], None] | None = None) -> Document:
     from govtext.formats import extract
 
-    got = extract(raw.data, fmt, raw.name, revisions=revisions)
+    got = extract(raw.data, fmt, raw.name, revisions=revisions, max_bytes=max_bytes)
+    for message in got.warnings if warn is not None else ():
+        warn(message)
     source = Source(path=raw.name, sha256=raw.sha256, encoding=got.encoding, chars=len(got.text), format=fmt,
                     extractor=got.extractor, origins=got.origins, metadata=got.metadata)
     return parse(got.text, source, lexicon)

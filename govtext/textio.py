@@ -37,6 +37,11 @@ _SUPERSETS = {"gbk": "gb18030", "gb2312": "gb18030", "hz": "gb18030", "ascii": "
 # C0 controls other than tab, line breaks and form feeds: a sign of binary data.
 _CONTROLS = re.compile("[\x00-\x08\x0e-\x1f]")
 
+# Codecs Python counts as text encodings that no file is written in: "undefined" always
+# fails, idna and punycode encode host names (and refuse any error handler but strict),
+# the escape codecs read backslash syntax.
+_NOT_CHARSETS = frozenset({"undefined", "idna", "punycode", "unicode-escape", "raw-unicode-escape"})
+
 DEFAULT_MAX_BYTES = 200 * 1024 * 1024
 """Largest input read (200 MiB): far above any real document, far below what exhausts memory."""
 _CHUNK = 1 << 20
@@ -116,9 +121,15 @@ def read_bytes(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> RawInput:
             if stat.S_ISREG(info.st_mode):
                 if info.st_size > max_bytes:
                     raise InputError(_too_big(path, max_bytes, info.st_size))
-                data = fh.read(max_bytes + 1)  # one allocation: the size is known
+                # One allocation, the size being known (never max_bytes: it may be 2**62).
+                data = fh.read(min(max_bytes, info.st_size) + 1)
                 if len(data) > max_bytes:  # it grew meanwhile
                     raise InputError(_too_big(path, max_bytes, None))
+                if len(data) > info.st_size:  # it grew meanwhile: read on, up to the cap
+                    try:
+                        data += _read_capped(fh, max_bytes - len(data), path)
+                    except InputError:
+                        raise InputError(_too_big(path, max_bytes, None)) from None
                 return RawInput(data, path)
             return RawInput(_read_capped(fh, max_bytes, path), path)
     except FileNotFoundError:
@@ -161,7 +172,7 @@ def check_encoding(name: str) -> str:
         info = codecs.lookup(name)
     except LookupError:
         raise InputError(f"unknown encoding {name!r}") from None
-    if not getattr(info, "_is_text_encoding", True):  # base64, rot13, …: bytes-to-bytes codecs
+    if not getattr(info, "_is_text_encoding", True) or info.name in _NOT_CHARSETS:
         raise InputError(f"{name!r} is not a text encoding")
     return info.name
 
@@ -221,14 +232,20 @@ codecs.register_error("govtext-replace", _record)
 def _decode_as(data: bytes, encoding: str, errors: str, label: str) -> Decoded:
     if errors == "replace":
         _LOG.offsets = []
-        text = data.decode(encoding, "govtext-replace")
-        offsets, _LOG.offsets = _LOG.offsets, []
+        try:
+            text = data.decode(encoding, "govtext-replace")
+        except UnicodeError as exc:  # a codec that fails outright, whatever the handler
+            raise InputError(f"{label}: cannot decode as {encoding} ({exc})") from None
+        finally:
+            offsets, _LOG.offsets = _LOG.offsets, []
         return Decoded(text, encoding, len(offsets), offsets[0] if offsets else None)
     try:
         return Decoded(data.decode(encoding), encoding)
     except UnicodeDecodeError as exc:
         raise InputError(f"{label}: cannot decode as {encoding}: {_where(exc)}; "
                          "--errors replace reads it anyway") from None
+    except UnicodeError as exc:
+        raise InputError(f"{label}: cannot decode as {encoding} ({exc})") from None
 
 
 def _where(exc: UnicodeDecodeError) -> str:
@@ -333,10 +350,16 @@ def atomic_output(path: str | os.PathLike[str]) -> Iterator[BinaryIO]:
         yield fh
 
 
+# Names of an open descriptor.  Resolving them gives whatever the descriptor is open on
+# (a regular file when stdout is redirected), so they are recognised by name.
+_FD_ALIAS = re.compile(r"/dev/(?:std(?:in|out|err)|fd/\d+)|/proc/(?:self|thread-self|\d+)/fd/\d+")
+
+
 def _is_fd_alias(path: str) -> bool:
     # /dev/stdout, /dev/fd/N and /proc/self/fd/N name an open descriptor: renaming a
-    # file over them would redirect nothing, and would drop a `>>` append.
-    return os.path.abspath(path).startswith(("/dev/", "/proc/"))
+    # file over them would redirect nothing, and would drop a `>>` append.  Anything else
+    # under /dev or /proc (/dev/shm/a.xml, /proc/self/cwd/a.xml) is what it resolves to.
+    return _FD_ALIAS.fullmatch(os.path.abspath(path)) is not None
 
 
 @contextmanager
@@ -352,11 +375,12 @@ def _written_directly(target: str) -> Iterator[BinaryIO]:
 def _replaced(target: str, real: str, folder: str, info: os.stat_result | None) -> Iterator[BinaryIO]:
     import tempfile
 
+    tmp = None
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{os.path.basename(real)}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise OutputError(_cannot_write(target, exc)) from None
-    try:
+        # Ctrl-C or SIGTERM (govtext.interrupt) between creating the file and knowing its
+        # name would leave it behind: they are held until the name is known, inside the try.
+        with _signals_held():
+            fd, tmp = tempfile.mkstemp(prefix=f".{os.path.basename(real)}.", suffix=".tmp", dir=folder)
         if info is None:
             # mkstemp makes the file 0600; give it the mode a plain open() would have.
             umask = os.umask(0)
@@ -370,13 +394,29 @@ def _replaced(target: str, real: str, folder: str, info: os.stat_result | None) 
             os.fsync(fh.fileno())
         os.replace(tmp, real)
     except BaseException as exc:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
+        if tmp is not None:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
         if isinstance(exc, OSError):
             raise OutputError(_cannot_write(target, exc)) from None
         raise
+
+
+@contextmanager
+def _signals_held() -> Iterator[None]:
+    import signal
+
+    held = {getattr(signal, name) for name in ("SIGINT", "SIGTERM") if hasattr(signal, name)}
+    if not hasattr(signal, "pthread_sigmask") or not held:
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 def _keep_owner_and_mode(fd: int, info: os.stat_result) -> None:

@@ -187,6 +187,8 @@ def test_text_beginning_with_a_bracket_is_text(runner, tmp_path, text):
     ("<标题>一、总体要求".encode("utf-8"), False),
     (b"<html><body>", False),
     (b"<govtextual>", False),
+    (b"<document><section>unclosed", True),  # issue 20: an archive's <document>, cut down
+    (b"<documents>", False),
     ("《中华人民共和国立法法》".encode("utf-8"), False),
 ])
 def test_xml_is_sniffed_only_for_govtext_xml(head, xml):
@@ -227,3 +229,53 @@ def test_other_commands_still_refuse_empty_input(runner, tmp_path, cmd):
     path = tmp_path / "empty.txt"
     path.write_bytes(b"")
     _one_error_line(runner.invoke(main, [*cmd, str(path)]), "empty input")
+
+
+# --- issue 20: codecs that are no character set, and sizes past what an index holds --------
+
+
+@pytest.mark.parametrize("name", ["undefined", "punycode", "idna", "unicode_escape", "raw_unicode_escape"])
+@pytest.mark.parametrize("errors", ["strict", "replace"])
+def test_codecs_that_are_no_character_set_are_a_usage_error(runner, name, errors):
+    """undefined always raises, idna and punycode refuse any error handler but strict, and the
+    escape codecs read backslash syntax, not characters: none is the encoding of a file."""
+    for cmd in (["tree", str(LAW)], ["diff", str(LAW), str(LAW)]):
+        _one_error_line(runner.invoke(main, [*cmd, "--encoding", name, "--errors", errors]), name)
+
+
+def test_decode_input_turns_any_codec_failure_into_an_input_error(monkeypatch):
+    import codecs
+
+    def search(name):
+        if name == "always_fails":
+            def decode(data, errors="strict"):
+                raise UnicodeError("no")
+            return codecs.CodecInfo(None, decode, name="always_fails")
+        return None
+
+    codecs.register(search)
+    try:
+        with pytest.raises(InputError, match="x.txt: cannot decode as always_fails"):
+            decode_input(b"abc", "x.txt", "always_fails", "replace")
+    finally:
+        codecs.unregister(search)
+
+
+@pytest.mark.parametrize("value", ["99999999999G", "9" * 30])
+def test_a_size_past_any_index_is_a_usage_error(runner, value):
+    _one_error_line(runner.invoke(main, ["tree", str(LAW), "--max-bytes", value]), "--max-bytes")
+
+
+def test_a_limit_far_above_the_file_reads_it(runner):
+    assert runner.invoke(main, ["tree", str(LAW), "--max-bytes", "4000000000G"]).exit_code == 0
+
+
+@pytest.mark.parametrize("content", [b"<document><section>unclosed", b"<govtext><document>", b'<document id="d"/>'])
+def test_malformed_archive_opening_with_our_root_is_refused(runner, tmp_path, content):
+    """Issue 20 (also measured): it was read as a plain text, exit 0."""
+    path = tmp_path / "archive.xml"
+    path.write_bytes(content)
+    _one_error_line(runner.invoke(main, ["tree", str(path)]), "archive.xml")
+    plain = tmp_path / "archive.txt"
+    plain.write_bytes(content)
+    _one_error_line(runner.invoke(main, ["tree", str(plain)]), "archive.txt")

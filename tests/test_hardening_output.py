@@ -317,3 +317,35 @@ def test_no_stray_files_in_the_working_folder(tmp_path):
                           capture_output=True, timeout=60)
     assert proc.returncode == 0, proc.stderr
     assert sorted(os.listdir(tmp_path)) == ["law.txt", "law.xml"]
+
+
+# --- issue 20: atomic or direct is decided by what the path is, not how it is spelt --------
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self/cwd"), reason="no /proc on this system")
+def test_a_regular_file_reached_through_proc_is_still_replaced_atomically(runner, tmp_path, monkeypatch):
+    """-o /proc/self/cwd/out.xml names a regular file: an interrupted write must leave the
+    previous one whole (it was written in place, truncated)."""
+    monkeypatch.chdir(tmp_path)
+    out = tmp_path / "out.xml"
+    out.write_text("previous", encoding="utf-8")
+
+    def fails(*args, **kwargs):
+        raise OSError(errno.EIO, os.strerror(errno.EIO))
+
+    monkeypatch.setattr("os.fsync", fails)
+    result = runner.invoke(main, ["xml", str(LAW), "-o", "/proc/self/cwd/out.xml"])
+    assert result.exit_code == 2
+    assert out.read_text("utf-8") == "previous"
+    assert sorted(os.listdir(tmp_path)) == ["out.xml"]
+
+
+def test_a_regular_file_under_dev_is_replaced_atomically(tmp_path, monkeypatch):
+    """/dev/shm holds regular files: the /dev/ prefix alone says nothing."""
+    from govtext import textio
+
+    assert not textio._is_fd_alias("/dev/shm/out.xml")
+    assert not textio._is_fd_alias("/proc/self/cwd/out.xml")
+    for alias in ("/dev/stdout", "/dev/stderr", "/dev/fd/1", "/proc/self/fd/1", "/proc/123/fd/4",
+                  "/proc/thread-self/fd/2", "/dev/../dev/stdout"):
+        assert textio._is_fd_alias(alias), alias

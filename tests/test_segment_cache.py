@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import stat
 import subprocess
 import sys
@@ -141,3 +142,62 @@ def test_a_damaged_build_is_rebuilt(cache_at, tmp_path) -> None:
     assert list(Cutter(again).cut("推动高质量发展")) == ["推动", "高质量", "发展"]
     assert (folder / "logfreq.f64").stat().st_size == 8 * len(first.trie)  # repaired in place
     assert [p.name for p in folder.parent.iterdir()] == [folder.name]
+
+
+def test_intermediate_cache_folders_are_private_too(cache_at, tmp_path) -> None:
+    """Issue 20: every folder the cache creates is 0700, not only the last one."""
+    cache_at(tmp_path / "new" / "deeper" / "cache")
+    assert cache.private_dir("segment") is not None
+    for folder in (tmp_path / "new", tmp_path / "new" / "deeper", tmp_path / "new" / "deeper" / "cache"):
+        assert stat.S_IMODE(folder.stat().st_mode) == 0o700, folder
+
+
+_FINGERPRINT = """
+import hashlib, os
+from govtext import cache
+from govtext.segment import dictionary
+cache.configure(os.environ["GOVTEXT_CACHE_DIR"])
+d = dictionary.load()
+h = hashlib.sha256()
+for word, key in sorted(d.trie.iteritems()):
+    h.update(f"{word} {key} {d.logfreq[key]!r}\\n".encode())
+print(d.total, d.longest, len(d.trie), h.hexdigest())
+"""
+
+
+def _fingerprint(base: Path) -> subprocess.CompletedProcess:
+    """Every word, its id and log frequency, and the totals, as a process using ``base`` sees them."""
+    env = {**os.environ, "GOVTEXT_CACHE_DIR": str(base)}
+    return subprocess.run([sys.executable, "-c", _FINGERPRINT], capture_output=True, env=env, timeout=120, cwd=ROOT)
+
+
+def _flip(data: bytes, count: int) -> bytes:
+    out = bytearray(data)
+    for i in range(count):
+        out[64 + i * (len(out) - 64) // count] ^= 0x5A
+    return bytes(out)
+
+
+@pytest.mark.parametrize("damage", ["truncated-trie", "flipped-trie", "tampered-logfreq", "tampered-total"])
+def test_a_damaged_cache_is_noticed_and_rebuilt(tmp_path, damage) -> None:
+    """Issue 20 item 1: damage is found by the digest before marisa maps the file (a damaged
+    trie is a RuntimeError or a segfault inside marisa), and what is used equals a clean build."""
+    clean = _fingerprint(tmp_path / "clean")
+    assert clean.returncode == 0 and clean.stderr == b"", clean.stderr
+    base = tmp_path / "damaged"
+    _fingerprint(base)
+    folder = next(p for p in (base / "segment").iterdir() if not p.name.startswith("."))
+    trie, freq, meta = folder / "words.marisa", folder / "logfreq.f64", folder / "meta.json"
+    if damage == "truncated-trie":
+        trie.write_bytes(trie.read_bytes()[: trie.stat().st_size // 2])
+    elif damage == "flipped-trie":
+        trie.write_bytes(_flip(trie.read_bytes(), 100))
+    elif damage == "tampered-logfreq":
+        freq.write_bytes(_flip(freq.read_bytes(), 100))
+    else:
+        meta.write_text(re.sub(r'"total": \d+', '"total": 1', meta.read_text()), encoding="utf-8")
+    for _ in range(2):  # the first run repairs, the second maps the repaired build
+        again = _fingerprint(base)
+        assert again.returncode == 0, again.stderr[-300:]
+        assert again.stderr == b""
+        assert again.stdout == clean.stdout

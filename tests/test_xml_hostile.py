@@ -175,3 +175,31 @@ def test_deeply_nested_xml_is_refused_not_crashing():
     data = b"<a>" * 100_000 + b"</a>" * 100_000
     with pytest.raises(XmlInputError):
         read_document(data, "deep.xml")
+
+
+def _with_char(code: str) -> str:
+    """The sample's archive with its first blank's first character written as <char code=…>."""
+    text = to_xml(load(None)).decode()
+    start = text.index(">", text.index('<blank id="p1/b1" start="0" end="2">')) + 1
+    return text[:start] + f'<char code="{code}"/>' + text[start + 1:]  # the length still adds up
+
+
+@pytest.mark.parametrize("code", ["000U", "", "-1", "110000", "D800", "DFFF", "0x41", "00000041"])
+def test_a_char_code_that_is_no_character_is_refused_by_tree_and_found_by_validate(tmp_path, code):
+    """Issue 20 item 9: validate crashed on 000U, empty, -1 and 110000 and called D800 valid;
+    tree crashed on 110000 and D800 (a lone surrogate cannot be written out as UTF-8).
+    tree: unreadable, exit 2; validate: invalid, exit 1 with the line (its documented codes)."""
+    archive = tmp_path / "archive.xml"
+    archive.write_text(_with_char(code), encoding="utf-8")
+    result = CliRunner().invoke(main, ["tree", str(archive)])
+    assert result.exit_code == 2 and not result.stdout, result.output
+    assert len(result.stderr.splitlines()) == 1 and ("line 10" in result.stderr or "line 9" in result.stderr)
+    result = CliRunner().invoke(main, ["validate", str(archive)])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert "line 10" in result.stderr or "line 9" in result.stderr
+    problems = validate_bytes(archive.read_bytes(), "archive.xml")
+    assert problems and problems[0].line in (9, 10)
+
+
+def test_a_char_code_for_a_real_character_still_reads():
+    assert read_document(_with_char("000C").encode(), "a.xml").text[0] == "\x0c"

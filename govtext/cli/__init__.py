@@ -56,6 +56,9 @@ def run() -> None:
     # collector's default pass every 700 allocations rescans them for cycles they never form
     # (~9 ms of a piped `govtext tree`).  Cycles are still collected, in larger batches.
     gc.set_threshold(100_000)
+    from govtext.interrupt import handle_sigterm
+
+    handle_sigterm()  # SIGTERM unwinds like Ctrl-C: no temporary file left behind
     try:
         main()
         code = 0

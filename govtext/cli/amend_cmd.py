@@ -9,6 +9,7 @@ import click
 
 from govtext.cli.common import (EXIT_TROUBLE, emit, input_options, lexicon_option, load_document, output_format,
                                 read_options, warn)
+from govtext.escape import one_line, visible  # document text and names shown, never obeyed
 
 
 @click.command()
@@ -62,21 +63,21 @@ def amend(old: str, instruments: tuple[str, ...], fmt: str | None, output: str |
             for item in parsed.items:
                 number = item.number or "(closing)"
                 reading = "; ".join(op.describe() for op in item.operations) if item.understood else item.problem
-                click.echo(f"{number} {reading}")
+                click.echo(one_line(f"{number} {reading}"))
             continue
         try:
             result = amend_document(doc, parsed, partial)
         except AmendError as exc:
             prefix = f"{path}: " if len(instruments) > 1 else ""
             for failure in exc.failures:
-                click.echo(f"govtext: error: {prefix}{failure}", err=True)
+                click.echo(f"govtext: error: {one_line(f'{prefix}{failure}')}", err=True)
             sys.exit(EXIT_TROUBLE)
         if annotate:
             notes.add(from_document(doc), result, parsed)
         for warning in result.warnings:
-            click.echo(f"govtext: warning: {warning}", err=True)
+            click.echo(f"govtext: warning: {one_line(str(warning))}", err=True)
         for failure in result.unapplied:
-            click.echo(f"govtext: not applied: {failure}", err=True)
+            click.echo(f"govtext: not applied: {one_line(str(failure))}", err=True)
         unapplied.extend(result.unapplied)
         doc = parse_text(result.text, name=output)
     if explain:
@@ -121,21 +122,21 @@ def _check(amended_text: str, published, output: str | None, fmt: str, instrumen
     explained = [(d, explanation(d, instruments)) for d in differences]
     unexplained = [d for d, why in explained if why is None]
     if not differences:
-        click.echo(f"the amended text equals {published.source.path} article by article")
+        click.echo(f"the amended text equals {one_line(published.source.path)} article by article")
         sys.exit(0)
     for d, why in explained:
         if why is not None:
-            click.echo(f"{d.label}: differs as the instrument says ({why})")
+            click.echo(one_line(f"{d.label}: differs as the instrument says ({why})"))
     if not unexplained:
-        click.echo(f"the amended text equals {published.source.path} article by article, "
+        click.echo(f"the amended text equals {one_line(published.source.path)} article by article, "
                    f"except {len(differences)} difference(s) the instrument explains")
         sys.exit(0)
     count = len(unexplained)
-    click.echo(f"{count} article{'s' if count > 1 else ''} differ from {published.source.path} "
+    click.echo(f"{count} article{'s' if count > 1 else ''} differ from {one_line(published.source.path)} "
                "in ways no item explains (review them):")
     for d in unexplained:
         ours, theirs = d.excerpts()
-        click.echo(d.label)
-        click.echo(f"  amended:   {ours if d.ours is not None else '(no such article)'}")
-        click.echo(f"  published: {theirs if d.theirs is not None else '(no such article)'}")
+        click.echo(visible(d.label))
+        click.echo(f"  amended:   {visible(ours) if d.ours is not None else '(no such article)'}")
+        click.echo(f"  published: {visible(theirs) if d.theirs is not None else '(no such article)'}")
     sys.exit(1)

@@ -15,7 +15,7 @@ from typing import Iterable
 import click
 
 from govtext.errors import GovtextError, OutputError
-from govtext.escape import visible
+from govtext.escape import one_line
 
 EXIT_TROUBLE = 2
 # click ≥ 8.2 raises this for a bare group invocation; older versions print help themselves.
@@ -49,9 +49,12 @@ class GovtextGroup(click.Group):
             return super().main(*args, standalone_mode=False, **kwargs)
         try:
             code = super().main(*args, standalone_mode=False, **kwargs)
-        except click.exceptions.Abort:
-            click.echo("govtext: interrupted", err=True)
-            sys.exit(130)
+        except click.exceptions.Abort as exc:
+            from govtext.interrupt import Terminated
+
+            terminated = isinstance(exc.__cause__, Terminated)
+            click.echo(f"govtext: {'terminated' if terminated else 'interrupted'}", err=True)
+            sys.exit(143 if terminated else 130)
         except _NO_ARGS as exc:  # plain `govtext`: the help, as a successful answer
             click.echo(exc.ctx.get_help())
             sys.exit(0)
@@ -59,7 +62,7 @@ class GovtextGroup(click.Group):
             # "govtext: error: diff: …" — the subcommand, never the program name twice.
             path = exc.ctx.command_path if getattr(exc, "ctx", None) is not None else ""
             where = f"{path.split(' ', 1)[1]}: " if " " in path else ""
-            click.echo(f"govtext: error: {where}{visible(exc.format_message())} (see --help)", err=True)
+            click.echo(f"govtext: error: {where}{one_line(exc.format_message())} (see --help)", err=True)
             sys.exit(exc.exit_code)
         sys.exit(code if isinstance(code, int) else 0)
 
@@ -68,9 +71,12 @@ class GovtextGroup(click.Group):
             return super().invoke(ctx)
         except GovtextError as exc:
             fail(str(exc))
-        except KeyboardInterrupt:
-            click.echo("govtext: interrupted", err=True)
-            ctx.exit(130)
+        except KeyboardInterrupt as exc:
+            from govtext.interrupt import Terminated
+
+            terminated = isinstance(exc, Terminated)
+            click.echo(f"govtext: {'terminated' if terminated else 'interrupted'}", err=True)
+            ctx.exit(143 if terminated else 130)
         except BrokenPipeError:
             # The reader went away (| head): no message, as cat and git say nothing when
             # SIGPIPE stops them; but not success either, the output is cut short.
@@ -80,12 +86,12 @@ class GovtextGroup(click.Group):
 
 def fail(message: str) -> "None":
     # File names and input text in messages are shown escaped, never obeyed by the terminal.
-    click.echo(f"govtext: error: {visible(message)}", err=True)
+    click.echo(f"govtext: error: {one_line(message)}", err=True)
     sys.exit(EXIT_TROUBLE)
 
 
 def warn(message: str) -> None:
-    click.echo(f"govtext: warning: {visible(message)}", err=True)
+    click.echo(f"govtext: warning: {one_line(message)}", err=True)
 
 
 input_argument = click.argument("file", required=False, metavar="[FILE|-]")
@@ -117,6 +123,8 @@ def _size(ctx: click.Context, param: click.Parameter, value: str | None):
     number = text[:-1] if text[-1:] in _SIZES else text
     if not number.isdigit() or int(number) < 1:
         raise click.BadParameter(f"{value!r} is not a size (bytes, or with K, M or G, e.g. 500M)")
+    if int(number) * scale > sys.maxsize:  # past what a read or an index can take
+        raise click.BadParameter(f"{value!r} is too large a size (at most {sys.maxsize} bytes)")
     return _remember(ctx, param, int(number) * scale)
 
 

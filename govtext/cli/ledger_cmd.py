@@ -7,7 +7,7 @@ import sys
 
 import click
 
-from govtext.cli.common import fail, input_options, lexicon_option, read_options
+from govtext.cli.common import fail, input_options, lexicon_option, read_options, warn
 
 TOP_TERMS = 10
 """Terms listed in the summary."""
@@ -62,6 +62,8 @@ def ledger(paths: tuple[str, ...], output: str | None, wide: str | None, errors:
         stem, suffix = os.path.splitext(output)
         errors = f"{stem}.errors{'.parquet' if suffix.lower() == '.parquet' else '.csv'}"
     inputs = collect_inputs(list(paths))
+    for note in inputs.notes:
+        warn(note)
     if not inputs.files:
         fail(f"no documents under {', '.join(paths)}")
     if lexicon:
@@ -104,9 +106,10 @@ def _check_target(target: str | None) -> None:
 
 def _print_summary(summary, skipped, output, wide, errors, to_stderr: bool) -> None:
     from rich.table import Table
+    from rich.text import Text  # a term holding [/x] is text, not Rich markup
 
     from govtext.cli.console import make_console
-    from govtext.escape import visible
+    from govtext.escape import one_line, visible
 
     console = make_console(stderr=to_stderr)
     failed = len(summary.failed)
@@ -118,11 +121,11 @@ def _print_summary(summary, skipped, output, wide, errors, to_stderr: bool) -> N
     table.add_column("occurrences", justify="right")
     top = sorted(summary.terms, key=lambda t: (-summary.documents_with[t], -summary.occurrences[t], t))[:TOP_TERMS]
     for term in top:
-        table.add_row(visible(term), str(summary.documents_with[term]), str(summary.occurrences[term]))
+        table.add_row(Text(visible(term)), str(summary.documents_with[term]), str(summary.occurrences[term]))
     if top:
         console.print(table)
     for path, message in summary.failed[:TOP_TERMS]:
-        console.print(f"failed: {visible(message)}", markup=False, highlight=False)
+        console.print(f"failed: {one_line(message)}", markup=False, highlight=False)
     if failed > TOP_TERMS:
         console.print(f"… and {failed - TOP_TERMS} more", markup=False, highlight=False)
     for path, reason in skipped[:TOP_TERMS]:  # "1 files skipped" alone leaves the reader guessing which

@@ -63,11 +63,11 @@ def tree(file: str | None, fmt: str, depth: int | None, show: str, output: str |
 
 
 def _print_warnings(doc) -> None:
-    from govtext.escape import visible
+    from govtext.escape import one_line
 
     name = doc.source.path or "sample"
     line, counted = 1, 0
     for diagnostic in doc.diagnostics:  # in document order: count newlines once, onwards
         line += doc.text.count("\n", counted, diagnostic.span[0])
         counted = diagnostic.span[0]
-        click.echo(visible(f"{name}:{line}: {diagnostic.level}: {diagnostic.message} [{diagnostic.code}]"), err=True)
+        click.echo(one_line(f"{name}:{line}: {diagnostic.level}: {diagnostic.message} [{diagnostic.code}]"), err=True)

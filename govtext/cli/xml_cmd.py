@@ -10,7 +10,7 @@ import click
 
 from govtext.cli.common import (emit, fail, input_argument, input_options, jobs_option, lexicon_option, load_document,
                                 max_bytes_option, output_format, quiet_option, read_options, warn)
-from govtext.escape import visible
+from govtext.escape import one_line
 
 FORMATS = ("govtext", "akn")
 
@@ -66,7 +66,7 @@ def _convert_folder(folder: str, output: str | None, fmt: str, when, jobs: int |
     # OutputClash: exit 2, nothing written.  The read options travel in each Task to the workers.
     plan = plan_folder(folder, output, fmt, when, lexicon, recursive, read_options())
     for skip in () if quiet else plan.skipped:
-        click.echo(f"govtext: skipped {skip.path}: {skip.reason}", err=True)
+        click.echo(f"govtext: skipped {one_line(skip.path)}: {one_line(skip.reason)}", err=True)
     tasks = plan.tasks
     if not tasks:
         fail(f"{folder}: no documents to convert")
@@ -88,10 +88,10 @@ def _convert_folder(folder: str, output: str | None, fmt: str, when, jobs: int |
                 warn(message)
             if result.error:
                 failed += 1
-                click.echo(f"govtext: error: {visible(result.error)}", err=True)
+                click.echo(f"govtext: error: {one_line(result.error)}", err=True)
     done = len(tasks) - failed
     if not quiet:
-        click.echo(f"govtext: {done} of {len(tasks)} files converted to {visible(output)}", err=True)
+        click.echo(f"govtext: {done} of {len(tasks)} files converted to {one_line(output)}", err=True)
     if failed:
         sys.exit(1)
 
@@ -112,11 +112,11 @@ def validate(file: str) -> None:
     problems = validate_bytes(raw.data, raw.name, reparse=_reparse)
     if problems:
         for problem in problems:
-            click.echo(visible(f"{file}: {problem}"), err=True)
+            click.echo(one_line(f"{file}: {problem}"), err=True)
         plural = "s" if len(problems) > 1 else ""
-        click.echo(f"govtext: {visible(file)}: invalid govtext XML ({len(problems)} problem{plural})", err=True)
+        click.echo(f"govtext: {one_line(file)}: invalid govtext XML ({len(problems)} problem{plural})", err=True)
         sys.exit(1)
-    emit(f"{visible(file)}: valid govtext XML\n", None)
+    emit(f"{one_line(file)}: valid govtext XML\n", None)
 
 
 

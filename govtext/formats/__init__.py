@@ -38,11 +38,13 @@ def __getattr__(name: str):
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-def extract(data: bytes, fmt: str, name: str | None = None, revisions: str = "new") -> Extraction:
+def extract(data: bytes, fmt: str, name: str | None = None, revisions: str = "new",
+            max_bytes: int | None = None) -> Extraction:
     """Extract the reading text of ``data`` in format ``fmt`` (one of :data:`EXTRACTED`).
 
     ``revisions`` is ``new`` (tracked changes accepted) or ``old`` (rejected); only
-    Word formats have them.  Raises :class:`govtext.errors.InputError` for files that
+    Word formats have them.  ``max_bytes`` caps what a Word file may unpack to (the
+    --max-bytes cap; None: the default).  Raises :class:`govtext.errors.InputError` for files that
     cannot be read (corrupt, scanned, no body text, missing converter).
     """
     from importlib import import_module
@@ -50,5 +52,5 @@ def extract(data: bytes, fmt: str, name: str | None = None, revisions: str = "ne
     module, function = _EXTRACTORS[fmt]
     reader = getattr(import_module(module), function)
     if fmt in ("docx", "doc", "rtf"):
-        return reader(data, name, revisions=revisions)
+        return reader(data, name, revisions=revisions, **({} if max_bytes is None else {"max_bytes": max_bytes}))
     return reader(data, name)

@@ -19,6 +19,7 @@ from io import BytesIO
 from govtext.errors import InputError
 from govtext.formats.docx import extract_docx
 from govtext.formats.extraction import Extraction
+from govtext.textio import DEFAULT_MAX_BYTES
 
 CONVERT_TIMEOUT = 180  # seconds; a large .doc converts in a few seconds, a hung soffice never ends
 _PROGRAMS = ("soffice", "libreoffice")
@@ -33,7 +34,8 @@ def find_soffice() -> str | None:
     return None
 
 
-def extract_doc(data: bytes, name: str | None = None, revisions: str = "new", fmt: str = "doc") -> Extraction:
+def extract_doc(data: bytes, name: str | None = None, revisions: str = "new", fmt: str = "doc",
+                max_bytes: int = DEFAULT_MAX_BYTES) -> Extraction:
     label = name or "input"
     soffice = find_soffice()
     if soffice is None:
@@ -42,13 +44,14 @@ def extract_doc(data: bytes, name: str | None = None, revisions: str = "new", fm
             "(e.g. apt install libreoffice-writer-nogui) or save the file as .docx"
         )
     converted = convert_to_docx(data, soffice, label, fmt)
-    result = extract_docx(converted, name, revisions=revisions)
+    result = extract_docx(converted, name, revisions=revisions, max_bytes=max_bytes)
     return Extraction(result.text, fmt, f"{_libreoffice_version(converted)} + {result.extractor}", "binary",
                       result.origins, result.metadata)
 
 
-def extract_rtf(data: bytes, name: str | None = None, revisions: str = "new") -> Extraction:
-    return extract_doc(data, name, revisions, fmt="rtf")
+def extract_rtf(data: bytes, name: str | None = None, revisions: str = "new",
+                max_bytes: int = DEFAULT_MAX_BYTES) -> Extraction:
+    return extract_doc(data, name, revisions, fmt="rtf", max_bytes=max_bytes)
 
 
 def convert_to_docx(data: bytes, soffice: str, label: str, fmt: str = "doc") -> bytes:

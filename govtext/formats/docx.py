@@ -14,6 +14,7 @@ from io import BytesIO
 from govtext.errors import InputError
 from govtext.formats.docx_numbering import W, Numbering, to_int
 from govtext.formats.extraction import Extraction, build, clean_line, missing_library
+from govtext.textio import DEFAULT_MAX_BYTES
 
 # Runs whose text belongs to one side of a tracked change.
 _INSERTED = (f"{W}ins", f"{W}moveTo")
@@ -30,17 +31,17 @@ _ENDS = tuple("。；：:，,！？!?")
 _OPENS = tuple("（(〔[《")
 
 
-# A .docx is a zip: its parts are inflated in memory, so a small file could claim
+# A .docx is a zip: its parts are inflated in memory, so a small file could hold
 # gigabytes (a zip bomb).  Real 公文 and laws unpack to a few megabytes.
-MAX_UNZIPPED = 512 * 1024 * 1024
+_CHUNK = 1 << 20
 
 
-def open_docx(data: bytes, label: str):
+def open_docx(data: bytes, label: str, max_bytes: int = DEFAULT_MAX_BYTES):
     try:
         import docx
     except ImportError:
         raise missing_library(".docx files", "python-docx") from None
-    _check_unzipped_size(data, label)
+    _check_unzipped_size(data, label, max_bytes)
     try:
         return docx.Document(BytesIO(data))
     except Exception as exc:  # noqa: BLE001 - a damaged package fails in many ways (zip, XML, missing part)
@@ -48,21 +49,40 @@ def open_docx(data: bytes, label: str):
         raise InputError(f"{label}: not a readable .docx file (corrupt or truncated: {kind})") from None
 
 
-def _check_unzipped_size(data: bytes, label: str) -> None:
+def _check_unzipped_size(data: bytes, label: str, max_bytes: int) -> None:
+    """Inflate every part a chunk at a time, counting what actually comes out against
+    ``max_bytes`` (the --max-bytes cap), before python-docx inflates them whole.
+
+    The sizes a zip declares are not trusted: python-docx reads a part in one call, which
+    inflates up to 2 GB before the declared size cuts it and the checksum fails.  Here a part
+    that inflates to other than its declared size fails its checksum after one chunk.
+    """
     import zipfile
 
+    too_big = InputError(f"{label}: the .docx unpacks to more than {max_bytes:,} bytes (the limit; see --max-bytes)")
     try:
         with zipfile.ZipFile(BytesIO(data)) as archive:
-            total = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, OSError, EOFError):
-        return  # python-docx reports the damage in its own words
-    if total > MAX_UNZIPPED:
-        raise InputError(f"{label}: the .docx unpacks to {total:,} bytes, over the {MAX_UNZIPPED:,}-byte limit")
+            members = archive.infolist()
+            if sum(info.file_size for info in members) > max_bytes:
+                raise too_big  # declared already too big: nothing to inflate
+            total = 0
+            for info in members:
+                with archive.open(info) as part:
+                    while chunk := part.read(_CHUNK):
+                        total += len(chunk)
+                        if total > max_bytes:
+                            raise too_big
+    except InputError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - zipfile fails in many ways on a damaged archive
+        kind = type(exc).__name__
+        raise InputError(f"{label}: not a readable .docx file (corrupt or truncated: {kind})") from None
 
 
-def extract_docx(data: bytes, name: str | None = None, revisions: str = "new") -> Extraction:
+def extract_docx(data: bytes, name: str | None = None, revisions: str = "new",
+                 max_bytes: int = DEFAULT_MAX_BYTES) -> Extraction:
     label = name or "input"
-    document = open_docx(data, label)
+    document = open_docx(data, label, max_bytes)
     import docx as docx_module
 
     reader = _Reader(document, revisions)

@@ -46,9 +46,12 @@ class Extraction:
     metadata: tuple[tuple[str, str], ...] = field(default=())
     """What the file states about itself: ``title``, ``date``, ``issuer`` …"""
 
+    warnings: tuple[str, ...] = ()
+    """What a reader should check (an HTML body far smaller than its page), one line each."""
+
 
 def build(lines: list[tuple[str, str]], fmt: str, extractor: str, encoding: str,
-          metadata: dict[str, str] | None = None) -> Extraction:
+          metadata: dict[str, str] | None = None, warnings: list[str] | None = None) -> Extraction:
     """Join ``(line, where)`` pairs (empty lines dropped) into an :class:`Extraction`."""
     parts: list[str] = []
     origins: list[tuple[int, int, str]] = []
@@ -62,4 +65,4 @@ def build(lines: list[tuple[str, str]], fmt: str, extractor: str, encoding: str,
         origins.append((offset, offset + len(line), where))
         offset += len(line)
     meta = tuple((key, value) for key, value in (metadata or {}).items() if value)
-    return Extraction("\n".join(parts), fmt, extractor, encoding, tuple(origins), meta)
+    return Extraction("\n".join(parts), fmt, extractor, encoding, tuple(origins), meta, tuple(warnings or ()))

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from govtext.formats.detect import DOCUMENT_SUFFIXES
@@ -42,21 +44,41 @@ class Dated:
     text: str
 
 
-def expand(paths: list[str]) -> list[str]:
-    """Files as given; a folder stands for the documents in it (any format govtext reads) in name order."""
+def expand(paths: list[str], note: Callable[[str], None] | None = None) -> list[str]:
+    """Files as given; a folder stands for the documents in it (any format govtext reads) in name order.
+
+    In a folder, what is not a regular file (a FIFO named a.txt would block the read
+    forever) is passed over, told to ``note``."""
     files: list[str] = []
     for path in paths:
         if path == "-":  # each version is read twice (dating, then parsing in a worker)
             raise HistoryError("standard input cannot be a version: give files or a folder")
         if os.path.isdir(path):
-            names = sorted(name for name in os.listdir(path)
-                           if os.path.splitext(name)[1].lower() in DOCUMENT_SUFFIXES and not name.startswith("."))
+            try:
+                listed = os.listdir(path)
+            except OSError as exc:
+                raise HistoryError(f"{path}: cannot read the folder ({exc.strerror or exc})") from None
+            names = []
+            for name in sorted(listed):
+                if os.path.splitext(name)[1].lower() not in DOCUMENT_SUFFIXES or name.startswith("."):
+                    continue
+                if _regular(os.path.join(path, name)):
+                    names.append(name)
+                elif note is not None:
+                    note(f"{os.path.join(path, name)}: skipped, not a regular file")
             if not names:
                 raise HistoryError(f"{path}: folder holds no documents govtext reads")
             files.extend(os.path.join(path, name) for name in names)
         else:
             files.append(path)
     return files
+
+
+def _regular(path: str) -> bool:
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)  # follows a link to a file
+    except OSError:
+        return True  # a dangling link: reading it reports the error
 
 
 def labels(files: list[str]) -> list[str]:

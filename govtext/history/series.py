@@ -108,9 +108,10 @@ def build_history(paths: list[str], order_mode: str = "date", jobs: int | None =
     ``options`` (a :class:`~govtext.pipeline.ReadOptions`) and ``lexicon`` (a file) read
     every version as ``govtext tree`` would; ``terms_files`` add 提法 from several files;
     ``advance(n)`` is called as n more steps are diffed; ``warn`` receives what the reader
-    repaired (undecodable bytes replaced).
+    repaired (undecodable bytes replaced) and what a folder held that was passed over
+    (a FIFO, a device).
     """
-    files = expand(list(paths))
+    files = expand(list(paths), warn)
     if len(files) < 2:
         raise HistoryError(f"history needs at least two versions, got {len(files)}")
     lists = [read_term_list(path) for path in ((terms_file,) if terms_file else ()) + tuple(terms_files)]

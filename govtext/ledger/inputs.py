@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from dataclasses import dataclass
 
 from govtext.errors import InputError
@@ -17,12 +18,16 @@ class Inputs:
     skipped: tuple[tuple[str, str], ...]
     """(path, reason) for what a folder held that is not a document."""
 
+    notes: tuple[str, ...] = ()
+    """What a person should hear about: an unreadable subfolder, a FIFO or device passed over."""
+
 
 def collect_inputs(paths: list[str]) -> Inputs:
     """Every document under ``paths``: files as given, folders recursively (hidden
     entries skipped); a path listed twice is read once."""
     files: list[str] = []
     skipped: list[tuple[str, str]] = []
+    notes: list[str] = []
     seen: set[str] = set()
 
     def add(path: str) -> None:
@@ -33,20 +38,36 @@ def collect_inputs(paths: list[str]) -> Inputs:
 
     for path in paths:
         if os.path.isdir(path):
-            for folder, dirs, names in os.walk(path):
+            def unreadable(exc: OSError) -> None:
+                reason = f"unreadable folder ({exc.strerror or exc})"
+                skipped.append((exc.filename, reason))
+                notes.append(f"{exc.filename}: skipped, {reason}")
+
+            for folder, dirs, names in os.walk(path, onerror=unreadable):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(names):
                     full = os.path.join(folder, name)
                     if name.startswith("."):
                         continue
-                    if os.path.splitext(name)[1].lower() in DOCUMENT_SUFFIXES:
-                        add(full)
-                    else:
+                    if os.path.splitext(name)[1].lower() not in DOCUMENT_SUFFIXES:
                         skipped.append((full, "not a document type govtext reads"))
+                    elif not _regular(full):
+                        # A FIFO named a.txt would block the read forever; a device never ends.
+                        skipped.append((full, "not a regular file"))
+                        notes.append(f"{full}: skipped, not a regular file")
+                    else:
+                        add(full)
         elif os.path.exists(path) or path == "-":
             if path == "-":
                 raise InputError("ledger reads files and folders, not standard input")
             add(path)
         else:
             raise InputError(f"{path}: no such file or folder")
-    return Inputs(tuple(files), tuple(skipped))
+    return Inputs(tuple(files), tuple(skipped), tuple(notes))
+
+
+def _regular(path: str) -> bool:
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)  # follows a link to a file
+    except OSError:
+        return True  # a dangling link: reading it reports the error, among the failures

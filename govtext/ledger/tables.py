@@ -11,11 +11,11 @@ interrupted run leaves no partial table.
 
 from __future__ import annotations
 
-import csv
 import io
 from contextlib import ExitStack
 from typing import BinaryIO
 
+from govtext.csv_table import CsvWriter
 from govtext.ledger.count import DocumentCounts
 
 META_COLUMNS = ("path", "title", "date", "year", "genre", "issuer", "sha256", "chars")
@@ -47,15 +47,20 @@ def wide_row(doc: DocumentCounts, terms: tuple[str, ...]) -> tuple:
 
 
 class CsvTable:
-    """A CSV table streamed into an open binary file (UTF-8, header row first)."""
+    """A CSV table streamed into an open binary file (UTF-8, header row first).
+
+    Text cells that a spreadsheet would run as a formula get a leading ``'``, and a
+    row with a carriage return in a cell is quoted whole (:mod:`govtext.csv_table`);
+    Parquet keeps every value as it is.
+    """
 
     def __init__(self, fh: BinaryIO, columns: tuple[str, ...]) -> None:
         self._text = io.TextIOWrapper(fh, encoding="utf-8", newline="", write_through=False)
-        self._writer = csv.writer(self._text, lineterminator="\n")
+        self._writer = CsvWriter(self._text)
         self._writer.writerow(columns)
 
     def write(self, rows) -> None:
-        self._writer.writerows(("" if v is None else v for v in row) for row in rows)
+        self._writer.writerows(rows)
 
     def close(self) -> None:
         self._text.flush()

@@ -23,6 +23,7 @@ from govtext.amend.lawtext import Article, classify, headings
 from govtext.amend.ops import Target
 from govtext.amend.xrefs import renumber_line
 from govtext.diff.records import DiffResult
+from govtext.escape import visible
 from govtext.model import Document
 from govtext.numerals import to_cn
 from govtext.report.article_pairs import ArticlePairs, pair_articles
@@ -38,7 +39,8 @@ class DraftItem:
 
 
 def render_documents(result: DiffResult, old_doc: Document, new_doc: Document, **_options) -> str:
-    return draft_decision(result, old_doc, new_doc)
+    # A report for people, as the text report: control sequences in the laws shown, not obeyed.
+    return visible(draft_decision(result, old_doc, new_doc))
 
 
 def draft_decision(result: DiffResult, old_doc: Document, new_doc: Document) -> str:

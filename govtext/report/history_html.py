@@ -8,7 +8,7 @@ version that last changed it.  Everything from the documents goes through ``esca
 
 from __future__ import annotations
 
-from html import escape
+from govtext.escape import html_text as escape  # controls and bidi overrides shown, then HTML-escaped
 
 from govtext.history.records import History, Lineage, TermRow
 from govtext.report.history_view import MARKS, cell, latest_name, step_counts, top_movers

@@ -12,10 +12,17 @@ from rich.console import Console, ConsoleOptions, Group, RenderResult
 from rich.table import Table
 from rich.text import Text
 
+from govtext.escape import visible
 from govtext.history.records import History
 from govtext.report.history_view import ABSENT, MARKS, PRESENT, cell, latest_name, sparkline, step_counts, top_movers
 
 MAX_TOP = 40
+
+
+def _plain(text: str) -> Text:
+    """Document text for a table cell: never read as Rich markup ([/x] in a heading or a
+    file name), control characters shown, not obeyed (govtext.escape)."""
+    return Text(visible(text))
 STYLES = {"added": "govtext.diff.added", "removed": "govtext.diff.removed"}
 
 
@@ -26,7 +33,7 @@ def _versions(history: History) -> Table:
     for k, version in enumerate(history.versions):
         counts = step_counts(history, k)
         text = ", ".join(f"{n} {kind}" for kind, n in counts.items()) if k else "(first)"
-        table.add_row(str(k), version.label, version.date or "", str(version.chars), text)
+        table.add_row(str(k), _plain(version.label), _plain(version.date or ""), str(version.chars), text)
     return table
 
 
@@ -36,7 +43,7 @@ def _strip(history: History, lineage) -> Text:
     for v in range(len(history.versions)):
         mark, kind = cell(lineage, v)
         text.append(mark, style=STYLES.get(kind or "", "govtext.change" if kind else "govtext.count"))
-    text.append("  " + latest_name(lineage))
+    text.append("  " + visible(latest_name(lineage)))
     return text
 
 
@@ -65,8 +72,8 @@ class _Ledger:
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         labels = [version.label for version in self.history.versions]
         n = len(labels)
-        term_width = max((cell_len(row.term) for row in self.rows), default=4)
-        edge_width = max(cell_len(label) for label in labels)
+        term_width = max((cell_len(visible(row.term)) for row in self.rows), default=4)
+        edge_width = max(cell_len(visible(label)) for label in labels)
         # borders and padding: 3 per column plus 1
         room = options.max_width - term_width - cell_len("max") - 3 * 3 - 1
         with_edges = room - 2 * (edge_width + 3) >= n
@@ -82,8 +89,8 @@ class _Ledger:
         for row in self.rows:
             line = sparkline(row.counts)
             spark = Text(line if shown == n else "…" + line[n - shown :], style="govtext.measure")
-            edges = [labels[row.first], labels[row.last]] if with_edges else []
-            table.add_row(row.term, spark, *edges, str(max(row.counts)))
+            edges = [_plain(labels[row.first]), _plain(labels[row.last])] if with_edges else []
+            table.add_row(_plain(row.term), spark, *edges, str(max(row.counts)))
         yield table
 
 
@@ -102,8 +109,8 @@ def _name(entry) -> str:
 def _blamed(history: History) -> Text:
     """The articles and items the blamed version changed, by label (the 编注版 at a glance)."""
     t = history.blame_version
-    label = history.versions[t].label
-    changed = [_name(entry) for entry in history.blame if entry.type in BLAMED_TYPES and entry.changed == t]
+    label = visible(history.versions[t].label)
+    changed = [visible(_name(entry)) for entry in history.blame if entry.type in BLAMED_TYPES and entry.changed == t]
     total = sum(1 for entry in history.blame if entry.type in BLAMED_TYPES)
     if t == 0:
         return Text(f"blame {label}: the first version; everything stands since it", style="govtext.count")
@@ -119,7 +126,8 @@ def render(history: History) -> Group:
     legend = Text(f"{PRESENT} unchanged  {ABSENT} absent  " +
                   "  ".join(f"{mark} {kind}" for kind, mark in MARKS.items()), style="govtext.count")
     return Group(
-        Text(f"{len(history.versions)} versions: {first.label} → {last.label}", style="govtext.document"),
+        Text(f"{len(history.versions)} versions: {visible(first.label)} → {visible(last.label)}",
+             style="govtext.document"),
         _versions(history),
         _lineages(history),
         legend,

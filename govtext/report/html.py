@@ -9,10 +9,9 @@ Everything taken from the documents goes through ``html.escape``.
 
 from __future__ import annotations
 
-from html import escape as _html_escape
 
 from govtext.diff.records import CHANGE_KINDS, TERM_KINDS, DiffResult
-from govtext.escape import visible
+from govtext.escape import html_text
 from govtext.report.arrange import SUMMARY_HEAD, arrange
 from govtext.report.inline import DELETE, INSERT, change_label, change_path, parts_of, side_runs
 from govtext.report.plain import source_name, split_terms, term_line
@@ -20,7 +19,7 @@ from govtext.report.plain import source_name, split_terms, term_line
 
 def escape(text: str) -> str:
     # Control characters shown (\x1b), as in every report for people, then HTML-escaped.
-    return _html_escape(visible(text))
+    return html_text(text)
 
 
 # Common CJK faces on macOS, Windows and Linux before the generic family, so

@@ -10,22 +10,46 @@ from __future__ import annotations
 
 import re
 
+from govtext.escape import one_line, visible
 from govtext.diff.records import ADDED, CHANGE_KINDS, REMOVED, TERM_KINDS, DiffResult
 from govtext.report.arrange import SUMMARY_HEAD, SUMMARY_HEAD_ALL, arrange
 from govtext.report.inline import DELETE, INSERT, change_label, change_path, inline_runs, parts_of, side_runs
-from govtext.report.plain import SHOW_BOTH, excerpt, has_parts, source_name, split_terms, term_line
+from govtext.report.plain import SHOW_BOTH, excerpt, has_parts, split_terms, term_line
 
 _LINE_START = re.compile(r"^(\d+)([.)])(?=\s|$)|^([#+=-])")
 """What would open a list, heading or rule where a quoted line begins."""
 _SPACES = re.compile(r"\s+")
 
 
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
+
+
+def markdown_text(text: str) -> str:
+    """``text`` as literal Markdown inline text: control characters shown (govtext.escape),
+    every character CommonMark could read as markup backslash-escaped — emphasis, code,
+    links, tables, and ``<`` and ``&``, or ``<script>`` and ``<img onerror>`` would be raw
+    HTML to a renderer."""
+    return _SPECIAL.sub(r"\\\1", visible(text))
+
+
 def _escape(text: str) -> str:
     # Whitespace runs become one space, edges included: "第四条 " before an <ins> keeps its space.
-    text = _SPACES.sub(" ", text)
-    for ch in "\\`*_[]<>|~":
-        text = text.replace(ch, "\\" + ch)
-    return text
+    return markdown_text(_SPACES.sub(" ", text))
+
+
+def code_span(text: str) -> str:
+    """``text`` as a CommonMark code span whatever backticks it holds: the fence is one
+    backtick longer than its longest run, padded with a space where the text begins or ends
+    with one (backslashes do nothing inside a code span)."""
+    text = one_line(text)
+    longest = max((len(run) for run in re.findall("`+", text)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
+def _source(source) -> str:
+    return code_span(source.path) if source.path else "(sample)"
 
 
 def _quoted(markdown: str) -> str:
@@ -103,7 +127,7 @@ def _change_side_by_side(change) -> list[str]:
 
 
 def render(result: DiffResult, side_by_side: bool = False, show_all: bool = False, targets=None) -> str:
-    lines = [f"### govtext diff: `{source_name(result.old)}` → `{source_name(result.new)}`", ""]
+    lines = [f"### govtext diff: {_source(result.old)} → {_source(result.new)}", ""]
     lines += _summary(result)
     if targets is not None:  # the targets block (govtext.targets.compare), before the word edits
         from govtext.report.targets_diff import markdown_lines

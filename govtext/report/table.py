@@ -10,7 +10,6 @@ a real table) for ``-o FILE.docx``.
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass
 
 from govtext.amend.compare import normal_form
@@ -19,6 +18,8 @@ from govtext.diff.records import DiffResult
 from govtext.model import Document
 from govtext.report.article_pairs import char_regions, pair_articles
 from govtext.amend.api import law_title
+from govtext.escape import html_text
+from govtext.report.markdown import markdown_text
 
 OLD_HEADER, NEW_HEADER = "修改前", "修改后"
 DELETED, SAME = "（删除）", "同左"
@@ -93,7 +94,9 @@ def render_documents(result: DiffResult, old_doc: Document, new_doc: Document, o
 def _markdown_cell(cell: tuple[Segment, ...]) -> str:
     out = []
     for text, mark in cell:
-        pieces = [p.replace("|", "\\|") for p in text.split("\n")]
+        # Every Markdown special escaped, not | alone: a cell holding <script> or
+        # <img onerror=…> would be raw HTML to a CommonMark renderer.
+        pieces = [markdown_text(p) for p in text.split("\n")]
         if mark:
             wrap = "**" if mark == "ins" else "~~"
             pieces = [f"{wrap}{p}{wrap}" if p.strip() else p for p in pieces]
@@ -102,7 +105,7 @@ def _markdown_cell(cell: tuple[Segment, ...]) -> str:
 
 
 def to_markdown(table: Table) -> str:
-    lines = [f"# {table.title}", "", f"| {OLD_HEADER} | {NEW_HEADER} |", "|---|---|"]
+    lines = [f"# {markdown_text(table.title)}", "", f"| {OLD_HEADER} | {NEW_HEADER} |", "|---|---|"]
     lines += [f"| {_markdown_cell(row.old)} | {_markdown_cell(row.new)} |" for row in table.rows]
     if not table.rows:
         lines.append("| （条文无修改） | |")
@@ -112,7 +115,7 @@ def to_markdown(table: Table) -> str:
 def _html_cell(cell: tuple[Segment, ...]) -> str:
     out = []
     for text, mark in cell:
-        body = html.escape(text).replace("\n", "<br>")
+        body = html_text(text).replace("\n", "<br>")
         out.append(f"<{mark}>{body}</{mark}>" if mark else body)
     return "".join(out)
 
@@ -125,7 +128,7 @@ ins{font-weight:bold;text-decoration:none}del{text-decoration:line-through;color
 
 def to_html(table: Table) -> str:
     rows = "\n".join(f"<tr><td>{_html_cell(r.old)}</td><td>{_html_cell(r.new)}</td></tr>" for r in table.rows)
-    return (f'<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8"><title>{html.escape(table.title)}</title>'
-            f"<style>{_CSS}</style></head>\n<body><h1>{html.escape(table.title)}</h1>\n<table>\n"
+    return (f'<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8"><title>{html_text(table.title)}</title>'
+            f"<style>{_CSS}</style></head>\n<body><h1>{html_text(table.title)}</h1>\n<table>\n"
             f"<thead><tr><th>{OLD_HEADER}</th><th>{NEW_HEADER}</th></tr></thead>\n<tbody>\n{rows}\n</tbody></table>"
             "</body></html>\n")

@@ -132,7 +132,8 @@ def _terms(result: DiffResult) -> Table:
     table.add_column("where", style="govtext.header")
     for number, term in enumerate(key + rest, 1):
         kind, what, where = term_line(term)
-        table.add_row(kind, what, where, end_section=number == len(key) and bool(rest))
+        # Text, not str: a term holding [/x] is no Rich markup.
+        table.add_row(kind, Text(what), Text(where), end_section=number == len(key) and bool(rest))
     return table
 
 

@@ -10,6 +10,13 @@ digest of what went into it (format, source path, size and mtime, the
 marisa-trie library file), written under a temporary name and renamed into place, so processes
 racing to build it never see half a dictionary: the first rename wins and the
 others' identical builds are thrown away.
+
+A build is checked before marisa sees it: ``meta.json`` carries a SHA-256 of
+both files and of its own fields, verified on every map (about 2 ms for the
+4 MB, pages the trie needs anyway).  marisa trusts its file — a truncated trie
+raises, flipped bytes can crash the process — and a changed frequency or total
+would silently change every segmentation; a build that fails the check is
+discarded and built again, identical to a clean one.
 """
 
 from __future__ import annotations
@@ -29,7 +36,7 @@ import marisa_trie
 
 from govtext import cache
 
-FORMAT = 2
+FORMAT = 3
 """Bumped whenever the files' layout or meaning changes: old builds are then ignored."""
 
 _TRIE, _FREQ, _META = "words.marisa", "logfreq.f64", "meta.json"
@@ -101,13 +108,13 @@ def load(source: Path | None = None) -> Dictionary:
         return _open(folder)
     except FileNotFoundError:
         pass  # not built yet
-    except (OSError, ValueError, KeyError):
+    except (OSError, ValueError, KeyError, TypeError, RuntimeError):  # RuntimeError: marisa's own
         _discard(folder)  # damaged: out of the way (atomically), then built again
     dictionary = build(source)
     try:
         _save(dictionary, source, folder)
         return _open(folder)
-    except (OSError, ValueError, KeyError):
+    except (OSError, ValueError, KeyError, RuntimeError):
         return dictionary  # cache full or gone: the in-memory build serves this process
 
 
@@ -119,18 +126,36 @@ def _build_key(source: Path) -> str:
     return hashlib.sha256(json.dumps(parts).encode()).hexdigest()[:20]
 
 
+def _digest(meta: dict, trie: bytes | mmap.mmap, logfreq: bytes | mmap.mmap) -> str:
+    """SHA-256 over the metadata's fields (but the digest itself) and both files' bytes."""
+    fields = {key: value for key, value in meta.items() if key != "digest"}
+    h = hashlib.sha256(json.dumps(fields, sort_keys=True).encode())
+    for data in (trie, logfreq):
+        h.update(len(data).to_bytes(8, "little"))
+        h.update(data)
+    return h.hexdigest()
+
+
+def _mapped(path: Path) -> mmap.mmap:
+    with open(path, "rb") as fh:
+        if os.fstat(fh.fileno()).st_size == 0:
+            raise ValueError("damaged build")  # an empty file cannot be mapped
+        return mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
+
+
 def _open(folder: Path) -> Dictionary:
     meta = json.loads((folder / _META).read_text(encoding="utf-8"))
-    if meta.get("format") != FORMAT:
+    if not isinstance(meta, dict) or meta.get("format") != FORMAT:
         raise ValueError("stale build")
+    trie_bytes, freq_bytes = _mapped(folder / _TRIE), _mapped(folder / _FREQ)
+    if _digest(meta, trie_bytes, freq_bytes) != meta.get("digest"):
+        raise ValueError("damaged build")  # before marisa reads a byte of it
     trie = marisa_trie.Trie()
-    trie.mmap(str(folder / _TRIE))
-    with open(folder / _FREQ, "rb") as fh:
-        size = os.fstat(fh.fileno()).st_size
-        if size != 8 * len(trie) or size == 0:
-            raise ValueError("damaged build")
-        logfreq = memoryview(mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)).cast("d")
-    return Dictionary(trie, logfreq, int(meta["total"]), int(meta["longest"]))
+    trie.mmap(str(folder / _TRIE))  # the same pages just checked; marisa keeps its own mapping
+    trie_bytes.close()
+    if len(freq_bytes) != 8 * len(trie) or len(trie) != meta.get("words"):
+        raise ValueError("damaged build")
+    return Dictionary(trie, memoryview(freq_bytes).cast("d"), int(meta["total"]), int(meta["longest"]))
 
 
 def _discard(folder: Path) -> None:
@@ -155,6 +180,7 @@ def _save(dictionary: Dictionary, source: Path, folder: Path) -> None:
         (staging / _FREQ).write_bytes(memoryview(dictionary.logfreq).cast("B"))
         meta = {"format": FORMAT, "total": dictionary.total, "longest": dictionary.longest,
                 "words": len(dictionary.trie), "source": str(source)}
+        meta["digest"] = _digest(meta, (staging / _TRIE).read_bytes(), (staging / _FREQ).read_bytes())
         (staging / _META).write_text(json.dumps(meta), encoding="utf-8")
         try:
             os.rename(staging, folder)

@@ -6,7 +6,7 @@ import io
 from datetime import datetime, timezone
 from itertools import count
 
-from govtext.word import require_docx
+from govtext.word import require_docx, word_line, word_pieces
 
 AUTHOR = "govtext"
 STYLES = {"title": "Title", "heading1": "Heading 1", "heading2": "Heading 2", "heading3": "Heading 3",
@@ -22,8 +22,8 @@ def redline_docx(paragraphs, title: str = "", author: str = AUTHOR, when: dateti
     date = (when or datetime.now(timezone.utc)).strftime("%Y-%m-%dT%H:%M:%SZ")
     ids = count(1)
     document = docx.Document()
-    document.core_properties.title = title
-    document.core_properties.author = author
+    document.core_properties.title = word_line(title)
+    document.core_properties.author = word_line(author)
 
     def revision(kind: str):
         element = OxmlElement(f"w:{kind}")
@@ -34,10 +34,13 @@ def redline_docx(paragraphs, title: str = "", author: str = AUTHOR, when: dateti
 
     def run(text: str, deleted: bool):
         r = OxmlElement("w:r")
-        t = OxmlElement("w:delText" if deleted else "w:t")
-        t.set(qn("xml:space"), "preserve")
-        t.text = text
-        r.append(t)
+        for k, piece in enumerate(word_pieces(text)):
+            if k:
+                r.append(OxmlElement("w:br"))  # a vertical tab: Word's manual line break
+            t = OxmlElement("w:delText" if deleted else "w:t")
+            t.set(qn("xml:space"), "preserve")
+            t.text = piece
+            r.append(t)
         return r
 
     for para in paragraphs:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 
-from govtext.word import require_docx
+from govtext.word import require_docx, word_line, word_pieces
 
 
 def table_docx(table) -> bytes:
@@ -21,7 +21,7 @@ def table_docx(table) -> bytes:
     # A 对照表 is read side by side: landscape, the wide side across.
     section.orientation = WD_ORIENT.LANDSCAPE
     section.page_width, section.page_height = section.page_height, section.page_width
-    heading = document.add_heading(table.title, level=1)
+    heading = document.add_heading(word_line(table.title), level=1)
     heading.alignment = WD_ALIGN_PARAGRAPH.CENTER
     grid = document.add_table(rows=1, cols=2)
     grid.style = "Table Grid"
@@ -47,7 +47,11 @@ def _fill(cell, segments, Pt) -> None:
                 paragraph = cell.add_paragraph()
             if not piece:
                 continue
-            run = paragraph.add_run(piece)
+            run = paragraph.add_run()
+            for j, part in enumerate(word_pieces(piece)):
+                if j:
+                    run.add_break()  # a vertical tab: Word's manual line break
+                run.add_text(part)
             run.font.size = Pt(10.5)
             if mark == "ins":
                 run.bold = True

@@ -258,6 +258,19 @@ def _leaf_text(element) -> str:
     parts = [element.text or ""]
     for char in element:
         if char.tag == _CHAR:
-            parts.append(chr(int(char.get("code"), 16)))
+            parts.append(_char(char))
         parts.append(char.tail or "")
     return "".join(parts)
+
+
+_CODE = re.compile("[0-9A-F]{4,6}")
+
+
+def _char(element) -> str:
+    """The character a ``<char code="000C"/>`` stands for: a Unicode scalar value (a lone
+    surrogate such as D800 is none, and could not be written out again as UTF-8)."""
+    code = element.get("code") or ""
+    value = int(code, 16) if _CODE.fullmatch(code) else -1
+    if not 0 <= value <= 0x10FFFF or 0xD800 <= value <= 0xDFFF:
+        raise InconsistentXml(Problem(element.sourceline, f"<char code={code[:12]!r}> is not a Unicode character"))
+    return chr(value)
