@@ -174,3 +174,11 @@ def test_every_item_not_applied_is_named_even_after_a_quote_left_open(tmp_path):
     assert [line.split("、")[0] for line in lines] == [f"govtext: error: {n}" for n in "二三四五六"]
     assert "is not closed" in lines[3] and "第九十九条 not found" in lines[4]
     assert not out.exists()
+
+
+def test_court_payload_without_quotation_marks():
+    from govtext.amend.quotes import quote_bare_payload
+    assert quote_bare_payload("将第一条修改为：\n甲。\n乙。") == "将第一条修改为：“甲。\n“乙。”"
+    assert quote_bare_payload("将第一条修改为：\n“甲。”") == "将第一条修改为：\n“甲。”"
+    ops, problem = read_item("将第三条修改为：\n第三条　甲。")
+    assert problem is None and ops == (Modify(Target(3), ("甲。",)),)

@@ -23,7 +23,9 @@ from govtext.amend.ops import (
     AddArticle, AddHeading, AddUnit, Delete, Detach, InsertWords, Merge, Modify, ModifyPart, ModifyText, Move,
     NoChange, Operation, RenameHeading, Renumber, RenumberHeading, ReplaceWords, Target,
 )
-from govtext.amend.quotes import PLACEHOLDER, PLACEHOLDER_RE, QuoteError, as_law_text, curl_ascii_quotes, extract_quotes
+from govtext.amend.quotes import (
+    PLACEHOLDER, PLACEHOLDER_RE, QuoteError, as_law_text, curl_ascii_quotes, extract_quotes, quote_bare_payload,
+)
 from govtext.amend.vocabulary import (
     CLAUSE_SEPARATORS, CN, LIST_SEPARATORS, NO_CHANGE, NUM, PUNCTUATION_NAMES, QUOTE_SUFFIXES, REPAIRS, SAME_ARTICLE,
     SAME_UNIT, SHORT_LIST, SIDES, TEXT_PARTS, UNIT_PARTS, UNITS, VERBS, WHOLE_LAW,
@@ -649,7 +651,7 @@ def read_item(text: str, ctx: Context | None = None) -> tuple[tuple[Operation, .
     """The item's operations, or what was not understood as the problem."""
     ctx = ctx or Context()
     try:
-        plain, quotes = extract_quotes(curl_ascii_quotes(text))
+        plain, quotes = extract_quotes(quote_bare_payload(curl_ascii_quotes(text)))
     except QuoteError as exc:
         return (), str(exc)
     plain = re.sub(r"\s+(?=\ue000)", "", plain)  # 修改为：⏎“……”: the text on the next line

@@ -73,6 +73,22 @@ def curl_ascii_quotes(text: str) -> str:
     return "".join(part + (OPEN if i % 2 == 0 else CLOSE) for i, part in enumerate(parts[:-1])) + parts[-1]
 
 
+_BARE_PAYLOAD = re.compile(r"[：:][ \u3000\t]*\n(?=[ \u3000\t]*[^\s“])")
+
+
+def quote_bare_payload(text: str) -> str:
+    """Court drafting sometimes gives the new text with no quotation marks at all:
+    将第一条修改为：⏎甲。⏎乙。 — the paragraphs after a clause ending with ： are the payload."""
+    m = _BARE_PAYLOAD.search(text)
+    if not m or OPEN in text[:m.start()]:
+        return text
+    paragraphs = [p.strip(" \u3000\t\r") for p in text[m.end():].split("\n")]
+    paragraphs = [p for p in paragraphs if p]
+    if not paragraphs:
+        return text
+    return text[:m.start() + 1] + OPEN + ("\n" + OPEN).join(paragraphs) + CLOSE
+
+
 def as_law_text(paragraph: str) -> str:
     """Quoted words as they read in the law: inner ‘……’ are the law's “……”."""
     return paragraph.replace("‘", "“").replace("’", "”")
