@@ -47,6 +47,10 @@ def test_a_quote_ends_a_clause_before_a_renumbering_sentence():
     ("第四章改为第五章", RenumberHeading("章", 4, 5)),
     ("将第12条第2款修改为：“甲。”", Modify(Target(12, 0, 2), ("甲。",))),
     ("在第二条第二款末尾增加“甲”", InsertWords((Target(2, 0, 2),), "", "甲", at_end=True)),
+    ("删去第十条第二款中“甲”", ReplaceWords((Target(10, 0, 2),), "甲", "")),
+    ("将第三条第二款“甲”修改为“乙”", ReplaceWords((Target(3, 0, 2),), "甲", "乙")),
+    ("将第１２条修改为：“甲。”", Modify(Target(12), ("甲。",))),
+    ("将第五条修改为∶“甲。”", Modify(Target(5), ("甲。",))),
 ])
 def test_drafting_variant_reads(sentence, expected):
     ops, problem = read_item(sentence)

@@ -192,7 +192,7 @@ def _targets_of(where: str | None, item: _Item) -> tuple[Target, ...]:
     return targets
 
 
-_WHERE = rf"(?P<where>将?(?:名称(?:(?:、|和|及){_LIST})?|{_LIST}|{_alt(WHOLE_LAW)})?(?:中的|其中的|末尾的|中)|将?其中的|将)?"
+_WHERE = rf"(?P<where>将?(?:名称(?:(?:、|和|及){_LIST})?|{_LIST}|{_alt(WHOLE_LAW)})?(?:中的|其中的|末尾的|中)|将?其中的|将{_LIST}|将)?"
 
 
 def _words(m, item: _Item) -> None:
@@ -235,7 +235,7 @@ def _insert_words(m, item: _Item) -> None:
 def _delete_words(m, item: _Item) -> None:
     """删去第X条中的“A”和“B” / 删去第八条第一款末尾的“A”和第二款末尾的“B”."""
     targets: tuple[Target, ...] | None = None
-    for piece in re.finditer(rf"(?P<where>(?:{_LIST})?(?:中的|其中的|末尾的|该条中的|该款中的))?(?P<q>{_Q})",
+    for piece in re.finditer(rf"(?P<where>(?:{_LIST})?(?:中的|其中的|末尾的|该条中的|该款中的|中))?(?P<q>{_Q})",
                              m.group("body")):
         if piece.group("where") or targets is None:
             targets = _targets_of(piece.group("where"), item)
@@ -598,7 +598,7 @@ RULES: tuple[tuple[re.Pattern[str], Rule], ...] = tuple((re.compile(p), r) for p
      _delete_words_after),
     (rf"将(?P<refs>{_LIST}){_V['delete']}", _delete),
     # 删去……中的“A” / 删去其中的“A”和“B” / 删去第八条第一款末尾的“A”和第二款末尾的“B”
-    (rf"{_V['delete']}(?P<body>(?:(?:{_LIST})?(?:中的|其中的|末尾的|该条中的|该款中的))?{_Q}"
+    (rf"{_V['delete']}(?P<body>(?:(?:{_LIST})?(?:中的|其中的|末尾的|该条中的|该款中的|中))?{_Q}"
      rf"(?:(?:和|、|及)(?:(?:{_LIST})?(?:中的|末尾的))?{_Q})*)", _delete_words),
     # 将引言修改为 / 将名称修改为 / 将第一部分标题修改为
     (rf"将(?:(?P<part>{_TEXT_PART})|第(?P<section>{CN})部分(?:的)?标题){_M}[：:]?(?P<q>{_QS})", _modify_text),

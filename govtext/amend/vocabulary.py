@@ -10,7 +10,7 @@ from __future__ import annotations
 from govtext.numerals import CN_DIGITS
 
 CN = f"[{CN_DIGITS}]+"
-NUM = rf"(?:{CN}|[0-9]+)"
+NUM = rf"(?:{CN}|[0-9０-９]+)"  # 第12条, 第１２条 (full-width digits in scraped texts)
 
 # Verbs, each with the spellings drafters use.
 VERBS = {
@@ -77,6 +77,7 @@ NO_CHANGE = (
 # Source slips repaired before reading (pattern, replacement): 将十一条修改为 (第 missing).
 REPAIRS = (
     (rf"(?<=将)({CN})条(?=修改为|改为|中的|第)", r"第\1条"),
+    (r"[∶︰﹕]", "："),  # colons of other code points (PDF extraction)
 )
 # 第四、六条 / 第二、三款 (one 第 for the list) read as 第四条、第六条 — except the paired form
 # 第三、四款分别作为第八十一条第二、三款, which a rule reads as it stands.
