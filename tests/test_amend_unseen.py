@@ -186,3 +186,10 @@ def test_court_payload_without_quotation_marks():
     assert quote_bare_payload("将第一条修改为：\n“甲。”") == "将第一条修改为：\n“甲。”"
     ops, problem = read_item("将第三条修改为：\n第三条　甲。")
     assert problem is None and ops == (Modify(Target(3), ("第三条\u3000甲。",)),)  # the applier drops the label
+
+
+@pytest.mark.parametrize("sentence", ["此外，对条文顺序和部分文字作相应调整和修改。", "此外，对部分条文的文字和条文顺序作了相应调整。",
+                                      "条文序号根据本决定作相应调整。"])
+def test_renumbering_sentences_in_other_wordings(sentence):
+    ops, problem = read_item(sentence)
+    assert problem is None and len(ops) == 1 and ops[0].renumber

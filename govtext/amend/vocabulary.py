@@ -65,7 +65,8 @@ QUOTE_SUFFIXES = ("字样", "一词", "等字", "二字", "两字", "三字", "�
 NO_CHANGE = (
     (r"条文中引用[^。\ue000]*?作相应调整", "references to another law follow it (not applied; --check lists them)", False),
     # 条文顺序作相应调整 · 对章、条、款、项序号和顺序作相应调整 · 此外，对相关行政法规中的条文序号作相应调整
-    (r"[^。“”\ue000]*?(?:顺序|序号)(?:和顺序)?作相应(?:的)?调整[^。]*", "articles renumbered", True),
+    # 此外，对条文顺序和部分文字作相应调整和修改 · 对部分条文的文字和条文顺序作了相应调整 · 条文序号根据本决定作相应调整
+    (r"[^。“”\ue000]*?(?:顺序|序号)[^。“”\ue000]*?作(?:了)?(?:相应)?(?:的)?调整[^。]*", "articles renumbered", True),
     (r"对部分条文(?:中的有关表述)?作(?:以下|如下)修改[：:]?", "introduces sub-items", False),
     (r"对《[^》]+》作(?:出|如下)修改[：:]?", "introduces a part", False),
     (r"本(?:修正案|决定|规定)自[^。]*施行", "commencement", False),
