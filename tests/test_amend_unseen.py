@@ -51,6 +51,8 @@ def test_a_quote_ends_a_clause_before_a_renumbering_sentence():
     ("将第三条第二款“甲”修改为“乙”", ReplaceWords((Target(3, 0, 2),), "甲", "乙")),
     ("将第１２条修改为：“甲。”", Modify(Target(12), ("甲。",))),
     ("将第五条修改为∶“甲。”", Modify(Target(5), ("甲。",))),
+    ("将第 十 条修改为：“甲。”", Modify(Target(10), ("甲。",))),
+    ("将第二条 第一款修改为：“甲。”", Modify(Target(2, 0, 1), ("甲。",))),
 ])
 def test_drafting_variant_reads(sentence, expected):
     ops, problem = read_item(sentence)

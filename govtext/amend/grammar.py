@@ -657,6 +657,7 @@ def read_item(text: str, ctx: Context | None = None) -> tuple[tuple[Operation, .
     plain = re.sub(r"\s+(?=\ue000)", "", plain)  # 修改为：⏎“……”: the text on the next line
     for pattern, replacement in REPAIRS:
         plain = re.sub(pattern, replacement, plain)
+    plain = re.sub(_SPACED_NUMBER, "", plain)
     plain = re.sub(SHORT_LIST, _spell_out_list, plain)
     plain = re.sub(rf"(?<=\ue001){_alt(QUOTE_SUFFIXES)}", "", plain)
     plain, quotes = _quote_punctuation(plain, quotes)
@@ -686,6 +687,10 @@ def read_item(text: str, ctx: Context | None = None) -> tuple[tuple[Operation, .
         return tuple(_fold(item.ops, ctx)), None
     except ValueError as exc:
         return (), str(exc)
+
+
+# Spaces inside a reference (第二条 第一款, 第 十 条: scraped and PDF texts) are no clause boundary.
+_SPACED_NUMBER = re.compile(rf"(?<=[第条款项目之0-9０-９{CN[1:-2]}])[ \u3000]+(?=[第条款项目之0-9０-９{CN[1:-2]}])")
 
 
 def _spell_out_list(m: re.Match) -> str:
