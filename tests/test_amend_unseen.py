@@ -195,3 +195,15 @@ def test_court_payload_without_quotation_marks():
 def test_renumbering_sentences_in_other_wordings(sentence):
     ops, problem = read_item(sentence)
     assert problem is None and len(ops) == 1 and ops[0].renumber
+
+
+def test_a_report_with_numbered_headings_is_refused_in_one_line(tmp_path):
+    from click.testing import CliRunner
+    from govtext.cli import main
+
+    out = tmp_path / "new.txt"
+    result = CliRunner().invoke(main, ["amend", str(FIXTURES / "amend" / "unseen" / "variants" / "old.txt"),
+                                       str(FIXTURES / "amend" / "bad" / "report.txt"), "-o", str(out)])
+    assert result.exit_code == 2 and result.stdout == "" and not out.exists()
+    assert result.stderr.splitlines() == ["govtext: error: 示范工作报告 is no amendment instrument: its title is no "
+                                          "修改决定/修正案 and none of its 2 items reads as an amendment"]

@@ -48,6 +48,10 @@ def read_instrument(text: str, old_title: str | None = None, part: int | None = 
     for line in raw.closing:
         ops, problem = read_item(line)
         items.append(Item("", line, ops, problem))
+    if not re.search(r"修改|修正|修订|决定", raw.title) and not any(i.problem is None for i in items if i.number):
+        # A report or a law with 一、二、… headings: refused as a whole, not item by item.
+        raise InstrumentError(f"{raw.title[:30] or 'the text'} is no amendment instrument: its title is no "
+                              f"修改决定/修正案 and none of its {sum(1 for i in items if i.number)} items reads as an amendment")
     items = _merge_into_clauses(items)
     renumber = any(isinstance(op, NoChange) and op.renumber for item in items for op in item.operations)
     law_title = chosen.law_title or law_title_of(raw)
