@@ -15,7 +15,7 @@ from govtext.model import ARTICLE, Document
 from govtext.numerals import to_cn
 
 _HISTORY_LINE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日.*(?:通过|修正|修订|公布|发布|施行|批准)")
-_AMENDED = re.compile(r"修正$")
+_AMENDED = {"修正": re.compile(r"修正$"), "修订": re.compile(r"修订$")}
 
 
 class InstrumentError(GovtextError):
@@ -48,6 +48,10 @@ def read_instrument(text: str, old_title: str | None = None, part: int | None = 
     for line in raw.closing:
         ops, problem = read_item(line)
         items.append(Item("", line, ops, problem))
+    if not re.search(r"修改|修正|修订|决定", raw.title) and not any(i.problem is None for i in items if i.number):
+        # A report or a law with 一、二、… headings: refused as a whole, not item by item.
+        raise InstrumentError(f"{raw.title[:30] or 'the text'} is no amendment instrument: its title is no "
+                              f"修改决定/修正案 and none of its {sum(1 for i in items if i.number)} items reads as an amendment")
     items = _merge_into_clauses(items)
     renumber = any(isinstance(op, NoChange) and op.renumber for item in items for op in item.operations)
     law_title = chosen.law_title or law_title_of(raw)
@@ -141,13 +145,25 @@ def check_law(doc: Document, instrument: Instrument) -> None:
         raise InstrumentError(f"the instrument amends 《{title}》, not OLD ({_norm_title(title_of(doc))[:40]})")
 
 
+# 《》 inside a title cited in 《》 become 〈〉, and 〈〉 inside those become 《》 again.
+_NESTED_MARKS = str.maketrans("《》〈〉", "〈〉《》")
+
+
 def history_line(instrument: Instrument) -> str | None:
-    """The 题注 line an instrument adds, in the style of the official republication."""
+    """The 题注 line an instrument adds, in the style of the official republication:
+    NPC — 2023年3月13日第十四届……会议《关于修改〈……〉的决定》修正 (the issuer left out);
+    court — 2020年12月23日最高人民法院审判委员会第1823次会议通过的《最高人民法院关于修改〈……〉……的决定》修正;
+    State Council — 2022年3月29日《国务院关于修改和废止部分行政法规的决定》修订 (the decree's date)."""
     if not instrument.adopted:
         return None
-    title = re.sub(r"^.*?(?=关于修改)", "", instrument.title).replace("《", "〈").replace("》", "〉")
     if instrument.is_amendment:
         return f"{instrument.adopted}通过的《{instrument.title}》"
+    full = instrument.title.translate(_NESTED_MARKS)
+    if instrument.title.startswith("国务院"):
+        return f"{instrument.adopted.split(' ')[0]}《{full}》修订"
+    if instrument.title.startswith("最高人民"):
+        return f"{instrument.adopted}通过的《{full}》修正"
+    title = re.sub(r"^.*?(?=关于修改)", "", instrument.title).translate(_NESTED_MARKS)
     return f"{instrument.adopted}《{title}》修正"
 
 
@@ -156,18 +172,20 @@ _BRACKETED = re.compile(r"^([ \u3000]*[（(]\d{4}年.*?)([）)])([ \u3000\r]*)$"
 
 def _with_bracketed_history(law: LawText, lines: list[str], line: str, instrument: Instrument) -> LawText:
     """The one-line 题注 （……通过　……修订　根据……修正）: the instrument joins it inside the brackets."""
-    at = next((i for i, text in enumerate(lines) if _BRACKETED.match(text) and "通过" in text), None)
+    at = next((i for i, text in enumerate(lines) if _BRACKETED.match(text) and re.search("通过|公布|发布", text)),
+              None)
     if at is None:
         return law
     m = _BRACKETED.match(lines[at])
     body = m.group(1)
     entry = "根据" + line.replace(" ", "", 1) if not instrument.is_amendment else line.replace(" ", "", 1)
     if not instrument.is_amendment:
-        earlier = re.findall(r"修正(?=[　 ）)]|$)", body)
+        verb = line[-2:]  # 修正 (laws, interpretations) or 修订 (regulations): counted separately
+        earlier = re.findall(rf"{verb}(?=[　 ）)]|$)", body)
         if earlier:
-            if len(earlier) == 1 and not re.search(r"第[一二三四五六七八九十]+次修正", body):
-                body = re.sub(r"修正$|修正(?=[　 ])", "第一次修正", body, count=1)
-            entry = entry[: -len("修正")] + f"第{to_cn(len(earlier) + 1)}次修正"
+            if len(earlier) == 1 and not re.search(rf"第[一二三四五六七八九十]+次{verb}", body):
+                body = re.sub(rf"{verb}$|{verb}(?=[　 ])", f"第一次{verb}", body, count=1)
+            entry = entry[: -len(verb)] + f"第{to_cn(len(earlier) + 1)}次{verb}"
     lines[at] = body + "\u3000" + entry + m.group(2) + m.group(3)
     return LawText((law.newline.join(lines),) + law.parts[1:], law.newline)
 
@@ -184,12 +202,13 @@ def _with_history(law: LawText, instrument: Instrument) -> LawText:
         return _with_bracketed_history(law, lines, line, instrument)
     if not instrument.is_amendment:
         # The republication counts amendments: a second one makes the first 第一次修正.
-        earlier = [i for i in dated if _AMENDED.search(lines[i].rstrip("）) "))]
+        verb = line[-2:]
+        earlier = [i for i in dated if _AMENDED[verb].search(lines[i].rstrip("）) "))]
         if earlier:
             first = lines[earlier[0]]
-            if len(earlier) == 1 and not re.search(r"第[一二三四五六七八九十]+次修正", first):
-                lines[earlier[0]] = re.sub(r"修正(?=[）)]?\s*$)", "第一次修正", first)
-            line = line[: -len("修正")] + f"第{to_cn(len(earlier) + 1)}次修正"
+            if len(earlier) == 1 and not re.search(rf"第[一二三四五六七八九十]+次{verb}", first):
+                lines[earlier[0]] = re.sub(rf"{verb}(?=[）)]?\s*$)", f"第一次{verb}", first)
+            line = line[: -len(verb)] + f"第{to_cn(len(earlier) + 1)}次{verb}"
     lines.insert(dated[-1] + 1, line)
     return LawText((law.newline.join(lines),) + law.parts[1:], law.newline)
 

@@ -194,6 +194,9 @@ def _add_article(work: _Work, op: AddArticle) -> None:
     if not op.zhiyi and op.after is None:
         work.pending.append(article)
         return
+    if op.before:
+        work.parts.insert(work.index(op.after.key), article)
+        return
     after = op.after.key if op.after else (op.number, op.zhiyi - 1 if op.zhiyi > 1 else 0)
     work.parts.insert(work.index(after) + 1, article)
 
@@ -289,7 +292,7 @@ def _replace_words(work: _Work, op: ReplaceWords) -> None:
             continue
         lines = art.lines[:start] + tuple(_substitute(line, op.old, op.new) for line in art.lines[start:end]) + art.lines[end:]
         work.parts[i] = replace(art, lines=lines, protected=art.protected + ((op.new,) if op.new else ()))
-    if missing:
+    if missing and (not op.anywhere or len(missing) == len(op.targets)):
         raise _Failure(f"“{op.old}” not found in {'、'.join(missing)}")
 
 
@@ -390,7 +393,11 @@ def _insert_words(work: _Work, op: InsertWords) -> None:
         i, art = work.article(target)
         start, end = unit_span(art, target)
         lines = list(art.lines)
-        if not op.anchor:
+        if not op.anchor and op.at_end:
+            last = end - 1
+            mark = len(lines[last]) - (1 if lines[last][-1:] in END_MARKS else 0)
+            lines[last] = lines[last][:mark] + op.words + lines[last][mark:]
+        elif not op.anchor:
             label = POINT.match(lines[start])
             at = label.end() if label else 0
             lines[start] = lines[start][:at] + op.words + lines[start][at:]
@@ -579,7 +586,14 @@ APPLIERS = {RenumberHeading: _renumber_heading, InsertWords: _insert_words, Modi
 
 def _place_by_stated_numbers(work: _Work, instrument: Instrument) -> None:
     """No 条文顺序作相应调整: the numbers the instrument states are the order (将第二条修改为第六条
-    moves the article to sixth place), as with the articles it adds."""
+    moves the article to sixth place), as with the articles it adds.  A number the plain count already
+    gives (将第八条改为第十一条 after three articles added before it) is no move: the article keeps its
+    place under its chapter heading."""
+    try:
+        counted = dict(renumber_articles(list(work.parts), list(work.pending), instrument,
+                                         dict(work.moved_clauses))[0])
+    except AmendError:
+        counted = {}
     for item in instrument.items:
         for op in item.operations:
             if isinstance(op, Renumber) and op.unit == "article" and op.into_clause is None and item.understood:
@@ -587,7 +601,8 @@ def _place_by_stated_numbers(work: _Work, instrument: Instrument) -> None:
                     i, art = work.article(op.target)
                 except _Failure:
                     continue
-                if art.label != article_label(op.number):
+                if art.label != article_label(op.number) and \
+                        counted.get(ref_label(art.old_key) if art.old_key else art.label) != article_label(op.number):
                     del work.parts[i]
                     work.pending.append(replace(art, label=article_label(op.number)))
 

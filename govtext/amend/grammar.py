@@ -23,10 +23,12 @@ from govtext.amend.ops import (
     AddArticle, AddHeading, AddUnit, Delete, Detach, InsertWords, Merge, Modify, ModifyPart, ModifyText, Move,
     NoChange, Operation, RenameHeading, Renumber, RenumberHeading, ReplaceWords, Target,
 )
-from govtext.amend.quotes import PLACEHOLDER_RE, QuoteError, as_law_text, extract_quotes
+from govtext.amend.quotes import (
+    PLACEHOLDER, PLACEHOLDER_RE, QuoteError, as_law_text, curl_ascii_quotes, extract_quotes, quote_bare_payload,
+)
 from govtext.amend.vocabulary import (
-    CLAUSE_SEPARATORS, CN, LIST_SEPARATORS, NO_CHANGE, NUM, REPAIRS, SAME_ARTICLE, SAME_UNIT, TEXT_PARTS, UNIT_PARTS,
-    UNITS, VERBS, WHOLE_LAW,
+    CLAUSE_SEPARATORS, CN, LIST_SEPARATORS, NO_CHANGE, NUM, PUNCTUATION_NAMES, QUOTE_SUFFIXES, REPAIRS, SAME_ARTICLE,
+    SAME_UNIT, SHORT_LIST, SIDES, TEXT_PARTS, UNIT_PARTS, UNITS, VERBS, WHOLE_LAW,
 )
 from govtext.numerals import cn_value, to_cn
 
@@ -43,19 +45,21 @@ _SEP = _alt(LIST_SEPARATORS)
 # A law named before the number (刑法第……, 本法第……) is the law amended: 修正案 name it every time.
 _LAW = r"(?:本法|本解释|本条例|本规定|《[^》]+》|[\u4e00-\u9fff]{1,10}?法(?=第|原第))"
 _ART = rf"第{NUM}条(?:之{CN})?"
-_CL = rf"第{CN}款"
-_PT = rf"第[（(]?{CN}[）)]?项"
+_CL = rf"第{NUM}款"
+_PT = rf"第[（(]?{NUM}[）)]?项"
 _SP = rf"第{NUM}目"
 _SAME = _alt(SAME_ARTICLE + SAME_UNIT)
 _ONE = (rf"(?:{_LAW}?原?(?:{_ART}(?:{_CL})?(?:{_PT})?(?:{_SP})?|{_CL}(?:{_PT})?(?:{_SP})?|{_PT}(?:{_SP})?|{_SP})"
         rf"|{_SAME})")
 _RANGE = rf"{_ONE}至{_ONE}"
 _LIST = rf"(?:{_RANGE}|{_ONE})(?:{_SEP}(?:{_RANGE}|{_ONE}))*"
-_PARTS = re.compile(rf"(?:第(?P<a>{NUM})条(?:之(?P<z>{CN}))?)?(?:第(?P<c>{CN})款)?"
-                    rf"(?:第[（(]?(?P<p>{CN})[）)]?项)?(?:第(?P<s>{NUM})目)?")
+_PARTS = re.compile(rf"(?:第(?P<a>{NUM})条(?:之(?P<z>{CN}))?)?(?:第(?P<c>{NUM})款)?"
+                    rf"(?:第[（(]?(?P<p>{NUM})[）)]?项)?(?:第(?P<s>{NUM})目)?")
 _UNIT_PART = _alt(UNIT_PARTS)
 _TEXT_PART = _alt(TEXT_PARTS)
 _SENTENCE = rf"第(?P<sentence>{CN})句"
+_SIDE = _alt(SIDES)
+_HEADING = rf"第{CN}(?:编|章|节)"
 
 
 def _value(numeral: str) -> int:
@@ -78,6 +82,9 @@ class Context:
     """第一款改为三款: a 款 becoming several (its positions need no action)."""
     last_number: int | None = None
     """The new number of the article last renumbered (列入本章)."""
+    places: tuple[tuple[Target, ...], Target | None] | None = None
+    """The units a words clause last listed, and the unit last named then: a following words clause
+    with no place of its own works in them while nothing else has been named since."""
 
     def resolve(self, text: str) -> Target:
         text = re.sub(rf"^{_LAW}?原?", "", text)
@@ -175,11 +182,17 @@ def _targets_of(where: str | None, item: _Item) -> tuple[Target, ...]:
     if where in WHOLE_LAW:
         return ()
     if where in ("", "其"):
+        places, named = item.ctx.places or ((), None)
+        if places and named is item.ctx.target:
+            # 将第一条、第三条中的“A”修改为“B”，“C”修改为“D”: the same places as the clause before.
+            return places
         return (item.ctx.resolve("该款"),) if item.ctx.target else ()
-    return item.ctx.resolve_list(where)
+    targets = item.ctx.resolve_list(where)
+    item.ctx.places = (targets, item.ctx.target)
+    return targets
 
 
-_WHERE = rf"(?P<where>将?(?:名称(?:(?:、|和|及){_LIST})?|{_LIST}|{_alt(WHOLE_LAW)})?(?:中的|其中的|中)|将?其中的|将)?"
+_WHERE = rf"(?P<where>将?(?:名称(?:(?:、|和|及){_LIST})?|{_LIST}|{_alt(WHOLE_LAW)})?(?:中的|其中的|末尾的|中)|将?其中的|将{_LIST}|将)?"
 
 
 def _words(m, item: _Item) -> None:
@@ -195,10 +208,13 @@ def _words(m, item: _Item) -> None:
         news = news * len(olds)
     if len(olds) != len(news):
         raise ValueError(f"{len(olds)} phrases to replace, {len(news)} replacements")
+    # Several words over several units (分别), or a continuation over the units listed before:
+    # each word need only be in some of them.
+    anywhere = len(targets) > 1 and (len(olds) > 1 or not where.strip("将"))
     for old, new in zip(olds, news):
         if not old:
             raise ValueError("an empty quotation “” cannot be replaced")
-        item.ops.append(ReplaceWords(targets, old, new, in_title))
+        item.ops.append(ReplaceWords(targets, old, new, in_title, anywhere))
 
 
 def _insert_words(m, item: _Item) -> None:
@@ -211,13 +227,15 @@ def _insert_words(m, item: _Item) -> None:
     if not targets and not anchor:
         raise ValueError("an insertion at the start of no named unit")
     side = m.groupdict().get("side")
-    item.ops.append(InsertWords(targets, anchor, item.word(m.group("new")), before=side in ("前", "之前")))
+    at_end = UNIT_PARTS.get(m.groupdict().get("part") or "") == "end"
+    item.ops.append(InsertWords(targets, anchor, item.word(m.group("new")), before=SIDES.get(side or "") == "before",
+                                at_end=at_end))
 
 
 def _delete_words(m, item: _Item) -> None:
     """删去第X条中的“A”和“B” / 删去第八条第一款末尾的“A”和第二款末尾的“B”."""
     targets: tuple[Target, ...] | None = None
-    for piece in re.finditer(rf"(?P<where>(?:{_LIST})?(?:中的|其中的|末尾的|该条中的|该款中的))?(?P<q>{_Q})",
+    for piece in re.finditer(rf"(?P<where>(?:{_LIST})?(?:中的|其中的|末尾的|该条中的|该款中的|中))?(?P<q>{_Q})",
                              m.group("body")):
         if piece.group("where") or targets is None:
             targets = _targets_of(piece.group("where"), item)
@@ -236,7 +254,7 @@ def _delete_words_after(m, item: _Item) -> None:
 def _renumber(m, item: _Item) -> None:
     """将第九条改为第十一条 / 第二款改为第三款 / 将第九十九条第一款、第二款改为第一百一十条."""
     olds = item.ctx.resolve_list(re.sub("^将", "", m.group("refs")))
-    news = re.findall(rf"第({NUM})(条|款|项|目)(?:第({CN})款)?", m.group("news"))
+    news = re.findall(rf"第[（(]?({NUM})[）)]?(条|款|项|目)(?:第({CN})款)?", m.group("news"))
     if "至" in m.group("news"):  # 将第十条至第十二条改为第十一条至第十三条
         (a, unit, _), (b, _, _) = news
         news = [(to_cn(n), unit, "") for n in range(_value(a), _value(b) + 1)]
@@ -406,6 +424,10 @@ def _add(m, item: _Item) -> None:
     positions_text = m.group("pos") or ""
     quotes = item.each(m.group("q"))
     lines = item.lines(m.group("q"))
+    if m.group("loc") and re.fullmatch(_HEADING, m.group("loc")):
+        if unit not in ("编", "章", "节"):
+            raise ValueError(f"增加{m.group('n')}{unit} placed after a heading: name the article instead")
+        # 在第二章后增加一章: where it goes is said again by its first article (包括第X条).
     if unit in ("编", "章", "节"):
         number = re.fullmatch(rf"第({CN}){unit}", positions_text or "")
         if not number or not m.group("title"):
@@ -419,14 +441,17 @@ def _add(m, item: _Item) -> None:
     where = m.group("loc") or m.group("ref")
     if unit == "条":
         after = ctx.resolve(m.group("loc")).article_only() if m.group("loc") else None
+        before = SIDES.get(m.group("side") or "") == "before"
+        if before and count > 1:
+            raise ValueError(f"在{m.group('loc')}前增加{m.group('n')}条: name the article they follow")
         news = [(t.article, t.zhiyi) for t in Context().resolve_list(positions_text)] if positions_text else []
         if len(news) != count:
             raise ValueError(f"增加{m.group('n')}条 names {len(news)} numbers (作为第X条)")
         pieces = _split_lines(lines, quotes, count) if lines else [()] * count
         for (number, zhiyi), piece in zip(news, pieces):
             piece = _unlabel(piece)
-            op = AddArticle(number, zhiyi, piece, after)
-            if after is not None:
+            op = AddArticle(number, zhiyi, piece, after, before)
+            if after is not None and not before:
                 after = Target(number, zhiyi)  # 之一、之二: each after the one before
             ctx.target = Target(number, zhiyi)
             if piece:
@@ -435,9 +460,11 @@ def _add(m, item: _Item) -> None:
                 item.wait(op)
         return
     # 款/项/目 inside the named unit (or the one last named); 作为第一百一十一条第二款 names the article too.
-    parent = ctx.resolve(re.sub(r"^在|后$|之后$|中$", "", where)) if where else ctx._need()
     positions = Context().resolve_list(positions_text) if positions_text and positions_text.startswith("第") and \
         "条" in positions_text else None
+    # 增加一款，作为第十条第三款: the position names the article, nothing before it need have.
+    parent = ctx.resolve(re.sub(r"^在|后$|之后$|中$", "", where)) if where else \
+        positions[0] if positions else ctx._need()
     name = UNITS[unit]
     numbers = [_value(n) for n in re.findall(rf"第({NUM}){unit}", positions_text)]
     if positions:
@@ -476,6 +503,11 @@ def _include(m, item: _Item) -> None:
         raise ValueError("列入本章 with no article renumbered before it")
     item.ops[ctx.heading] = replace(item.ops[ctx.heading], first_article=first)
     ctx.heading = None
+    if m.group("q"):
+        # 包括第九条、第十条：“第九条　……”“第十条　……”: the chapter's new articles, given here.
+        numbers = [t.article for t in Context().resolve_list(m.group("list"))]
+        pieces = _split_lines(item.lines(m.group("q")), item.each(m.group("q")), len(numbers))
+        item.ops.extend(AddArticle(n, 0, _unlabel(piece)) for n, piece in zip(numbers, pieces))
 
 
 def _rename_heading(m, item: _Item) -> None:
@@ -554,24 +586,25 @@ _COUNT = rf"(?P<n>{CN})"
 RULES: tuple[tuple[re.Pattern[str], Rule], ...] = tuple((re.compile(p), r) for p, r in (
     *((pattern, _no_change(what, renumber)) for pattern, what, renumber in NO_CHANGE),
     # 在第X条中的“A”后增加“B” / 在第一条第二款开始部分增加规定：“……”
-    (rf"在?(?P<where>{_LIST}|{_alt(WHOLE_LAW)}|其)?(?:中的|的)?(?P<anchor>{_Q})(?P<side>之?后|之?前){_V['add']}"
+    (rf"在?(?P<where>{_LIST}|{_alt(WHOLE_LAW)}|其)?(?:中的|的)?(?P<anchor>{_Q})(?P<side>{_SIDE}){_V['add']}"
      rf"(?P<new>{_Q})", _insert_words),
-    (rf"在?(?P<where>{_LIST})(?:的)?(?:开始部分|开头部分|条首部分|开头){_V['add']}(?:规定)?[：:]?(?P<new>{_Q})",
+    (rf"在?(?P<where>{_LIST})(?:的)?(?P<part>{_UNIT_PART}|开头){_V['add']}(?:规定)?[：:]?(?P<new>{_Q})",
      _insert_words),
     # ……中的“A”修改为“B” / 将“A”修改为：“……” / 将“A”、“B”分别修改为“C”、“D”
     (rf"{_WHERE}(?P<old>{_QLIST})(?:统一|均|分别|一律)?(?:{_M}|{_V['change']})[：:]?"
      rf"(?P<new>{_Q}(?:(?:、|和|及){_Q}(?!(?:统一|均|分别|一律)?(?:{_M}|{_V['change']})))*)", _words),
     # 将第X条中的“A”删去 / 将第X条第二款删去 (the verb after its object)
-    (rf"(?P<body>将?(?:{_LIST})?(?:中的|其中的){_Q}(?:(?:和|、|及){_Q})*){_V['delete']}", _delete_words_after),
+    (rf"(?P<body>将?(?:{_LIST})?(?:中的|其中的){_Q}(?:(?:和|、|及)(?:{_LIST}(?:中的|末尾的))?{_Q})*){_V['delete']}",
+     _delete_words_after),
     (rf"将(?P<refs>{_LIST}){_V['delete']}", _delete),
     # 删去……中的“A” / 删去其中的“A”和“B” / 删去第八条第一款末尾的“A”和第二款末尾的“B”
-    (rf"{_V['delete']}(?P<body>(?:(?:{_LIST})?(?:中的|其中的|末尾的|该条中的|该款中的))?{_Q}"
+    (rf"{_V['delete']}(?P<body>(?:(?:{_LIST})?(?:中的|其中的|末尾的|该条中的|该款中的|中))?{_Q}"
      rf"(?:(?:和|、|及)(?:(?:{_LIST})?(?:中的|末尾的))?{_Q})*)", _delete_words),
     # 将引言修改为 / 将名称修改为 / 将第一部分标题修改为
     (rf"将(?:(?P<part>{_TEXT_PART})|第(?P<section>{CN})部分(?:的)?标题){_M}[：:]?(?P<q>{_QS})", _modify_text),
     # 删去第二款第二句 / 在第一款第一句后增加一句：“……” / 增加一句，作为第二句：“……”
     (rf"{_V['delete']}(?P<ref>{_ONE})?(?:的)?{_SENTENCE}", _sentence_delete),
-    (rf"(?P<ref>在?{_ONE})?(?:的)?(?:第(?P<after>{CN})句(?:之)?后)?{_V['add']}一句[，,]?(?:作为第(?P<pos>{CN})句)?"
+    (rf"(?P<ref>在?{_ONE})?(?:的)?(?:第(?P<after>{CN})句(?:之)?后|末尾)?{_V['add']}一句[，,]?(?:作为第(?P<pos>{CN})句)?"
      rf"[：:]?(?P<q>{_QS})", _sentence_add),
     # 将第三章的章名修改为“……” / 将第二编第三章章名修改为：“……”
     (rf"将(?:第(?P<book>{CN})(?:编|章))?第(?P<num>{CN})(?P<unit>编|章|节)的?(?:编|章|节)?(?:名称|名|标题)?{_M}[：:]?(?P<q>{_Q})",
@@ -581,7 +614,7 @@ RULES: tuple[tuple[re.Pattern[str], Rule], ...] = tuple((re.compile(p), r) for p
     # 将第九条改为第十一条 / 第四项改为第三项 / 将第二十六条改为第二十九条第一款
     # (some courts write 修改为 for 改为: 将第二条修改为第六条：“……”)
     (rf"(?P<refs>将?{_LIST})(?:分别|依次)?(?:{_V['change']}|{_M})"
-     rf"(?P<news>第{NUM}(?:条(?:第{CN}款)?|款|项|目)(?:(?:、|至|和)第{NUM}(?:条|款|项|目))*)"
+     rf"(?P<news>第{NUM}(?:条(?:第{CN}款)?|款|项|目)(?:(?:、|至|和)第{NUM}(?:条|款|项|目))*|{_PT})"
      rf"(?=[，。；,：:]|\ue000|$)", _renumber),
     # ……，(分别)作为第三条、第四条 (the numbers of a count change)
     (rf"(?:分别)?{_V['as']}(?P<news>{_LIST})(?=[，。；,]|$)", _positions),
@@ -594,11 +627,12 @@ RULES: tuple[tuple[re.Pattern[str], Rule], ...] = tuple((re.compile(p), r) for p
     # a payload standing alone right after a clause that named a unit: 将第二条修改为第六条：“……”
     (rf"(?P<ref>)(?P<part>)(?P<sentence>)(?P<moved>)(?P<q>{_QS})", _modify),
     # 增加一条，作为第六条：“……” / 第三条增加两款，分别作为第二款、第三款 / 增加一章，作为第七章“公布”
-    (rf"(?:在(?P<loc>{_ONE})(?:之?后|中))?(?P<ref>{_ONE})?中?{_V['add']}{_COUNT}(?P<unit>编|章|节|条|款|项|目)"
+    (rf"(?:在(?P<loc>{_ONE}|{_HEADING})(?:(?P<side>{_SIDE})|中))?(?P<ref>{_ONE})?中?{_V['add']}{_COUNT}(?P<unit>编|章|节|条|款|项|目)"
      rf"(?:[，,]?(?:分别)?{_V['as']}(?P<pos>(?:{_LIST}|第{CN}(?:编|章|节))))?(?P<title>{_Q})?(?:[：:]?(?P<q>{_QS}))?",
      _add),
     # 包括第六十一条至第六十五条 / 列入本章
-    (rf"{_V['include']}(?:第(?P<first>{NUM})条(?:至第{NUM}条)?|本(?:章|节|编))", _include),
+    (rf"{_V['include']}(?:(?P<list>第(?P<first>{NUM})条(?:(?:至|、|和|及)第{NUM}条)*)|本(?:章|节|编))"
+     rf"(?:[：:]?(?P<q>{_QS}))?", _include),
     # 将第十条、第二十五条合并，作为第十条 / 将第六条和第七条合并
     (rf"(?P<refs>将{_LIST}){_V['merge']}(?:为一[条款项])?(?:[，,]?作为第(?P<as>{NUM})(?P<as_unit>条|款|项))?", _merge),
     (rf"将(?P<ref>{_ONE}){_V['join']}(?P<into>{_ONE})", _join),
@@ -606,7 +640,7 @@ RULES: tuple[tuple[re.Pattern[str], Rule], ...] = tuple((re.compile(p), r) for p
     # 将第十二条移至第十五条后
     (rf"将(?P<ref>{_ONE}){_V['move']}(?P<after>{_ONE})之?后", _move),
     (rf"将(?P<ref>{_ONE})(?:移作|移为)第(?P<n>{NUM})条", _move_to),
-    (rf"将第(?P<a>{CN})(?P<unit>编|章|节){_V['change']}第(?P<b>{CN})(?P=unit)", _renumber_heading),
+    (rf"将?第(?P<a>{CN})(?P<unit>编|章|节){_V['change']}第(?P<b>{CN})(?P=unit)", _renumber_heading),
     # 删去第十二条 / 删除第四条、第五条、第十二条
     (rf"{_V['delete']}(?P<refs>{_LIST})(?=[，。；,]|$)", _delete),
 ))
@@ -617,12 +651,16 @@ def read_item(text: str, ctx: Context | None = None) -> tuple[tuple[Operation, .
     """The item's operations, or what was not understood as the problem."""
     ctx = ctx or Context()
     try:
-        plain, quotes = extract_quotes(text)
+        plain, quotes = extract_quotes(quote_bare_payload(curl_ascii_quotes(text)))
     except QuoteError as exc:
         return (), str(exc)
     plain = re.sub(r"\s+(?=\ue000)", "", plain)  # 修改为：⏎“……”: the text on the next line
     for pattern, replacement in REPAIRS:
         plain = re.sub(pattern, replacement, plain)
+    plain = re.sub(_SPACED_NUMBER, "", plain)
+    plain = re.sub(SHORT_LIST, _spell_out_list, plain)
+    plain = re.sub(rf"(?<=\ue001){_alt(QUOTE_SUFFIXES)}", "", plain)
+    plain, quotes = _quote_punctuation(plain, quotes)
     item = _Item(quotes, ctx, [])
     pos = 0
     while True:
@@ -649,6 +687,32 @@ def read_item(text: str, ctx: Context | None = None) -> tuple[tuple[Operation, .
         return tuple(_fold(item.ops, ctx)), None
     except ValueError as exc:
         return (), str(exc)
+
+
+# Spaces inside a reference (第二条 第一款, 第 十 条: scraped and PDF texts) are no clause boundary.
+_SPACED_NUMBER = re.compile(rf"(?<=[第条款项目之0-9０-９{CN[1:-2]}])[ \u3000]+(?=[第条款项目之0-9０-９{CN[1:-2]}])")
+
+
+def _spell_out_list(m: re.Match) -> str:
+    """第四、六条 → 第四条、第六条 (not the paired 分别作为第八十一条第二、三款)."""
+    if re.search(rf"作为(?:第{NUM}条)?$", m.string[:m.start()]):
+        return m.group()
+    return "、".join(f"第{n}{m.group(2)}" for n in m.group(1).split("、"))
+
+
+# 末尾的句号 / 中的分号 / 修改为分号 / 删去……逗号: a named mark where a quote of it would stand.
+_NAMED_MARK = re.compile(rf"(?<=的|将|为|去|除){_alt(PUNCTUATION_NAMES)}")
+
+
+def _quote_punctuation(plain: str, quotes: Quotes) -> tuple[str, Quotes]:
+    """Each punctuation mark named by its name becomes a quote of the mark itself."""
+    added = list(quotes)
+
+    def quote(m: re.Match) -> str:
+        added.append((PUNCTUATION_NAMES[m.group()],))
+        return PLACEHOLDER.format(len(added) - 1)
+
+    return _NAMED_MARK.sub(quote, plain), tuple(added)
 
 
 def _fold(ops: list[Operation], ctx: Context) -> list[Operation]:

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from govtext.amend.quotes import CLOSE, OPEN
-from govtext.numerals import CN_DIGITS
+from govtext.numerals import CN_DIGITS, cn_value
 
 _CN = f"[{CN_DIGITS}]+"
 ITEM = re.compile(rf"^({_CN})、")
@@ -19,7 +19,8 @@ SUB_ITEM = re.compile(rf"^[（(]({_CN})[）)]")
 # Court decisions number a part's items 1. 2. … (ASCII or full-width point).
 ARABIC_ITEM = re.compile(r"^(\d{1,3})[.．](?!\d)")
 # The line that dates the instrument: （2024年9月13日第十四届……会议通过） or 2023年12月29日 第十四届……通过.
-ADOPTED = re.compile(r"^[（(]?\s*(\d{4}年\d{1,2}月\d{1,2}日)\s*(.*?会议)(?:通过)?[）)]?\s*$")
+# Court decisions add their commencement: （2020年12月23日……第1823次会议通过，自2021年1月1日起施行）.
+ADOPTED = re.compile(r"^[（(]?\s*(\d{4}年\d{1,2}月\d{1,2}日)\s*(.*?会议)(?:通过)?(?:[，,]自[^）)]*施行)?[）)]?\s*$")
 # A part of a decision amending several laws: 一、对《中华人民共和国农业技术推广法》作出修改
 PART_HEAD = re.compile(r"^(?:对《([^》]+)》作(?:出|如下)修改|修改《([^》]+)》)[：:。]?$")
 # State Council style: every item of an appendix names its regulation in its first clause.
@@ -34,6 +35,10 @@ LAW_IN_TITLE = re.compile(r"关于修改《([^》]+)》")
 LAW_IN_PREAMBLE = re.compile(r"对《([^》]+)》(?:（[^）]*）)?作(?:如下|以下|出)?修改")
 AMENDMENT_TITLE = re.compile(r"^(.*?)修正案（[^）]+）$")
 DOC_NUMBER = re.compile(r"〔\d{4}〕\d+号$")
+# The 国务院令 that publishes a State Council decision: 中华人民共和国国务院令 / 第752号 / 《……》已经……通过，
+# 现予公布…… / 总理　李克强 / 2022年3月29日 — the date is the one the republished 题注 cites.
+ORDER_LINE = re.compile(r"^(?:(?:中华人民共和国)?国务院令(?:第\d+号)?|第\d+号|总理[\s\u3000]*\S{2,4}|.*现予公布.*)$")
+DATE_LINE = re.compile(r"^(\d{4}年\d{1,2}月\d{1,2}日)$")
 # Closing sentences (commencement, republication): unnumbered lines after the items.
 CLOSING = re.compile(r"^(?:本(?:决定|修正案|规定)自|根据本决定|此外，|《[^》]+》(?:、《[^》]+》)*根据本决定)")
 
@@ -64,15 +69,26 @@ class RawInstrument:
         return bool(AMENDMENT_TITLE.match(self.title))
 
 
+# What an item's first clause starts with: the next item after a quote left open is still an item.
+INSTRUCTION = re.compile(r"^(?:将|在|删去|删除|增加|第[^，。“”]{1,12}(?:条|款|项)|对《)")
+
+
 def _quote_depth(lines: list[str]) -> list[bool]:
     """For each line: does it lie inside a quotation opened on an earlier line (or open one itself)?
 
     Court drafting quotes several paragraphs with one “ … ” and no mark on the inner
     paragraphs, so a line inside a quote is recognised by the marks before it, not its own.
+    A quote never closed (a truncated item) ends where the next item in sequence begins with
+    an instruction (六、删去第九条 after 五、…“……): that item is read, the broken one reported.
     """
-    inside, depth = [], 0
+    inside, depth, last_item = [], 0, 0
     for line in lines:
         content = line.lstrip(" \u3000\t")
+        item = ITEM.match(content)
+        if item and depth > 0 and cn_value(item.group(1)) == last_item + 1 and INSTRUCTION.match(content[item.end():]):
+            depth = 0
+        if item and depth == 0 and not content.startswith(OPEN):
+            last_item = cn_value(item.group(1))
         inside.append(depth > 0 or content.startswith(OPEN))
         if content.startswith(OPEN) and depth > 0:
             depth = 0  # a paragraph reopening with “ (NPC style) continues the same quote
@@ -85,7 +101,7 @@ def split_instrument(text: str) -> RawInstrument:
     lines = [line.rstrip("\r") for line in text.split("\n")]
     inside = _quote_depth(lines)
     title_lines: list[str] = []
-    adopted = None
+    adopted = decreed = None
     preamble: list[str] = []
     items: list[tuple[str, list[str]]] = []
     closing: list[str] = []
@@ -112,6 +128,11 @@ def split_instrument(text: str) -> RawInstrument:
             continue
         if not items:
             am = ADOPTED.match(content)
+            if ORDER_LINE.match(content):
+                continue
+            if DATE_LINE.match(content) and decreed is None:
+                decreed = content  # the decree's date (no meeting line in a State Council decision)
+                continue
             if am and adopted is None and title_lines:
                 adopted = f"{am.group(1)} {am.group(2)}"
             elif DOC_NUMBER.search(content) or (adopted and re.fullmatch(r"\d{4}年\d{1,2}月\d{1,2}日\s*施行", content)):
@@ -128,10 +149,12 @@ def split_instrument(text: str) -> RawInstrument:
             after_closing = True
             continue
         if after_closing and not in_quote:
+            if DATE_LINE.match(content) and decreed is None:
+                decreed = content  # a signature date closing the decision
             continue  # after the commencement sentence: signatures, appendix lists
         items[-1][1].append(content)
     parts = _parts(items)
-    return RawInstrument("".join(title_lines), adopted, "".join(preamble), parts, tuple(closing))
+    return RawInstrument("".join(title_lines), adopted or decreed, "".join(preamble), parts, tuple(closing))
 
 
 def _parts(items: list[tuple[str, list[str]]]) -> tuple[RawPart, ...]:

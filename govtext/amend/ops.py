@@ -67,9 +67,11 @@ class AddArticle:
     lines: tuple[str, ...]
     after: Target | None = None
     """The article it follows when the instrument says so (之一 style)."""
+    before: bool = False
+    """在第十条前增加一条: ``after`` is the article it precedes."""
 
     def describe(self) -> str:
-        where = f" after {self.after.label()}" if self.after else ""
+        where = f" {'before' if self.before else 'after'} {self.after.label()}" if self.after else ""
         return f"add article {article_label(self.number, self.zhiyi)}{where}"
 
 
@@ -112,6 +114,8 @@ class ReplaceWords:
     new: str
     in_title: bool = False
     """将名称、第一条中的“A”修改为“B”: the title is one of the places (with no targets: the title only)."""
+    anywhere: bool = False
+    """将第二款、第三款中的“A”、“B”分别修改为“C”、“D”: each word is in some of the units named, not all."""
 
     def describe(self) -> str:
         where = "、".join((["名称"] if self.in_title else []) + [t.label() for t in self.targets]) or "throughout"
@@ -205,18 +209,20 @@ class NoChange:
 
 @dataclass(frozen=True, slots=True)
 class InsertWords:
-    """在第X条中的“A”后增加“B” (``before``: 前); ``anchor`` empty: at the unit's start (开始部分增加)."""
+    """在第X条中的“A”后增加“B” (``before``: 前); ``anchor`` empty: at the unit's start (开始部分增加),
+    or with ``at_end`` at its end, before its closing mark (在第十条末尾增加“，但……除外”)."""
 
     targets: tuple[Target, ...]
     anchor: str
     words: str
     before: bool = False
+    at_end: bool = False
 
     def describe(self) -> str:
         where = "、".join(t.label() for t in self.targets) or "throughout"
         side = "before" if self.before else "after"
         return f"insert “{self.words}” {side} “{self.anchor}” in {where}" if self.anchor else \
-            f"insert “{self.words}” at the start of {where}"
+            f"insert “{self.words}” at the {'end' if self.at_end else 'start'} of {where}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -53,12 +53,40 @@ def extract_quotes(text: str) -> tuple[str, tuple[tuple[str, ...], ...]]:
             current.append(c)
             j += 1
         if depth:
-            raise QuoteError(f"quotation opened at “{text[i + 1:i + 13]}… is not closed")
+            raise QuoteError(f"quotation opened at “{text[i + 1:i + 13].splitlines()[0]}… is not closed")
         paragraphs.append("".join(current))
         out.append(PLACEHOLDER.format(len(quotes)))
         quotes.append(tuple(paragraphs))
         i = j + 1
     return "".join(out), tuple(quotes)
+
+
+def curl_ascii_quotes(text: str) -> str:
+    """Scraped texts sometimes write "……" for “……”: read the ASCII marks in pairs, opening first.
+
+    Only where no curly mark is used and the ASCII ones pair up; anything else is left to fail
+    (and be named) rather than guessed.
+    """
+    if '"' not in text or OPEN in text or CLOSE in text or text.count('"') % 2:
+        return text
+    parts = text.split('"')
+    return "".join(part + (OPEN if i % 2 == 0 else CLOSE) for i, part in enumerate(parts[:-1])) + parts[-1]
+
+
+_BARE_PAYLOAD = re.compile(r"[：:][ \u3000\t]*\n(?=[ \u3000\t]*[^\s“])")
+
+
+def quote_bare_payload(text: str) -> str:
+    """Court drafting sometimes gives the new text with no quotation marks at all:
+    将第一条修改为：⏎甲。⏎乙。 — the paragraphs after a clause ending with ： are the payload."""
+    m = _BARE_PAYLOAD.search(text)
+    if not m or OPEN in text[:m.start()]:
+        return text
+    paragraphs = [p.strip(" \u3000\t\r") for p in text[m.end():].split("\n")]
+    paragraphs = [p for p in paragraphs if p]
+    if not paragraphs:
+        return text
+    return text[:m.start() + 1] + OPEN + ("\n" + OPEN).join(paragraphs) + CLOSE
 
 
 def as_law_text(paragraph: str) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from govtext.numerals import CN_DIGITS
 
 CN = f"[{CN_DIGITS}]+"
-NUM = rf"(?:{CN}|[0-9]+)"
+NUM = rf"(?:{CN}|[0-9０-９]+)"  # 第12条, 第１２条 (full-width digits in scraped texts)
 
 # Verbs, each with the spellings drafters use.
 VERBS = {
@@ -33,7 +33,7 @@ UNITS = {"编": "book", "章": "chapter", "节": "section", "条": "article", "�
 # What joins the members of a list of targets or quotes.
 LIST_SEPARATORS = ("以及", "、", "和", "及")
 # What separates clauses of an item.
-CLAUSE_SEPARATORS = r"(?:[，。；：;:,、\s]|并(?=将|删|增加|在)|同时)+"
+CLAUSE_SEPARATORS = r"(?:[，。；：;:,、\s]|并(?=将|删|增加|在|修改)|同时)+"
 
 # References to the unit the item is already talking about.
 SAME_ARTICLE = ("该条", "本条", "同条")
@@ -50,20 +50,36 @@ UNIT_PARTS = {
 # Parts of the whole text outside the articles.
 TEXT_PARTS = {"引言": "preamble", "序言": "preamble", "正文第一段": "preamble", "名称": "title", "标题": "title"}
 
-# Sentences that change no text of the law (matched at the start of a clause).
+# Which side of the quoted anchor words are inserted: 在“A”后(面)增加 / 在“A”前(面)增加.
+SIDES = {"后": "after", "之后": "after", "后面": "after", "以后": "after", "前": "before", "之前": "before",
+         "前面": "before"}
+
+# Punctuation named rather than quoted: 将第三项末尾的句号修改为分号 = 将……末尾的“。”修改为“；”.
+PUNCTUATION_NAMES = {"句号": "。", "分号": "；", "逗号": "，", "顿号": "、", "冒号": "：", "问号": "？", "叹号": "！",
+                     "感叹号": "！"}
+# Words after a quote that only say it is words: 删去“……”字样 / 将“……”一词修改为.
+QUOTE_SUFFIXES = ("字样", "一词", "等字", "二字", "两字", "三字", "四字", "的表述", "的提法", "的文字")
+
+# Sentences that change no text of the law (matched at the start of a clause; [^…\ue000] keeps them
+# from running over a quote: 将第七条修改为：“……”⏎条文顺序作相应调整 is two clauses).
 NO_CHANGE = (
-    (r"条文中引用[^。]*?作相应调整", "references to another law follow it (not applied; --check lists them)", False),
+    (r"条文中引用[^。\ue000]*?作相应调整", "references to another law follow it (not applied; --check lists them)", False),
     # 条文顺序作相应调整 · 对章、条、款、项序号和顺序作相应调整 · 此外，对相关行政法规中的条文序号作相应调整
-    (r"[^。“”]*?(?:顺序|序号)(?:和顺序)?作相应(?:的)?调整[^。]*", "articles renumbered", True),
+    # 此外，对条文顺序和部分文字作相应调整和修改 · 对部分条文的文字和条文顺序作了相应调整 · 条文序号根据本决定作相应调整
+    (r"[^。“”\ue000]*?(?:顺序|序号)[^。“”\ue000]*?作(?:了)?(?:相应)?(?:的)?调整[^。]*", "articles renumbered", True),
     (r"对部分条文(?:中的有关表述)?作(?:以下|如下)修改[：:]?", "introduces sub-items", False),
     (r"对《[^》]+》作(?:出|如下)修改[：:]?", "introduces a part", False),
     (r"本(?:修正案|决定|规定)自[^。]*施行", "commencement", False),
-    (r"[^。]*根据本决定[^。]*重新公布", "republication", False),
-    (r"[^。“”]*比照适用[^。“”]*", "a provision of the decision itself, no text of the law changed", False),
+    (r"[^。\ue000]*根据本决定[^。]*重新公布", "republication", False),
+    (r"[^。“”\ue000]*比照适用[^。“”\ue000]*", "a provision of the decision itself, no text of the law changed", False),
     (r"对\d+部[^。]*予以(?:修改|废止)[^。]*", "points at an appendix", False),
 )
 
 # Source slips repaired before reading (pattern, replacement): 将十一条修改为 (第 missing).
 REPAIRS = (
     (rf"(?<=将)({CN})条(?=修改为|改为|中的|第)", r"第\1条"),
+    (r"[∶︰﹕]", "："),  # colons of other code points (PDF extraction)
 )
+# 第四、六条 / 第二、三款 (one 第 for the list) read as 第四条、第六条 — except the paired form
+# 第三、四款分别作为第八十一条第二、三款, which a rule reads as it stands.
+SHORT_LIST = rf"第((?:{NUM})(?:、(?:{NUM}))+)(条|款|项)(?!分别)"

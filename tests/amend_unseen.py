@@ -1,0 +1,59 @@
+"""The held-back check: instruments written in real drafting styles for texts the grammar
+was not developed on (fixtures/amend/unseen/<case>/: old.txt, instrument.txt, new.txt).
+
+``measure`` gives the three figures reported for them: instruments applied, items
+understood, articles equal to the expected text (articles of a failing case count as unequal).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from amend_helpers import amend_text, compare_texts
+from conftest import FIXTURES
+from govtext.amend import AmendError, read_instrument
+from govtext.amend.api import head_of
+from govtext.amend.compare import articles_of
+from govtext.pipeline import parse_text
+
+UNSEEN = FIXTURES / "amend" / "unseen"
+CASES = sorted(p for p in UNSEEN.iterdir() if (p / "instrument.txt").is_file()) if UNSEEN.is_dir() else []
+
+
+@dataclass
+class Outcome:
+    applied: bool
+    items: int
+    understood: int
+    articles: int
+    equal: int
+    text: str | None
+
+
+def run(folder) -> Outcome:
+    old = (folder / "old.txt").read_text(encoding="utf-8")
+    expected = (folder / "new.txt").read_text(encoding="utf-8")
+    instrument = read_instrument((folder / "instrument.txt").read_text(encoding="utf-8"), head_of(parse_text(old)))
+    items = [i for i in instrument.items if i.number]
+    understood = sum(1 for i in items if i.problem is None)
+    total = len(articles_of(parse_text(expected)))
+    try:
+        text = amend_text(old, instrument).text
+    except AmendError:
+        return Outcome(False, len(items), understood, total, 0, None)
+    unequal = {d.label for d in compare_texts(text, expected)}
+    return Outcome(True, len(items), understood, total, total - len(unequal), text)
+
+
+def measure(cases=CASES) -> str:
+    outcomes = [run(c) for c in cases]
+    return (f"instruments {sum(o.applied for o in outcomes)}/{len(outcomes)}, "
+            f"items {sum(o.understood for o in outcomes)}/{sum(o.items for o in outcomes)}, "
+            f"articles {sum(o.equal for o in outcomes)}/{sum(o.articles for o in outcomes)}")
+
+
+if __name__ == "__main__":
+    for case in CASES:
+        o = run(case)
+        print(case.name, o.applied, f"{o.understood}/{o.items}", f"{o.equal}/{o.articles}")
+    print(measure())
