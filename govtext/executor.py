@@ -128,6 +128,7 @@ def _run_local_pool(fn, tasks: list, workers: int, on_crash) -> Iterator[tuple[i
 
 def run_ordered(fn: Callable[[T], R], tasks: Iterable[T], jobs: int | None = None,
                 on_crash: Callable[[T, BaseException], R] | None = None,
-                scheduler: str | None = None) -> list[R]:
+                scheduler: str | None = None, size_of: Callable[[T], int] | None = None,
+                batch_bytes: int | None = None) -> list[R]:
     """All results of :func:`run_tasks`, in the order of ``tasks``."""
-    return list(run_in_order(fn, tasks, jobs, on_crash, scheduler))
+    return list(run_in_order(fn, tasks, jobs, on_crash, scheduler, size_of, batch_bytes))

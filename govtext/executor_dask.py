@@ -51,7 +51,11 @@ def run_on_dask(fn: Callable, tasks: list, scheduler: str, jobs: int | None,
                              # A task whose worker dies is retried once elsewhere, then reported
                              # (Dask's default tries it three more times: a poison batch would
                              # take down three more workers).
-                             "distributed.scheduler.allowed-failures": ALLOWED_FAILURES})
+                             "distributed.scheduler.allowed-failures": ALLOWED_FAILURES,
+                             # One batch at a time per worker thread: a worker that dies then
+                             # takes only the batch it was running with it, not a queued one
+                             # (which would count a lost worker against an innocent batch).
+                             "distributed.scheduler.worker-saturation": 1.0})
             cluster = distributed.LocalCluster(n_workers=jobs or default_jobs(), threads_per_worker=1,
                                                processes=True, dashboard_address=":0",
                                                silence_logs=logging.ERROR)
