@@ -29,7 +29,8 @@ def diff_documents(old: Document, new: Document, userdict: str | None = None,
                    threshold: float | None = None, segmenter: Segmenter | None = None, *,
                    match: Sequence[tuple[str, str]] = (),
                    unmatch: Sequence[tuple[str, str]] = (),
-                   progress: Callable[..., None] | None = None) -> r.DiffResult:
+                   progress: Callable[..., None] | None = None,
+                   units: tuple[list[Unit], list[Unit]] | None = None) -> r.DiffResult:
     """Compare two versions.
 
     ``userdict``: a jieba-format dictionary of extra 提法.  ``threshold``: least
@@ -41,6 +42,9 @@ def diff_documents(old: Document, new: Document, userdict: str | None = None,
     before the automatic alignment, or to keep apart; a name that fits no node
     or several raises :class:`~govtext.diff.pins.PinError`.
     ``progress(phase, done=None, total=None)``, if given, is told how far the work is.
+    ``units``: ``(build_units(old), build_units(new))`` when the caller already has them
+    (``history`` builds each version's once for its two pairs; their bigram sets, made on
+    first use, are then made once too).
     """
     report = progress or _silent
     floor = None  # an explicit threshold is a hard line: nothing is paired below it
@@ -51,7 +55,7 @@ def diff_documents(old: Document, new: Document, userdict: str | None = None,
     protected = protected_terms() + tuple(word for word, _, _ in user_words)
     if segmenter is None:
         segmenter = _segmenter(user_words)
-    old_units, new_units = build_units(old), build_units(new)
+    old_units, new_units = units if units is not None else (build_units(old), build_units(new))
     report("aligning")
     alignment = align(old_units, new_units, threshold, pins=resolve(match, old_units, new_units),
                       apart=resolve(unmatch, old_units, new_units), floor=floor)

@@ -8,6 +8,7 @@ inside a longer one counts for both (社会治理 inside 社会治理现代化).
 from __future__ import annotations
 
 from bisect import bisect_right
+from operator import add
 
 from govtext.diff.data import protected_terms
 from govtext.history.digest import Digest
@@ -36,14 +37,25 @@ def candidate_terms(steps: list[Step], user: tuple[str, ...] = ()) -> dict[str, 
 
 def build_ledger(digests: list[Digest], steps: list[Step], user: tuple[str, ...] = ()) -> tuple[TermRow, ...]:
     rows = []
+    # Thousands of terms × every version: most terms are absent from most versions, and a
+    # term whose bigrams are not all in a text cannot occur in it — a set test instead of
+    # a scan of the text (the counts stay plain str.count where the term may occur).
+    present = [_bigrams(digest.text) for digest in digests]
     for term, source in candidate_terms(steps, user).items():
-        counts = tuple(digest.text.count(term) for digest in digests)
+        needed = _bigrams(term)
+        counts = tuple(digest.text.count(term) if needed <= grams else 0
+                       for digest, grams in zip(digests, present))
         used = [v for v, count in enumerate(counts) if count]
         if not used and source == "diff":
             continue  # found in normalised text only (a quote or width form the texts write otherwise)
         where = tuple(_where(digest, term) if count else () for digest, count in zip(digests, counts))
         rows.append(TermRow(term, counts, used[0] if used else None, used[-1] if used else None, where, source))
     return tuple(rows)
+
+
+def _bigrams(text: str) -> set[str]:
+    """The text's character bigrams (a lone character for a one-character text)."""
+    return set(map(add, text, text[1:])) if len(text) > 1 else set(text)
 
 
 def _where(digest: Digest, term: str) -> tuple[str, ...]:
