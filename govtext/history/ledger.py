@@ -37,20 +37,30 @@ def candidate_terms(steps: list[Step], user: tuple[str, ...] = ()) -> dict[str, 
 
 def build_ledger(digests: list[Digest], steps: list[Step], user: tuple[str, ...] = ()) -> tuple[TermRow, ...]:
     rows = []
-    # Thousands of terms × every version: most terms are absent from most versions, and a
-    # term whose bigrams are not all in a text cannot occur in it — a set test instead of
-    # a scan of the text (the counts stay plain str.count where the term may occur).
-    present = [_bigrams(digest.text) for digest in digests]
-    for term, source in candidate_terms(steps, user).items():
-        needed = _bigrams(term)
-        counts = tuple(digest.text.count(term) if needed <= grams else 0
-                       for digest, grams in zip(digests, present))
+    terms = candidate_terms(steps, user)
+    for (term, source), counts in zip(terms.items(), _count(list(terms), digests)):
         used = [v for v, count in enumerate(counts) if count]
         if not used and source == "diff":
             continue  # found in normalised text only (a quote or width form the texts write otherwise)
         where = tuple(_where(digest, term) if count else () for digest, count in zip(digests, counts))
         rows.append(TermRow(term, counts, used[0] if used else None, used[-1] if used else None, where, source))
     return tuple(rows)
+
+
+def _count(terms: list[str], digests: list[Digest]) -> list[tuple[int, ...]]:
+    """Each term's ``text.count`` in every version.
+
+    Thousands of terms × every version: most terms are absent from most versions, and a
+    term whose bigrams are not all in a text cannot occur in it — a set test instead of
+    a scan of the text (plain str.count where the term may occur).  One version's
+    bigram set at a time, so memory does not grow with the series."""
+    needed = [_bigrams(term) if term else None for term in terms]
+    columns = []
+    for digest in digests:
+        text, present = digest.text, _bigrams(digest.text)
+        columns.append([text.count(term) if grams is None or grams <= present else 0
+                        for term, grams in zip(terms, needed)])
+    return list(zip(*columns)) if columns else [() for _ in terms]
 
 
 def _bigrams(text: str) -> set[str]:
