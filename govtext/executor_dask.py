@@ -28,7 +28,7 @@ def _dask():
     try:
         import distributed
     except ImportError:
-        raise GovtextError("--scheduler needs Dask: pip install 'govtext[scale]'") from None
+        raise GovtextError("--scheduler needs Dask: pip install '.[scale]' in govtext's checkout") from None
     return distributed
 
 

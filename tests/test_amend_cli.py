@@ -177,3 +177,90 @@ def test_old_without_articles_is_a_user_error():
     result = run(str(FIXTURES / "numbered-items.txt"), str(CASE / "words" / "instrument.txt"))
     assert result.exit_code == 2
     assert result.stderr == "govtext: error: OLD has no articles (第一条 …): amendments apply to laws and regulations\n"
+
+
+# ---- every item named, --partial, chains, --annotate, refusals (issues 18 and 20) ----
+
+SEVERAL = str(CASE / "bad" / "several.txt")
+BASE = str(CASE / "modify-article" / "old.txt")
+
+
+def test_every_failing_item_is_named_and_nothing_is_written(tmp_path):
+    out = tmp_path / "new.txt"
+    result = run(BASE, SEVERAL, "-o", str(out))
+    assert result.exit_code == 2 and result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert [line.split("、")[0] for line in lines] == ["govtext: error: 二", "govtext: error: 三", "govtext: error: 四"]
+    assert "not understood" in lines[0] and "第九百条 not found" in lines[1] and "named twice" in lines[2]
+    assert not out.exists()
+
+
+def test_partial_applies_the_rest_and_marks_each_item_left_out():
+    result = run(BASE, SEVERAL, "--partial")
+    assert result.exit_code == 1
+    assert result.stdout == (CASE / "bad" / "several-partial.txt").read_text(encoding="utf-8")
+    assert result.stdout.count("【未适用：") == 3
+    assert [line.split("、")[0] for line in result.stderr.splitlines()] == [
+        "govtext: not applied: 二", "govtext: not applied: 三", "govtext: not applied: 四"]
+
+
+def test_partial_json_lists_the_items_left_out():
+    result = run(BASE, SEVERAL, "--partial", "--format", "json")
+    assert result.exit_code == 1
+    assert len(json.loads(result.stdout)["amendment"]["not_applied"]) == 3
+
+
+def test_chain_applies_instruments_in_order():
+    old, first = paths("clauses")
+    result = run(old, first, str(CASE / "chain" / "second.txt"))
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == (CASE / "chain" / "final.txt").read_text(encoding="utf-8")
+
+
+def test_chain_checked_against_the_final_text():
+    old, first = paths("clauses")
+    result = run(old, first, str(CASE / "chain" / "second.txt"), "--check", str(CASE / "chain" / "final.txt"))
+    assert result.exit_code == 0 and "equals" in result.stdout
+
+
+def test_annotated_chain_notes_follow_renumbering():
+    old, first = paths("clauses")
+    result = run(old, first, str(CASE / "chain" / "second.txt"), "--annotate")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == (CASE / "chain" / "annotated.txt").read_text(encoding="utf-8")
+    data = json.loads(run(old, first, str(CASE / "chain" / "second.txt"), "--annotate", "--format", "json").stdout)
+    changes = [(a["article"], a["change"]) for a in data["amendment"]["annotations"]]
+    assert ("第九条", "增加") in changes and ("第二条", "删去") in changes
+
+
+def test_annotate_xingfa_12_marks_exactly_its_seven_articles():
+    from conftest import corpus_file
+
+    old, twelve = corpus_file("law-xingfa-2020.txt"), corpus_file("amend/xingfa-amendment-12-2023.txt")
+    result = run(str(old), str(twelve), "--annotate")
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    notes = [i for i, line in enumerate(lines) if line.startswith("（根据")]
+    assert {lines[i] for i in notes} == {"（根据2023年12月29日《中华人民共和国刑法修正案（十二）》修改）"}
+    heads = []
+    for i in notes:
+        k = i - 1
+        while not lines[k].startswith("第") or "条" not in lines[k][:9]:
+            k -= 1
+        heads.append(lines[k].split(" ")[0].split("\u3000")[0])
+    assert heads == ["第一百六十五条", "第一百六十六条", "第一百六十九条", "第三百八十七条", "第三百九十条",
+                     "第三百九十一条", "第三百九十三条"]
+
+
+def test_instrument_for_another_law_is_refused(tmp_path):
+    instrument = tmp_path / "other.txt"
+    instrument.write_text("全国人民代表大会常务委员会关于修改《中华人民共和国其他法》的决定\n一、删去第三条。\n", encoding="utf-8")
+    result = run(BASE, str(instrument))
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.count("\n") == 1 and "《中华人民共和国其他法》" in result.stderr
+
+
+def test_part_naming_another_law_is_refused():
+    result = run(BASE, str(CASE / "multi-law" / "instrument.txt"), "--part", "1")
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.count("\n") == 1 and "另一法" in result.stderr

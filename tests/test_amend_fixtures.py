@@ -143,3 +143,55 @@ def test_chapter_rename_skips_the_table_of_contents():
     changed = [(a, b) for a, b in zip(old.splitlines(), new[: len(old.splitlines())]) if a != b]
     assert len(changed) == 1 and changed[0][1].endswith("推广体系")
     assert changed[0][0] == [line for line in old.splitlines() if line.startswith("第二章")][-1]
+
+
+def test_points_merged_into_one_keep_the_lists_end_mark():
+    old = OLD.read_text(encoding="utf-8")
+    instrument = read_instrument("关于修改《中华人民共和国示例法》的决定\n"
+                                 "一、将第四条第二项、第三项合并为一项，修改为：“（二）伪造资料或者拒绝检查”。\n")
+    text = amend_text(old, instrument).text
+    assert "（一）虚报数据；\n（二）伪造资料或者拒绝检查。\n第五条" in text
+
+
+def test_title_found_over_split_lines_and_among_targets():
+    """名称 is the title however the text splits it (court texts: 最高人民法院 / 关于……的解释)."""
+    old = ("最高人民法院\n关于审理示例纠纷案件具体应用法律若干问题的解释\n法释〔2009〕8号\n"
+           "（2009年4月20日最高人民法院审判委员会第1466次会议通过）\n"
+           "第一条　具体应用法律的规定。\n第二条　本解释自公布之日起施行。\n")
+    decision = ("最高人民法院关于修改《最高人民法院关于审理示例纠纷案件具体应用法律若干问题的解释》的决定\n"
+                "2020年12月23日 最高人民法院审判委员会第1823次会议通过\n"
+                "一、将名称、第一条中的“具体应用法律”修改为“适用法律”。\n")
+    lines = amend_text(old, read_instrument(decision, old)).text.splitlines()
+    assert lines[:2] == ["最高人民法院", "关于审理示例纠纷案件适用法律若干问题的解释"]
+    assert lines[4] == "第一条　适用法律的规定。"
+
+
+def test_section_renamed_inside_its_chapter():
+    """节 restart in each 章: 第二章第二节 is not 第一章's."""
+    old = ("中华人民共和国示例法\n第一章 总则\n第一节 一般规定\n第一条 甲。\n第二节 特别规定\n第二条 乙。\n"
+           "第二章 管理\n第一节 审批\n第三条 丙。\n第二节 监督\n第四条 丁。\n")
+    instrument = read_instrument("关于修改《中华人民共和国示例法》的决定\n一、将第二章第二节的节名修改为“检查”。\n")
+    text = amend_text(old, instrument).text
+    assert "第二节 特别规定" in text and "第二节 检查\n第四条" in text
+
+
+def test_an_item_failing_halfway_leaves_no_trace_with_partial():
+    from govtext.amend import amend_document
+    from govtext.pipeline import parse_text
+
+    old = OLD.read_text(encoding="utf-8")
+    instrument = read_instrument("关于修改《中华人民共和国示例法》的决定\n"
+                                 "一、将第二条修改为：“新的第二条。”删去第九百条。\n二、删去第六条。\n")
+    result = amend_document(parse_text(old), instrument, partial=True)
+    assert "第二条 本法适用于示例活动。" in result.text and "第二条 新的第二条" not in result.text
+    assert "第六条" not in result.text
+    assert len(result.unapplied) == 1 and "第九百条 not found" in result.unapplied[0]
+
+
+def test_sentences_added_deleted_and_placed():
+    old = "中华人民共和国示例法\n第一条 甲。乙。\n第二条 子。丑。\n寅。卯。\n第三条 辰。巳。\n"
+    instrument = read_instrument("关于修改《中华人民共和国示例法》的决定\n一、删去第二条第二款第二句。\n"
+                                 "二、在第二条第一款第一句后增加一句：“丙。”\n三、第三条增加一句，作为第二句：“丁。”\n"
+                                 "四、第一条增加一句：“戊。”\n")
+    assert amend_text(old, instrument).text == ("中华人民共和国示例法\n第一条 甲。乙。戊。\n第二条 子。丙。丑。\n寅。\n"
+                                                "第三条 辰。丁。巳。\n")

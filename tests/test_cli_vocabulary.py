@@ -52,9 +52,9 @@ def test_q_where_there_is_something_to_quieten(name):
 
 
 def test_an_unknown_command_has_one_error_prefix():
-    result = run("targets")
+    result = run("tragets")
     assert result.exit_code == 2
-    assert result.stderr.startswith("govtext: error: No such command 'targets'")
+    assert result.stderr.startswith("govtext: error: No such command 'tragets'")
     assert result.stderr.count("govtext:") == 1 and result.stderr.count("\n") == 1
 
 

@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from govtext.amend.apply import Amended, AmendError, apply_instrument
 from govtext.amend.grammar import Context, read_item
 from govtext.amend.instrument import RawInstrument, law_title_of, split_instrument
 from govtext.amend.lawtext import LawText, from_document
-from govtext.amend.ops import Instrument, Item, NoChange
+from govtext.amend.ops import Instrument, Item, Merge, NoChange, Renumber
 from govtext.errors import GovtextError
-from govtext.model import Document
+from govtext.model import ARTICLE, Document
 from govtext.numerals import to_cn
 
-_RENUMBER_WORDS = re.compile(r"条文顺序作相应调整|调整条文顺序|条文顺序作相应的调整")
-_HISTORY_LINE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日")
+_HISTORY_LINE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日.*(?:通过|修正|修订|公布|发布|施行|批准)")
 _AMENDED = re.compile(r"修正$")
 
 
@@ -26,9 +26,14 @@ def _norm_title(title: str) -> str:
     return re.sub(r"[\s\u3000]|（[^）]*）$", "", title)
 
 
+def _bare(text: str) -> str:
+    """A title as compared: no spaces, no book-title marks of either level, no 中华人民共和国."""
+    return re.sub(r"中华人民共和国", "", re.sub(r"[\s\u3000《》〈〉<>]", "", text))
+
+
 def read_instrument(text: str, old_title: str | None = None, part: int | None = None) -> Instrument:
     """Parse an instrument; for a decision amending several laws, keep the part for ``old_title``
-    (or the ``part``-th, counting from 1)."""
+    (OLD's title, or all of OLD's text before its first article) or the ``part``-th, counting from 1."""
     raw = split_instrument(text)
     if not raw.parts or not any(p.items for p in raw.parts):
         raise InstrumentError("no numbered items (一、二、…) found: is this an amendment instrument?")
@@ -36,17 +41,34 @@ def read_instrument(text: str, old_title: str | None = None, part: int | None = 
     items = []
     ctx_by_item: dict[str, Context] = {}
     for item in chosen.items:
-        top = item.number.split("、")[0]
-        ctx = ctx_by_item.setdefault(top, Context()) if not item.number.endswith("、") else Context()
+        top = re.split(r"(?<=、)|(?<=[）)])", item.number)[0]
+        ctx = ctx_by_item.setdefault(top, Context()) if item.number and not item.number.endswith("、") else Context()
         ops, problem = read_item(item.text, ctx)
         items.append(Item(item.number, item.text, ops, problem))
     for line in raw.closing:
         ops, problem = read_item(line)
         items.append(Item("", line, ops, problem))
-    renumber = bool(_RENUMBER_WORDS.search(text)) or any(
-        isinstance(op, NoChange) and op.renumber for item in items for op in item.operations)
+    items = _merge_into_clauses(items)
+    renumber = any(isinstance(op, NoChange) and op.renumber for item in items for op in item.operations)
     law_title = chosen.law_title or law_title_of(raw)
     return Instrument(raw.title, law_title, raw.adopted, tuple(items), renumber, raw.is_amendment)
+
+
+def _merge_into_clauses(items: list[Item]) -> list[Item]:
+    """将第二十六条改为第二十九条第一款 … 将第二十七条改为第二十九条第二款: the articles merge."""
+    groups: dict[int, list[tuple[int, Renumber]]] = {}
+    for index, item in enumerate(items):
+        for op in item.operations:
+            if isinstance(op, Renumber) and op.into_clause:
+                groups.setdefault(op.number, []).append((index, op))
+    for number, members in groups.items():
+        if len(members) < 2:
+            continue
+        last = max(index for index, _ in members)
+        targets = tuple(op.target.article_only() for _, op in sorted(members, key=lambda m: m[1].into_clause))
+        item = items[last]
+        items[last] = replace(item, operations=item.operations + (Merge(targets),))
+    return items
 
 
 def _choose_part(raw: RawInstrument, old_title: str | None, part: int | None):
@@ -54,17 +76,31 @@ def _choose_part(raw: RawInstrument, old_title: str | None, part: int | None):
     if part is not None:
         if not 1 <= part <= len(raw.parts):
             raise InstrumentError(f"--part {part}: the instrument has {len(raw.parts)} part(s)")
-        return raw.parts[part - 1]
+        chosen = raw.parts[part - 1]
+        if old_title and chosen.law_title and _bare(_norm_title(chosen.law_title)) not in _bare(old_title):
+            raise InstrumentError(f"--part {part} amends 《{chosen.law_title}》, not OLD ({_norm_title(old_title)[:40]})")
+        return chosen
     if len(raw.parts) == 1:
         return raw.parts[0]
     if old_title:
-        want = _norm_title(old_title)
-        for p in named:
-            if _norm_title(p.law_title) == want or _norm_title(p.law_title) in want:
-                return p
+        want = _bare(old_title)
+        hits = [p for p in named if _bare(_norm_title(p.law_title)) in want]
+        if len(hits) > 1:  # 关于审理人身损害赔偿案件… inside a longer title: the longest name wins
+            hits.sort(key=lambda p: -len(p.law_title))
+        if hits:
+            return hits[0]
     titles = "、".join(f"{i}: 《{p.law_title}》" for i, p in enumerate(raw.parts, 1) if p.law_title)
+    first_line = (old_title or "unknown").split("\n")[0]
     raise InstrumentError(f"the instrument amends several laws and none is OLD's title "
-                          f"({old_title or 'unknown'}); choose one with --part ({titles})")
+                          f"({first_line}); choose one with --part ({titles})")
+
+
+def head_of(doc: Document) -> str:
+    """OLD's text before its first article: its title, however many lines it is split over."""
+    for node in doc.walk():
+        if node.type == ARTICLE:
+            return doc.text[:node.span[0]]
+    return doc.text
 
 
 def title_of(doc: Document) -> str:
@@ -80,13 +116,29 @@ def law_title(doc: Document) -> str:
     return _norm_title(title_of(doc))
 
 
-def amend_document(doc: Document, instrument: Instrument) -> Amended:
-    """Apply ``instrument`` to a parsed law; the 题注 gains the instrument's line."""
+def amend_document(doc: Document, instrument: Instrument, partial: bool = False) -> Amended:
+    """Apply ``instrument`` to a parsed law; the 题注 gains the instrument's line.
+
+    ``partial``: items that cannot be applied are left out and listed (``Amended.unapplied``)."""
     law = from_document(doc)
     if not law.articles():
         raise InstrumentError("OLD has no articles (第一条 …): amendments apply to laws and regulations")
-    result = apply_instrument(law, instrument)
-    return Amended(_with_history(result.law, instrument), result.renumbered, result.xref_updates, result.warnings)
+    check_law(doc, instrument)
+    result = apply_instrument(law, instrument, partial)
+    return Amended(_with_history(result.law, instrument), result.renumbered, result.xref_updates, result.warnings,
+                   result.unapplied, result.changes)
+
+
+def check_law(doc: Document, instrument: Instrument) -> None:
+    """Refuse an instrument that names another law than OLD (its title, split over lines or not)."""
+    title = instrument.law_title
+    head = head_of(doc)
+    if not title or not head.strip():
+        return
+    want, have = _bare(_norm_title(title)), _bare(head)
+    first = _bare(_norm_title(title_of(doc)))
+    if want not in have and not (first and first in want):
+        raise InstrumentError(f"the instrument amends 《{title}》, not OLD ({_norm_title(title_of(doc))[:40]})")
 
 
 def history_line(instrument: Instrument) -> str | None:
@@ -99,6 +151,27 @@ def history_line(instrument: Instrument) -> str | None:
     return f"{instrument.adopted}《{title}》修正"
 
 
+_BRACKETED = re.compile(r"^([ \u3000]*[（(]\d{4}年.*?)([）)])([ \u3000\r]*)$")
+
+
+def _with_bracketed_history(law: LawText, lines: list[str], line: str, instrument: Instrument) -> LawText:
+    """The one-line 题注 （……通过　……修订　根据……修正）: the instrument joins it inside the brackets."""
+    at = next((i for i, text in enumerate(lines) if _BRACKETED.match(text) and "通过" in text), None)
+    if at is None:
+        return law
+    m = _BRACKETED.match(lines[at])
+    body = m.group(1)
+    entry = "根据" + line.replace(" ", "", 1) if not instrument.is_amendment else line.replace(" ", "", 1)
+    if not instrument.is_amendment:
+        earlier = re.findall(r"修正(?=[　 ）)]|$)", body)
+        if earlier:
+            if len(earlier) == 1 and not re.search(r"第[一二三四五六七八九十]+次修正", body):
+                body = re.sub(r"修正$|修正(?=[　 ])", "第一次修正", body, count=1)
+            entry = entry[: -len("修正")] + f"第{to_cn(len(earlier) + 1)}次修正"
+    lines[at] = body + "\u3000" + entry + m.group(2) + m.group(3)
+    return LawText((law.newline.join(lines),) + law.parts[1:], law.newline)
+
+
 def _with_history(law: LawText, instrument: Instrument) -> LawText:
     """Add the instrument's line after the last dated history line before the first article."""
     line = history_line(instrument)
@@ -108,7 +181,7 @@ def _with_history(law: LawText, instrument: Instrument) -> LawText:
     lines = head.split(law.newline)
     dated = [i for i, text in enumerate(lines) if _HISTORY_LINE.match(text.strip())]
     if not dated:
-        return law
+        return _with_bracketed_history(law, lines, line, instrument)
     if not instrument.is_amendment:
         # The republication counts amendments: a second one makes the first 第一次修正.
         earlier = [i for i in dated if _AMENDED.search(lines[i].rstrip("）) "))]
@@ -121,4 +194,4 @@ def _with_history(law: LawText, instrument: Instrument) -> LawText:
     return LawText((law.newline.join(lines),) + law.parts[1:], law.newline)
 
 
-__all__ = ["AmendError", "Amended", "InstrumentError", "amend_document", "read_instrument", "title_of"]
+__all__ = ["AmendError", "Amended", "InstrumentError", "amend_document", "head_of", "read_instrument", "title_of"]

@@ -12,13 +12,14 @@ from dataclasses import dataclass, replace
 
 from govtext.amend.lawtext import END_MARKS, POINT, Article, LawText, Line, classify, headings
 from govtext.amend.ops import (
-    AddArticle, AddUnit, Delete, Instrument, Merge, Modify, Move, NoChange, RenameHeading, Renumber, ReplaceWords,
-    Target, article_label,
+    AddArticle, AddHeading, AddUnit, Delete, Detach, InsertWords, Instrument, Merge, Modify, ModifyPart, ModifyText,
+    Move, NoChange, RenameHeading, Renumber, RenumberHeading, ReplaceWords, Target, article_label,
 )
 from govtext.amend.errors import AmendError, item_name
 from govtext.amend.renumber import dangling_references, renumber_articles
+from govtext.amend.shifts import Shifts, target_of
 from govtext.amend.xrefs import label as ref_label
-from govtext.numerals import to_cn
+from govtext.numerals import cn_value, to_cn
 
 
 class _Failure(Exception):
@@ -36,6 +37,10 @@ class Amended:
     """(article, old reference, new reference) for references renumbered without an item saying so."""
     warnings: tuple[str, ...]
     """Explicit renumbering that disagrees with the result, dangling references."""
+    unapplied: tuple[str, ...] = ()
+    """With ``partial``: every item left out, one line each (as AmendError would name them)."""
+    changes: tuple[tuple[str, str], ...] = ()
+    """(article, 修改 / 增加 / 删去) for each article the instrument changed: its new label, or for 删去 its old one."""
 
     @property
     def text(self) -> str:
@@ -47,8 +52,14 @@ class _Work:
 
     def __init__(self, law: LawText, default_sep: str) -> None:
         self.parts: list[Article | str] = list(law.parts)
+        self.newline = law.newline
+        self.law_title: str | None = None  # as the instrument names it: 名称 is found by it
         self.sep = default_sep
         self.pending: list[Article] = []  # added articles placed by number at the end
+        self.headings: list[AddHeading] = []  # new chapters, placed once articles have their new numbers
+        self.rewritten: set[tuple[int, int]] = set()  # articles an item replaced whole: OLD 款 numbers are gone
+        self.moved_clauses: dict[tuple[tuple[int, int], int], str] = {}  # 款 split off: (article, 款) → new place
+        self.notes: list[str] = []  # what was done with less certainty than an item says (warnings)
 
     def index(self, key: tuple[int, int], added_too: bool = True) -> int:
         for i, part in enumerate(self.parts):
@@ -107,10 +118,13 @@ def _modify(work: _Work, op: Modify) -> None:
     new = list(op.lines)
     t = op.target
     if t.clause is None and t.point is None:
+        work.rewritten.add(t.key)
         new[0] = re.sub(r"^第[^条]{1,8}条(?:之[一二三四五六七八九十]+)?[ \u3000]*", "", new[0])
         work.parts[i] = replace(art, lines=tuple(new), protected=art.protected + tuple(new))
         return
     start, end = unit_span(art, t)
+    if t.point is None and new and not _end_mark(new[-1]) and new[-1][-1:] not in "”）)":
+        new[-1] += "。"  # a quoted 款 closed inside the item's own sentence (……予以批准”；) keeps its full stop
     if t.point is not None and t.subpoint is None:
         old_first, old_last = art.lines[start], art.lines[end - 1]
         label = POINT.match(old_first.lstrip(" \u3000")).group()
@@ -185,6 +199,12 @@ def _add_article(work: _Work, op: AddArticle) -> None:
 
 
 def _delete(work: _Work, op: Delete) -> None:
+    if op.if_present:
+        try:
+            i, art = work.article(op.target)
+            unit_span(art, op.target)
+        except _Failure:
+            return  # moved by an earlier item that rewrote its article whole
     i, art = work.article(op.target)
     if op.target.clause is None and op.target.point is None:
         del work.parts[i]
@@ -207,7 +227,41 @@ def _delete(work: _Work, op: Delete) -> None:
     work.parts[i] = replace(art, lines=lines)
 
 
+def _title_lines(work: _Work) -> tuple[int, int] | None:
+    """Lines [start, end) of the text before the first article that hold the law's title, split or not."""
+    if not work.parts or not isinstance(work.parts[0], str) or not work.law_title:
+        return None
+    lines = work.parts[0].split("\n")
+    want = _bare(work.law_title)
+    for span in (1, 2, 3):
+        for k in range(len(lines) - span + 1):
+            if _bare("".join(lines[k:k + span])) == want:
+                return k, k + span
+    return None
+
+
+def _bare(text: str) -> str:
+    return re.sub(r"[\s\u3000《》〈〉]|（[^）]*）$", "", text)
+
+
+def _replace_in_title(work: _Work, op: ReplaceWords) -> int:
+    span = _title_lines(work)
+    if span is None:
+        raise _Failure("the title is not found in the text before the first article")
+    lines = work.parts[0].split("\n")
+    found = sum(line.count(op.old) for line in lines[span[0]:span[1]])
+    lines[span[0]:span[1]] = [line.replace(op.old, op.new) for line in lines[span[0]:span[1]]]
+    work.parts[0] = "\n".join(lines)
+    return found
+
+
 def _replace_words(work: _Work, op: ReplaceWords) -> None:
+    if op.in_title:
+        found = _replace_in_title(work, op)
+        if not op.targets:
+            if not found:
+                raise _Failure(f"“{op.old}” not found in the title")
+            return
     if not op.targets:
         found = 0
         for i, part in enumerate(work.parts):
@@ -217,6 +271,12 @@ def _replace_words(work: _Work, op: ReplaceWords) -> None:
                     found += count
                     work.parts[i] = replace(part, lines=tuple(_substitute(line, op.old, op.new) for line in part.lines),
                                             protected=part.protected + ((op.new,) if op.new else ()))
+        if not found:
+            # Not in any article: a heading or other text between them (将“一、买卖合同的成立及效力”修改为).
+            for i, part in enumerate(work.parts):
+                if isinstance(part, str) and op.old in part:
+                    found += part.count(op.old)
+                    work.parts[i] = part.replace(op.old, op.new)
         if not found:
             raise _Failure(f"“{op.old}” not found in the law")
         return
@@ -252,6 +312,9 @@ def _substitute(line: str, old: str, new: str) -> str:
 
 
 def _merge(work: _Work, op: Merge) -> None:
+    if op.targets[0].clause is not None or op.targets[0].point is not None:
+        _merge_clauses(work, op)
+        return
     first_i, first = work.article(op.targets[0])
     lines, protected = list(first.lines), list(first.protected)
     for target in op.targets[1:]:
@@ -263,10 +326,40 @@ def _merge(work: _Work, op: Merge) -> None:
         del work.parts[work.index(target.key)]
 
 
+def _merge_clauses(work: _Work, op: Merge) -> None:
+    """将第一款和第二款合并 / 将第二项、第三项合并为一项: one paragraph of their texts (the item's
+    修改为 usually rewrites it)."""
+    i, art = work.article(op.targets[0])
+    if any(t.key != op.targets[0].key or t.clause is None and t.point is None for t in op.targets):
+        raise _Failure("合并 of 款 or 项 from different articles")
+    spans = [unit_span(art, t) for t in op.targets]
+    # The later units' own labels （二） go; the first keeps its own.
+    pieces = [POINT.sub("", line, count=1) if n and op.targets[0].point is not None else line
+              for n, (s, e) in enumerate(spans) for line in art.lines[s:e]]
+    text = "".join(pieces)
+    gone = {k for s, e in spans[1:] for k in range(s, e)} | set(range(spans[0][0] + 1, spans[0][1]))
+    lines = tuple(text if k == spans[0][0] else line for k, line in enumerate(art.lines) if k not in gone)
+    work.parts[i] = replace(art, lines=_relabel_all(lines) if op.targets[0].point is not None else lines)
+
+
 def _move(work: _Work, op: Move) -> None:
     i, art = work.article(op.target)
     del work.parts[i]
+    if op.after is None:
+        work.pending.append(replace(art, label=article_label(op.number)))  # placed by number, like an added one
+        return
     work.parts.insert(work.index(op.after.key) + 1, art)
+
+
+def _renumber_heading(work: _Work, op: RenumberHeading) -> None:
+    found = [h for k, h in headings(LawText(tuple(work.parts))).items() if k[1:] == (op.unit, op.number)]
+    if len(found) != 1:
+        raise _Failure(f"第{to_cn(op.number)}{op.unit} {'not found' if not found else 'is ambiguous'}")
+    h = found[0]
+    part = work.parts[h.part]
+    line_start = part.rfind("\n", 0, h.start) + 1
+    head = part[line_start:h.start].replace(f"第{to_cn(op.number)}{op.unit}", f"第{to_cn(op.new_number)}{op.unit}", 1)
+    work.parts[h.part] = part[:line_start] + head + part[h.start:]
 
 
 def _rename_heading(work: _Work, op: RenameHeading) -> None:
@@ -277,7 +370,8 @@ def _rename_heading(work: _Work, op: RenameHeading) -> None:
         matches = [h for k, h in found.items() if k[1:] == key[1:]]
         found = {key: matches[0]} if len(matches) == 1 else found
     if key not in found:
-        raise _Failure(f"{'第' + to_cn(op.within) + '编' if op.within else ''}第{to_cn(op.number)}{op.unit} not found")
+        within = f"第{to_cn(op.within)}{'章' if op.unit == '节' else '编'}" if op.within else ""
+        raise _Failure(f"{within}第{to_cn(op.number)}{op.unit} not found")
     h = found[key]
     part = work.parts[h.part]
     work.parts[h.part] = part[:h.start] + op.title + part[h.end:]
@@ -289,37 +383,306 @@ def _check_exists(work: _Work, op: Renumber) -> None:
         unit_span(art, op.target if op.unit != "point" else Target(op.target.article, op.target.zhiyi, op.target.clause, op.number))
 
 
-APPLIERS = {Modify: _modify, AddUnit: _add_unit, AddArticle: _add_article, Delete: _delete,
+def _insert_words(work: _Work, op: InsertWords) -> None:
+    targets = op.targets or tuple(Target(*a.key) for a in work.parts if isinstance(a, Article))
+    missing = []
+    for target in targets:
+        i, art = work.article(target)
+        start, end = unit_span(art, target)
+        lines = list(art.lines)
+        if not op.anchor:
+            label = POINT.match(lines[start])
+            at = label.end() if label else 0
+            lines[start] = lines[start][:at] + op.words + lines[start][at:]
+        elif any(op.anchor in line for line in lines[start:end]):
+            lines[start:end] = [_insert_beside(line, op.anchor, op.words, op.before) for line in lines[start:end]]
+        else:
+            if op.targets:
+                missing.append(target.label())
+            continue
+        work.parts[i] = replace(art, lines=tuple(lines), protected=art.protected + (op.words,))
+    if missing:
+        raise _Failure(f"“{op.anchor}” not found in {'、'.join(missing)}")
+
+
+_LIST_MARKS = "、，"
+_CONTINUATIONS = ("的", "和", "及", "或", "并", "等", "以及", "或者", "、", "，", "。", "；", "：")
+
+
+def _insert_beside(line: str, anchor: str, words: str, before: bool) -> str:
+    """在“A”后增加“B”: when A is a member of a list (A、… / A，…) and B a phrase of its own,
+    B becomes a member too, with the list's mark, as the republication writes it."""
+    member = not words.startswith(_CONTINUATIONS) and not words.endswith(_CONTINUATIONS)
+    out, pos = [], 0
+    while (at := line.find(anchor, pos)) >= 0:
+        end = at + len(anchor)
+        out.append(line[pos:at])
+        if before:
+            mark = line[at - 1] if at > 0 and line[at - 1] in _LIST_MARKS and member else ""
+            out.append(words + mark + anchor)
+        else:
+            mark = line[end] if line[end:end + 1] in _LIST_MARKS and member else ""
+            out.append(anchor + mark + words)
+        pos = end
+    out.append(line[pos:])
+    return "".join(out)
+
+
+_SENTENCE_END = re.compile(r"(?<=[。！？])")
+
+
+def _modify_part(work: _Work, op: ModifyPart) -> None:
+    """条首部分: the unit's first line (the words before its 项); 第N句: one sentence of its first line."""
+    i, art = work.article(op.target)
+    start, _ = unit_span(art, op.target)
+    lines = list(art.lines)
+    label = POINT.match(lines[start])
+    prefix = label.group() if label and not POINT.match(op.lines[0]) else ""
+    if op.part == "head":
+        lines[start:start + 1] = [prefix + op.lines[0], *op.lines[1:]]
+    elif op.part.startswith("sentence:"):
+        n = int(op.part.split(":")[1])
+        sentences = [s for s in _SENTENCE_END.split(lines[start]) if s]
+        if n > len(sentences):
+            raise _Failure(f"{op.target.label()} has {len(sentences)} sentences, no 第{to_cn(n)}句")
+        sentences[n - 1] = "".join(op.lines)
+        lines[start] = "".join(sentences)
+    elif op.part.startswith("after-sentence:"):
+        n = int(op.part.split(":")[1])
+        sentences = [s for s in _SENTENCE_END.split(lines[start]) if s]
+        if n > len(sentences):
+            raise _Failure(f"{op.target.label()} has {len(sentences)} sentences, none 第{to_cn(n)}句")
+        at = len(sentences) if n < 0 else n
+        lines[start] = "".join(sentences[:at] + ["".join(op.lines)] + sentences[at:])
+    else:
+        raise _Failure(f"cannot modify the {op.part} of a unit")
+    work.parts[i] = replace(art, lines=tuple(lines), protected=art.protected + op.lines)
+
+
+_DATED = re.compile(r"^[（(]?\d{4}年")
+
+
+def _modify_text(work: _Work, op: ModifyText) -> None:
+    """引言: the paragraph before the first article; 名称: the title; part:N: the heading 一、… of part N."""
+    first = next((i for i, p in enumerate(work.parts) if isinstance(p, Article)), len(work.parts))
+    if op.part.startswith("part:"):
+        number = to_cn(int(op.part.split(":")[1]))
+        for i in range(len(work.parts) - 1, -1, -1):
+            part = work.parts[i]
+            if isinstance(part, str):
+                m = re.search(rf"^[ \u3000]*{number}、[^\n]*$", part, re.M)
+                if m:
+                    work.parts[i] = part[:m.start()] + "".join(op.lines) + part[m.end():]
+                    return
+        raise _Failure(f"no part heading {number}、 in the text")
+    if first == 0 or not isinstance(work.parts[0], str):
+        raise _Failure(f"no text before the first article for the {op.part}")
+    head = work.parts[0]
+    lines = head.split("\n")
+    if op.part == "preamble":
+        # The 引言 is the last sentence-ending paragraph before the first article, not a dated history line.
+        for k in range(len(lines) - 1, -1, -1):
+            content = lines[k].strip(" \u3000\r")
+            # a sentence (it has a comma; titles and headings do not), ending 。 or 作如下解释：
+            if content.endswith(("。", "：", ":")) and "，" in content and not _DATED.match(content):
+                lines[k:k + 1] = list(op.lines)
+                work.parts[0] = "\n".join(lines)
+                return
+        raise _Failure("no 引言 (a paragraph before the first article) found")
+    if op.part == "title":
+        span = _title_lines(work) or (0, 1)
+        if span == (0, 1) and _title_lines(work) is None:
+            work.notes.append("名称: the title was not found as such; the first line was taken for it")
+        lines[span[0]:span[1]] = list(op.lines)
+        work.parts[0] = "\n".join(lines)
+        return
+    raise _Failure(f"cannot modify the {op.part}")
+
+
+def _add_heading(work: _Work, op: AddHeading) -> None:
+    work.headings.append(op)
+
+
+def _place_headings(work: _Work) -> None:
+    """New chapters go before the article that, in the new numbering, opens them."""
+    for op in work.headings:
+        label = article_label(op.first_article)
+        at = next((i for i, p in enumerate(work.parts) if isinstance(p, Article) and p.label == label), None)
+        if at is None:
+            raise AmendError([f"增加第{to_cn(op.number)}{op.unit} : its first article {label} is not in the result"])
+        sample = next((h for h in headings(LawText(tuple(work.parts))).values() if h.key[1] == op.unit), None)
+        sep = "\u3000" if sample is None or "\u3000" in work.parts[sample.part][:sample.start][-3:] else " "
+        line = f"第{to_cn(op.number)}{op.unit}{sep}{op.title}{work.newline}"
+        _shift_later_headings(work, at, op)
+        if at > 0 and isinstance(work.parts[at - 1], str):
+            work.parts[at - 1] = work.parts[at - 1] + line
+        else:
+            work.parts.insert(at, line)
+
+
+def _shift_later_headings(work: _Work, at: int, op: AddHeading) -> None:
+    """增加一章，作为第三章 where the body already has a 第三章: it and the later ones move up one
+    (对章……序号作相应调整). The 目录, before the first article, is left as it is."""
+    pattern = re.compile(rf"^([ \u3000]*第)({_CN_RUN}){op.unit}", re.M)
+    later = [i for i in range(at, len(work.parts)) if isinstance(work.parts[i], str)]
+    if not any(cn_value(m.group(2)) == op.number for i in later for m in pattern.finditer(work.parts[i])):
+        return
+    for i in later:
+        work.parts[i] = pattern.sub(lambda m: m.group(1) + (to_cn(cn_value(m.group(2)) + 1) if cn_value(m.group(2))
+                                    >= op.number else m.group(2)) + op.unit, work.parts[i])
+
+
+_CN_RUN = "[一二三四五六七八九十百]+"
+
+
+def _detach(work: _Work, op: Detach) -> None:
+    if op.lines and op.target.key in work.rewritten:
+        # 将第二条修改为…… then 将第二条第三款单作一条，修改为……: the 款 left with the old text already.
+        new = (re.sub(r"^第[^条]{1,8}条(?:之[一二三四五六七八九十]+)?[ \u3000]*", "", op.lines[0]),) + op.lines[1:]
+        work.pending.append(Article(None, article_label(op.number), work.sep, new, protected=new))
+        return
+    i, art = work.article(op.target)
+    start, end = unit_span(art, op.target)
+    lines = op.lines or art.lines[start:end]
+    if op.lines and not _end_mark(lines[-1]) and lines[-1][-1:] not in "”）)":
+        lines = lines[:-1] + (lines[-1] + "。",)
+    gone = set(range(start, end))
+    for clause in op.more:  # 第三、四、五、六款分别作为第八十一条第二、三、四、五款
+        s, e = unit_span(art, Target(op.target.article, op.target.zhiyi, clause))
+        lines += art.lines[s:e]
+        gone |= set(range(s, e))
+    rest = tuple(line for k, line in enumerate(art.lines) if k not in gone)
+    # The 款 keep their text: 本条第三款 inside them, and 第X条第三款 elsewhere, follow them to the new article.
+    order = (op.target.clause,) + op.more
+    here = {old: f"第{to_cn(k)}款" for k, old in enumerate(order, 1)}
+    for old, new_clause in here.items():
+        work.moved_clauses[(op.target.key, old)] = article_label(op.number) + new_clause
+    if not op.lines:
+        lines = tuple(lines)
+    else:
+        lines = tuple(lines[:len(op.lines)]) + tuple(
+            re.sub(r"本条第([一二三四五六七八九十]+)款", lambda m: "本条" + here.get(cn_value(m.group(1)), m.group()), line)
+            for line in lines[len(op.lines):])
+    if not rest:
+        raise _Failure(f"detaching {op.target.label()} leaves the article empty")
+    work.parts[i] = replace(art, lines=rest)
+    new = (re.sub(r"^第[^条]{1,8}条(?:之[一二三四五六七八九十]+)?[ \u3000]*", "", lines[0]),) + tuple(lines[1:])
+    work.pending.append(Article(None, article_label(op.number), work.sep, new, protected=new if op.lines else ()))
+
+
+APPLIERS = {RenumberHeading: _renumber_heading, InsertWords: _insert_words, ModifyPart: _modify_part, ModifyText: _modify_text, AddHeading: _add_heading,
+            Detach: _detach, Modify: _modify, AddUnit: _add_unit, AddArticle: _add_article, Delete: _delete,
             ReplaceWords: _replace_words, Merge: _merge, Move: _move, Renumber: _check_exists,
             RenameHeading: _rename_heading,
             NoChange: lambda work, op: None}
 
 
-def apply_instrument(law: LawText, instrument: Instrument) -> Amended:
-    """The law after ``instrument``; raises :class:`AmendError` naming every item that cannot apply."""
+def _place_by_stated_numbers(work: _Work, instrument: Instrument) -> None:
+    """No 条文顺序作相应调整: the numbers the instrument states are the order (将第二条修改为第六条
+    moves the article to sixth place), as with the articles it adds."""
+    for item in instrument.items:
+        for op in item.operations:
+            if isinstance(op, Renumber) and op.unit == "article" and op.into_clause is None and item.understood:
+                try:
+                    i, art = work.article(op.target)
+                except _Failure:
+                    continue
+                if art.label != article_label(op.number):
+                    del work.parts[i]
+                    work.pending.append(replace(art, label=article_label(op.number)))
+
+
+def _article_of(work: _Work, op) -> Article | None:
+    target = target_of(op)
+    if target is None:
+        return None
+    try:
+        return work.article(target)[1]
+    except _Failure:
+        return None
+
+
+def _apply_item(work: _Work, item) -> None:
+    """One item's operations, targets in the item's own (OLD) numbering; raises _Failure."""
+    shifts = Shifts()
+    for op in item.operations:
+        op = shifts.adjust(op)
+        before = _article_of(work, op)
+        APPLIERS[type(op)](work, op)
+        shifts.record(op, before, _article_of(work, op))
+
+
+def apply_instrument(law: LawText, instrument: Instrument, partial: bool = False) -> Amended:
+    """The law after ``instrument``; raises :class:`AmendError` naming every item that cannot apply.
+
+    ``partial``: apply the items that can be, leave the others out (each as a 【未适用：…】 note
+    after the article it names) and list them in ``Amended.unapplied``.
+    """
     articles = law.articles()
     work = _Work(law, articles[0].sep if articles else " ")
+    work.law_title = instrument.law_title
     failures: list[str] = []
+    skipped = []
     for item in instrument.items:
         if not item.understood:
             failures.append(f"{item_name(item)} : {item.problem}")
+            skipped.append(item)
             continue
-        for op in item.operations:
-            try:
-                APPLIERS[type(op)](work, op)
-            except _Failure as exc:
-                failures.append(f"{item_name(item)} : {exc}")
-                break
-    if failures:
+        saved = (list(work.parts), list(work.pending), list(work.headings), set(work.rewritten),
+                 dict(work.moved_clauses), list(work.notes))
+        try:
+            _apply_item(work, item)
+        except _Failure as exc:
+            failures.append(f"{item_name(item)} : {exc}")
+            skipped.append(item)
+            # An item applies whole or not at all.
+            work.parts, work.pending, work.headings, work.rewritten, work.moved_clauses, work.notes = saved
+    if failures and not partial:
         raise AmendError(failures)
+    changed = _changed_keys(law, work)
+    if not instrument.renumber:
+        _place_by_stated_numbers(work, instrument)
     renumber = instrument.renumber or bool(work.pending) or any(
         isinstance(op, Renumber) and op.unit == "article" for item in instrument.items for op in item.operations)
     renumbered, updates, warnings = (), (), []
     if renumber:
-        renumbered, updates, warnings = renumber_articles(work.parts, work.pending, instrument)
+        renumbered, updates, warnings = renumber_articles(work.parts, work.pending, instrument, work.moved_clauses)
     else:
         for added in work.pending:  # unreachable: pending implies renumbering
             work.parts.append(added)
+    _place_headings(work)
+    _mark_unapplied(work, skipped, law.newline)
+    warnings.extend(work.notes)
     amended = LawText(tuple(work.parts), law.newline)
     warnings.extend(dangling_references(amended))
-    return Amended(amended, renumbered, updates, tuple(warnings))
+    changes = [(a.label, "增加" if a.old_key is None else "修改") for a in amended.articles()
+               if a.old_key is None or a.old_key in changed]
+    present = {a.old_key for a in amended.articles()}
+    changes += [(ref_label(a.old_key), "删去") for a in law.articles() if a.old_key not in present]
+    return Amended(amended, renumbered, updates, tuple(warnings), tuple(failures), tuple(changes))
+
+
+def _changed_keys(law: LawText, work: _Work) -> set[tuple[int, int]]:
+    """OLD articles whose text an item changed (before renumbering moves references along)."""
+    before = {a.old_key: a.lines for a in law.articles()}
+    return {p.old_key for p in list(work.parts) + work.pending
+            if isinstance(p, Article) and p.old_key is not None and before.get(p.old_key) != p.lines}
+
+
+_NAMED_ARTICLE = re.compile(r"第([一二三四五六七八九十百千零〇两]+)条")
+
+
+def _mark_unapplied(work: _Work, skipped, newline: str) -> None:
+    """A 【未适用：…】 line after the article an unapplied item names first (else before the first article)."""
+    for item in skipped:
+        text = item.text.replace("\n", "")
+        note = f"【未适用：{item.number}{text[:60]}{'…' if len(text) > 60 else ''}】{newline}"
+        m = _NAMED_ARTICLE.search(text)
+        at = None
+        if m:
+            label = m.group()
+            at = next((i for i, p in enumerate(work.parts) if isinstance(p, Article)
+                       and p.old_key is not None and ref_label(p.old_key) == label), None)
+        if at is None:
+            at = next((i - 1 for i, p in enumerate(work.parts) if isinstance(p, Article)), len(work.parts) - 1)
+        work.parts.insert(at + 1, note)

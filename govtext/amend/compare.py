@@ -59,3 +59,24 @@ def compare_articles(ours: Document, theirs: Document) -> list[ArticleDifference
     out = [ArticleDifference(label, a.get(label), text) for label, text in b.items() if a.get(label) != text]
     out.extend(ArticleDifference(label, text, None) for label, text in a.items() if label not in b)
     return out
+
+
+_NUMBER = re.compile(r"第[一二三四五六七八九十百千零〇两]+[条款项]")
+
+
+def explanation(difference: ArticleDifference, instruments) -> str | None:
+    """Why an instrument explains ``difference`` without an item for that article, or None (the user's to review).
+
+    Today: an instrument saying 条文中引用X相关条文序号……作相应调整, and an article citing X that differs
+    in nothing but article numbers."""
+    if difference.ours is None or difference.theirs is None:
+        return None
+    if _NUMBER.sub("#", difference.ours) != _NUMBER.sub("#", difference.theirs):
+        return None
+    for instrument in instruments:
+        for item in instrument.items:
+            for op in item.operations:
+                law = getattr(op, "other_law", None)
+                if law and law in difference.theirs:
+                    return f"{item.number or item.text[:12]} references to {law} follow its new numbering"
+    return None

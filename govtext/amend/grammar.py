@@ -1,54 +1,94 @@
-"""One item's sentences → operations: the drafting formulas as a table of patterns.
+"""One item's sentences → operations: a small grammar of clauses that compose.
 
-An item is read left to right.  Quotes are placeholders (``Q``) by then, so a
-pattern sees only the instruction's own words.  Each row of :data:`RULES` is a
-formula drafters use (将……修改为：“……”, 增加一条，作为第N条, 删去……, ……中的“A”修改为“B”);
-a new formula is a row and a fixture.  Targets without an article
-(第二款修改为, 第九项修改为, 其中的) continue the item's last-named unit.
+An item is a sequence of clauses.  A clause is a verb (修改为, 改为, 增加, 删去,
+合并, 单作, 移至, 并入, 列入 …; see :mod:`govtext.amend.vocabulary`) with its
+targets (第X条第Y款第Z项, lists with 、/和/及, ranges 第X条至第Y条, 该条/其中的),
+a count (增加两款 / 改为三条), positions (作为第二款、第三款 / 在……后) and a payload
+(quotes, several paragraphs, with or without their 第X条 label).  Quotes are
+placeholders (``Q``) by then, so no pattern sees quoted words.
+
+Clauses share a :class:`Context`: the unit last named (what 第二款 / 其中的 / 该条
+continue), a construction still waiting for its positions or text
+(将第三条改为两条 … 作为第三条、第四条 … 修改为：“……”), a new chapter waiting for
+its first article (增加一章 … 包括第六十一条至第六十五条).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Callable
 
 from govtext.amend.ops import (
-    AddArticle, AddUnit, Delete, Merge, Modify, Move, NoChange, Operation, RenameHeading, Renumber, ReplaceWords,
-    Target,
+    AddArticle, AddHeading, AddUnit, Delete, Detach, InsertWords, Merge, Modify, ModifyPart, ModifyText, Move,
+    NoChange, Operation, RenameHeading, Renumber, RenumberHeading, ReplaceWords, Target,
 )
 from govtext.amend.quotes import PLACEHOLDER_RE, QuoteError, as_law_text, extract_quotes
-from govtext.numerals import CN_DIGITS, cn_value
+from govtext.amend.vocabulary import (
+    CLAUSE_SEPARATORS, CN, LIST_SEPARATORS, NO_CHANGE, NUM, REPAIRS, SAME_ARTICLE, SAME_UNIT, TEXT_PARTS, UNIT_PARTS,
+    UNITS, VERBS, WHOLE_LAW,
+)
+from govtext.numerals import cn_value, to_cn
 
-_CN = f"[{CN_DIGITS}]+"
+
+def _alt(words) -> str:
+    return "(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"
+
+
 _Q = "\ue000\\d+\ue001"
-# A reference to a unit: [刑法|本法|《…》][原]第X条[之Y][第X款][第X项][第X目], or 该条/该款/该项.
-# A law named before the number (刑法第……, 示例法第……) is the law amended: 修正案 name it every time.
-_LAW = r"(?:本法|本解释|本条例|《[^》]+》|[\u4e00-\u9fff]{1,10}?法(?=第|原第))"
-_REF = (rf"(?:{_LAW}?原?(?:第{_CN}条(?:之{_CN})?)?"
-        rf"(?:第{_CN}款)?(?:第{_CN}项)?(?:第{_CN}目)?|该条|该款|该项)")
-_REF_PARTS = re.compile(rf"(?:第(?P<a>{_CN})条(?:之(?P<z>{_CN}))?)?(?:第(?P<c>{_CN})款)?"
-                        rf"(?:第(?P<p>{_CN})项)?(?:第(?P<s>{_CN})目)?")
-_LIST = rf"{_REF}(?:(?:、|和|及|以及){_REF})*"
-_UNIT = {"款": "clause", "项": "point", "目": "subpoint", "条": "article"}
+_QS = rf"(?:{_Q})+"
+_QLIST = rf"{_Q}(?:(?:、|和|及){_Q})*"
+_V = {name: _alt(words) for name, words in VERBS.items()}
+_SEP = _alt(LIST_SEPARATORS)
+# A law named before the number (刑法第……, 本法第……) is the law amended: 修正案 name it every time.
+_LAW = r"(?:本法|本解释|本条例|本规定|《[^》]+》|[\u4e00-\u9fff]{1,10}?法(?=第|原第))"
+_ART = rf"第{NUM}条(?:之{CN})?"
+_CL = rf"第{CN}款"
+_PT = rf"第[（(]?{CN}[）)]?项"
+_SP = rf"第{NUM}目"
+_SAME = _alt(SAME_ARTICLE + SAME_UNIT)
+_ONE = (rf"(?:{_LAW}?原?(?:{_ART}(?:{_CL})?(?:{_PT})?(?:{_SP})?|{_CL}(?:{_PT})?(?:{_SP})?|{_PT}(?:{_SP})?|{_SP})"
+        rf"|{_SAME})")
+_RANGE = rf"{_ONE}至{_ONE}"
+_LIST = rf"(?:{_RANGE}|{_ONE})(?:{_SEP}(?:{_RANGE}|{_ONE}))*"
+_PARTS = re.compile(rf"(?:第(?P<a>{NUM})条(?:之(?P<z>{CN}))?)?(?:第(?P<c>{CN})款)?"
+                    rf"(?:第[（(]?(?P<p>{CN})[）)]?项)?(?:第(?P<s>{NUM})目)?")
+_UNIT_PART = _alt(UNIT_PARTS)
+_TEXT_PART = _alt(TEXT_PARTS)
+_SENTENCE = rf"第(?P<sentence>{CN})句"
 
 
+def _value(numeral: str) -> int:
+    return int(numeral) if numeral.isdigit() else cn_value(numeral)
+
+
+@dataclass
 class Context:
-    """The unit the item last named: what 第二款 / 其中的 / 该条 refer to."""
+    """What the item has said so far that later clauses continue."""
 
-    def __init__(self) -> None:
-        self.target: Target | None = None
+    target: Target | None = None
+    """The unit last named: what 第二款 / 其中的 / 该条 refer to."""
+    awaiting: int | None = None
+    """Index (in the item's operations) of an operation still waiting for its text."""
+    split: tuple[Target, int, list[int]] | None = None
+    """将第三条改为两条: the article, the count, the new numbers once 作为 names them."""
+    heading: int | None = None
+    """Index of a new 章/节 still waiting for its first article (包括第X条 / 列入本章)."""
+    counted: bool = False
+    """第一款改为三款: a 款 becoming several (its positions need no action)."""
+    last_number: int | None = None
+    """The new number of the article last renumbered (列入本章)."""
 
     def resolve(self, text: str) -> Target:
         text = re.sub(rf"^{_LAW}?原?", "", text)
-        if text in ("该条", ""):
+        if text in SAME_ARTICLE or text == "":
             return self._need().article_only()
-        if text in ("该款", "该项"):
+        if text in SAME_UNIT:
             return self._need()
-        m = _REF_PARTS.fullmatch(text)
-        if not m:
+        m = _PARTS.fullmatch(text)
+        if not m or not text:
             raise ValueError(f"cannot read the reference {text}")
-        a, z, c, p, s = (cn_value(g) if g else None for g in m.group("a", "z", "c", "p", "s"))
+        a, z, c, p, s = (_value(g) if g else None for g in m.group("a", "z", "c", "p", "s"))
         if a is not None:
             return Target(a, z or 0, c, p, s)
         base = self._need()
@@ -59,13 +99,20 @@ class Context:
         return Target(base.article, base.zhiyi, base.clause, base.point, s)
 
     def resolve_list(self, text: str) -> tuple[Target, ...]:
-        targets = []
-        for piece in re.split(r"、|以及|和|及", text):
+        """第五十四条第二款、第五十六条 / 第六十一条至第六十五条: each piece may continue the last."""
+        targets: list[Target] = []
+        text = re.sub(r"《[^》]*》", "", text)  # the law amended, named once (its name may hold 和)
+        for piece in re.split(_SEP, text):
             if not piece:
                 continue
-            target = self.resolve(piece)
-            targets.append(target)
-            self.target = target  # 第五十四条第二款、第五十六条: each later piece may continue the last
+            if "至" in piece:
+                first, last = (self.resolve(p) for p in piece.split("至", 1))
+                targets.extend(_expand(first, last))
+            else:
+                targets.append(self.resolve(piece))
+            self.target = targets[-1]
+        if len(set(targets)) != len(targets):
+            raise ValueError(f"{targets[0].label()} is named twice in one list")
         return tuple(targets)
 
     def _need(self) -> Target:
@@ -74,167 +121,509 @@ class Context:
         return self.target
 
 
+def _expand(first: Target, last: Target) -> list[Target]:
+    """第六十一条至第六十五条, 第一款至第三款: every unit of the range."""
+    if first.clause is None and last.clause is None and first.point is None:
+        return [Target(n) for n in range(first.article, last.article + 1)]
+    if first.point is None and last.point is None and first.key == last.key:
+        return [Target(first.article, first.zhiyi, c) for c in range(first.clause, last.clause + 1)]
+    if first.key == last.key and first.clause == last.clause:
+        return [Target(first.article, first.zhiyi, first.clause, p) for p in range(first.point, last.point + 1)]
+    raise ValueError(f"cannot expand the range {first.label()}至{last.label()}")
+
+
 Quotes = tuple[tuple[str, ...], ...]
-Rule = Callable[[re.Match, Context, Quotes], list[Operation]]
 
 
-def _quoted(m: re.Match, group: str, quotes: Quotes) -> tuple[str, ...]:
-    """All paragraphs of the (possibly several adjacent) quotes in ``group``."""
-    lines: list[str] = []
-    for qm in PLACEHOLDER_RE.finditer(m.group(group) or ""):
-        lines.extend(as_law_text(p) for p in quotes[int(qm.group(1))])
-    return tuple(lines)
+@dataclass
+class _Item:
+    """One item being read: its quotes, its context, its operations so far."""
+
+    quotes: Quotes
+    ctx: Context
+    ops: list[Operation]
+
+    def lines(self, placeholders: str | None) -> tuple[str, ...]:
+        """All paragraphs of the (possibly several adjacent) quotes."""
+        out: list[str] = []
+        for qm in PLACEHOLDER_RE.finditer(placeholders or ""):
+            out.extend(as_law_text(p) for p in self.quotes[int(qm.group(1))])
+        return tuple(out)
+
+    def each(self, placeholders: str | None) -> list[tuple[str, ...]]:
+        """Each quote's paragraphs separately."""
+        return [tuple(as_law_text(p) for p in self.quotes[int(qm.group(1))])
+                for qm in PLACEHOLDER_RE.finditer(placeholders or "")]
+
+    def word(self, placeholder: str) -> str:
+        return "".join(self.lines(placeholder))
+
+    def wait(self, op: Operation) -> None:
+        self.ctx.awaiting = len(self.ops)
+        self.ops.append(op)
 
 
-def _word(m: re.Match, group: str, quotes: Quotes) -> str:
-    return "".join(_quoted(m, group, quotes))
+Rule = Callable[[re.Match, _Item], None]
 
 
-def _words(m, ctx: Context, quotes: Quotes) -> list[Operation]:
+# ---- clauses ---------------------------------------------------------------------------------------------------
+
+def _targets_of(where: str | None, item: _Item) -> tuple[Target, ...]:
+    """The units a words clause works in: listed, 其中/该条 (the last named), or () for the whole law."""
+    where = re.sub(r"^将|^在", "", where or "")
+    where = re.sub(r"(?:中的|其中的|末尾的|中|的)$", "", where)
+    if where in WHOLE_LAW:
+        return ()
+    if where in ("", "其"):
+        return (item.ctx.resolve("该款"),) if item.ctx.target else ()
+    return item.ctx.resolve_list(where)
+
+
+_WHERE = rf"(?P<where>将?(?:名称(?:(?:、|和|及){_LIST})?|{_LIST}|{_alt(WHOLE_LAW)})?(?:中的|其中的|中)|将?其中的|将)?"
+
+
+def _words(m, item: _Item) -> None:
+    """将第X条中的“A”修改为“B” / 将“A”、“B”分别修改为“C”、“D” / 将“A”修改为：“……”."""
     where = m.group("where") or ""
-    if re.fullmatch(r"将?本法|将?本解释|将?本条例|将?本规定", where.rstrip("中的")) or where.startswith(("本法", "将本法")):
-        targets: tuple[Target, ...] = ()
-    elif where in ("", "其中的", "将其中的"):
-        targets = (ctx.resolve("该款"),) if ctx.target else ()
-        if not targets:
-            raise ValueError("其中的 with no unit named before it")
-    else:
-        targets = ctx.resolve_list(re.sub(r"^将|中的$", "", where))
-    new = _word(m, "new", quotes) if m.groupdict().get("new") is not None else ""
-    return [ReplaceWords(targets, _word(m, "old", quotes), new)]
+    in_title = bool(re.match(r"^将?名称(?:、|和|及|中的)", where))
+    if in_title:
+        where = re.sub(r"^将?名称(?:、|和|及)?", "将", where)
+    targets = _targets_of(where, item) if not re.fullmatch(r"将?中的", where) else ()
+    olds = [item.word(q.group()) for q in PLACEHOLDER_RE.finditer(m.group("old"))]
+    news = [item.word(q.group()) for q in PLACEHOLDER_RE.finditer(m.group("new"))]
+    if len(news) == 1 and len(olds) > 1:
+        news = news * len(olds)
+    if len(olds) != len(news):
+        raise ValueError(f"{len(olds)} phrases to replace, {len(news)} replacements")
+    for old, new in zip(olds, news):
+        if not old:
+            raise ValueError("an empty quotation “” cannot be replaced")
+        item.ops.append(ReplaceWords(targets, old, new, in_title))
 
 
-def _modify(m, ctx: Context, quotes: Quotes) -> list[Operation]:
-    target = ctx.resolve(m.group("ref") or "")
-    ctx.target = target
-    return [Modify(target, _quoted(m, "q", quotes))]
+def _insert_words(m, item: _Item) -> None:
+    """在第X条中的“A”后增加“B” / 在第一条第二款开始部分增加：“……”."""
+    targets = _targets_of(m.group("where"), item)
+    given = m.groupdict().get("anchor")
+    anchor = item.word(given) if given else ""
+    if given and not anchor:
+        raise ValueError("an empty quotation “” cannot anchor an insertion")
+    if not targets and not anchor:
+        raise ValueError("an insertion at the start of no named unit")
+    side = m.groupdict().get("side")
+    item.ops.append(InsertWords(targets, anchor, item.word(m.group("new")), before=side in ("前", "之前")))
 
 
-def _renumber(m, ctx: Context, quotes: Quotes) -> list[Operation]:
-    olds = ctx.resolve_list(m.group("refs"))
-    news = re.findall(rf"第({_CN})(条|款|项|目)", m.group("news"))
+def _delete_words(m, item: _Item) -> None:
+    """删去第X条中的“A”和“B” / 删去第八条第一款末尾的“A”和第二款末尾的“B”."""
+    targets: tuple[Target, ...] | None = None
+    for piece in re.finditer(rf"(?P<where>(?:{_LIST})?(?:中的|其中的|末尾的|该条中的|该款中的))?(?P<q>{_Q})",
+                             m.group("body")):
+        if piece.group("where") or targets is None:
+            targets = _targets_of(piece.group("where"), item)
+        old = item.word(piece.group("q"))
+        if not old:
+            raise ValueError("an empty quotation “” cannot be deleted")
+        item.ops.append(ReplaceWords(targets, old, ""))
+
+
+def _delete_words_after(m, item: _Item) -> None:
+    """将第X条中的“A”删去: 删去 written after what it deletes."""
+    body = re.sub("^将", "", m.group("body"))
+    _delete_words(re.match(r"(?P<body>.*)", body, re.S), item)
+
+
+def _renumber(m, item: _Item) -> None:
+    """将第九条改为第十一条 / 第二款改为第三款 / 将第九十九条第一款、第二款改为第一百一十条."""
+    olds = item.ctx.resolve_list(re.sub("^将", "", m.group("refs")))
+    news = re.findall(rf"第({NUM})(条|款|项|目)(?:第({CN})款)?", m.group("news"))
+    if "至" in m.group("news"):  # 将第十条至第十二条改为第十一条至第十三条
+        (a, unit, _), (b, _, _) = news
+        news = [(to_cn(n), unit, "") for n in range(_value(a), _value(b) + 1)]
+    if len(news) == 1 and len(olds) > 1 and news[0][1] == "条" and len({t.key for t in olds}) == 1:
+        olds = (olds[0].article_only(),)  # several 款 of one article become the new article
     if len(olds) != len(news):
         raise ValueError("the old and new numbers do not pair up")
-    ctx.target = olds[0]
-    return [Renumber(old, cn_value(num), _UNIT[unit]) for old, (num, unit) in zip(olds, news)]
+    item.ctx.target = olds[0]
+    for old, (num, unit, into) in zip(olds, news):
+        unit_name = UNITS[unit]
+        into_clause = _value(into) if into else None
+        if unit_name == "article" and old.clause is not None and (into_clause or 1) == 1:
+            # 将第四十三条第二款改为第四十八条第一款: the 款 leaves its article and opens a new one.
+            item.wait(Detach(old, _value(num)))
+            continue
+        item.ops.append(Renumber(old, _value(num), unit_name, into_clause))
+        if unit_name == "article":
+            item.ctx.last_number = _value(num)
 
 
-def _add_unit(m, ctx: Context, quotes: Quotes) -> list[Operation]:
-    parent = ctx.resolve(m.group("ref") or "该款")
-    unit = _UNIT[m.group("unit")]
-    if unit == "clause":
-        parent = parent.article_only()
-    elif unit == "point":
-        parent = Target(parent.article, parent.zhiyi, parent.clause)
-    ctx.target = parent
-    return [AddUnit(parent, unit, cn_value(m.group("pos")), _quoted(m, "q", quotes))]
+def _count_change(m, item: _Item) -> None:
+    """将第三条改为两条 / 第一款改为三款: a unit that becomes several (positions and text follow)."""
+    target = item.ctx.resolve(re.sub("^将", "", m.group("ref"))) if m.group("ref") else item.ctx._need()
+    item.ctx.target = target
+    if m.group("unit") == "条":
+        item.ctx.split = (target.article_only(), _value(m.group("n")), [])
+    else:
+        item.ctx.counted = True
 
 
-def _add_article(m, ctx: Context, quotes: Quotes) -> list[Operation]:
-    after = ctx.resolve(m.group("after")).article_only() if m.group("after") else None
-    new = _REF_PARTS.fullmatch(m.group("as"))
-    number, zhiyi = cn_value(new.group("a")), cn_value(new.group("z")) if new.group("z") else 0
-    lines = _quoted(m, "q", quotes)
-    if lines:
-        # Some instruments quote the article with its number (“第六条　……”): the number is ours to write.
-        lines = (re.sub(rf"^第{_CN}条(?:之{_CN})?[ \u3000]*", "", lines[0]),) + lines[1:]
-    ctx.target = Target(number, zhiyi)
-    return [AddArticle(number, zhiyi, lines, after)]
+def _positions(m, item: _Item) -> None:
+    """……，作为第三条、第四条 / 分别作为第四十九条至第五十一条 (after a count change)."""
+    split = item.ctx.split
+    if split is None and item.ctx.counted:
+        item.ctx.counted = False
+        return  # 第一款改为三款，作为第一款至第三款: the quoted paragraphs say it all
+    if split is None or split[2]:
+        raise ValueError("作为 with nothing waiting for its numbers")
+    numbers = [t.article for t in Context().resolve_list(m.group("news"))]
+    if len(numbers) != split[1]:
+        raise ValueError(f"改为{split[1]}条 names {len(numbers)} numbers")
+    split[2].extend(numbers)
 
 
-def _split_article(m, ctx: Context, quotes: Quotes) -> list[Operation]:
-    """将第十条分为两条，作为第十条、第十一条，修改为：“第十条　……”“第十一条　……”."""
-    target = ctx.resolve(m.group("ref")).article_only()
-    numbers = [cn_value(n) for n in re.findall(rf"第({_CN})条", m.group("news"))]
+def _unit_as(m, item: _Item) -> None:
+    """第一款作为第八十条；第二款作为第八十一条第一款 (the parts of an article split in two)."""
+    split = item.ctx.split
+    if split is None:
+        raise ValueError("作为 with no article being split")
+    article = split[0]
+    part = Target(article.article, article.zhiyi, _value(m.group("c")))
+    number = _value(m.group("n"))
+    split[2].append(number)
+    item.ctx.target = part
+    if len(split[2]) == 1:
+        item.ops.append(Renumber(article, number))  # the first part stays where it was
+    else:
+        item.wait(Detach(part, number))
+
+
+def _more_as(m, item: _Item) -> None:
+    """第三、四、五、六款分别作为第八十一条第二、三、四、五款: they follow the 款 split off before."""
+    clauses = [_value(n) for n in re.split("、", m.group("cs"))]
+    number = _value(m.group("n"))
+    host = next((i for i, op in enumerate(item.ops) if isinstance(op, Detach) and op.number == number), None)
+    if host is None:
+        raise ValueError(f"no 款 was made 第{m.group('n')}条 before")
+    item.ops[host] = replace(item.ops[host], more=item.ops[host].more + tuple(clauses))
+
+
+def _split_lines(lines: tuple[str, ...], quotes: list[tuple[str, ...]], count: int) -> list[tuple[str, ...]]:
+    """The quoted text of ``count`` articles: one quote each, or paragraphs opening with 第X条."""
+    if len(quotes) == count:
+        return quotes
     pieces: list[list[str]] = []
-    for line in _quoted(m, "q", quotes):
-        head = re.match(rf"^第({_CN})条[ \u3000]*", line)
+    for line in lines:
+        head = re.match(rf"^第{NUM}条(?:之{CN})?", line)
         if head or not pieces:
-            pieces.append([line[head.end():] if head else line])
+            pieces.append([line])
         else:
             pieces[-1].append(line)
-    if len(pieces) != len(numbers):
-        raise ValueError(f"{len(numbers)} articles announced, {len(pieces)} quoted (each opens with 第X条)")
+    if len(pieces) != count and len(lines) == count:
+        return [(line,) for line in lines]
+    if len(pieces) != count:
+        raise ValueError(f"{count} articles announced, {len(pieces)} quoted (each opens with 第X条)")
+    return [tuple(p) for p in pieces]
+
+
+def _unlabel(piece: tuple[str, ...]) -> tuple[str, ...]:
+    """A quoted article's text without its own 第X条 label (and the space or U+3000 after it): ours to write."""
+    if not piece:
+        return piece
+    return (re.sub(rf"^第{NUM}条(?:之{CN})?[ \u3000]*", "", piece[0]),) + piece[1:]
+
+
+def _modify(m, item: _Item) -> None:
+    """将第五条修改为：“……” / 第二款修改为 / 第五条条首部分修改为 / 修改为 (after 改为两条, 合并, 增加一条)."""
+    lines = item.lines(m.group("q"))
+    ctx = item.ctx
+    ref = re.sub("^将", "", m.group("ref") or "")
+    moved = m.group("moved")
+    if (not ref or moved) and ctx.awaiting is not None:
+        op = item.ops[ctx.awaiting]
+        item.ops[ctx.awaiting] = replace(op, lines=lines)
+        ctx.awaiting = None
+        if ref:  # 将第九十九条第三款修改后作为本条第一款: that 款 moves into the new article
+            item.ops.append(Delete(ctx.resolve(ref), if_present=True))
+        return
+    target = ctx.resolve(ref) if ref else ctx._need()
     ctx.target = target
-    ops: list[Operation] = [Modify(target, tuple(pieces[0]))]
-    ops.extend(AddArticle(n, 0, tuple(lines)) for n, lines in zip(numbers[1:], pieces[1:]))
-    return ops
+    if ctx.split and not ref or ctx.split and target.article_only() == ctx.split[0] and target.clause is None:
+        article, count, numbers = ctx.split
+        if len(numbers) != count:
+            raise ValueError(f"改为{count}条 without the numbers they take (作为第X条、第Y条)")
+        pieces = _split_lines(lines, item.each(m.group("q")), count)
+        item.ops.append(Modify(article, _unlabel(pieces[0])))
+        item.ops.extend(AddArticle(n, 0, _unlabel(piece)) for n, piece in zip(numbers[1:], pieces[1:]))
+        ctx.split = None
+        return
+    if m.groupdict().get("more"):
+        # 将第三十五条第一款、第二款修改为“……”“……”: the 款 named are replaced by the paragraphs quoted.
+        others = ctx.resolve_list(m.group("more").lstrip("、和及"))
+        ctx.target = target
+        if any(o.key != target.key or o.clause is None for o in others) or target.clause is None:
+            raise ValueError("修改为 over units of different articles")
+        item.ops.append(Modify(target, lines))
+        item.ops.extend(Delete(o) for o in others)
+        return
+    if m.group("part"):
+        item.ops.append(ModifyPart(target, UNIT_PARTS[m.group("part")], lines))
+    elif m.group("sentence"):
+        item.ops.append(ModifyPart(target, f"sentence:{_value(m.group('sentence'))}", lines))
+    else:
+        item.ops.append(Modify(target, lines))
 
 
-def _rename_heading(m, ctx: Context, quotes: Quotes) -> list[Operation]:
-    within = cn_value(m.group("book")) if m.group("book") else None
-    return [RenameHeading(m.group("unit"), cn_value(m.group("num")), _word(m, "q", quotes), within)]
+def _sentence_delete(m, item: _Item) -> None:
+    """删去第二款第二句: that sentence of the unit goes."""
+    target = item.ctx.resolve(m.group("ref")) if m.group("ref") else item.ctx._need()
+    item.ctx.target = target
+    item.ops.append(ModifyPart(target, f"sentence:{_value(m.group('sentence'))}", ("",)))
 
 
-def _delete(m, ctx: Context, quotes: Quotes) -> list[Operation]:
-    return [Delete(t) for t in ctx.resolve_list(m.group("refs"))]
+def _sentence_add(m, item: _Item) -> None:
+    """在第二款第一句后增加一句：“……” / 增加一句，作为第二句 / 增加一句 (at the end)."""
+    ref = re.sub("^在", "", m.group("ref") or "")
+    target = item.ctx.resolve(ref) if ref else item.ctx._need()
+    item.ctx.target = target
+    after = (_value(m.group("after")) if m.group("after") else _value(m.group("pos")) - 1 if m.group("pos")
+             else -1)
+    item.ops.append(ModifyPart(target, f"after-sentence:{after}", item.lines(m.group("q"))))
 
 
-def _merge(m, ctx: Context, quotes: Quotes) -> list[Operation]:
-    targets = ctx.resolve_list(m.group("refs"))
-    ctx.target = targets[0]
-    ops: list[Operation] = [Merge(targets)]
-    if m.group("as"):
-        ops.append(Renumber(targets[0], cn_value(m.group("as")), "article"))
-    return ops
+def _modify_text(m, item: _Item) -> None:
+    """将引言修改为 / 将名称修改为 / 将第一部分标题修改为: text outside the articles."""
+    lines = item.lines(m.group("q"))
+    if m.group("section"):
+        item.ops.append(ModifyText(f"part:{_value(m.group('section'))}", lines))
+    else:
+        item.ops.append(ModifyText(TEXT_PARTS[m.group("part")], lines))
 
 
-def _move(m, ctx: Context, quotes: Quotes) -> list[Operation]:
-    target = ctx.resolve(m.group("ref"))
-    after = ctx.resolve(m.group("after")).article_only()
-    ctx.target = target
-    return [Move(target, after)]
+def _add(m, item: _Item) -> None:
+    """增加一条/两款/一章，(分别)作为第N…：“……” (text now, or in a later clause of the item)."""
+    ctx = item.ctx
+    unit, count = m.group("unit"), _value(m.group("n"))
+    positions_text = m.group("pos") or ""
+    quotes = item.each(m.group("q"))
+    lines = item.lines(m.group("q"))
+    if unit in ("编", "章", "节"):
+        number = re.fullmatch(rf"第({CN}){unit}", positions_text or "")
+        if not number or not m.group("title"):
+            raise ValueError(f"a new {unit} needs its number and title (作为第N{unit}“……”)")
+        ctx.heading = len(item.ops)
+        item.ops.append(AddHeading(unit, _value(number.group(1)), item.word(m.group("title")), 0))
+        return
+    if m.group("title"):
+        quotes = item.each(m.group("title")) + quotes
+        lines = item.lines(m.group("title")) + lines
+    where = m.group("loc") or m.group("ref")
+    if unit == "条":
+        after = ctx.resolve(m.group("loc")).article_only() if m.group("loc") else None
+        news = [(t.article, t.zhiyi) for t in Context().resolve_list(positions_text)] if positions_text else []
+        if len(news) != count:
+            raise ValueError(f"增加{m.group('n')}条 names {len(news)} numbers (作为第X条)")
+        pieces = _split_lines(lines, quotes, count) if lines else [()] * count
+        for (number, zhiyi), piece in zip(news, pieces):
+            piece = _unlabel(piece)
+            op = AddArticle(number, zhiyi, piece, after)
+            if after is not None:
+                after = Target(number, zhiyi)  # 之一、之二: each after the one before
+            ctx.target = Target(number, zhiyi)
+            if piece:
+                item.ops.append(op)
+            else:
+                item.wait(op)
+        return
+    # 款/项/目 inside the named unit (or the one last named); 作为第一百一十一条第二款 names the article too.
+    parent = ctx.resolve(re.sub(r"^在|后$|之后$|中$", "", where)) if where else ctx._need()
+    positions = Context().resolve_list(positions_text) if positions_text and positions_text.startswith("第") and \
+        "条" in positions_text else None
+    name = UNITS[unit]
+    numbers = [_value(n) for n in re.findall(rf"第({NUM}){unit}", positions_text)]
+    if positions:
+        parent = positions[0].article_only()
+    if len(numbers) != count:
+        raise ValueError(f"增加{m.group('n')}{unit} names {len(numbers)} positions (作为第N{unit})")
+    if name == "clause":
+        parent = parent.article_only()
+    elif name == "point":
+        parent = Target(parent.article, parent.zhiyi, parent.clause)
+    ctx.target = parent
+    if not lines:
+        for number in numbers:
+            item.ops.append(AddUnit(parent, name, number, ()))
+        return
+    if count > 1:
+        per = quotes if len(quotes) == count else [(line,) for line in lines] if len(lines) == count else None
+        if per is None:
+            raise ValueError(f"增加{m.group('n')}{unit}: {len(lines)} quoted paragraphs do not divide among them")
+        for number, piece in zip(numbers, per):
+            item.ops.append(AddUnit(parent, name, number, piece))
+        return
+    item.ops.append(AddUnit(parent, name, numbers[0], lines))
 
 
-def _no_change(what: str, renumber: bool = False) -> Rule:
-    return lambda m, ctx, quotes: [NoChange(what, renumber)]
+def _include(m, item: _Item) -> None:
+    """包括第六十一条至第六十五条 / 列入本章: where the new chapter begins."""
+    ctx = item.ctx
+    if ctx.heading is None:
+        raise ValueError(f"{m.group()} with no new chapter")
+    if m.group("first"):
+        first = _value(m.group("first"))
+    elif ctx.last_number is not None:
+        first = ctx.last_number
+    else:
+        raise ValueError("列入本章 with no article renumbered before it")
+    item.ops[ctx.heading] = replace(item.ops[ctx.heading], first_article=first)
+    ctx.heading = None
 
 
-_SPLIT = rf"(?:分为(?:{_CN})(?:款|项|条)，?)"
-# The formulas, tried in order at each position of an item.
+def _rename_heading(m, item: _Item) -> None:
+    within = _value(m.group("book")) if m.group("book") else None
+    title = item.word(m.group("q"))
+    if not title:
+        raise ValueError("an empty heading title")
+    item.ops.append(RenameHeading(m.group("unit"), _value(m.group("num")), title, within))
+
+
+def _delete(m, item: _Item) -> None:
+    item.ops.extend(Delete(t) for t in item.ctx.resolve_list(m.group("refs")))
+
+
+def _merge(m, item: _Item) -> None:
+    targets = item.ctx.resolve_list(re.sub("^将", "", m.group("refs")))
+    if len(targets) < 2:
+        raise ValueError("合并 needs two units")
+    item.ctx.target = targets[0]
+    item.ops.append(Merge(targets))
+    if m.group("as") and m.group("as_unit") == "条":
+        item.ops.append(Renumber(targets[0], _value(m.group("as")), "article"))
+
+
+def _join(m, item: _Item) -> None:
+    """将第十二条并入第十条: the first's paragraphs follow the second's."""
+    what, into = item.ctx.resolve(m.group("ref")), item.ctx.resolve(m.group("into"))
+    if what == into:
+        raise ValueError(f"{what.label()} cannot be joined to itself")
+    item.ctx.target = into
+    item.ops.append(Merge((into, what)))
+
+
+def _detach(m, item: _Item) -> None:
+    """将第二条第三款单作一条，作为第三条: a 款 becomes an article."""
+    target = item.ctx.resolve(m.group("ref"))
+    if target.clause is None:
+        raise ValueError(f"{target.label()} is already an article")
+    item.ctx.target = target
+    item.wait(Detach(target, _value(m.group("n"))))
+
+
+def _move_to(m, item: _Item) -> None:
+    """将第十二条移作第十五条: the article takes that place."""
+    target = item.ctx.resolve(m.group("ref"))
+    if target.clause is not None:
+        raise ValueError(f"{target.label()} is not an article")
+    item.ctx.target = target
+    item.ops.append(Move(target, None, _value(m.group("n"))))
+
+
+def _renumber_heading(m, item: _Item) -> None:
+    """将第三章改为第四章."""
+    item.ops.append(RenumberHeading(m.group("unit"), _value(m.group("a")), _value(m.group("b"))))
+
+
+def _move(m, item: _Item) -> None:
+    target = item.ctx.resolve(m.group("ref"))
+    after = item.ctx.resolve(m.group("after")).article_only()
+    if target.article_only() == after:
+        raise ValueError(f"{target.label()} cannot move next to itself")
+    item.ctx.target = target
+    item.ops.append(Move(target, after))
+
+
+def _no_change(what: str, renumber: bool) -> Rule:
+    def rule(m, item: _Item) -> None:
+        other = re.search(r"引用(.+?)(?:相关|有关)?条文", m.group())
+        item.ops.append(NoChange(what, renumber, other.group(1) if other else None))
+    return rule
+
+
+_M = _V["modify"]
+_COUNT = rf"(?P<n>{CN})"
+# The clauses, tried in order at each position of an item.
 RULES: tuple[tuple[re.Pattern[str], Rule], ...] = tuple((re.compile(p), r) for p, r in (
-    # ……中的“A”修改为“B” / 其中的“A”修改为“B” / 本法中的“A”统一修改为“B”
-    (rf"(?P<where>将?(?:{_LIST})?(?:中的|其中的)|将其中的)?(?P<old>{_Q})(?:统一|均|分别)?修改为(?P<new>{_Q})", _words),
-    # 删去……中的“A” / 删去其中的“A”
-    (rf"删去(?P<where>(?:{_LIST})?中的|其中的)(?P<old>{_Q})", _words),
-    # 将第九条改为第十一条 / 原第十项、第十一项改为第十一项、第十二项
-    (rf"将?(?P<refs>{_LIST})改为(?P<news>第{_CN}(?:条|款|项|目)(?:、第{_CN}(?:条|款|项|目))*)(?=[，。；]|$)", _renumber),
-    # 将第五条修改为：“……” / 第二款修改为：“……” / 分为两款，修改为：“……”
-    (rf"(?:并)?将?(?P<ref>{_REF})?，?{_SPLIT}?修改为[：:]?(?P<q>(?:{_Q})+)", _modify),
-    # 第三条增加一款，作为第一款：“……” / 在第一百六十五条中增加一款作为第二款 / 增加一项作为第十项：“……”
-    (rf"(?:在)?(?P<ref>{_REF})?中?增加一(?P<unit>款|项|目)，?作为第(?P<pos>{_CN})(?:款|项|目)(?:[：:]?(?P<q>(?:{_Q})+))?", _add_unit),
-    # 增加一条，作为第六条：“……” / 在第一百三十三条之一后增加一条，作为第一百三十三条之二：“……”
-    (rf"(?:在(?P<after>{_REF})后)?增加一条，?作为(?P<as>第{_CN}条(?:之{_CN})?)[：:]?(?P<q>(?:{_Q})+)", _add_article),
+    *((pattern, _no_change(what, renumber)) for pattern, what, renumber in NO_CHANGE),
+    # 在第X条中的“A”后增加“B” / 在第一条第二款开始部分增加规定：“……”
+    (rf"在?(?P<where>{_LIST}|{_alt(WHOLE_LAW)}|其)?(?:中的|的)?(?P<anchor>{_Q})(?P<side>之?后|之?前){_V['add']}"
+     rf"(?P<new>{_Q})", _insert_words),
+    (rf"在?(?P<where>{_LIST})(?:的)?(?:开始部分|开头部分|条首部分|开头){_V['add']}(?:规定)?[：:]?(?P<new>{_Q})",
+     _insert_words),
+    # ……中的“A”修改为“B” / 将“A”修改为：“……” / 将“A”、“B”分别修改为“C”、“D”
+    (rf"{_WHERE}(?P<old>{_QLIST})(?:统一|均|分别|一律)?(?:{_M}|{_V['change']})[：:]?"
+     rf"(?P<new>{_Q}(?:(?:、|和|及){_Q}(?!(?:统一|均|分别|一律)?(?:{_M}|{_V['change']})))*)", _words),
+    # 将第X条中的“A”删去 / 将第X条第二款删去 (the verb after its object)
+    (rf"(?P<body>将?(?:{_LIST})?(?:中的|其中的){_Q}(?:(?:和|、|及){_Q})*){_V['delete']}", _delete_words_after),
+    (rf"将(?P<refs>{_LIST}){_V['delete']}", _delete),
+    # 删去……中的“A” / 删去其中的“A”和“B” / 删去第八条第一款末尾的“A”和第二款末尾的“B”
+    (rf"{_V['delete']}(?P<body>(?:(?:{_LIST})?(?:中的|其中的|末尾的|该条中的|该款中的))?{_Q}"
+     rf"(?:(?:和|、|及)(?:(?:{_LIST})?(?:中的|末尾的))?{_Q})*)", _delete_words),
+    # 将引言修改为 / 将名称修改为 / 将第一部分标题修改为
+    (rf"将(?:(?P<part>{_TEXT_PART})|第(?P<section>{CN})部分(?:的)?标题){_M}[：:]?(?P<q>{_QS})", _modify_text),
+    # 删去第二款第二句 / 在第一款第一句后增加一句：“……” / 增加一句，作为第二句：“……”
+    (rf"{_V['delete']}(?P<ref>{_ONE})?(?:的)?{_SENTENCE}", _sentence_delete),
+    (rf"(?P<ref>在?{_ONE})?(?:的)?(?:第(?P<after>{CN})句(?:之)?后)?{_V['add']}一句[，,]?(?:作为第(?P<pos>{CN})句)?"
+     rf"[：:]?(?P<q>{_QS})", _sentence_add),
     # 将第三章的章名修改为“……” / 将第二编第三章章名修改为：“……”
-    (rf"将(?:第(?P<book>{_CN})编)?第(?P<num>{_CN})(?P<unit>编|章|节)的?(?:编|章|节)?名(?:称)?修改为[：:]?(?P<q>{_Q})",
+    (rf"将(?:第(?P<book>{CN})(?:编|章))?第(?P<num>{CN})(?P<unit>编|章|节)的?(?:编|章|节)?(?:名称|名|标题)?{_M}[：:]?(?P<q>{_Q})",
      _rename_heading),
-    # 将第十条分为两条，作为第十条、第十一条，修改为：“第十条　……”“第十一条　……”
-    (rf"将(?P<ref>{_REF})分为(?:{_CN})条，?(?:分别)?作为(?P<news>第{_CN}条(?:、第{_CN}条)+)，?修改为[：:]?(?P<q>(?:{_Q})+)",
-     _split_article),
-    # 将第十条、第二十五条合并，作为第十条
-    (rf"将(?P<refs>{_LIST})合并(?:，?作为第(?P<as>{_CN})条)?", _merge),
+    # 将第三条改为两条 / 第一款改为三款
+    (rf"(?P<ref>将?{_ONE})?(?:{_V['change']}|{_V['split']}){_COUNT}(?P<unit>条|款|项)(?![之第])", _count_change),
+    # 将第九条改为第十一条 / 第四项改为第三项 / 将第二十六条改为第二十九条第一款
+    # (some courts write 修改为 for 改为: 将第二条修改为第六条：“……”)
+    (rf"(?P<refs>将?{_LIST})(?:分别|依次)?(?:{_V['change']}|{_M})"
+     rf"(?P<news>第{NUM}(?:条(?:第{CN}款)?|款|项|目)(?:(?:、|至|和)第{NUM}(?:条|款|项|目))*)"
+     rf"(?=[，。；,：:]|\ue000|$)", _renumber),
+    # ……，(分别)作为第三条、第四条 (the numbers of a count change)
+    (rf"(?:分别)?{_V['as']}(?P<news>{_LIST})(?=[，。；,]|$)", _positions),
+    # 第一款作为第八十条；第二款作为第八十一条第一款
+    (rf"第(?P<c>{CN})款{_V['as']}第(?P<n>{NUM})条(?:第{CN}款)?", _unit_as),
+    (rf"第(?P<cs>{CN}(?:、{CN})+)款分别{_V['as']}第(?P<n>{NUM})条第{CN}(?:、{CN})*款", _more_as),
+    # 将第五条修改为：“……” / 第二款修改为 / 第五条条首部分修改为 / 修改为（after 改为两条）
+    (rf"(?P<ref>将?{_ONE})?(?P<more>(?:{_SEP}{_ONE})+)?(?:的)?(?:(?P<part>{_UNIT_PART})|{_SENTENCE})?[，,]?"
+     rf"(?:{_M}|(?P<moved>修改后作为本条第{CN}款))[：:]?(?P<q>{_QS})", _modify),
+    # a payload standing alone right after a clause that named a unit: 将第二条修改为第六条：“……”
+    (rf"(?P<ref>)(?P<part>)(?P<sentence>)(?P<moved>)(?P<q>{_QS})", _modify),
+    # 增加一条，作为第六条：“……” / 第三条增加两款，分别作为第二款、第三款 / 增加一章，作为第七章“公布”
+    (rf"(?:在(?P<loc>{_ONE})(?:之?后|中))?(?P<ref>{_ONE})?中?{_V['add']}{_COUNT}(?P<unit>编|章|节|条|款|项|目)"
+     rf"(?:[，,]?(?:分别)?{_V['as']}(?P<pos>(?:{_LIST}|第{CN}(?:编|章|节))))?(?P<title>{_Q})?(?:[：:]?(?P<q>{_QS}))?",
+     _add),
+    # 包括第六十一条至第六十五条 / 列入本章
+    (rf"{_V['include']}(?:第(?P<first>{NUM})条(?:至第{NUM}条)?|本(?:章|节|编))", _include),
+    # 将第十条、第二十五条合并，作为第十条 / 将第六条和第七条合并
+    (rf"(?P<refs>将{_LIST}){_V['merge']}(?:为一[条款项])?(?:[，,]?作为第(?P<as>{NUM})(?P<as_unit>条|款|项))?", _merge),
+    (rf"将(?P<ref>{_ONE}){_V['join']}(?P<into>{_ONE})", _join),
+    (rf"将(?P<ref>{_ONE}){_V['detach']}一条[，,]?{_V['as']}第(?P<n>{NUM})条", _detach),
     # 将第十二条移至第十五条后
-    (rf"将(?P<ref>{_REF})移(?:至|到|作)(?P<after>{_REF})之?后", _move),
-    # 删去第十二条 / 删去第三款
-    (rf"删去(?P<refs>{_LIST})(?=[，。；]|$)", _delete),
-    (r"对部分条文作(?:以下|如下)修改[：:]?", _no_change("introduces sub-items")),
-    (r"对《[^》]+》作(?:出|如下)修改[：:]?", _no_change("introduces a part")),
-    (r"本(?:修正案|决定|规定)自[^。]*施行", _no_change("commencement")),
-    (r"[^。]*根据本决定[^。]*(?:条文顺序|调整条文)[^。]*重新公布", _no_change("republication, articles renumbered", True)),
-    (r"[^。]*根据本决定[^。]*重新公布", _no_change("republication")),
-    (r"此外，?对条文顺序作相应调整", _no_change("articles renumbered", True)),
+    (rf"将(?P<ref>{_ONE}){_V['move']}(?P<after>{_ONE})之?后", _move),
+    (rf"将(?P<ref>{_ONE})(?:移作|移为)第(?P<n>{NUM})条", _move_to),
+    (rf"将第(?P<a>{CN})(?P<unit>编|章|节){_V['change']}第(?P<b>{CN})(?P=unit)", _renumber_heading),
+    # 删去第十二条 / 删除第四条、第五条、第十二条
+    (rf"{_V['delete']}(?P<refs>{_LIST})(?=[，。；,]|$)", _delete),
 ))
-_SEPARATORS = re.compile(r"[，。；：\s]+|并(?=将|删去|增加)|同时")
+_SEPARATORS = re.compile(CLAUSE_SEPARATORS)
 
 
 def read_item(text: str, ctx: Context | None = None) -> tuple[tuple[Operation, ...], str | None]:
-    """The item's operations, or the first words not understood as the problem."""
+    """The item's operations, or what was not understood as the problem."""
     ctx = ctx or Context()
     try:
         plain, quotes = extract_quotes(text)
     except QuoteError as exc:
         return (), str(exc)
-    ops: list[Operation] = []
+    plain = re.sub(r"\s+(?=\ue000)", "", plain)  # 修改为：⏎“……”: the text on the next line
+    for pattern, replacement in REPAIRS:
+        plain = re.sub(pattern, replacement, plain)
+    item = _Item(quotes, ctx, [])
     pos = 0
     while True:
         sep = _SEPARATORS.match(plain, pos)
@@ -246,7 +635,7 @@ def read_item(text: str, ctx: Context | None = None) -> tuple[tuple[Operation, .
             m = pattern.match(plain, pos)
             if m and m.end() > pos:
                 try:
-                    ops.extend(rule(m, ctx, quotes))
+                    rule(m, item)
                 except ValueError as exc:
                     return (), str(exc)
                 pos = m.end()
@@ -254,23 +643,37 @@ def read_item(text: str, ctx: Context | None = None) -> tuple[tuple[Operation, .
         else:
             rest = PLACEHOLDER_RE.sub("“…”", plain[pos:])
             return (), f"not understood: {rest[:30]}"
-    if not ops:
+    if not item.ops:
         return (), "not understood: empty item"
     try:
-        return tuple(_fold(ops)), None
+        return tuple(_fold(item.ops, ctx)), None
     except ValueError as exc:
         return (), str(exc)
 
 
-def _fold(ops: list[Operation]) -> list[Operation]:
-    """在第X条中增加一款作为第二款，将该条修改为：“……”: the new paragraph comes with the article's text."""
+def _fold(ops: list[Operation], ctx: Context) -> list[Operation]:
+    """Join what one item says in pieces; refuse what is still incomplete."""
+    if ctx.heading is not None:
+        raise ValueError("a new chapter without its first article (包括第X条 / 列入本章)")
+    if ctx.split is not None and ctx.split[2] and not any(isinstance(op, Detach) for op in ops):
+        raise ValueError("改为N条 without the text of the new articles")
     out: list[Operation] = []
     for op in ops:
+        # 在第X条中增加一款作为第二款，将该条修改为：“……”: the new paragraph comes with the article's text.
         if (isinstance(op, Modify) and out and isinstance(out[-1], AddUnit) and not out[-1].lines
                 and op.target.article_only() == out[-1].parent.article_only()):
             out[-1] = replace(out[-1], with_article=True)
+        # 增加一条，作为第一百一十一条……增加一款，作为第一百一十一条第二款：the new article's 款.
+        if isinstance(op, AddUnit) and op.unit == "clause":
+            host = next((i for i, o in enumerate(out) if isinstance(o, AddArticle)
+                         and (o.number, o.zhiyi) == op.parent.key), None)
+            if host is not None:
+                out[host] = replace(out[host], lines=out[host].lines + op.lines)
+                continue
         out.append(op)
     for op in out:
         if isinstance(op, AddUnit) and not op.lines and not op.with_article:
             raise ValueError(f"no text given for the new unit in {op.parent.label()}")
+        if isinstance(op, AddArticle) and not op.lines:
+            raise ValueError(f"no text given for the new {op.describe().split()[-1]}")
     return out

@@ -133,7 +133,7 @@ class Heading:
     """A 编/章/节 heading line among the text between articles."""
 
     key: tuple[int | None, str, int]
-    """(the 编 it sits in for a 章/节, or None; 编/章/节; its number)."""
+    """(the 编 a 章 sits in, the 章 a 节 sits in, or None; 编/章/节; its number)."""
     part: int
     """Index into ``LawText.parts``."""
     start: int
@@ -146,13 +146,16 @@ def headings(law: LawText) -> dict[tuple[int | None, str, int], Heading]:
     """The headings by key; a key seen twice (a 目录 before the body) keeps its last line, the body's."""
     found: dict[tuple[int | None, str, int], Heading] = {}
     book: int | None = None
+    chapter: int | None = None
     for i, part in enumerate(law.parts):
         if not isinstance(part, str):
             continue
         for m in HEADING.finditer(part):
-            number = cn_value(m.group("num"))
-            if m.group("unit") == "编":
-                book = number
-            key = (None if m.group("unit") == "编" else book, m.group("unit"), number)
+            number, unit = cn_value(m.group("num")), m.group("unit")
+            if unit == "编":
+                book, chapter = number, None
+            elif unit == "章":
+                chapter = number
+            key = (None if unit == "编" else chapter if unit == "节" else book, unit, number)
             found[key] = Heading(key, i, m.start("title"), m.end("title"), m.group("title"))
     return found

@@ -96,9 +96,11 @@ class Delete:
     """删去第X条 (or a 款/项/目)."""
 
     target: Target
+    if_present: bool = False
+    """将第九十九条第三款修改后作为本条第一款: the 款 moves away, unless an earlier item rewrote its article."""
 
     def describe(self) -> str:
-        return f"delete {self.target.label()}"
+        return f"delete {self.target.label()}" + (" (if still there)" if self.if_present else "")
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,9 +110,11 @@ class ReplaceWords:
     targets: tuple[Target, ...]
     old: str
     new: str
+    in_title: bool = False
+    """将名称、第一条中的“A”修改为“B”: the title is one of the places (with no targets: the title only)."""
 
     def describe(self) -> str:
-        where = "、".join(t.label() for t in self.targets) or "throughout"
+        where = "、".join((["名称"] if self.in_title else []) + [t.label() for t in self.targets]) or "throughout"
         if not self.new:
             return f"delete words “{self.old}” in {where}"
         return f"replace words “{self.old}” → “{self.new}” in {where}"
@@ -123,10 +127,13 @@ class Renumber:
     target: Target
     number: int
     unit: str = "article"
+    into_clause: int | None = None
+    """将第二十六条改为第二十九条第一款: the article becomes that 款 of the new article."""
 
     def describe(self) -> str:
         name = {"article": "条", "clause": "款", "point": "项", "subpoint": "目"}[self.unit]
-        return f"renumber {self.target.label()} → 第{to_cn(self.number)}{name}"
+        into = f"第{to_cn(self.into_clause)}款" if self.into_clause else ""
+        return f"renumber {self.target.label()} → 第{to_cn(self.number)}{name}{into}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,10 +151,26 @@ class Move:
     """将第X条移至第Y条后 (作为第N条)."""
 
     target: Target
-    after: Target
+    after: Target | None
+    number: int | None = None
+    """将第X条移作第N条: the place it takes, counted in the new numbering (``after`` is None)."""
 
     def describe(self) -> str:
+        if self.after is None:
+            return f"move {self.target.label()} to {article_label(self.number)}"
         return f"move {self.target.label()} after {self.after.label()}"
+
+
+@dataclass(frozen=True, slots=True)
+class RenumberHeading:
+    """将第三章改为第四章: a 编/章/节 heading takes a new number, its title kept."""
+
+    unit: str
+    number: int
+    new_number: int
+
+    def describe(self) -> str:
+        return f"renumber 第{to_cn(self.number)}{self.unit} → 第{to_cn(self.new_number)}{self.unit}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,10 +182,10 @@ class RenameHeading:
     number: int
     title: str
     within: int | None = None
-    """The 编 holding the 章 (第二编第三章), where chapters restart in each 编."""
+    """The 编 holding the 章 (第二编第三章) or the 章 holding the 节 (第二章第三节): numbers restart in each."""
 
     def describe(self) -> str:
-        where = f"第{to_cn(self.within)}编" if self.within else ""
+        where = f"第{to_cn(self.within)}{'章' if self.unit == '节' else '编'}" if self.within else ""
         return f"rename {where}第{to_cn(self.number)}{self.unit} → {self.title}"
 
 
@@ -173,12 +196,93 @@ class NoChange:
     what: str
     renumber: bool = False
     """The sentence orders 对条文顺序作相应调整."""
+    other_law: str | None = None
+    """条文中引用民事诉讼法相关条文序号……作相应调整: that law's numbers change, which only it can tell."""
 
     def describe(self) -> str:
         return self.what
 
 
-Operation = Modify | AddArticle | AddUnit | Delete | ReplaceWords | Renumber | Merge | Move | RenameHeading | NoChange
+@dataclass(frozen=True, slots=True)
+class InsertWords:
+    """在第X条中的“A”后增加“B” (``before``: 前); ``anchor`` empty: at the unit's start (开始部分增加)."""
+
+    targets: tuple[Target, ...]
+    anchor: str
+    words: str
+    before: bool = False
+
+    def describe(self) -> str:
+        where = "、".join(t.label() for t in self.targets) or "throughout"
+        side = "before" if self.before else "after"
+        return f"insert “{self.words}” {side} “{self.anchor}” in {where}" if self.anchor else \
+            f"insert “{self.words}” at the start of {where}"
+
+
+@dataclass(frozen=True, slots=True)
+class ModifyPart:
+    """第五条条首部分修改为 / 第二款第二句修改为: part of a unit replaced."""
+
+    target: Target
+    part: str
+    """``head`` (the words before the 项), ``sentence:N`` (lines ("",): deleted), ``after-sentence:N``
+    (a sentence added after the N-th; 0 first, -1 last)."""
+    lines: tuple[str, ...]
+
+    def describe(self) -> str:
+        kind, _, n = self.part.partition(":")
+        where = self.target.label()
+        if kind == "sentence":
+            return f"delete sentence {n} of {where}" if self.lines == ("",) else f"modify sentence {n} of {where}"
+        if kind == "after-sentence":
+            return f"add a sentence at the end of {where}" if n == "-1" else f"add a sentence after sentence {n} of {where}"
+        return f"modify the {self.part} of {where}"
+
+
+@dataclass(frozen=True, slots=True)
+class ModifyText:
+    """将引言修改为 / 将名称修改为: text outside the articles (the preamble paragraph, the title)."""
+
+    part: str
+    """``preamble`` or ``title``."""
+    lines: tuple[str, ...]
+
+    def describe(self) -> str:
+        return f"modify the {self.part}"
+
+
+@dataclass(frozen=True, slots=True)
+class AddHeading:
+    """增加一章，作为第八章“公布”，包括第六十一条至第六十五条: a heading before an article (new numbers)."""
+
+    unit: str
+    """编, 章 or 节."""
+    number: int
+    title: str
+    first_article: int
+    """The new number of the first article under it."""
+
+    def describe(self) -> str:
+        return f"add heading 第{to_cn(self.number)}{self.unit} {self.title} before new 第{to_cn(self.first_article)}条"
+
+
+@dataclass(frozen=True, slots=True)
+class Detach:
+    """将第二条第三款单作一条，作为第三条: a 款 leaves its article and becomes an article of its own."""
+
+    target: Target
+    number: int
+    lines: tuple[str, ...] = ()
+    """New text for it, when the item gives one."""
+    more: tuple[int, ...] = ()
+    """Further 款 of the same article that follow it into the new article."""
+
+    def describe(self) -> str:
+        more = "".join(f"、第{to_cn(c)}款" for c in self.more)
+        return f"detach {self.target.label()}{more} as {article_label(self.number)}"
+
+
+Operation = RenumberHeading | InsertWords | ModifyPart | ModifyText | AddHeading | Detach | Modify | AddArticle | AddUnit | Delete | ReplaceWords | Renumber | Merge | Move | RenameHeading | NoChange
 
 
 @dataclass(frozen=True, slots=True)

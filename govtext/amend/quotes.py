@@ -1,7 +1,7 @@
 """Quoted text in an instrument: where each “……” begins and ends.
 
 Drafting convention: a quoted passage of several paragraphs opens every
-paragraph with “ and closes only the last with ”; quotes inside quoted text are
+paragraph with “ (court decisions often only the first) and closes only the last with ”; quotes inside quoted text are
 written ‘……’ (they become “……” in the law).  The grammar works on the item with
 each quote replaced by a placeholder, so its patterns never see quoted words.
 """
@@ -39,12 +39,11 @@ def extract_quotes(text: str) -> tuple[str, tuple[tuple[str, ...], ...]]:
                 nxt = j + 1
                 while nxt < n and text[nxt] in " \u3000\t\r":
                     nxt += 1
-                if nxt < n and text[nxt] == OPEN and depth == 1:
-                    paragraphs.append("".join(current).rstrip("\r"))
-                    current = []
-                    j = nxt + 1
-                    continue
-                raise QuoteError(f"quotation opened at “{text[i + 1:i + 13]}… is not closed")
+                # Court style leaves the inner paragraphs without their opening “.
+                paragraphs.append("".join(current).rstrip("\r"))
+                current = []
+                j = nxt + 1 if nxt < n and text[nxt] == OPEN and depth == 1 else nxt
+                continue
             if c == OPEN:
                 depth += 1
             elif c == CLOSE:

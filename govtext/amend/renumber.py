@@ -15,7 +15,8 @@ from govtext.amend.ops import Instrument, Renumber, article_label
 from govtext.amend.xrefs import label as ref_label, own_references, renumber_line
 
 
-def renumber_articles(parts: list[Article | str], pending: list[Article], instrument: Instrument):
+def renumber_articles(parts: list[Article | str], pending: list[Article], instrument: Instrument,
+                      moved_clauses: dict | None = None):
     """Place the articles added as 第N条, number every article afresh, move references along.
 
     ``parts`` is changed in place; returns (renumbered, reference updates, warnings).
@@ -42,7 +43,7 @@ def renumber_articles(parts: list[Article | str], pending: list[Article], instru
         if isinstance(part, Article) and part.old_key is not None:
             lines = []
             for line in part.lines:
-                new_line, changed = renumber_line(line, part.protected, lambda key: new_of.get(key))
+                new_line, changed = renumber_line(line, part.protected, lambda key: new_of.get(key), moved_clauses)
                 if changed:
                     updates.append((part.label, line, new_line))
                 lines.append(new_line)

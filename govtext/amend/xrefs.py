@@ -55,19 +55,30 @@ def _protected_spans(line: str, protected: tuple[str, ...]) -> list[tuple[int, i
     return spans
 
 
-def renumber_line(line: str, protected: tuple[str, ...], new_number: Callable[[tuple[int, int]], str | None]) -> tuple[str, int]:
-    """``line`` with own references outside ``protected`` text moved to their new numbers."""
+_CLAUSE_AFTER = re.compile(rf"第({_CN})款")
+
+
+def renumber_line(line: str, protected: tuple[str, ...], new_number: Callable[[tuple[int, int]], str | None],
+                  moved_clauses: dict[tuple[tuple[int, int], int], str] | None = None) -> tuple[str, int]:
+    """``line`` with own references outside ``protected`` text moved to their new numbers.
+
+    ``moved_clauses``: (article, 款) → where that 款 went (第八十一条第一款), for 款 split off their article."""
     spans = _protected_spans(line, protected)
     out, pos, changed = [], 0, 0
     for ref in own_references(line):
         if any(s <= ref.start and ref.end <= e for s, e in spans):
             continue
-        label = new_number(ref.key)
-        if label is None or label == line[ref.start:ref.end]:
+        end = ref.end
+        clause = _CLAUSE_AFTER.match(line, ref.end)
+        if moved_clauses and clause and (ref.key, cn_value(clause.group(1))) in moved_clauses:
+            label, end = moved_clauses[(ref.key, cn_value(clause.group(1)))], clause.end()
+        else:
+            label = new_number(ref.key)
+        if label is None or label == line[ref.start:end]:
             continue
         out.append(line[pos:ref.start])
         out.append(label)
-        pos = ref.end
+        pos = end
         changed += 1
     out.append(line[pos:])
     return "".join(out), changed

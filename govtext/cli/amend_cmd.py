@@ -13,7 +13,7 @@ from govtext.cli.common import (EXIT_TROUBLE, emit, input_options, lexicon_optio
 
 @click.command()
 @click.argument("old", metavar="OLD")
-@click.argument("instrument", metavar="INSTRUMENT")
+@click.argument("instruments", metavar="INSTRUMENT...", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "xml"]), default=None,
               help="The amended text, its JSON outline (govtext/outline) or govtext XML "
               "[default: from -o's extension (.txt .json .xml), else text].")
@@ -26,79 +26,114 @@ from govtext.cli.common import (EXIT_TROUBLE, emit, input_options, lexicon_optio
 @click.option("--check", "published", type=click.Path(dir_okay=False), default=None, metavar="PUBLISHED",
               help="Compare the result with a published text article by article (spaces and width forms aside) "
               "instead of printing it; exit 1 when articles differ.")
+@click.option("--partial", is_flag=True,
+              help="Apply the items that can be applied, mark each other one in the text (【未适用：…】) and on "
+              "stderr, exit 1.")
+@click.option("--annotate", is_flag=True,
+              help="The annotated text (编注版): after each changed article （根据DATE《INSTRUMENT》修改/增加/删去）.")
 @lexicon_option
 @input_options
-def amend(old: str, instrument: str, fmt: str | None, output: str | None, explain: bool, part: int | None,
-          published: str | None, lexicon: str | None) -> None:
-    """Apply INSTRUMENT (a 修正案 or 修改决定) to OLD and print the amended law.
+def amend(old: str, instruments: tuple[str, ...], fmt: str | None, output: str | None, explain: bool, part: int | None,
+          published: str | None, partial: bool, annotate: bool, lexicon: str | None) -> None:
+    """Apply INSTRUMENT (a 修正案 or 修改决定) to OLD and print the amended law; several
+    INSTRUMENTs apply in order (a law and its successive amendments).
 
     Items are read as operations: modify, add or delete an article, 款, 项 or 目;
     insert with 之一 numbering or renumber (对条文顺序作相应调整, cross-references
-    follow); replace or delete words in listed articles or throughout; merge,
-    move. An item that cannot be applied is an error: exit 2, every failing
-    item named on stderr, nothing written. Warnings (a reference to an article
-    that no longer exists, an explicit new number the result disagrees with)
-    go to stderr.
+    follow); replace, insert or delete words in listed articles or throughout;
+    merge, split, move. Items that cannot be applied are an error: exit 2, every
+    failing item named on stderr, nothing written (with --partial: applied
+    without them, exit 1). Warnings (a reference to an article that no longer
+    exists, an explicit new number the result disagrees with) go to stderr.
     """
-    from govtext.amend.api import AmendError, amend_document, read_instrument, title_of
-    from govtext.pipeline import read_text
+    from govtext.amend.annotate import Notes
+    from govtext.amend.api import AmendError, amend_document, head_of, read_instrument
+    from govtext.amend.lawtext import from_document
+    from govtext.pipeline import parse_text, read_text
 
     fmt = output_format(fmt, output, {"text": ("text", "markdown"), "json": ("json",), "xml": ("xml",)}, "text")
     doc = load_document(old, lexicon)
-    text = read_text(instrument, read_options(), warn)  # read as OLD is: --encoding, --input-format …
-    parsed = read_instrument(text, title_of(doc), part)
+    parsed_all, notes, unapplied, result = [], Notes(), [], None
+    for path in instruments:
+        text = read_text(path, read_options(), warn)  # read as OLD is: --encoding, --input-format …
+        parsed = read_instrument(text, head_of(doc), part)
+        parsed_all.append(parsed)
+        if explain:
+            for item in parsed.items:
+                number = item.number or "(closing)"
+                reading = "; ".join(op.describe() for op in item.operations) if item.understood else item.problem
+                click.echo(f"{number} {reading}")
+            continue
+        try:
+            result = amend_document(doc, parsed, partial)
+        except AmendError as exc:
+            prefix = f"{path}: " if len(instruments) > 1 else ""
+            for failure in exc.failures:
+                click.echo(f"govtext: error: {prefix}{failure}", err=True)
+            sys.exit(EXIT_TROUBLE)
+        if annotate:
+            notes.add(from_document(doc), result, parsed)
+        for warning in result.warnings:
+            click.echo(f"govtext: warning: {warning}", err=True)
+        for failure in result.unapplied:
+            click.echo(f"govtext: not applied: {failure}", err=True)
+        unapplied.extend(result.unapplied)
+        doc = parse_text(result.text, name=output)
     if explain:
-        for item in parsed.items:
-            number = item.number or "(closing)"
-            reading = "; ".join(op.describe() for op in item.operations) if item.understood else item.problem
-            click.echo(f"{number} {reading}")
-        sys.exit(0 if all(item.understood for item in parsed.items) else 1)
-    try:
-        result = amend_document(doc, parsed)
-    except AmendError as exc:
-        for failure in exc.failures:
-            click.echo(f"govtext: error: {failure}", err=True)
-        sys.exit(EXIT_TROUBLE)
-    for warning in result.warnings:
-        click.echo(f"govtext: warning: {warning}", err=True)
+        sys.exit(0 if all(item.understood for p in parsed_all for item in p.items) else 1)
+    amended_text = notes.apply(result.law).text() if annotate else result.text
     if published is not None:
-        _check(result.text, load_document(published, lexicon), output, fmt)
+        _check(result.text, load_document(published, lexicon), output, fmt, parsed_all)
     if fmt == "text":
-        emit(result.text, output)
-        return
-    from govtext.pipeline import parse_text
-
-    amended = parse_text(result.text, name=output)
+        emit(amended_text, output)
+        sys.exit(1 if unapplied else 0)
+    amended = parse_text(amended_text, name=output)
     if fmt == "xml":
         from govtext.xmlfmt import export
 
         emit(export(amended), output)
-        return
+        sys.exit(1 if unapplied else 0)
     from govtext.outline_json import document_to_dict
 
     data = document_to_dict(amended)
     data["amendment"] = {
-        "instrument": parsed.title,
+        "instrument": parsed_all[-1].title,
+        "instruments": [p.title for p in parsed_all],
         "renumbered": [{"old": a, "new": b} for a, b in result.renumbered],
         "references_updated": [{"article": a, "old": b, "new": c} for a, b, c in result.xref_updates],
         "warnings": list(result.warnings),
+        "not_applied": unapplied,
+        "annotations": notes.records if annotate else [],
     }
     emit(json.dumps(data, ensure_ascii=False, indent=2) + "\n", output)
+    sys.exit(1 if unapplied else 0)
 
 
-def _check(amended_text: str, published, output: str | None, fmt: str) -> None:
-    """Article by article: the amended text against the published one."""
-    from govtext.amend.compare import compare_articles
+def _check(amended_text: str, published, output: str | None, fmt: str, instruments) -> None:
+    """Article by article: the amended text against the published one; every difference the
+    instruments do not explain is listed (exit 1), explained ones are counted apart."""
+    from govtext.amend.compare import compare_articles, explanation
     from govtext.pipeline import parse_text
 
     if output and fmt == "text":
         emit(amended_text, output)
     differences = compare_articles(parse_text(amended_text), published)
+    explained = [(d, explanation(d, instruments)) for d in differences]
+    unexplained = [d for d, why in explained if why is None]
     if not differences:
         click.echo(f"the amended text equals {published.source.path} article by article")
         sys.exit(0)
-    click.echo(f"{len(differences)} article{'s' if len(differences) > 1 else ''} differ from {published.source.path}:")
-    for d in differences:
+    for d, why in explained:
+        if why is not None:
+            click.echo(f"{d.label}: differs as the instrument says ({why})")
+    if not unexplained:
+        click.echo(f"the amended text equals {published.source.path} article by article, "
+                   f"except {len(differences)} difference(s) the instrument explains")
+        sys.exit(0)
+    count = len(unexplained)
+    click.echo(f"{count} article{'s' if count > 1 else ''} differ from {published.source.path} "
+               "in ways no item explains (review them):")
+    for d in unexplained:
         ours, theirs = d.excerpts()
         click.echo(d.label)
         click.echo(f"  amended:   {ours if d.ours is not None else '(no such article)'}")

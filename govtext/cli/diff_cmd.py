@@ -122,7 +122,6 @@ def diff(old: str, new: str, fmt: str | None, side_by_side: bool, output: str | 
     sys.exit(code)
 
 
-
 def _require_articles(fmt: str, sides) -> None:
     from govtext.model import ARTICLE
 

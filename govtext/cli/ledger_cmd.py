@@ -33,7 +33,8 @@ TOP_TERMS = 10
               help="Local worker processes (default: one per core).")
 @click.option("--scheduler", default=None, metavar="ADDRESS",
               help="Run on a Dask cluster: its scheduler address (tcp://host:8786), or 'local' for an "
-              "in-process LocalCluster. Needs govtext[scale], and govtext installed on every worker.")
+              "in-process LocalCluster. Needs dask[distributed] (pip install '.[scale]' in the checkout), "
+              "and govtext installed on every worker.")
 @click.option("--batch-size", "batch_size", default=None, metavar="BYTES",
               help="Input per task sent to a worker (e.g. 2M, 500k; 0: one document per task). "
               "Default 2M, about a second of work: Dask's per-task cost then vanishes.")
@@ -106,7 +107,7 @@ def _check_target(target: str | None) -> None:
             try:
                 import pyarrow  # noqa: F401
             except ImportError:
-                fail(".parquet output needs pyarrow: pip install 'govtext[scale]'")
+                fail(".parquet output needs pyarrow: pip install pyarrow (or '.[scale]' in govtext's checkout)")
 
 
 def _print_summary(summary, skipped, output, wide, errors, to_stderr: bool) -> None:

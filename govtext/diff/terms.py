@@ -30,7 +30,10 @@ from govtext.diff.records import (
 )
 from govtext.diff.units import LABEL_CHARS, Unit, node_label
 
-_CLAUSE_BREAK = re.compile(r"[,，、;；:：。.!！?？()（）\"'“”《》\s]+")
+_CLAUSE_BREAK = re.compile(r"[,，、;；:：。.!！?？()（）《》\s]+")
+# Quotes end a clause only where they do not pair up inside it: 打好政策“组合拳” is one term.
+_QUOTE_BREAK = re.compile(r"[\"'“”‘’]+")
+_QUOTE_PAIRS = (("“", "”"), ("‘", "’"))
 MIN_CLAUSE, MAX_CLAUSE = 4, 16
 MAX_WHERE = 10
 """Occurrences listed per term and side; the count is always complete."""
@@ -38,8 +41,25 @@ MAX_WHERE = 10
 
 def title_clauses(title: str) -> list[str]:
     """The clauses of a heading or lead that can name a task: 4–16 characters, no leading digit."""
-    return [clause for clause in _CLAUSE_BREAK.split(title)
+    clauses = [piece for part in _CLAUSE_BREAK.split(title)
+               for piece in ([part] if _quotes_pair(part) else _QUOTE_BREAK.split(part))]
+    return [clause for clause in clauses
             if MIN_CLAUSE <= len(clause) <= MAX_CLAUSE and not clause[0].isdigit()]
+
+
+def _quotes_pair(clause: str) -> bool:
+    """Every quote in ``clause`` opens and closes inside it (none at all counts too)."""
+    if clause.count('"') % 2 or clause.count("'") % 2:
+        return False
+    for opening, closing in _QUOTE_PAIRS:
+        depth = 0
+        for char in clause:
+            depth += (char == opening) - (char == closing)
+            if depth < 0:
+                return False
+        if depth:
+            return False
+    return True
 
 
 def candidate_clauses(units: Iterable[Unit]) -> set[str]:

@@ -15,7 +15,7 @@ def _pyarrow():
         import pyarrow
         import pyarrow.parquet
     except ImportError:
-        raise GovtextError(".parquet output needs pyarrow: pip install 'govtext[scale]'") from None
+        raise GovtextError(".parquet output needs pyarrow: pip install '.[scale]' in govtext's checkout") from None
     return pyarrow
 
 

@@ -14,12 +14,10 @@ as NEW's is redrafted as a whole-article item, so ``amend OLD draft`` == NEW.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from govtext.amend.api import law_title, read_instrument
 from govtext.amend.apply import apply_instrument, unit_span as _span
-from govtext.amend.errors import AmendError
 from govtext.amend.compare import normal_form, without_space
 from govtext.amend.lawtext import Article, classify, headings
 from govtext.amend.ops import Target
@@ -71,7 +69,7 @@ def _heading_items(pairs: ArticlePairs) -> list[DraftItem]:
         if before is None or without_space(before.title) == without_space(heading.title):
             continue
         book, unit, number = key
-        where = f"第{to_cn(book)}编" if book is not None else ""
+        where = f"第{to_cn(book)}{'章' if unit == '节' else '编'}" if book is not None else ""
         following = next((k for k, i in enumerate(starts) if i > heading.part), len(starts))
         items.append(DraftItem(f"将{where}第{to_cn(number)}{unit}的{unit}名修改为“{heading.title.strip()}”。",
                                None, following))
@@ -290,10 +288,9 @@ def _check(pairs: ArticlePairs, items: list[DraftItem], title: str, renumber: bo
         return set()
     instrument = read_instrument(_document(title, items, renumber))
     numbers = {f"{to_cn(n)}、": k for n, k in zip(range(1, len(items) + 1), range(len(items)))}
-    try:
-        amended = apply_instrument(pairs.old, instrument)
-    except AmendError as exc:
-        failed = {numbers.get(f.split("、", 1)[0] + "、") for f in exc.failures}
-        return {items[k].new for k in failed if k is not None and items[k].new is not None}
+    # Partial: the items that fail and the articles that come out wrong, both in one round.
+    amended = apply_instrument(pairs.old, instrument, partial=True)
+    failed = {numbers.get(f.split("、", 1)[0] + "、") for f in amended.unapplied}
+    wrong = {items[k].new for k in failed if k is not None and items[k].new is not None}
     got = {a.label: normal_form(a) for a in amended.law.articles()}
-    return {j for j, a in enumerate(pairs.new_articles) if got.get(a.label) != normal_form(a)}
+    return wrong | {j for j, a in enumerate(pairs.new_articles) if got.get(a.label) != normal_form(a)}

@@ -89,7 +89,7 @@ def _term_table(terms) -> str:
 
 def _terms(result: DiffResult) -> list[str]:
     key, rest = split_terms(result.terms)
-    parts = ["<h2>提法</h2>"]
+    parts = ['<h2 id="terms">提法</h2>']
     if key:
         parts.append('<p class="legend">Modal shifts and protected 提法 first.</p>')
         parts.append(_term_table(key))
@@ -101,14 +101,23 @@ def _terms(result: DiffResult) -> list[str]:
     return parts
 
 
-def _section_of(change) -> str:
-    """The top-level section a change is in, with its title (or the document's top)."""
+def _section_of(change, renamed: dict[str, str] | None = None) -> str:
+    """The top-level section a change is in, with its title (or the document's top).  A change
+    only the old version has is filed under what its old section became (``renamed``): a
+    retitled part is one heading in the contents, with all its changes under the new name."""
     side = change.new or change.old
     if side.top:
-        return side.top
+        return side.top if change.new is not None else (renamed or {}).get(side.top, side.top)
     if side.path:
         return side.path[0]
     return "(top)"
+
+
+def _renamed_tops(changes) -> dict[str, str]:
+    """Old top-level heading → new, for each top-level part the diff paired under another name."""
+    return {c.old.top: c.new.top for c in changes
+            if c.old is not None and c.new is not None and c.old.top and c.new.top and c.old.top != c.new.top
+            and not c.old.path and not c.new.path}
 
 
 def _filter(kinds: list[str]) -> list[str]:
@@ -123,22 +132,23 @@ def _filter(kinds: list[str]) -> list[str]:
     return [f"<style>{rules}</style>", '<span class="filter">Hide kinds:</span>', boxes]
 
 
-def _contents(listed) -> tuple[list[str], dict[int, str]]:
-    """A contents list (one link per section, with its count) and each section's anchor by the
-    number of its first change."""
-    order: list[str] = []
-    count: dict[str, int] = {}
-    first: dict[int, str] = {}
+def _grouped(listed, renamed: dict[str, str]) -> dict[str, list[tuple[int, object]]]:
+    """The listed changes (numbered in document order) by section, sections in order of first
+    appearance: every change of a section sits under its one heading."""
+    groups: dict[str, list[tuple[int, object]]] = {}
     for number, change in enumerate(listed, 1):
-        key = _section_of(change)
-        if key not in count:
-            order.append(key)
-            count[key] = 0
-            first[number] = f"s{len(order)}"
-        count[key] += 1
-    items = "".join(f'<li><a href="#s{k}">{escape(key)}</a> ({count[key]})</li>'
-                    for k, key in enumerate(order, 1))
-    return ([f'<nav class="toc"><h2>Contents</h2><ul>{items}</ul></nav>'] if order else []), first
+        groups.setdefault(_section_of(change, renamed), []).append((number, change))
+    return groups
+
+
+def _contents(groups: dict[str, list], has_terms: bool) -> list[str]:
+    """The contents list, at the top of the page: 提法, then one link per section with its count."""
+    if not groups:
+        return []
+    items = '<li><a href="#terms">提法</a></li>' if has_terms else ""
+    items += "".join(f'<li><a href="#s{k}">{escape(key)}</a> ({len(changes)})</li>'
+                     for k, (key, changes) in enumerate(groups.items(), 1))
+    return [f'<nav class="toc"><h2>Contents</h2><ul>{items}</ul></nav>']
 
 
 def _mechanical(summary) -> list[str]:
@@ -177,17 +187,17 @@ def render(result: DiffResult, side_by_side: bool = True, show_all: bool = False
         f"<title>govtext diff: {old_name} → {new_name}</title>",
         f"<style>{CSS}</style></head><body>",
         f"<h1>govtext diff: {old_name} → {new_name}</h1>",
-        *_summary(result),
     ]
+    arrangement = arrange(result, show_all)
+    groups = _grouped(arrangement.listed, _renamed_tops(result.changes))
+    parts += _contents(groups, bool(result.terms)) + _summary(result)
     if targets is not None:  # the targets block (govtext.targets.compare), before the word edits
         from govtext.report.targets_diff import html_part
 
         parts += html_part(targets)
     if result.terms:
         parts += _terms(result)
-    arrangement = arrange(result, show_all)
-    contents, anchors = _contents(arrangement.listed)
-    parts += _mechanical(arrangement.summary) + contents
+    parts += _mechanical(arrangement.summary)
     parts.append("<h2>Changes</h2>")
     if not result.changes:
         parts.append("<p>No changes.</p>")
@@ -198,9 +208,8 @@ def render(result: DiffResult, side_by_side: bool = True, show_all: bool = False
     parts.append('<div class="changes">')
     if result.changes:
         parts.append(f'<div class="pair head"><div>old: {old_name}</div><div>new: {new_name}</div></div>')
-    for number, change in enumerate(arrangement.listed, 1):
-        if number in anchors:
-            parts.append(f'<h3 class="section" id="{anchors[number]}">{escape(_section_of(change))}</h3>')
-        parts.append(_change(number, change))
+    for k, (section, changes) in enumerate(groups.items(), 1):
+        parts.append(f'<h3 class="section" id="s{k}">{escape(section)}</h3>')
+        parts += [_change(number, change) for number, change in changes]
     parts.append("</div></body></html>")
     return "\n".join(parts) + "\n"

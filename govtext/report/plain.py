@@ -30,6 +30,23 @@ SHOW_BOTH = frozenset({FORMATTING, SPLIT, MERGED})
 """Changes without word edits whose two texts a reader needs to see."""
 
 
+SEPARATE_BELOW = 0.5
+"""Below this similarity a rewording is shown as its old and new text apart (two columns on a
+terminal, a - and a + line in text) rather than inline: with less than half the wording shared,
+interleaved deletions and insertions are a wall that hides both versions."""
+SEPARATE_FROM = 80
+"""…once a side is longer than a line: a retitled heading (三、{+组织+}保障[-措施-]) reads well inline."""
+
+
+def shown_apart(change, side_by_side: bool) -> bool:
+    """Whether a change with word edits is shown old beside new instead of inline."""
+    if side_by_side:
+        return True
+    if change.old is None or change.new is None or change.similarity >= SEPARATE_BELOW:
+        return False
+    return max(len(change.old.text), len(change.new.text)) >= SEPARATE_FROM
+
+
 def has_parts(change) -> bool:
     """A split or merge (or a re-wrap across nodes): shown part by part, not inline."""
     return bool(change.old_parts or change.new_parts) or change.change in (SPLIT, MERGED)
@@ -93,10 +110,23 @@ def _protected() -> frozenset[str]:
     return frozenset(normalize(term) for term in protected_terms())
 
 
+def as_written(term: str) -> str:
+    """A term as Chinese text writes it: the differ compares quote forms alike (normalised to
+    straight quotes), so 打好政策"组合拳" is shown 打好政策“组合拳” — quotes open and close in turn."""
+    if '"' not in term:
+        return term
+    pieces = term.split('"')
+    out = [pieces[0]]
+    for k, piece in enumerate(pieces[1:]):
+        out.append("“" if k % 2 == 0 else "”")
+        out.append(piece)
+    return "".join(out)
+
+
 def term_line(term: TermChange) -> tuple[str, str, str]:
     """(kind, what, where) for one 提法 finding."""
     if term.kind in (STRENGTHENED, WEAKENED):
         what = f"{term.old_term} → {term.term} ({term.scale})"
     else:
-        what = f"{term.term} {term.old_count} → {term.new_count}"
+        what = f"{as_written(term.term)} {term.old_count} → {term.new_count}"
     return term.kind, visible(what), visible(where_text(term.new_where or term.old_where))

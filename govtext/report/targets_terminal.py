@@ -24,17 +24,41 @@ def document_table(doc: DocumentTargets) -> Table:
     return table
 
 
-def series_table(table) -> Table:
-    """The wide table: one row per indicator, one column per year, each cell the figure as written."""
-    out = Table(title=f"targets by year ({len(table.labels)} documents)", title_justify="left", show_edge=False,
-                pad_edge=False)
-    out.add_column("indicator", overflow="fold")
-    for label in table.labels:
-        out.add_column(label, overflow="fold")
-    for row in table.rows:
-        name = Text(visible(row.indicator), style="bold" if row.core else "")
-        out.add_row(name, *(visible(cell.figure) if cell else Text("·", style="govtext.count") for cell in row.cells))
-    return out
+WIDE_UP_TO = 6
+"""Up to this many documents the series is one column per year; past it one row per year, as a
+terminal scrolls down, not across (50 work reports side by side fold every cell to a stroke)."""
+
+
+def series_table(table):
+    """The indicator × year table, each cell the figure as written: one column per year for a few
+    documents; for a longer series one row per year with the core indicators as columns, the
+    other indicators left to CSV and HTML (named in a line below)."""
+    title = f"targets by year ({len(table.labels)} documents)"
+    if len(table.labels) <= WIDE_UP_TO:
+        out = Table(title=title, title_justify="left", show_edge=False, pad_edge=False)
+        out.add_column("indicator", overflow="fold")
+        for label in table.labels:
+            out.add_column(label, overflow="fold")
+        for row in table.rows:
+            name = Text(visible(row.indicator), style="bold" if row.core else "")
+            out.add_row(name, *(_cell(cell) for cell in row.cells))
+        return out
+    columns = [row for row in table.rows if row.core and any(row.cells)]
+    out = Table(title=title, title_justify="left", show_edge=False, pad_edge=False)
+    out.add_column("year", no_wrap=True)
+    for row in columns:
+        out.add_column(visible(row.indicator), overflow="fold")
+    for index, label in enumerate(table.labels):
+        out.add_row(visible(label), *(_cell(row.cells[index]) for row in columns))
+    others = len(table.rows) - len(columns)
+    if not others:
+        return out
+    note = Text(f"{others} more indicators by year: --format csv or html", style="govtext.count")
+    return Group(out, note)
+
+
+def _cell(cell):
+    return visible(cell.figure) if cell else Text("·", style="govtext.count")
 
 
 def diff_block(comparison):

@@ -16,7 +16,7 @@ from rich.text import Text
 from govtext.diff.records import ADDED, CHANGE_KINDS, REMOVED, TERM_KINDS, DiffResult
 from govtext.report.arrange import SUMMARY_HEAD, SUMMARY_HEAD_ALL, arrange
 from govtext.report.inline import DELETE, INSERT, change_label, change_path, inline_runs, parts_of, side_runs
-from govtext.report.plain import SHOW_BOTH, excerpt, has_parts, source_name, split_terms, term_line
+from govtext.report.plain import SHOW_BOTH, excerpt, has_parts, shown_apart, source_name, split_terms, term_line
 
 STYLES = {DELETE: "govtext.delete", INSERT: "govtext.insert"}
 
@@ -26,10 +26,16 @@ _KEEP_TOGETHER = 16
 """Most characters moved to the next line to keep a number, a word or punctuation whole."""
 
 
+_NUMBER = frozenset("0123456789０１２３４５６７８９.,．，%％‰")
+"""What a number is written with: 0.2%, 1,500, ２．５％ — never folded inside (0.↵2%)."""
+
+
 def _can_break(plain: str, at: int) -> bool:
     before, after = plain[at - 1], plain[at]
     if after in _NO_LINE_START or before in _NO_LINE_END:
         return False
+    if before in _NUMBER and after in _NUMBER and (before.isdigit() or after.isdigit()):
+        return False  # a comma or point between digits is part of the number, not punctuation
     return not (before.isascii() and after.isascii() and before.isalnum() and after.isalnum())
 
 
@@ -137,6 +143,8 @@ def render(result: DiffResult, side_by_side: bool = False, show_all: bool = Fals
         from govtext.report.targets_terminal import diff_block
 
         parts.append(diff_block(targets))
+    if result.terms:  # what an analyst reads first: the 提法, before the changes they come from
+        parts += [Text(), _terms(result)]
     arrangement = arrange(result, show_all)
     if arrangement.summary:
         parts.append(Text(SUMMARY_HEAD_ALL if show_all else SUMMARY_HEAD, style="govtext.header"))
@@ -159,7 +167,7 @@ def render(result: DiffResult, side_by_side: bool = False, show_all: bool = Fals
             for which, mark in (("old", "- "), ("new", "+ ")):
                 for side in parts_of(change, which):
                     parts.append(Folded(Text(mark) + _text(side_runs(side, change, which)), indent=2))
-        elif change.edits and side_by_side:
+        elif change.edits and shown_apart(change, side_by_side):
             parts.append(_columns(Folded(_text(side_runs(change.old, change, "old"))),
                                   Folded(_text(side_runs(change.new, change, "new")))))
         elif change.edits:
@@ -167,7 +175,4 @@ def render(result: DiffResult, side_by_side: bool = False, show_all: bool = Fals
         elif change.change in SHOW_BOTH:
             parts.append(Folded(Text("- " + excerpt(change.old.text)), indent=2))
             parts.append(Folded(Text("+ " + excerpt(change.new.text)), indent=2))
-    if result.terms:
-        parts.append(Text())
-        parts.append(_terms(result))
     return Group(*parts)

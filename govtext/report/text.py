@@ -5,7 +5,8 @@ from __future__ import annotations
 from govtext.diff.records import ADDED, REMOVED, DiffResult
 from govtext.report.arrange import SUMMARY_HEAD, SUMMARY_HEAD_ALL, arrange
 from govtext.report.inline import DELETE, INSERT, change_label, change_path, inline_runs, parts_of, side_runs
-from govtext.report.plain import SHOW_BOTH, change_counts, excerpt, has_parts, source_name, split_terms, term_counts, term_line
+from govtext.report.plain import (SHOW_BOTH, change_counts, excerpt, has_parts, shown_apart, source_name, split_terms,
+                                  term_counts, term_line)
 
 _MARK = {DELETE: ("[-", "-]"), INSERT: ("{+", "+}")}
 
@@ -27,6 +28,12 @@ def render(result: DiffResult, side_by_side: bool = False, show_all: bool = Fals
     if not result.changes:
         lines.append("no changes")
         return "\n".join(lines) + "\n"
+    if result.terms:  # what an analyst reads first: the 提法, before the changes they come from
+        lines += ["", f"提法: {term_counts(result)}"]
+        key, rest = split_terms(result.terms)
+        for term in key + rest:
+            kind, what, where = term_line(term)
+            lines.append(f"  {kind:<12} {what}" + (f"  @ {where}" if where else ""))
     arrangement = arrange(result, show_all)
     if arrangement.summary:
         lines += ["", SUMMARY_HEAD if not show_all else SUMMARY_HEAD_ALL]
@@ -47,7 +54,7 @@ def render(result: DiffResult, side_by_side: bool = False, show_all: bool = Fals
         elif has_parts(change):
             lines += [f"  - {_marked(side_runs(side, change, 'old'))}" for side in parts_of(change, "old")]
             lines += [f"  + {_marked(side_runs(side, change, 'new'))}" for side in parts_of(change, "new")]
-        elif change.edits and side_by_side:
+        elif change.edits and shown_apart(change, side_by_side):
             lines.append(f"  - {_marked(side_runs(change.old, change, 'old'))}")
             lines.append(f"  + {_marked(side_runs(change.new, change, 'new'))}")
         elif change.edits:
@@ -55,10 +62,4 @@ def render(result: DiffResult, side_by_side: bool = False, show_all: bool = Fals
         elif change.change in SHOW_BOTH:
             lines.append(f"  - {excerpt(change.old.text)}")
             lines.append(f"  + {excerpt(change.new.text)}")
-    if result.terms:
-        lines += ["", f"提法: {term_counts(result)}"]
-        key, rest = split_terms(result.terms)
-        for term in key + rest:
-            kind, what, where = term_line(term)
-            lines.append(f"  {kind:<12} {what}" + (f"  @ {where}" if where else ""))
     return "\n".join(lines) + "\n"

@@ -158,11 +158,12 @@ def work_name(doc: Document, stated_title: str | None) -> str:
     it — so every version of one law is one work, and two 政府工作报告 of two governments are
     two.  With no stated title the source's own hash stands in.  Only ``[a-z0-9-]``: safe in a URI.
     """
-    kind = "law" if doc.genre == "law" else ("report" if stated_title and "报告" in stated_title else "policy")
-    if stated_title:
-        from govtext.metadata import adopting_body
+    from govtext.metadata import adopting_body, describe
 
-        title = _VERSION_NOTES.sub("", stated_title)
+    # The title as the ledger reads it: a salutation (各位代表：) or a date line is no title.
+    title = _VERSION_NOTES.sub("", describe(doc).title) if stated_title else ""
+    kind = "law" if doc.genre == "law" else ("report" if "报告" in title else "policy")
+    if title:
         identity = "\n".join((doc.genre, title, adopting_body(doc)))
         digest = hashlib.sha256(identity.encode("utf-8")).hexdigest()[:WORK_HASH_CHARS]
     else:
