@@ -36,8 +36,8 @@ TOP_TERMS = 10
               "in-process LocalCluster. Needs dask[distributed] (pip install '.[scale]' in the checkout), "
               "and govtext installed on every worker.")
 @click.option("--batch-size", "batch_size", default=None, metavar="BYTES",
-              help="Input per task sent to a worker (e.g. 2M, 500k; 0: one document per task). "
-              "Default 2M, about a second of work: Dask's per-task cost then vanishes.")
+              help="Input per task sent to a worker (e.g. 4M, 500k; 0: one document per task). "
+              "Default 4M, about a second of work: Dask's per-task cost then vanishes.")
 @click.option("-q", "--quiet", is_flag=True, help="No summary; only the exit status tells.")
 @lexicon_option
 @input_options
