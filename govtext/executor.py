@@ -54,7 +54,7 @@ def run_tasks(fn: Callable[[T], R], tasks: Iterable[T], jobs: int | None = None,
         def engine(batch_fn, groups, crashed):
             return run_tasks(batch_fn, groups, jobs, crashed, scheduler)
 
-        yield from run_batched(engine, fn, tasks, jobs or default_jobs(), on_crash, size_of, batch_bytes)
+        yield from run_batched(engine, fn, tasks, _workers(jobs, scheduler), on_crash, size_of, batch_bytes)
         return
     if scheduler is not None:
         from govtext.executor_dask import run_on_dask  # optional extra, imported on demand
@@ -83,6 +83,15 @@ def run_in_order(fn: Callable[[T], R], tasks: Iterable[T], jobs: int | None = No
         while next_index in pending:
             yield pending.pop(next_index)
             next_index += 1
+
+
+def _workers(jobs: int | None, scheduler: str | None) -> int:
+    """How many tasks can run at once: local processes, or a running cluster's worker threads."""
+    if scheduler is None or scheduler == "local":
+        return jobs or default_jobs()
+    from govtext.executor_dask import cluster_threads
+
+    return cluster_threads(scheduler)
 
 
 def _window(workers: int) -> int:

@@ -77,6 +77,19 @@ def run_on_dask(fn: Callable, tasks: list, scheduler: str, jobs: int | None,
             cluster.close()
 
 
+def cluster_threads(scheduler: str) -> int:
+    """Worker threads a running cluster has (at least 1): how many batches it can run at once,
+    which batching plans for (a big cluster must get enough batches to keep every worker busy)."""
+    distributed = _dask()
+    _check_reachable(scheduler)
+    try:
+        with distributed.Client(scheduler, timeout=CONNECT_TIMEOUT) as client:
+            workers = client.scheduler_info().get("workers", {})
+    except (OSError, TimeoutError, ValueError) as exc:
+        raise GovtextError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
+    return max(1, sum(int(w.get("nthreads", 1)) for w in workers.values()))
+
+
 def _announce_dashboard(client) -> None:
     """Say where the Dask dashboard is, when the scheduler runs one (on stderr: stdout may be a table)."""
     import sys

@@ -63,6 +63,9 @@ def test_real_scheduler_and_two_workers(tmp_path):
 
         with Client(address, timeout="30s") as client:
             client.wait_for_workers(2, timeout=60)
+        from govtext.executor_dask import cluster_threads
+
+        assert cluster_threads(address) == 2  # batches are planned for the cluster's workers, not this machine's cores
         # Batching on (several batches per worker, so both workers take some), against
         # local processes one document per task.
         remote = _ledger(tmp_path, "remote.csv", "--scheduler", address, "--batch-size", "200k")
