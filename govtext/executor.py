@@ -35,16 +35,27 @@ every worker busy, few enough that memory stays flat however many tasks there ar
 
 def run_tasks(fn: Callable[[T], R], tasks: Iterable[T], jobs: int | None = None,
               on_crash: Callable[[T, BaseException], R] | None = None,
-              scheduler: str | None = None) -> Iterator[tuple[int, R]]:
+              scheduler: str | None = None, size_of: Callable[[T], int] | None = None,
+              batch_bytes: int | None = None) -> Iterator[tuple[int, R]]:
     """Yield ``(index, fn(task))`` for every task, in the order they complete.
 
     ``jobs`` is the number of local worker processes (default: one per core);
     with 1, or a single task, the work runs in this process — no pool to start.
     ``scheduler`` sends the tasks to a Dask cluster instead (see
     :mod:`govtext.executor_dask`): ``local`` or a ``tcp://`` address.
+    ``size_of`` (a task's input bytes) lets either engine send tasks in batches of about
+    ``batch_bytes`` (default :data:`govtext.batching.DEFAULT_BATCH_BYTES`; 0: one task each).
     Sort by index for the input order; results are the same whichever engine ran them.
     """
     tasks = list(tasks)
+    if size_of is not None and batch_bytes != 0 and len(tasks) > 1:
+        from govtext.batching import run_batched
+
+        def engine(batch_fn, groups, crashed):
+            return run_tasks(batch_fn, groups, jobs, crashed, scheduler)
+
+        yield from run_batched(engine, fn, tasks, _workers(jobs, scheduler), on_crash, size_of, batch_bytes)
+        return
     if scheduler is not None:
         from govtext.executor_dask import run_on_dask  # optional extra, imported on demand
 
@@ -60,17 +71,27 @@ def run_tasks(fn: Callable[[T], R], tasks: Iterable[T], jobs: int | None = None,
 
 def run_in_order(fn: Callable[[T], R], tasks: Iterable[T], jobs: int | None = None,
                  on_crash: Callable[[T, BaseException], R] | None = None,
-                 scheduler: str | None = None) -> Iterator[R]:
+                 scheduler: str | None = None, size_of: Callable[[T], int] | None = None,
+                 batch_bytes: int | None = None) -> Iterator[R]:
     """Like :func:`run_tasks`, but yield results in the order of ``tasks``, as soon as
     each one's predecessors are done (what streaming writers want: deterministic output,
     bounded memory — the engines never run more than a window ahead)."""
     pending: dict[int, R] = {}
     next_index = 0
-    for index, result in run_tasks(fn, tasks, jobs, on_crash, scheduler):
+    for index, result in run_tasks(fn, tasks, jobs, on_crash, scheduler, size_of, batch_bytes):
         pending[index] = result
         while next_index in pending:
             yield pending.pop(next_index)
             next_index += 1
+
+
+def _workers(jobs: int | None, scheduler: str | None) -> int:
+    """How many tasks can run at once: local processes, or a running cluster's worker threads."""
+    if scheduler is None or scheduler == "local":
+        return jobs or default_jobs()
+    from govtext.executor_dask import cluster_threads
+
+    return cluster_threads(scheduler)
 
 
 def _window(workers: int) -> int:
@@ -119,6 +140,7 @@ def _run_local_pool(fn, tasks: list, workers: int, on_crash) -> Iterator[tuple[i
 
 def run_ordered(fn: Callable[[T], R], tasks: Iterable[T], jobs: int | None = None,
                 on_crash: Callable[[T, BaseException], R] | None = None,
-                scheduler: str | None = None) -> list[R]:
+                scheduler: str | None = None, size_of: Callable[[T], int] | None = None,
+                batch_bytes: int | None = None) -> list[R]:
     """All results of :func:`run_tasks`, in the order of ``tasks``."""
-    return list(run_in_order(fn, tasks, jobs, on_crash, scheduler))
+    return list(run_in_order(fn, tasks, jobs, on_crash, scheduler, size_of, batch_bytes))

@@ -16,9 +16,12 @@ from typing import Any
 from govtext.errors import GovtextError
 
 CONNECT_TIMEOUT = "10s"
+"""How long to wait for a scheduler before saying it cannot be reached."""
 LOG_LENGTH = 100
 """Entries an in-process scheduler keeps in its logs (``--scheduler local``)."""
-"""How long to wait for a scheduler before saying it cannot be reached."""
+ALLOWED_FAILURES = 1
+"""Workers a task may lose before it is reported as failed (``--scheduler local``; a remote
+scheduler keeps its own ``distributed.scheduler.allowed-failures``)."""
 
 
 def _dask():
@@ -44,7 +47,15 @@ def run_on_dask(fn: Callable, tasks: list, scheduler: str, jobs: int | None,
             import dask
 
             dask.config.set({"distributed.admin.low-level-log-length": LOG_LENGTH,
-                             "distributed.admin.log-length": LOG_LENGTH})
+                             "distributed.admin.log-length": LOG_LENGTH,
+                             # A task whose worker dies is retried once elsewhere, then reported
+                             # (Dask's default tries it three more times: a poison batch would
+                             # take down three more workers).
+                             "distributed.scheduler.allowed-failures": ALLOWED_FAILURES,
+                             # One batch at a time per worker thread: a worker that dies then
+                             # takes only the batch it was running with it, not a queued one
+                             # (which would count a lost worker against an innocent batch).
+                             "distributed.scheduler.worker-saturation": 1.0})
             cluster = distributed.LocalCluster(n_workers=jobs or default_jobs(), threads_per_worker=1,
                                                processes=True, dashboard_address=":0",
                                                silence_logs=logging.ERROR)
@@ -56,6 +67,7 @@ def run_on_dask(fn: Callable, tasks: list, scheduler: str, jobs: int | None,
         raise
     except (OSError, TimeoutError, ValueError) as exc:
         raise GovtextError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
+    _announce_dashboard(client)
     run = uuid.uuid4().hex[:12]  # keys unique to this run: a shared cluster may hold others' results
     try:
         yield from _stream(distributed, client, fn, tasks, run, on_crash, window)
@@ -63,6 +75,32 @@ def run_on_dask(fn: Callable, tasks: list, scheduler: str, jobs: int | None,
         client.close()
         if cluster is not None:
             cluster.close()
+
+
+def cluster_threads(scheduler: str) -> int:
+    """Worker threads a running cluster has (at least 1): how many batches it can run at once,
+    which batching plans for (a big cluster must get enough batches to keep every worker busy)."""
+    distributed = _dask()
+    _check_reachable(scheduler)
+    try:
+        with distributed.Client(scheduler, timeout=CONNECT_TIMEOUT) as client:
+            workers = client.scheduler_info().get("workers", {})
+    except (OSError, TimeoutError, ValueError) as exc:
+        raise GovtextError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
+    return max(1, sum(int(w.get("nthreads", 1)) for w in workers.values()))
+
+
+def _announce_dashboard(client) -> None:
+    """Say where the Dask dashboard is, when the scheduler runs one (on stderr: stdout may be a table)."""
+    import sys
+
+    try:
+        services = client.scheduler_info().get("services", {})
+        link = client.dashboard_link if "dashboard" in services else None
+    except Exception:  # an old or unusual scheduler: the dashboard is a convenience
+        link = None
+    if link:
+        print(f"Dask dashboard: {link}", file=sys.stderr, flush=True)
 
 
 def _check_reachable(address: str) -> None:

@@ -142,6 +142,26 @@ def read_bytes(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> RawInput:
         raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
 
 
+def streamable_file(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bool:
+    """True when ``path`` is a regular file :func:`read_bytes` would accept, so a streaming
+    reader may read it from disk itself (memory: a chunk, not the file); False for
+    standard input and other non-regular files (read them with :func:`read_bytes`).
+    Raises the same InputError as :func:`read_bytes` for a missing, unreadable or too large file."""
+    if path == "-":
+        return False
+    try:
+        with open(path, "rb") as fh:
+            info = os.fstat(fh.fileno())
+    except (OSError, ValueError):
+        read_bytes(path, max_bytes)  # raises the one-line error read_bytes gives
+        return False
+    if not stat.S_ISREG(info.st_mode):
+        return False
+    if info.st_size > max_bytes:
+        raise InputError(_too_big(path, max_bytes, info.st_size))
+    return True
+
+
 def _read_capped(fh, max_bytes: int, label: str) -> bytes:
     """Read to the end, refusing as soon as more than ``max_bytes`` came in (an endless stream)."""
     parts, total = [], 0

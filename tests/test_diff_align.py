@@ -203,7 +203,7 @@ def test_containers_match_brute_force(seed: int) -> None:
         assert {w.index for group in found.get(piece.index, []) for w in group} == brute
 
 
-@pytest.mark.parametrize("extra", [1, 2, 3, 6])
+@pytest.mark.parametrize("extra", [1, 2, 3, 6, 10])
 @pytest.mark.parametrize("threshold", [0.05, 0.35, 0.6, 0.95])
 def test_extended_prefixes_lose_no_pair(monkeypatch, extra: int, threshold: float) -> None:
     # Longer prefixes with a required number of meetings drop chance candidates only:

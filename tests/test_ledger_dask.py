@@ -47,7 +47,7 @@ def _dask_command() -> list[str]:
 
 @pytest.mark.skipif(not CORPUS.is_dir(), reason=CORPUS_REASON)
 def test_real_scheduler_and_two_workers(tmp_path):
-    """A `dask scheduler` and two `dask worker` processes on localhost, as on a cluster."""
+    """A `dask scheduler` and two `dask worker` processes on localhost, as on a cluster, with batching on."""
     dask = _dask_command()
     port = _free_port()
     address = f"tcp://127.0.0.1:{port}"
@@ -63,8 +63,13 @@ def test_real_scheduler_and_two_workers(tmp_path):
 
         with Client(address, timeout="30s") as client:
             client.wait_for_workers(2, timeout=60)
-        remote = _ledger(tmp_path, "remote.csv", "--scheduler", address)
-        assert remote == _ledger(tmp_path, "local.csv", "-j", "2")
+        from govtext.executor_dask import cluster_threads
+
+        assert cluster_threads(address) == 2  # batches are planned for the cluster's workers, not this machine's cores
+        # Batching on (several batches per worker, so both workers take some), against
+        # local processes one document per task.
+        remote = _ledger(tmp_path, "remote.csv", "--scheduler", address, "--batch-size", "200k")
+        assert remote == _ledger(tmp_path, "local.csv", "-j", "2", "--batch-size", "0")
     finally:
         for proc in reversed(procs):
             proc.terminate()
@@ -80,3 +85,22 @@ def test_unreachable_scheduler_is_one_line(tmp_path):
     result = CliRunner().invoke(main, ["ledger", str(LEDGER / "reports"), "--scheduler", f"tcp://127.0.0.1:{_free_port()}"])
     assert result.exit_code == 2
     assert result.output.startswith("govtext: error: cannot reach the Dask scheduler")
+
+
+def test_the_dashboard_address_goes_to_stderr(capsys):
+    from govtext.executor_dask import _announce_dashboard
+
+    class Client:
+        dashboard_link = "http://127.0.0.1:8787/status"
+
+        def __init__(self, services):
+            self.services = services
+
+        def scheduler_info(self):
+            return {"services": self.services}
+
+    _announce_dashboard(Client({"dashboard": 8787}))
+    _announce_dashboard(Client({}))  # no dashboard running: nothing said
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err == "Dask dashboard: http://127.0.0.1:8787/status\n"

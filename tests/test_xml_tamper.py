@@ -131,3 +131,38 @@ def test_validate_streams_large_documents_the_same_as_small(tmp_path):
     bad = data.replace(b'id="s200/h1"', b'id="s200/h1x"', 1)
     problems = validate_bytes(bad)
     assert len(problems) == 1 and "outline edited" in problems[0].message
+
+
+# --- streaming: nodes are checked and dropped one by one, a file is read in chunks ------
+
+
+def _deep_leaf_edit(xml: bytes) -> tuple[bytes, int]:
+    """The archive with a schema error on one of its deepest leaves, and that leaf's line."""
+    from lxml import etree
+
+    root = etree.fromstring(xml)
+    deepest = max(root.iter(), key=lambda e: (len(list(e.iterancestors())), -(e.sourceline or 0)))
+    line = deepest.sourceline
+    lines = xml.split(b"\n")
+    lines[line - 1] = lines[line - 1].replace(b' start="', b' level="x" start="', 1)
+    return b"\n".join(lines), line
+
+
+def test_a_deep_schema_error_is_reported_once_at_its_line(tmp_path):
+    xml = to_xml(load(str(FIXTURES / "law-basic.txt")))
+    bad, line = _deep_leaf_edit(xml)
+    assert bad != xml
+    problems = validate_bytes(bad)
+    assert problems and all(p.line == line for p in problems)
+    assert len({p.message for p in problems}) == len(problems)  # not once per enclosing node
+
+
+def test_a_file_is_checked_as_its_bytes_are(tmp_path):
+    from govtext.xmlfmt.validate import validate_file
+
+    xml = to_xml(load(str(FIXTURES / "law-basic.txt")))
+    bad, _ = _deep_leaf_edit(xml)
+    for data in (xml, bad, xml.replace("总则".encode(), "总纲".encode(), 1)):
+        path = tmp_path / "a.xml"
+        path.write_bytes(data)
+        assert validate_file(str(path), "a.xml") == validate_bytes(data, "a.xml")

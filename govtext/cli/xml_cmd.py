@@ -105,11 +105,15 @@ def validate(file: str) -> None:
     Exit status: 0 valid; 1 invalid (each problem on stderr with its line
     number); 2 unreadable (missing, malformed or hostile XML).
     """
-    from govtext.textio import read_bytes
-    from govtext.xmlfmt.validate import validate_bytes
+    from govtext.textio import read_bytes, streamable_file
+    from govtext.xmlfmt.validate import validate_bytes, validate_file
 
-    raw = read_bytes(file, read_options().max_bytes)
-    problems = validate_bytes(raw.data, raw.name, reparse=_reparse)
+    max_bytes = read_options().max_bytes
+    if streamable_file(file, max_bytes):  # read from disk as it is checked: memory stays near a chunk
+        problems = validate_file(file, reparse=_reparse)
+    else:
+        raw = read_bytes(file, max_bytes)
+        problems = validate_bytes(raw.data, raw.name, reparse=_reparse)
     if problems:
         for problem in problems:
             click.echo(one_line(f"{file}: {problem}"), err=True)

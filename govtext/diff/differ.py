@@ -31,7 +31,8 @@ def diff_documents(old: Document, new: Document, userdict: str | None = None,
                    threshold: float | None = None, segmenter: Segmenter | None = None, *,
                    match: Sequence[tuple[str, str]] = (),
                    unmatch: Sequence[tuple[str, str]] = (),
-                   progress: Callable[..., None] | None = None) -> r.DiffResult:
+                   progress: Callable[..., None] | None = None,
+                   units: tuple[list[Unit], list[Unit]] | None = None) -> r.DiffResult:
     """Compare two versions.
 
     ``userdict``: a jieba-format dictionary of extra 提法.  ``threshold``: least
@@ -43,6 +44,9 @@ def diff_documents(old: Document, new: Document, userdict: str | None = None,
     before the automatic alignment, or to keep apart; a name that fits no node
     or several raises :class:`~govtext.diff.pins.PinError`.
     ``progress(phase, done=None, total=None)``, if given, is told how far the work is.
+    ``units``: ``(build_units(old), build_units(new))`` when the caller already has them
+    (``history`` builds each version's once for its two pairs; their bigram sets, made on
+    first use, are then made once too).
     """
     report = progress or _silent
     floor = None  # an explicit threshold is a hard line: nothing is paired below it
@@ -53,7 +57,7 @@ def diff_documents(old: Document, new: Document, userdict: str | None = None,
     protected = protected_terms() + tuple(word for word, _, _ in user_words)
     if segmenter is None:
         segmenter = _segmenter(user_words)
-    old_units, new_units = build_units(old), build_units(new)
+    old_units, new_units = units if units is not None else (build_units(old), build_units(new))
     report("aligning")
     # Policy texts are rewritten year on year: what is left after the wording is paired by
     # topic.  Laws keep their exact, wording-only one-to-one alignment; only merges and splits are

@@ -8,6 +8,7 @@ inside a longer one counts for both (社会治理 inside 社会治理现代化).
 from __future__ import annotations
 
 from bisect import bisect_right
+from operator import add
 
 from govtext.diff.data import protected_terms
 from govtext.history.digest import Digest
@@ -36,14 +37,35 @@ def candidate_terms(steps: list[Step], user: tuple[str, ...] = ()) -> dict[str, 
 
 def build_ledger(digests: list[Digest], steps: list[Step], user: tuple[str, ...] = ()) -> tuple[TermRow, ...]:
     rows = []
-    for term, source in candidate_terms(steps, user).items():
-        counts = tuple(digest.text.count(term) for digest in digests)
+    terms = candidate_terms(steps, user)
+    for (term, source), counts in zip(terms.items(), _count(list(terms), digests)):
         used = [v for v, count in enumerate(counts) if count]
         if not used and source == "diff":
             continue  # found in normalised text only (a quote or width form the texts write otherwise)
         where = tuple(_where(digest, term) if count else () for digest, count in zip(digests, counts))
         rows.append(TermRow(term, counts, used[0] if used else None, used[-1] if used else None, where, source))
     return tuple(rows)
+
+
+def _count(terms: list[str], digests: list[Digest]) -> list[tuple[int, ...]]:
+    """Each term's ``text.count`` in every version.
+
+    Thousands of terms × every version: most terms are absent from most versions, and a
+    term whose bigrams are not all in a text cannot occur in it — a set test instead of
+    a scan of the text (plain str.count where the term may occur).  One version's
+    bigram set at a time, so memory does not grow with the series."""
+    needed = [_bigrams(term) if term else None for term in terms]
+    columns = []
+    for digest in digests:
+        text, present = digest.text, _bigrams(digest.text)
+        columns.append([text.count(term) if grams is None or grams <= present else 0
+                        for term, grams in zip(terms, needed)])
+    return list(zip(*columns)) if columns else [() for _ in terms]
+
+
+def _bigrams(text: str) -> set[str]:
+    """The text's character bigrams (a lone character for a one-character text)."""
+    return set(map(add, text, text[1:])) if len(text) > 1 else set(text)
 
 
 def _where(digest: Digest, term: str) -> tuple[str, ...]:

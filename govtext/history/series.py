@@ -45,13 +45,15 @@ class _RunResult:
 
 
 def _run(task: _Run) -> _RunResult:
-    """Parse each version of the run once and diff it with the one before (in a worker)."""
+    """Parse each version of the run once and diff it with the one before (in a worker),
+    building its diff units once for both pairs it is in."""
     from govtext.diff import diff_documents
+    from govtext.diff.units import build_units
     from govtext.lexicon import load_lexicon
     from govtext.metadata import describe
     from govtext.pipeline import load
 
-    digests, steps, titles, previous = [], [], [], None
+    digests, steps, titles, previous, previous_units = [], [], [], None, None
     try:
         lexicon = load_lexicon(task.lexicon) if task.lexicon else None
     except GovtextError as exc:
@@ -63,9 +65,11 @@ def _run(task: _Run) -> _RunResult:
             return _RunResult(error=str(exc))
         digests.append(digest(doc, label, path))
         titles.append(describe(doc).title)
+        # Each version's units (and the bigram sets they cache) serve both of its pairs.
+        units = build_units(doc)
         if previous is not None:
-            steps.append(step(diff_documents(previous, doc), task.keep_diffs))
-        previous = doc
+            steps.append(step(diff_documents(previous, doc, units=(previous_units, units)), task.keep_diffs))
+        previous, previous_units = doc, units
     return _RunResult(tuple(digests), tuple(steps), titles=tuple(titles))
 
 

@@ -8,6 +8,7 @@ from contextlib import ExitStack
 from dataclasses import dataclass, field
 from typing import BinaryIO
 
+from govtext.batching import file_size
 from govtext.executor import run_in_order
 from govtext.ledger.count import DocumentCounts, LedgerTask, count_document, document_clauses
 from govtext.ledger.tables import LedgerWriter
@@ -46,6 +47,8 @@ class LedgerPlan:
     scheduler: str | None = None
     options: object = None
     """How documents are read (size cap, encoding, input format): a ReadOptions, or None."""
+    batch_bytes: int | None = None
+    """Input bytes per executor task (None: the measured default; 0: one document per task)."""
 
 
 def terms_from_corpus(plan: LedgerPlan, progress: Callable[[], None] | None = None) -> tuple[str, ...]:
@@ -53,7 +56,7 @@ def terms_from_corpus(plan: LedgerPlan, progress: Callable[[], None] | None = No
     tasks = [LedgerTask(path, (), plan.lexicon, plan.options) for path in plan.files]
     documents_with: Counter = Counter()
     readable = 0
-    for doc in run_in_order(document_clauses, tasks, plan.jobs, _crashed, plan.scheduler):
+    for doc in _run(document_clauses, tasks, plan):
         if doc.error is None:
             readable += 1
             documents_with.update(doc.clauses)
@@ -69,12 +72,21 @@ def run_ledger(plan: LedgerPlan, long_path: str | None, wide_path: str | None, e
     tasks = [LedgerTask(path, plan.terms, plan.lexicon, plan.options) for path in plan.files]
     with ExitStack() as stack:
         writer = LedgerWriter(stack, plan.terms, long_path, wide_path, errors_path, stdout)
-        for doc in run_in_order(count_document, tasks, plan.jobs, _crashed, plan.scheduler):
+        for doc in _run(count_document, tasks, plan):
             writer.add(doc)
             summary.add(doc)
             if progress:
                 progress()
     return summary
+
+
+def _run(fn, tasks: list[LedgerTask], plan: LedgerPlan):
+    """The documents through the executor in batches of about ``plan.batch_bytes``, results in input order."""
+    return run_in_order(fn, tasks, plan.jobs, _crashed, plan.scheduler, _task_bytes, plan.batch_bytes)
+
+
+def _task_bytes(task: LedgerTask) -> int:
+    return file_size(task.path)
 
 
 def _crashed(task: LedgerTask, exc: BaseException) -> DocumentCounts:

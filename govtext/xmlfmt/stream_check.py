@@ -1,10 +1,11 @@
 """``validate`` in one streaming pass: memory near the input's size, not lxml's tree of it.
 
 The file is read with ``iterparse`` through the same hardened options as
-:func:`govtext.xmlfmt.reader.make_parser`.  Each top-level node of ``<document>``
-is checked against the schema (a grammar derived from ``govtext.rng`` whose start
-is ``node``) as soon as it is complete and then dropped; the root, ``meta`` and an
-emptied ``document`` are checked against the whole schema at the end.  Ids,
+:func:`govtext.xmlfmt.reader.make_parser`, from disk in chunks when given a path.
+Each node inside ``<document>`` is checked against the schema (a grammar derived
+from ``govtext.rng`` whose start is ``node``) as soon as it is complete — its
+children were checked and dropped before it — and then dropped itself; the root,
+``meta`` and an emptied ``document`` are checked against the whole schema at the end.  Ids,
 offsets, text lengths, the source's sha256 and the outline digest are computed on
 the way.  The problems reported are those of the whole-tree check.
 """
@@ -51,8 +52,36 @@ def _schemas() -> tuple[etree.RelaxNG, etree.RelaxNG]:
     return _SCHEMAS["whole"], _SCHEMAS["node"]
 
 
-def _events(data: bytes, label: str, events=("start", "end")) -> Iterator[tuple[str, etree._Element]]:
-    context = etree.iterparse(io.BytesIO(data), events=events, **_PARSER_OPTIONS)
+Source = "bytes | str"
+"""What the checks read: the archive's bytes, or the path of a file (read in chunks)."""
+
+_CHUNK = 1 << 20
+
+
+def _open(source) -> io.BufferedIOBase:
+    return io.BytesIO(source) if isinstance(source, (bytes, bytearray)) else open(source, "rb")
+
+
+def _refuse(source, label: str) -> None:
+    """The declaration scan of :func:`_refuse_declarations`, a chunk at a time for a file."""
+    if isinstance(source, (bytes, bytearray)):
+        _refuse_declarations(source, label)
+        return
+    overlap = len(b"<!DOCTYPE") - 1  # a declaration split across two chunks is still seen
+    with open(source, "rb") as fh:
+        tail = b""
+        while chunk := fh.read(_CHUNK):
+            _refuse_declarations(tail + chunk, label)
+            tail = chunk[-overlap:]
+
+
+def _events(source, label: str, events=("start", "end")) -> Iterator[tuple[str, etree._Element]]:
+    with _open(source) as fh:
+        yield from _parse_events(fh, label, events)
+
+
+def _parse_events(fh, label: str, events) -> Iterator[tuple[str, etree._Element]]:
+    context = etree.iterparse(fh, events=events, **_PARSER_OPTIONS)
     try:
         for event, element in context:
             if event == "start" and element.getparent() is None:
@@ -117,14 +146,15 @@ class _TextHash:
         return self.lenient or any(digest.hexdigest() == sha256 for _, digest in self.candidates)
 
 
-def stream_problems(data: bytes, name: str | None = None) -> tuple[list[Problem], dict | None]:
-    """(problems, outline facts) of ``data``; raises XmlInputError when it cannot be read.
+def stream_problems(data, name: str | None = None) -> tuple[list[Problem], dict | None]:
+    """(problems, outline facts) of ``data`` (bytes, or a file's path: then read in chunks,
+    never whole); raises XmlInputError when it cannot be read.
 
     The facts, when the file is otherwise valid and records an outline digest, are
     ``{"recorded": (nodes, sha256), "computed": (nodes, sha256), "line": outline line}``.
     """
     label = name or "input"
-    _refuse_declarations(data, label)
+    _refuse(data, label)
     whole, node_schema = _schemas()
     schema: list[Problem] = []
     unknown: list[Problem] = []
@@ -208,11 +238,12 @@ def stream_problems(data: bytes, name: str | None = None) -> tuple[list[Problem]
                 if parent[4] is None:
                     parent[4] = start
                 parent[5] = end
-        if len(stack) == 1 and not unknown:  # a top-level node of <document> is complete
-            if not node_schema.validate(element):
+        if stack:  # a node inside <document> is complete, its own children already checked and dropped
+            if not unknown and not node_schema.validate(element):
                 schema.extend(Problem(err.line or None, err.message) for err in node_schema.error_log)
-        if len(stack) == 1:
-            stack[0][0].remove(element)  # checked: dropped, so memory stays flat
+            # Checked: dropped, so memory holds the open nodes only, however large one
+            # section is (an emptied container is still a valid one for its parent's check).
+            stack[-1][0].remove(element)
         if element.tag == _DOCUMENT:
             in_document = False
     if unknown:
@@ -236,7 +267,7 @@ def stream_problems(data: bytes, name: str | None = None) -> tuple[list[Problem]
                 "computed": (digest.nodes, digest.hexdigest()), "line": outline.sourceline}
 
 
-def archived_outline(data: bytes, name: str | None = None) -> tuple[str, list[tuple[tuple, int]]]:
+def archived_outline(data, name: str | None = None) -> tuple[str, list[tuple[tuple, int]]]:
     """The text and the (record, line) of every node of a valid archive (for naming a difference)."""
     texts: list[str] = []
     records: list[tuple[tuple, int]] = []

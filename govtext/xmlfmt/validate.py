@@ -18,7 +18,12 @@ from govtext.xmlfmt.digest import describe, outline_digest, records
 from govtext.xmlfmt.reader import Problem
 from govtext.xmlfmt.stream_check import archived_outline, stream_problems
 
-__all__ = ["Problem", "validate_bytes"]
+__all__ = ["Problem", "validate_bytes", "validate_file"]
+
+
+def validate_file(path: str, name: str | None = None, reparse=None) -> list[Problem]:
+    """:func:`validate_bytes` of a file, read from disk in chunks (never held whole)."""
+    return _validate(path, name or path, reparse)
 
 
 def validate_bytes(data: bytes, name: str | None = None, reparse=None) -> list[Problem]:
@@ -29,6 +34,11 @@ def validate_bytes(data: bytes, name: str | None = None, reparse=None) -> list[P
     outline name its first differing node: the text is parsed again and, when that
     outline is the one the archive recorded, compared node by node with the archive's.
     """
+    return _validate(data, name, reparse)
+
+
+def _validate(data, name: str | None, reparse) -> list[Problem]:
+    """``data``: bytes, or a file's path (:mod:`~govtext.xmlfmt.stream_check` reads either)."""
     problems, outline = stream_problems(data, name)  # raises XmlInputError: unreadable
     if problems or outline is None or outline["computed"] == outline["recorded"]:
         return problems
