@@ -102,7 +102,7 @@ def extract_html(data: bytes, name: str | None = None) -> Extraction:
         warnings.append(f"{label}: the body found holds {kept:,} of the page's {page_chars:,} characters of text; "
                         "check that it is the document (or save only the article from the browser)")
     version = ".".join(str(part) for part in lxml.etree.LXML_VERSION[:3])
-    return build(zip(texts, wheres), "html", f"lxml.html {version}", encoding, metadata, warnings)
+    return build(_handed_over(texts, wheres), "html", f"lxml.html {version}", encoding, metadata, warnings)
 
 # Furniture is emptied and marked, not removed: removing renumbers its siblings, and the
 # source map must point into the page as served (/html/body/div[2]/p[3]).
@@ -270,6 +270,14 @@ class _LineWriter:
                 self.texts.append(line)
                 self.wheres.append(self.where or "")
         self.parts, self.where = [], None
+
+
+def _handed_over(texts: list, wheres: list[str]):
+    """Yield the lines, letting go of each once build has taken it: build frees a line as
+    soon as the page's text is joined, which it cannot while this list still holds it."""
+    for index, where in enumerate(wheres):
+        yield texts[index], where
+        texts[index] = None
 
 
 def _lines(body) -> tuple[list[str], list[str]]:
