@@ -177,3 +177,33 @@ def test_a_body_tiny_next_to_its_page_is_warned_about(tmp_path):
     assert result.exit_code == 0
     assert "page.html: the body found holds 16 of the page's" in result.stderr
     assert result.stderr.count("\n") == 1
+
+
+@pytest.mark.parametrize("codec", ["utf-8", "gb18030"])
+def test_xhtml_page_with_an_encoding_declaration_is_read(codec):
+    """lxml refuses a str carrying an XML encoding declaration; the page is decoded by its
+    declaration first and handed to lxml as UTF-8 bytes (which also spares lxml a copy)."""
+    page = (f'<?xml version="1.0" encoding="{codec}"?>\n<html xmlns="http://www.w3.org/1999/xhtml"><head>'
+            f'<meta charset="{codec}"/></head><body><div id="zoom"><p>第一条　为了规范行政行为，制定本条例。</p>'
+            "</div></body></html>")
+    got = extract_html(page.encode(codec), "x.html")
+    assert got.text == "第一条　为了规范行政行为，制定本条例。" and got.encoding == codec
+
+
+def test_lines_are_handed_to_build_and_let_go(monkeypatch):
+    """The reader's own list lets go of each line once build has taken it, so build can
+    free the lines as it records their origins (peak memory, issue 20)."""
+    from govtext.formats import html
+
+    seen = {}
+    real = html._handed_over
+
+    def spy(texts, wheres):
+        seen["texts"] = texts
+        yield from real(texts, wheres)
+
+    monkeypatch.setattr(html, "_handed_over", spy)
+    got = extract_html("<html><body><p>第一条　甲。</p><p>第二条　乙。</p></body></html>".encode(), "x.html")
+    assert got.text == "第一条　甲。\n第二条　乙。"
+    assert got.origins == ((0, 6, "/html/body/p[1]"), (7, 13, "/html/body/p[2]"))
+    assert seen["texts"] == [None, None]

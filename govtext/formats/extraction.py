@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from govtext.errors import InputError
@@ -50,19 +51,27 @@ class Extraction:
     """What a reader should check (an HTML body far smaller than its page), one line each."""
 
 
-def build(lines: list[tuple[str, str]], fmt: str, extractor: str, encoding: str,
+def build(lines: Iterable[tuple[str, str]], fmt: str, extractor: str, encoding: str,
           metadata: dict[str, str] | None = None, warnings: list[str] | None = None) -> Extraction:
-    """Join ``(line, where)`` pairs (empty lines dropped) into an :class:`Extraction`."""
-    parts: list[str] = []
+    """Join ``(line, where)`` pairs (empty lines dropped) into an :class:`Extraction`.
+
+    The text is joined first and each line let go of as its origin is recorded: a reader
+    that hands its lines over (a generator keeping no reference) then never holds the
+    lines, the joined text and the origins at once (issue 20: memory ≤ 10× the input).
+    """
+    texts: list[str | None] = []
+    wheres: list[str] = []
+    for line, where in lines:
+        if line:
+            texts.append(line)
+            wheres.append(where)
+    text = "\n".join(texts)  # type: ignore[arg-type]  # no None yet
     origins: list[tuple[int, int, str]] = []
     offset = 0
-    for line, where in lines:
-        if not line:
-            continue
-        if parts:
-            offset += 1  # the joining newline
-        parts.append(line)
-        origins.append((offset, offset + len(line), where))
-        offset += len(line)
+    for index, where in enumerate(wheres):
+        end = offset + len(texts[index])  # type: ignore[arg-type]
+        origins.append((offset, end, where))
+        texts[index] = None
+        offset = end + 1  # the joining newline
     meta = tuple((key, value) for key, value in (metadata or {}).items() if value)
-    return Extraction("\n".join(parts), fmt, extractor, encoding, tuple(origins), meta, tuple(warnings or ()))
+    return Extraction(text, fmt, extractor, encoding, tuple(origins), meta, tuple(warnings or ()))

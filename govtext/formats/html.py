@@ -69,32 +69,40 @@ def extract_html(data: bytes, name: str | None = None) -> Extraction:
 
     label = name or "input"
     text, encoding = decode_html(data, label)
+    # lxml is given UTF-8 bytes, not the str: it would convert a str (two or four bytes a
+    # character) into its own copy, and each copy of the page raises the peak (issue 20:
+    # memory ≤ 10× the input).  C0 controls are not HTML characters (browsers show
+    # nothing) and lxml refuses them.
+    page = _CONTROLS.sub("", text).encode("utf-8")
+    del text
     # huge_tree: libxml2 otherwise drops whatever lies deeper than 256 elements, silently.
-    parser = lxml.html.HTMLParser(huge_tree=True)
+    # encoding: the page is decoded already; a <meta charset> in it must not re-decode it.
+    parser = lxml.html.HTMLParser(huge_tree=True, encoding="utf-8")
     try:
-        # C0 controls are not HTML characters (browsers show nothing) and lxml refuses them.
-        root = lxml.html.document_fromstring(_CONTROLS.sub("", text), parser=parser)
+        root = lxml.html.document_fromstring(page, parser=parser)
     except (etree.ParserError, ValueError) as exc:
         raise InputError(f"{label}: not a readable HTML page ({exc})") from None
-    del text  # the tree holds the page now: the decoded copy would only raise the peak
+    del page  # the tree holds the page now
     if any(error.type_name == "ERR_RESOURCE_LIMIT" for error in parser.error_log):
         raise InputError(f"{label}: HTML elements nested deeper than the parser's limit "
                          "(2048 levels); the page cannot be read whole") from None
     metadata = _metadata(root)
     page_chars = _drop_furniture(root)
     body = _find_body(root)
-    lines = _lines(body) if body is not None else []
-    if sum(len(line) for line, _ in lines) < _MIN_BODY_CHARS:
+    texts, wheres = _lines(body) if body is not None else ([], [])
+    # The lines are plain strings now: free the tree before joining them, so the page's
+    # tree and the text built from it are never held at once.
+    del root, body
+    if sum(len(line) for line in texts) < _MIN_BODY_CHARS:
         raise InputError(f"{label}: HTML page with no body text (nothing outside navigation and scripts; a page "
                          "its scripts fill in must be saved from the browser after it has loaded)")
-    kept = sum(len(line) - line.count(" ") for line, _ in lines)
+    kept = sum(len(line) - line.count(" ") for line in texts)
     warnings = []
     if kept * _TINY_SHARE < page_chars and page_chars - kept >= _TINY_LOSS:
         warnings.append(f"{label}: the body found holds {kept:,} of the page's {page_chars:,} characters of text; "
                         "check that it is the document (or save only the article from the browser)")
     version = ".".join(str(part) for part in lxml.etree.LXML_VERSION[:3])
-    return build(lines, "html", f"lxml.html {version}", encoding, metadata, warnings)
-
+    return build(_handed_over(texts, wheres), "html", f"lxml.html {version}", encoding, metadata, warnings)
 
 # Furniture is emptied and marked, not removed: removing renumbers its siblings, and the
 # source map must point into the page as served (/html/body/div[2]/p[3]).
@@ -236,10 +244,15 @@ def _centered(el) -> bool:
 
 
 class _LineWriter:
-    """Collects inline text into lines; a block boundary or <br> ends the current line."""
+    """Collects inline text into lines; a block boundary or <br> ends the current line.
+
+    Lines and their origins are kept in two lists of strings, not a list of pairs: on a
+    flat page of short paragraphs a pair per line costs as much as the line itself.
+    """
 
     def __init__(self) -> None:
-        self.lines: list[tuple[str, str]] = []
+        self.texts: list[str] = []
+        self.wheres: list[str] = []
         self.parts: list[str] = []
         self.where: str | None = None
 
@@ -251,20 +264,31 @@ class _LineWriter:
             self.parts.append(text)
 
     def end_line(self) -> None:
-        line = clean_line(_WRAP_GAP.sub(_join_wrap, "".join(self.parts)))
-        if line:
-            self.lines.append((line, self.where or ""))
+        if self.parts:
+            line = clean_line(_WRAP_GAP.sub(_join_wrap, "".join(self.parts)))
+            if line:
+                self.texts.append(line)
+                self.wheres.append(self.where or "")
         self.parts, self.where = [], None
 
 
-def _lines(body) -> list[tuple[str, str]]:
+def _handed_over(texts: list, wheres: list[str]):
+    """Yield the lines, letting go of each once build has taken it: build frees a line as
+    soon as the page's text is joined, which it cannot while this list still holds it."""
+    for index, where in enumerate(wheres):
+        yield texts[index], where
+        texts[index] = None
+
+
+def _lines(body) -> tuple[list[str], list[str]]:
+    """The lines of ``body`` and, for each, the path of the block it came from."""
     writer = _LineWriter()
     _walk(body, writer)
     writer.end_line()
-    return writer.lines
+    return writer.texts, writer.wheres
 
 
-_ENTER, _LEAVE = "enter", "leave"
+_ENTER, _LEAVE, _CHILDREN = "enter", "leave", "children"
 
 
 def _walk(body, writer: _LineWriter) -> None:
@@ -278,11 +302,23 @@ def _walk(body, writer: _LineWriter) -> None:
     Each line's origin is its block's path as getpath writes it (``/html/body/div[2]/p``:
     an index where siblings share a tag), built from the parent's path while walking:
     getpath counts an element's siblings on every call, quadratic on a flat page of <p>s.
+
+    Children are entered one at a time from an iterator, not all pushed at once: on a
+    flat page of 100,000 <p>s a step per child would hold 100,000 proxies and paths.
     """
     body_path = body.getroottree().getpath(body)
     stack: list[tuple] = [(_ENTER, body, body_path, body_path, _centered(body), False, True)]
     while stack:
         step = stack.pop()
+        if step[0] is _CHILDREN:
+            _, children, path, shared, seen, block, centered, in_inline = step
+            child = next(children, None)
+            if child is not None:
+                stack.append(step)
+                seen[child.tag] += 1
+                child_path = f"{path}/{child.tag}[{seen[child.tag]}]" if shared[child.tag] > 1 else f"{path}/{child.tag}"
+                stack.append((_ENTER, child, child_path, block, centered, in_inline, False))
+            continue
         if step[0] is _LEAVE:
             _, el, was_block, outer, top = step
             if was_block:
@@ -314,12 +350,7 @@ def _walk(body, writer: _LineWriter) -> None:
             continue
         writer.add(el.text, block)
         stack.append((_LEAVE, el, is_block, outer, top))
-        children = [child for child in el if isinstance(child.tag, str)]
-        shared = Counter(child.tag for child in children)
-        seen: Counter[str] = Counter()
-        steps = []
-        for child in children:
-            seen[child.tag] += 1
-            steps.append(f"{path}/{child.tag}[{seen[child.tag]}]" if shared[child.tag] > 1 else f"{path}/{child.tag}")
-        for child, child_path in zip(reversed(children), reversed(steps)):
-            stack.append((_ENTER, child, child_path, block, centered, in_inline, False))
+        shared = Counter(child.tag for child in el if isinstance(child.tag, str))
+        if shared:
+            children = (child for child in el if isinstance(child.tag, str))
+            stack.append((_CHILDREN, children, path, shared, Counter(), block, centered, in_inline))

@@ -38,10 +38,11 @@ def extract_pdf(data: bytes, name: str | None = None) -> Extraction:
     try:
         pages, heights, widths = [], [], []
         budget = MAX_CHARS
+        shared: dict = {}
         for index in range(len(document)):
             page = document[index]
             width, height = page.get_size()
-            chars = _chars(page.get_textpage(), pdfium_c, budget)
+            chars = _chars(page.get_textpage(), pdfium_c, budget, shared)
             budget -= len(chars)
             pages.append(pdf_layout.page_lines(chars, index + 1))
             heights.append(height)
@@ -75,14 +76,20 @@ def _pages(pages: list[int]) -> str:
     return f"page {pages[0]}" if len(pages) == 1 else f"pages {pages[0]}-{pages[-1]}"
 
 
-def _chars(textpage, pdfium_c, budget: int = 1 << 62) -> list[Char]:
+def _chars(textpage, pdfium_c, budget: int = 1 << 62, shared: dict | None = None) -> list[Char]:
     """The page's characters with their loose boxes (the font's full height and advance).
 
     The page's text in one call and pdfium's raw box call per character: a long PDF
     has millions of characters and the per-character wrappers cost three times as much.
     Spaces pdfium generates between words are kept like real ones: only Latin text
     uses spaces (pdf_layout.line_text), where they are what we want.
+
+    Equal characters and coordinates are one object (``shared``, kept across the pages):
+    every character of a long PDF is held until its paragraphs are made, and a Chinese
+    page repeats a few hundred characters on a grid of a few dozen positions — a new
+    string and four new floats per character were most of the reader's memory.
     """
+    shared = {} if shared is None else shared
     raw = textpage.raw
     count = pdfium_c.FPDFText_CountChars(raw)
     if count > budget:
@@ -99,7 +106,11 @@ def _chars(textpage, pdfium_c, budget: int = 1 << 62) -> list[Char]:
         if char in _SKIP:
             continue
         box(raw, index, rect)
-        chars.append(Char(" " if char.isspace() else char, rect.left, rect.bottom, rect.right, rect.top))
+        char = " " if char.isspace() else char
+        left, bottom, right, top = rect.left, rect.bottom, rect.right, rect.top
+        chars.append(Char(shared.setdefault(char, char), shared.setdefault(left, left),
+                          shared.setdefault(bottom, bottom), shared.setdefault(right, right),
+                          shared.setdefault(top, top)))
     return chars
 
 
