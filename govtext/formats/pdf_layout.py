@@ -197,7 +197,8 @@ def margins(lines: list[Line], em: float, fallback: Margins | None = None) -> Ma
     # The right edge is where full lines end; hanging punctuation may poke out by less
     # than a character, so the full lines are those within one character of the furthest.
     rights = [line.right for line in lines] or [0.0]
-    right = median(r for r in rights if r >= max(rights) - em)
+    furthest = max(rights)  # once: inside the filter it made a long PDF's margins quadratic
+    right = median(r for r in rights if r >= furthest - em)
     # Body lines start at the left edge or are indented from it (first lines, centred
     # headings); page numbers, the only lines further out, are gone by now.
     body = [line.left for line in lines if round(line.height) == size] or [line.left for line in lines]
