@@ -20,6 +20,11 @@ MIN_CHARS_PER_PAGE = 5  # less body text than this on average: the pages are ima
 # machine, benchmarks/bench_formats.py): 2 million characters (about 1,500 dense pages,
 # far beyond any 公报 or law) take a few minutes; beyond that the user is told to split it.
 MAX_CHARS = 2_000_000
+# pdfium keeps every object it parsed (content streams, fonts) until the document is
+# closed, even once the page is closed: about 4× a long PDF's size by its last page.
+# Reopening the document every so many pages bounds that cache (9.3 MB PDF of 1,240
+# pages: +53 MB → +10 MB) for a re-read of the cross-reference table each time.
+REOPEN_EVERY = 100
 
 
 def extract_pdf(data: bytes, name: str | None = None) -> Extraction:
@@ -40,9 +45,15 @@ def extract_pdf(data: bytes, name: str | None = None) -> Extraction:
         budget = MAX_CHARS
         shared: dict = {}
         for index in range(len(document)):
+            if index and index % REOPEN_EVERY == 0:
+                document.close()  # pdfium's per-document cache: see REOPEN_EVERY
+                document = pdfium.PdfDocument(data)
             page = document[index]
             width, height = page.get_size()
-            chars = _chars(page.get_textpage(), pdfium_c, budget, shared)
+            textpage = page.get_textpage()
+            chars = _chars(textpage, pdfium_c, budget, shared)
+            textpage.close()
+            page.close()
             budget -= len(chars)
             pages.append(pdf_layout.page_lines(chars, index + 1))
             heights.append(height)
