@@ -43,7 +43,6 @@ def extract_pdf(data: bytes, name: str | None = None) -> Extraction:
     try:
         pages, heights, widths = [], [], []
         budget = MAX_CHARS
-        shared: dict = {}
         for index in range(len(document)):
             if index and index % REOPEN_EVERY == 0:
                 document.close()  # pdfium's per-document cache: see REOPEN_EVERY
@@ -51,7 +50,7 @@ def extract_pdf(data: bytes, name: str | None = None) -> Extraction:
             page = document[index]
             width, height = page.get_size()
             textpage = page.get_textpage()
-            chars = _chars(textpage, pdfium_c, budget, shared)
+            chars = _chars(textpage, pdfium_c, budget)
             textpage.close()
             page.close()
             budget -= len(chars)
@@ -87,7 +86,7 @@ def _pages(pages: list[int]) -> str:
     return f"page {pages[0]}" if len(pages) == 1 else f"pages {pages[0]}-{pages[-1]}"
 
 
-def _chars(textpage, pdfium_c, budget: int = 1 << 62, shared: dict | None = None) -> list[Char]:
+def _chars(textpage, pdfium_c, budget: int = 1 << 62) -> list[Char]:
     """The page's characters with their loose boxes (the font's full height and advance).
 
     The page's text in one call and pdfium's raw box call per character: a long PDF
@@ -95,12 +94,8 @@ def _chars(textpage, pdfium_c, budget: int = 1 << 62, shared: dict | None = None
     Spaces pdfium generates between words are kept like real ones: only Latin text
     uses spaces (pdf_layout.line_text), where they are what we want.
 
-    Equal characters and coordinates are one object (``shared``, kept across the pages):
-    every character of a long PDF is held until its paragraphs are made, and a Chinese
-    page repeats a few hundred characters on a grid of a few dozen positions — a new
-    string and four new floats per character were most of the reader's memory.
+    The characters live for one page: pdf_layout.page_lines keeps its lines compact.
     """
-    shared = {} if shared is None else shared
     raw = textpage.raw
     count = pdfium_c.FPDFText_CountChars(raw)
     if count > budget:
@@ -118,10 +113,7 @@ def _chars(textpage, pdfium_c, budget: int = 1 << 62, shared: dict | None = None
             continue
         box(raw, index, rect)
         char = " " if char.isspace() else char
-        left, bottom, right, top = rect.left, rect.bottom, rect.right, rect.top
-        chars.append(Char(shared.setdefault(char, char), shared.setdefault(left, left),
-                          shared.setdefault(bottom, bottom), shared.setdefault(right, right),
-                          shared.setdefault(top, top)))
+        chars.append(Char(char, rect.left, rect.bottom, rect.right, rect.top))
     return chars
 
 

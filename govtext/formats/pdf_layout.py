@@ -11,6 +11,7 @@ becomes one space.
 from __future__ import annotations
 
 import re
+from array import array
 from collections import Counter
 from dataclasses import dataclass, field
 from statistics import median
@@ -37,8 +38,13 @@ class Char:
 
 @dataclass(slots=True)
 class Line:
+    """A row of characters, kept compact: a long PDF's lines hold millions of characters
+    until the document's em is known, and one object per character (72 bytes) was most of
+    the reader's memory.  ``glyphs`` are the characters left to right, ``boxes`` their
+    boxes as left, bottom, right, top each, in the same order (see ``box``)."""
     page: int
-    chars: list[Char] = field(default_factory=list)
+    glyphs: str = ""
+    boxes: array = field(default_factory=lambda: array("d"))
     text: str = ""
     column: int = 0  # 0 on one-column pages; 1 and 2 for the columns of a two-column page
     # Geometry, computed once by seal() (a long PDF has hundreds of thousands of lines).
@@ -48,38 +54,54 @@ class Line:
     bottom: float = 0.0
     height: float = 0.0
 
+    @classmethod
+    def of(cls, page: int, chars: list[Char]) -> Line:
+        """The line of these characters, left to right, its geometry sealed."""
+        chars = sorted(chars, key=lambda c: c.left)
+        values = [v for c in chars for v in (c.left, c.bottom, c.right, c.top)]
+        boxes = array("f", values)  # pdfium's boxes are C floats: 4 bytes hold them exactly
+        if boxes.tolist() != values:
+            boxes = array("d", values)
+        return cls(page, "".join(c.text for c in chars), boxes).seal()
+
+    def piece(self, start: int, end: int) -> Line:
+        """Characters ``start:end`` as a line of their own."""
+        return Line(self.page, self.glyphs[start:end], self.boxes[4 * start:4 * end]).seal()
+
     def seal(self) -> Line:
         """Compute the line's box from its characters (space glyphs only position: they do
         not indent), and its height from the Chinese characters — Latin digits in another
         font (Calibri next to SimSun) have other boxes without being another type size."""
-        self.chars.sort(key=lambda c: c.left)
-        inked = [c for c in self.chars if c.text != " "] or self.chars
-        self.left = min(c.left for c in inked)
-        self.right = max(c.right for c in inked)
-        self.top = max(c.top for c in self.chars)
-        self.bottom = min(c.bottom for c in self.chars)
-        cjk = [c.top - c.bottom for c in self.chars if _CJK.match(c.text)]
-        self.height = median(cjk or [c.top - c.bottom for c in self.chars])
+        b, glyphs = self.boxes, self.glyphs
+        everything = range(len(glyphs))
+        inked = [i for i in everything if glyphs[i] != " "] or everything
+        self.left = min(b[4 * i] for i in inked)
+        self.right = max(b[4 * i + 2] for i in inked)
+        self.top = max(b[3::4])
+        self.bottom = min(b[1::4])
+        cjk = [b[4 * i + 3] - b[4 * i + 1] for i in everything if _CJK.match(glyphs[i])]
+        self.height = median(cjk or [b[4 * i + 3] - b[4 * i + 1] for i in everything])
         return self
 
 
 def page_lines(chars: list[Char], page: int) -> list[Line]:
     """Group a page's characters (whitespace already removed) into lines, top to bottom."""
-    rows: list[Line] = []
+    rows: list[list[Char]] = []
     for char in sorted(chars, key=lambda c: (-(c.top + c.bottom) / 2, c.left)):
         middle = (char.top + char.bottom) / 2
         if rows:
             last = rows[-1]
-            last_middle = (last.chars[0].top + last.chars[0].bottom) / 2
+            last_middle = (last[0].top + last[0].bottom) / 2
             if abs(middle - last_middle) < 0.35 * max(char.top - char.bottom, 1):
-                last.chars.append(char)
+                last.append(char)
                 continue
-        rows.append(Line(page, [char]))
-    return [row.seal() for row in rows]
+        rows.append([char])
+    return [Line.of(page, row) for row in rows]
 
 
 def em_of(lines: list[Line]) -> float:
-    widths = [c.right - c.left for line in lines for c in line.chars if _CJK.match(c.text)]
+    widths = [line.boxes[4 * i + 2] - line.boxes[4 * i] for line in lines
+              for i, glyph in enumerate(line.glyphs) if _CJK.match(glyph)]
     if not widths:
         widths = [line.height for line in lines] or [10.0]
     return median(widths)
@@ -88,21 +110,22 @@ def em_of(lines: list[Line]) -> float:
 def line_text(line: Line, em: float) -> str:
     """The line's characters, with one space where the page shows a gap."""
     out: list[str] = []
-    previous = None
+    previous = None  # the previous visible character and its right edge
     spaced = False  # a space glyph since the previous visible character
-    for char in line.chars:
-        if char.text == " ":
+    boxes = line.boxes
+    for index, glyph in enumerate(line.glyphs):
+        if glyph == " ":
             spaced = True
             continue
         if previous is not None:
-            gap = char.left - previous.right
-            latin = previous.text.isascii() and char.text.isascii()
+            gap = boxes[4 * index] - previous_right
+            latin = previous.isascii() and glyph.isascii()
             # Space glyphs count between Latin words only: next to Chinese they are
             # positioning (WPS pads digits in another font), and a visible gap is a space.
             if gap > 0.35 * em or (latin and (spaced or gap > 0.15 * em)):
                 out.append(" ")
-        out.append(char.text)
-        previous, spaced = char, False
+        out.append(glyph)
+        previous, previous_right, spaced = glyph, boxes[4 * index + 2], False
     return "".join(out).strip()
 
 
@@ -129,20 +152,19 @@ def drop_furniture(pages: list[list[Line]], heights: list[float]) -> list[list[L
 
 def split_at_gaps(line: Line, gap: float) -> list[Line]:
     """Pieces of a line separated by more than ``gap`` (the two columns' halves of a row)."""
-    if len(line.chars) < 2 or line.right - line.left < 2 * gap:
+    if len(line.glyphs) < 2 or line.right - line.left < 2 * gap:
         return [line]
-    pieces = [[line.chars[0]]]
-    reach = line.chars[0].right
-    for char in line.chars[1:]:
-        if char.text != " " and char.left - reach > gap:
-            pieces.append([char])
-        else:
-            pieces[-1].append(char)
-        if char.right > reach:
-            reach = char.right
-    if len(pieces) == 1:
+    starts = [0]  # where each piece starts
+    boxes = line.boxes
+    reach = boxes[2]
+    for index in range(1, len(line.glyphs)):
+        if line.glyphs[index] != " " and boxes[4 * index] - reach > gap:
+            starts.append(index)
+        if boxes[4 * index + 2] > reach:
+            reach = boxes[4 * index + 2]
+    if len(starts) == 1:
         return [line]
-    return [Line(line.page, chars, line.text if len(pieces) == 1 else "").seal() for chars in pieces]
+    return [line.piece(start, end) for start, end in zip(starts, starts[1:] + [len(line.glyphs)])]
 
 
 def reading_order(lines: list[Line], width: float, em: float | None = None) -> list[Line]:
@@ -190,7 +212,7 @@ def margins(lines: list[Line], em: float, fallback: Margins | None = None) -> Ma
     """
     sizes: Counter[int] = Counter()
     for line in lines:
-        sizes[round(line.height)] += len(line.chars)
+        sizes[round(line.height)] += len(line.glyphs)
     size = sizes.most_common(1)[0][0] if sizes else (fallback.size if fallback else em)
     if len(lines) < 4 and fallback is not None:
         return fallback
