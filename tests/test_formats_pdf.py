@@ -134,3 +134,28 @@ def test_extra_space_between_lines_starts_a_paragraph():
     rows = [_row(FULL, 700), _row("甲" * 40, 685), _row("乙" * 40, 670),
             _row("丙" * 40, 640), _row("丁" * 40, 625), _row("完。", 610)]
     assert _read([rows]) == [FULL + "甲" * 40 + "乙" * 40, "丙" * 40 + "丁" * 40 + "完。"]
+
+
+def test_reopening_the_document_every_few_pages_reads_the_same(monkeypatch):
+    """The reader reopens the PDF every REOPEN_EVERY pages to free pdfium's cache: the
+    pages read after a reopen, and the paragraphs running across one, are unchanged."""
+    from govtext.formats import pdf
+
+    pages = [[("Article %d runs on" % n, 40, 500), ("to the next line." if n % 2 else "Ends here.", 40, 485),
+              ("- %d -" % n, 190, 20)] for n in range(1, 8)]
+    data = pdf_bytes(pages)
+    once = extract_pdf(data, "x.pdf")
+    monkeypatch.setattr(pdf, "REOPEN_EVERY", 2)
+    assert extract_pdf(data, "x.pdf") == once
+    assert len(once.text) > 0
+
+
+def test_compact_lines_keep_coordinates_exactly():
+    """Boxes that are not C floats (hand-placed, or another library's) are kept as doubles:
+    the compact storage never moves a character."""
+    line = pdf_layout.Line.of(1, [Char("乙", 10.1, 0.3, 20.1, 10.3), Char("甲", 0.1, 0.3, 10.1, 10.3)])
+    assert line.glyphs == "甲乙"
+    assert list(line.boxes) == [0.1, 0.3, 10.1, 10.3, 10.1, 0.3, 20.1, 10.3]
+    assert (line.left, line.right, line.top, line.bottom) == (0.1, 20.1, 10.3, 0.3)
+    exact = pdf_layout.Line.of(1, [Char("甲", 0.5, 0.25, 10.5, 10.25)])
+    assert exact.boxes.typecode == "f" and list(exact.boxes) == [0.5, 0.25, 10.5, 10.25]
