@@ -7,8 +7,8 @@ the exporters and the amendment tools alike.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 CN_DIGITS = "〇零一二三四五六七八九十百千两"
 """Every character that may appear in a Chinese numeral as laws and reports write them."""
@@ -134,8 +134,7 @@ def arabic_number(digits: str) -> float:
     return float(plain)
 
 
-@dataclass(frozen=True, slots=True)
-class Amount:
+class Amount(NamedTuple):
     """One figure as written: ``value`` before its scale (1.3万亿 → 1.3, scale 万亿), or the
     ``low``/``high`` ends of a range (6%－6.5%, 百分之八至九); ``percent`` for 百分之X,
     ``fraction`` for X分之Y and 一半, ``more`` for the 多/余 of 8000多亿."""
