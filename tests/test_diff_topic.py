@@ -144,3 +144,31 @@ def test_enumerations_inside_an_item_are_units_too() -> None:
     assert [u.node.id for u in build_units(old)][1:5] == ["s1/i1", "s1/i1/e1", "s1/i1/e2", "s1/i1/e3"]
     [change] = diff_documents(old, new).changes
     assert (change.change, change.old.id, change.new.id) == ("reworded", "s1/i1/e2", "s1/i1/e2")
+
+
+def test_a_version_between_two_pairs_is_segmented_once_and_diffs_the_same() -> None:
+    # history diffs each middle version twice with one set of units: the topic words are kept
+    # on the units, and a fresh diff of the same pair reads them the same.
+    old, new = (DIFF_FIXTURES / "policy-enum-renumbered" / name for name in ("old.txt", "new.txt"))
+    texts = [old.read_text(encoding="utf-8"), new.read_text(encoding="utf-8"), old.read_text(encoding="utf-8")]
+    docs = [parse_text(text) for text in texts]
+    units = [build_units(doc) for doc in docs]
+    calls: list[str] = []
+    segmenter = Segmenter()
+
+    def tokenize(text: str):
+        calls.append(text)
+        return segmenter.tokenize(text)
+
+    class Counting:
+        pass
+
+    counting = Counting()
+    counting.tokenize = tokenize
+    fresh = [diff_documents(docs[k], docs[k + 1], segmenter=counting) for k in range(2)]
+    fresh_calls, calls[:] = len(calls), []
+    shared = [diff_documents(docs[k], docs[k + 1], segmenter=counting, units=(units[k], units[k + 1]))
+              for k in range(2)]
+    segmented = sum(u.topic_words is not None for u in units[1])
+    assert segmented and len(calls) == fresh_calls - segmented
+    assert shared == fresh

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import sys
 from array import array
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from itertools import chain
 from math import ceil
@@ -201,6 +202,17 @@ are left out of its prefix and of the meetings it must have: the pairs it can st
 through rarer bigrams are found, the rest are left to the exact-text phases."""
 
 
+def _index_keys(ordered: list[str], length: int, counts: Counter[str], prints: Fingerprints) -> list[str]:
+    """The first ``length`` of a unit's ordered bigrams that are not stop-grams (:data:`STOP_GRAM`).
+
+    Ordered rarest first, a unit's stop-grams are the tail of its order: where ``counts`` is the
+    count the order was made with, a binary search finds where they begin and the keys are one
+    slice, instead of a lookup per bigram (most of the candidate search's own time)."""
+    if counts is prints.counts:
+        return ordered[: min(length, bisect_right(ordered, STOP_GRAM, key=counts.__getitem__))]
+    return [gram for gram in ordered[:length] if counts[gram] <= STOP_GRAM]  # counted again since
+
+
 def _prefix_pairs(old: dict[tuple, Unit], new: dict[tuple, Unit], t: float, prints: Fingerprints,
                   part: str = "all") -> set[tuple[tuple, tuple]]:
     """Keys (old, new) of every pair of non-empty sets whose Dice similarity may reach ``t``
@@ -212,7 +224,7 @@ def _prefix_pairs(old: dict[tuple, Unit], new: dict[tuple, Unit], t: float, prin
     for key, unit in new.items():
         grams = prints.ordered(unit, part)
         length, need = _extended(len(grams), share)
-        keys = [gram for gram in grams[:length] if counts[gram] <= STOP_GRAM]
+        keys = _index_keys(grams, length, counts, prints)
         need_new[key] = max(1, need - (length - len(keys)))
         for gram in keys:
             index[gram].append(key)
@@ -221,7 +233,7 @@ def _prefix_pairs(old: dict[tuple, Unit], new: dict[tuple, Unit], t: float, prin
     for key, unit in old.items():
         grams = prints.ordered(unit, part)
         length, need = _extended(len(grams), share)
-        keys = {gram for gram in grams[:length] if counts[gram] <= STOP_GRAM}
+        keys = set(_index_keys(grams, length, counts, prints))
         need = max(1, need - (length - len(keys)))
         # The first min(need, need_new) shared bigrams lie in both prefixes: count meetings in C.
         hits = Counter(chain.from_iterable(map(index.__getitem__, indexed & keys)))
@@ -298,12 +310,12 @@ def containers(pieces: list[Unit], wholes: list[Unit], share: float,
     for k, same in enumerate(groups):
         piece = same[0]
         length, hits_needed = _extended(len(piece.grams), share)
+        keys = _index_keys(prints.ordered(piece), length, prints.counts, prints)
+        if len(keys) < length:  # a stop-gram is no key (see STOP_GRAM): one meeting fewer to ask for each
+            hits_needed = max(1, hits_needed - (length - len(keys)))
         need.append(hits_needed)
-        for gram in prints.ordered(piece)[:length]:
-            if prints.counts[gram] <= STOP_GRAM:
-                index[gram].append(k)
-            else:  # a stop-gram is no key (see STOP_GRAM): one meeting fewer to ask for
-                need[-1] = max(1, need[-1] - 1)
+        for gram in keys:
+            index[gram].append(k)
     indexed = index.keys()
     found: dict[int, list[list[Unit]]] = defaultdict(list)
     by_text: dict[tuple[str, str], list[Unit]] = defaultdict(list)

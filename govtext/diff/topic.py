@@ -117,13 +117,23 @@ class TopicIndex:
 
     # --- words ---------------------------------------------------------------------
     def _own(self, unit: Unit) -> tuple[Counter[str], set[str]]:
-        """(words of the unit's own text, words of its lead clause), numbering left out."""
+        """(words of the unit's own text, words of its lead clause), numbering left out.
+
+        Kept on the unit with the tokenizer that made them (read-only from here on: the
+        vectors copy them), so a unit diffed twice — a version between two pairs of a
+        history — is segmented once."""
+        cached = unit.topic_words
+        if cached is not None and cached[0] == self._tokenize:
+            return cached[1]
         if unit.family == HEADING_FAMILY:
             words = self._words(unit.title_norm)
-            return Counter(w for w, _ in words), {w for w, _ in words}
-        lead = unit.title_norm or _first_clause(unit.body_norm)
-        words = self._words(unit.title_norm + unit.body_norm)
-        return Counter(w for w, _ in words), {w for w, end in words if end <= len(lead)}
+            own = Counter(w for w, _ in words), {w for w, _ in words}
+        else:
+            lead = unit.title_norm or _first_clause(unit.body_norm)
+            words = self._words(unit.title_norm + unit.body_norm)
+            own = Counter(w for w, _ in words), {w for w, end in words if end <= len(lead)}
+        unit.topic_words = (self._tokenize, own)
+        return own
 
     def _words(self, text: str) -> list[tuple[str, int]]:
         """Content words (two characters or more, not numerals) with their end offsets.  A

@@ -70,6 +70,10 @@ class Unit:
     _grams: frozenset[str] | None = None
     _title_grams: frozenset[str] | None = None
     _body_grams: frozenset[str] | None = None
+    topic_words: tuple | None = None
+    """The topic index's words of this unit, with the tokenizer that made them (see
+    :meth:`govtext.diff.topic.TopicIndex._own`): kept on the unit so that a version in two
+    pairs (``history``) is segmented once."""
 
     @property
     def grams(self) -> frozenset[str]:
