@@ -15,7 +15,7 @@ from govtext.amend import AmendError, read_instrument
 from govtext.amend.api import InstrumentError
 from govtext.amend.grammar import read_item
 from govtext.amend.ops import (
-    AddArticle, AddUnit, Delete, Merge, Modify, Move, RenameHeading, Renumber, ReplaceWords, Target,
+    AddArticle, AddUnit, Delete, Merge, Modify, Move, RenameHeading, Renumber, ReplaceWords, Target, Transfer,
 )
 
 CASES = sorted(p for p in (FIXTURES / "amend").iterdir() if (p / "instrument.txt").is_file())
@@ -37,7 +37,8 @@ def test_fixture_applies_to_expected_text(folder):
 def test_every_operation_has_a_fixture():
     names = {p.name for p in CASES}
     assert {"modify-article", "add-clause", "points", "zhiyi", "renumber", "words", "delete", "merge", "split",
-            "move", "multi-law", "split-article", "dangling", "renumber-mismatch", "rename-chapter"} <= names
+            "move", "multi-law", "split-article", "dangling", "renumber-mismatch", "rename-chapter",
+            "words-and-unit", "transfer-clause", "sentence-words", "move-point"} <= names
 
 
 def test_renumbering_updates_references_outside_quoted_text():
@@ -195,3 +196,49 @@ def test_sentences_added_deleted_and_placed():
                                  "四、第一条增加一句：“戊。”\n")
     assert amend_text(old, instrument).text == ("中华人民共和国示例法\n第一条 甲。乙。戊。\n第二条 子。丙。丑。\n寅。\n"
                                                 "第三条 辰。丁。巳。\n")
+
+
+# Four constructions the grammar composes from parts it already had (docs/amend.md listed them as not understood).
+@pytest.mark.parametrize("sentence, expected", [
+    # words and whole units in one list: the units continue from the unit last named
+    ("删去第十三条第二款中的“甲”和第三款。",
+     (ReplaceWords((Target(13, 0, 2),), "甲", ""), Delete(Target(13, 0, 3)))),
+    ("删去第八条中的“甲”、“乙”以及第二款、第三款。",
+     (ReplaceWords((Target(8),), "甲", ""), ReplaceWords((Target(8),), "乙", ""), Delete(Target(8, 0, 2)),
+      Delete(Target(8, 0, 3)))),
+    # a 款 into another article, by 作为 or 移作
+    ("将第三条第二款作为第四条第二款。", (Transfer(Target(3, 0, 2), 4, 0, 2),)),
+    ("将第三条之一第一款移作第五条第三款。", (Transfer(Target(3, 1, 1), 5, 0, 3),)),
+    # words within one sentence of a unit, deleted or replaced
+    ("删去第十条第二款第一句中的“甲”。", (ReplaceWords((Target(10, 0, 2),), "甲", "", sentence=1),)),
+    ("将第十条第二句中的“甲”修改为“乙”。", (ReplaceWords((Target(10),), "甲", "乙", sentence=2),)),
+    # a 项 (or 款) moving among its siblings; 该项 continues the unit last named
+    ("将第五条第四项修改为：“（四）甲；”，并将该项移作第二项。",
+     (Modify(Target(5, 0, None, 4), ("（四）甲；",)), Move(Target(5, 0, None, 4), None, 2, "point"))),
+    ("将第五条第三款移作第一款。", (Move(Target(5, 0, 3), None, 1, "clause"),)),
+])
+def test_composed_constructions_are_read(sentence, expected):
+    ops, problem = read_item(sentence)
+    assert problem is None and ops == expected
+
+
+@pytest.mark.parametrize("sentence, problem", [
+    ("将第三条第二款作为第三条第一款。", "within its own article"),
+    ("将第五条第四项移作第二条。", "cannot move"),
+    ("将第三条作为第四条第二款。", "is not a 款"),
+])
+def test_composed_constructions_refuse_what_cannot_be(sentence, problem):
+    ops, found = read_item(sentence)
+    assert ops == () and problem in found
+
+
+def test_a_moved_point_leaves_each_place_its_end_mark():
+    lines = _apply(FIXTURES / "amend" / "move-point").text.splitlines()
+    assert lines[-5:-1] == ["（一）虚报数据；", "（二）泄露国家秘密；", "（三）伪造资料；", "（四）拒绝检查。"]
+
+
+def test_words_in_another_sentence_are_not_found():
+    old = (FIXTURES / "amend" / "sentence-words" / "old.txt").read_text(encoding="utf-8")
+    text = (FIXTURES / "amend" / "sentence-words" / "instrument.txt").read_text(encoding="utf-8")
+    with pytest.raises(AmendError, match="第二条第一款第一句"):
+        amend_text(old, read_instrument(text.replace("第二句中的“、及时”", "第一句中的“、及时”"), old.splitlines()[0]))

@@ -21,7 +21,7 @@ from typing import Callable
 
 from govtext.amend.ops import (
     AddArticle, AddHeading, AddUnit, Delete, Detach, InsertWords, Merge, Modify, ModifyPart, ModifyText, Move,
-    NoChange, Operation, RenameHeading, Renumber, RenumberHeading, ReplaceWords, Target,
+    NoChange, Operation, RenameHeading, Renumber, RenumberHeading, ReplaceWords, Target, Transfer,
 )
 from govtext.amend.quotes import (
     PLACEHOLDER, PLACEHOLDER_RE, QuoteError, as_law_text, curl_ascii_quotes, extract_quotes, quote_bare_payload,
@@ -60,6 +60,8 @@ _TEXT_PART = _alt(TEXT_PARTS)
 _SENTENCE = rf"第(?P<sentence>{CN})句"
 _SIDE = _alt(SIDES)
 _HEADING = rf"第{CN}(?:编|章|节)"
+# 第十条第二款第一句中的“A”: words sought in one sentence of the unit named.
+_IN_SENTENCE = rf"(?:的)?第{CN}句"
 
 
 def _value(numeral: str) -> int:
@@ -192,12 +194,20 @@ def _targets_of(where: str | None, item: _Item) -> tuple[Target, ...]:
     return targets
 
 
-_WHERE = rf"(?P<where>将?(?:名称(?:(?:、|和|及){_LIST})?|{_LIST}|{_alt(WHOLE_LAW)})?(?:中的|其中的|末尾的|中)|将?其中的|将{_LIST}|将)?"
+_WHERE = rf"(?P<where>将?(?:名称(?:(?:、|和|及){_LIST})?|{_LIST}(?:{_IN_SENTENCE})?|{_alt(WHOLE_LAW)})?(?:中的|其中的|末尾的|中)|将?其中的|将{_LIST}|将)?"
+
+
+def _sentence_of(where: str) -> tuple[str, int | None]:
+    """第二款第一句中的 → (第二款中的, 1): the place, and the sentence the words are in."""
+    m = re.search(rf"(?:的)?第(?P<n>{CN})句", where)
+    if not m:
+        return where, None
+    return where[:m.start()] + where[m.end():], _value(m.group("n"))
 
 
 def _words(m, item: _Item) -> None:
     """将第X条中的“A”修改为“B” / 将“A”、“B”分别修改为“C”、“D” / 将“A”修改为：“……”."""
-    where = m.group("where") or ""
+    where, sentence = _sentence_of(m.group("where") or "")
     in_title = bool(re.match(r"^将?名称(?:、|和|及|中的)", where))
     if in_title:
         where = re.sub(r"^将?名称(?:、|和|及)?", "将", where)
@@ -214,7 +224,7 @@ def _words(m, item: _Item) -> None:
     for old, new in zip(olds, news):
         if not old:
             raise ValueError("an empty quotation “” cannot be replaced")
-        item.ops.append(ReplaceWords(targets, old, new, in_title, anywhere))
+        item.ops.append(ReplaceWords(targets, old, new, in_title, anywhere, sentence))
 
 
 def _insert_words(m, item: _Item) -> None:
@@ -233,16 +243,22 @@ def _insert_words(m, item: _Item) -> None:
 
 
 def _delete_words(m, item: _Item) -> None:
-    """删去第X条中的“A”和“B” / 删去第八条第一款末尾的“A”和第二款末尾的“B”."""
+    """删去第X条中的“A”和“B” / 删去第八条第一款末尾的“A”和第二款末尾的“B” / 删去第二款第一句中的“A”
+    / 删去第十三条第二款中的“A”和第三款 (words, then whole units, in one list)."""
     targets: tuple[Target, ...] | None = None
-    for piece in re.finditer(rf"(?P<where>(?:{_LIST})?(?:中的|其中的|末尾的|该条中的|该款中的|中))?(?P<q>{_Q})",
-                             m.group("body")):
+    sentence = None
+    for piece in re.finditer(rf"(?P<where>(?:{_LIST})?(?:{_IN_SENTENCE})?(?:中的|其中的|末尾的|该条中的|该款中的|中))?"
+                             rf"(?P<q>{_Q})", m.group("body")):
         if piece.group("where") or targets is None:
-            targets = _targets_of(piece.group("where"), item)
+            where, sentence = _sentence_of(piece.group("where") or "")
+            targets = _targets_of(where, item)
         old = item.word(piece.group("q"))
         if not old:
             raise ValueError("an empty quotation “” cannot be deleted")
-        item.ops.append(ReplaceWords(targets, old, ""))
+        item.ops.append(ReplaceWords(targets, old, "", sentence=sentence))
+    if m.groupdict().get("units"):
+        # ……中的“A”和第三款: the list ends with whole units, named from the unit last named.
+        item.ops.extend(Delete(t) for t in item.ctx.resolve_list(m.group("units")))
 
 
 def _delete_words_after(m, item: _Item) -> None:
@@ -551,12 +567,27 @@ def _detach(m, item: _Item) -> None:
 
 
 def _move_to(m, item: _Item) -> None:
-    """将第十二条移作第十五条: the article takes that place."""
+    """将第十二条移作第十五条: the article takes that place; 将该项移作第三项 / 将第二款移作第三款:
+    a 项 among the 项 of its 款, a 款 among the 款 of its article."""
     target = item.ctx.resolve(m.group("ref"))
-    if target.clause is not None:
-        raise ValueError(f"{target.label()} is not an article")
+    unit = UNITS[m.group("unit")]
+    level = "point" if target.point is not None else "clause" if target.clause is not None else "article"
+    if level != unit or target.subpoint is not None:
+        raise ValueError(f"{target.label()} cannot move to a {m.group('unit')}'s place")
     item.ctx.target = target
-    item.ops.append(Move(target, None, _value(m.group("n"))))
+    item.ops.append(Move(target, None, _value(m.group("n")), unit))
+
+
+def _transfer(m, item: _Item) -> None:
+    """将第三条第二款作为第四条第二款: a 款 becomes a 款 of another article."""
+    target = item.ctx.resolve(m.group("ref"))
+    dest = Context().resolve(m.group("dest"))
+    if target.clause is None or target.point is not None:
+        raise ValueError(f"{target.label()} is not a 款")
+    if dest.key == target.key:
+        raise ValueError(f"{target.label()} moved within its own article: write 移作第N款")
+    item.ctx.target = dest
+    item.ops.append(Transfer(target, dest.article, dest.zhiyi, dest.clause))
 
 
 def _renumber_heading(m, item: _Item) -> None:
@@ -598,8 +629,9 @@ RULES: tuple[tuple[re.Pattern[str], Rule], ...] = tuple((re.compile(p), r) for p
      _delete_words_after),
     (rf"将(?P<refs>{_LIST}){_V['delete']}", _delete),
     # 删去……中的“A” / 删去其中的“A”和“B” / 删去第八条第一款末尾的“A”和第二款末尾的“B”
-    (rf"{_V['delete']}(?P<body>(?:(?:{_LIST})?(?:中的|其中的|末尾的|该条中的|该款中的|中))?{_Q}"
-     rf"(?:(?:和|、|及)(?:(?:{_LIST})?(?:中的|末尾的))?{_Q})*)", _delete_words),
+    (rf"{_V['delete']}(?P<body>(?:(?:{_LIST})?(?:{_IN_SENTENCE})?(?:中的|其中的|末尾的|该条中的|该款中的|中))?{_Q}"
+     rf"(?:(?:和|、|及)(?:(?:{_LIST})?(?:中的|末尾的))?{_Q})*)"
+     rf"(?:(?:和|、|及|以及)(?P<units>{_LIST})(?=[，。；,]|$))?", _delete_words),
     # 将引言修改为 / 将名称修改为 / 将第一部分标题修改为
     (rf"将(?:(?P<part>{_TEXT_PART})|第(?P<section>{CN})部分(?:的)?标题){_M}[：:]?(?P<q>{_QS})", _modify_text),
     # 删去第二款第二句 / 在第一款第一句后增加一句：“……” / 增加一句，作为第二句：“……”
@@ -639,7 +671,9 @@ RULES: tuple[tuple[re.Pattern[str], Rule], ...] = tuple((re.compile(p), r) for p
     (rf"将(?P<ref>{_ONE}){_V['detach']}一条[，,]?{_V['as']}第(?P<n>{NUM})条", _detach),
     # 将第十二条移至第十五条后
     (rf"将(?P<ref>{_ONE}){_V['move']}(?P<after>{_ONE})之?后", _move),
-    (rf"将(?P<ref>{_ONE})(?:移作|移为)第(?P<n>{NUM})条", _move_to),
+    # 将第三条第二款作为第四条第二款 / 移作 (a 款 into another article)
+    (rf"将(?P<ref>{_ONE})(?:移作|移为|{_V['as']})(?P<dest>第{NUM}条(?:之{CN})?第{NUM}款)(?![第之])", _transfer),
+    (rf"将(?P<ref>{_ONE})(?:移作|移为)第[（(]?(?P<n>{NUM})[）)]?(?P<unit>条|款|项)", _move_to),
     (rf"将?第(?P<a>{CN})(?P<unit>编|章|节){_V['change']}第(?P<b>{CN})(?P=unit)", _renumber_heading),
     # 删去第十二条 / 删除第四条、第五条、第十二条
     (rf"{_V['delete']}(?P<refs>{_LIST})(?=[，。；,]|$)", _delete),
