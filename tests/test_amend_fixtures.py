@@ -7,6 +7,8 @@ listed and throughout, delete, merge, split, move, a multi-law decision.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from conftest import FIXTURES
@@ -134,16 +136,16 @@ def test_crlf_text_stays_crlf():
     assert amend_text(old, instrument).text == expected
 
 
-def test_chapter_rename_skips_the_table_of_contents():
-    """nongjituiguang keeps its 目录: a rename changes the body's heading, not the 目录 line."""
+def test_chapter_rename_reaches_the_table_of_contents():
+    """nongjituiguang's 目录 follows its body: a rename changes the heading and its 目录 line, nothing else."""
     from conftest import corpus_file
 
     old = corpus_file("amend/nongjituiguang-old-2012.txt").read_text(encoding="utf-8")
     instrument = read_instrument("关于修改《中华人民共和国农业技术推广法》的决定\n一、将第二章的章名修改为“推广体系”。\n")
     new = amend_text(old, instrument).text.splitlines()
     changed = [(a, b) for a, b in zip(old.splitlines(), new[: len(old.splitlines())]) if a != b]
-    assert len(changed) == 1 and changed[0][1].endswith("推广体系")
-    assert changed[0][0] == [line for line in old.splitlines() if line.startswith("第二章")][-1]
+    assert len(changed) == 2 and all(b == "第二章\u3000推广体系" for _, b in changed)
+    assert [a for a, _ in changed] == [line for line in old.splitlines() if line.startswith("第二章")]
 
 
 def test_points_merged_into_one_keep_the_lists_end_mark():
@@ -242,3 +244,26 @@ def test_words_in_another_sentence_are_not_found():
     text = (FIXTURES / "amend" / "sentence-words" / "instrument.txt").read_text(encoding="utf-8")
     with pytest.raises(AmendError, match="第二条第一款第一句"):
         amend_text(old, read_instrument(text.replace("第二句中的“、及时”", "第一句中的“、及时”"), old.splitlines()[0]))
+
+
+def _contents(text: str) -> list[str]:
+    lines = text.splitlines()
+    start = lines.index("目　　录") + 1
+    end = lines.index(lines[start], start + 1)  # the body's first heading repeats the 目录's first line
+    return lines[start:end]
+
+
+def test_contents_follow_the_body_after_a_chapter_is_added_and_renamed():
+    text = _apply(FIXTURES / "amend" / "contents").text
+    body = [line for line in text.splitlines() if re.match(r"第.+章", line)]
+    assert _contents(text) == body[len(body) // 2:]
+    assert _contents(text)[1:] == ["第二章　监督管理", "第三章　监督", "第四章　附　　则"]
+
+
+def test_contents_stay_as_written_when_no_heading_changes():
+    folder = FIXTURES / "amend" / "contents"
+    old = (folder / "old.txt").read_text(encoding="utf-8").replace("第二章　管　　理\n第三章", "第二章　管理\n第三章", 1)
+    instrument = read_instrument("一、将第一条修改为：“为了示例，制定本法。”", old.splitlines()[0])
+    text = amend_text(old, instrument).text
+    assert _contents(text) == ["第一章　总　　则", "第二章　管理", "第三章　附　　则"]  # its own spelling kept
+

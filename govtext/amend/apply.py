@@ -15,6 +15,7 @@ from govtext.amend.ops import (
     AddArticle, AddHeading, AddUnit, Delete, Detach, InsertWords, Instrument, Merge, Modify, ModifyPart, ModifyText,
     Move, NoChange, RenameHeading, Renumber, RenumberHeading, ReplaceWords, Target, Transfer, article_label,
 )
+from govtext.amend.contents import follow_body
 from govtext.amend.errors import AmendError, item_name
 from govtext.amend.renumber import dangling_references, renumber_articles
 from govtext.amend.shifts import Shifts, target_of
@@ -728,6 +729,7 @@ def apply_instrument(law: LawText, instrument: Instrument, partial: bool = False
         for added in work.pending:  # unreachable: pending implies renumbering
             work.parts.append(added)
     _place_headings(work)
+    work.parts = follow_body(law.parts, work.parts, law.newline)  # the 目录 lists the body as it now is
     _mark_unapplied(work, skipped, law.newline)
     warnings.extend(work.notes)
     amended = LawText(tuple(work.parts), law.newline)
