@@ -233,6 +233,28 @@ def test_annotated_chain_notes_follow_renumbering():
     assert ("第九条", "增加") in changes and ("第二条", "删去") in changes
 
 
+def test_annotated_xml_gives_notes_their_own_node_and_reads_them_back():
+    from govtext.amend.annotate import NOTE_LINE, notes_of
+    from govtext.xmlfmt.reader import read_document
+    from govtext.xmlfmt.validate import validate_bytes
+
+    old, first = paths("clauses")
+    chain = (old, first, str(CASE / "chain" / "second.txt"), "--annotate")
+    text = run(*chain).stdout
+    result = CliRunner().invoke(main, ["amend", *chain, "--format", "xml"], catch_exceptions=False)
+    assert result.exit_code == 0, result.stderr
+    data = result.stdout_bytes
+    assert validate_bytes(data) == []
+    doc = read_document(data)
+    found = notes_of(doc)
+    assert [n for _, n in found] == [line for line in text.splitlines() if NOTE_LINE.match(line)]
+    assert ("第一条", [line for line in text.splitlines() if NOTE_LINE.match(line)][0]) == found[0]
+    assert len(found) == 12
+    # the articles' 款 are their own: no clause is a note any more
+    assert not [n for n in doc.walk() if n.type == "clause" and NOTE_LINE.match(n.content().strip())]
+    assert doc.text == text
+
+
 def test_annotate_xingfa_12_marks_exactly_its_seven_articles():
     from conftest import corpus_file
 
