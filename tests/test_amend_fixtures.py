@@ -17,7 +17,7 @@ from govtext.amend import AmendError, read_instrument
 from govtext.amend.api import InstrumentError
 from govtext.amend.grammar import read_item
 from govtext.amend.ops import (
-    AddArticle, AddUnit, Delete, Merge, Modify, Move, RenameHeading, Renumber, ReplaceWords, Target, Transfer,
+    AddArticle, AddUnit, Delete, InsertWords, Merge, Modify, Move, RenameHeading, Renumber, ReplaceWords, Target, Transfer,
 )
 
 CASES = sorted(p for p in (FIXTURES / "amend").iterdir() if (p / "instrument.txt").is_file())
@@ -214,6 +214,9 @@ def test_sentences_added_deleted_and_placed():
     # words within one sentence of a unit, deleted or replaced
     ("删去第十条第二款第一句中的“甲”。", (ReplaceWords((Target(10, 0, 2),), "甲", "", sentence=1),)),
     ("将第十条第二句中的“甲”修改为“乙”。", (ReplaceWords((Target(10),), "甲", "乙", sentence=2),)),
+    ("将第十条第二款第一句中的“甲”删去。", (ReplaceWords((Target(10, 0, 2),), "甲", "", sentence=1),)),
+    ("在第十条第二款第一句中的“甲”后增加“乙”。", (InsertWords((Target(10, 0, 2),), "甲", "乙", sentence=1),)),
+    ("将第三条第二款改为第四条第二款。", (Transfer(Target(3, 0, 2), 4, 0, 2),)),
     # a 项 (or 款) moving among its siblings; 该项 continues the unit last named
     ("将第五条第四项修改为：“（四）甲；”，并将该项移作第二项。",
      (Modify(Target(5, 0, None, 4), ("（四）甲；",)), Move(Target(5, 0, None, 4), None, 2, "point"))),

@@ -294,13 +294,12 @@ def _replace_words(work: _Work, op: ReplaceWords) -> None:
             missing.append(target.label())
             continue
         if op.sentence:
-            sentences = [s for s in _SENTENCE_END.split(art.lines[start]) if s]
-            n = op.sentence
-            if n > len(sentences) or op.old not in sentences[n - 1]:
-                missing.append(f"{target.label()}第{to_cn(n)}句")
+            try:
+                line = _in_sentence(art.lines[start], op.sentence, op.old, lambda s: _substitute(s, op.old, op.new))
+            except _Failure:
+                missing.append(f"{target.label()}第{to_cn(op.sentence)}句")
                 continue
-            sentences[n - 1] = _substitute(sentences[n - 1], op.old, op.new)
-            lines = art.lines[:start] + ("".join(sentences),) + art.lines[end:]
+            lines = art.lines[:start] + (line,) + art.lines[end:]
             work.parts[i] = replace(art, lines=lines, protected=art.protected + ((op.new,) if op.new else ()))
             continue
         lines = art.lines[:start] + tuple(_substitute(line, op.old, op.new) for line in art.lines[start:end]) + art.lines[end:]
@@ -310,6 +309,15 @@ def _replace_words(work: _Work, op: ReplaceWords) -> None:
 
 
 _PUNCT = "，。；、："
+
+
+def _in_sentence(line: str, n: int, words: str, change) -> str:
+    """``line`` with ``change`` applied to its N-th sentence, which must hold ``words``."""
+    sentences = [s for s in _SENTENCE_END.split(line) if s]
+    if n > len(sentences) or words not in sentences[n - 1]:
+        raise _Failure(f"“{words}” not in sentence {n}")
+    sentences[n - 1] = change(sentences[n - 1])
+    return "".join(sentences)
 
 
 def _substitute(line: str, old: str, new: str) -> str:
@@ -464,6 +472,13 @@ def _insert_words(work: _Work, op: InsertWords) -> None:
             label = POINT.match(lines[start])
             at = label.end() if label else 0
             lines[start] = lines[start][:at] + op.words + lines[start][at:]
+        elif op.sentence:
+            try:
+                lines[start] = _in_sentence(lines[start], op.sentence, op.anchor,
+                                            lambda s: _insert_beside(s, op.anchor, op.words, op.before))
+            except _Failure:
+                missing.append(f"{target.label()}第{to_cn(op.sentence)}句")
+                continue
         elif any(op.anchor in line for line in lines[start:end]):
             lines[start:end] = [_insert_beside(line, op.anchor, op.words, op.before) for line in lines[start:end]]
         else:

@@ -228,8 +228,9 @@ def _words(m, item: _Item) -> None:
 
 
 def _insert_words(m, item: _Item) -> None:
-    """在第X条中的“A”后增加“B” / 在第一条第二款开始部分增加：“……”."""
-    targets = _targets_of(m.group("where"), item)
+    """在第X条中的“A”后增加“B” / 在第一条第二款开始部分增加：“……” / 在第二款第一句中的“A”后增加“B”."""
+    where, sentence = _sentence_of(m.group("where") or "")
+    targets = _targets_of(where, item)
     given = m.groupdict().get("anchor")
     anchor = item.word(given) if given else ""
     if given and not anchor:
@@ -238,8 +239,10 @@ def _insert_words(m, item: _Item) -> None:
         raise ValueError("an insertion at the start of no named unit")
     side = m.groupdict().get("side")
     at_end = UNIT_PARTS.get(m.groupdict().get("part") or "") == "end"
+    if sentence and not anchor:
+        raise ValueError("words at the start or end of one sentence: not supported, name the words beside them")
     item.ops.append(InsertWords(targets, anchor, item.word(m.group("new")), before=SIDES.get(side or "") == "before",
-                                at_end=at_end))
+                                at_end=at_end, sentence=sentence))
 
 
 def _delete_words(m, item: _Item) -> None:
@@ -285,6 +288,10 @@ def _renumber(m, item: _Item) -> None:
         if unit_name == "article" and old.clause is not None and (into_clause or 1) == 1:
             # 将第四十三条第二款改为第四十八条第一款: the 款 leaves its article and opens a new one.
             item.wait(Detach(old, _value(num)))
+            continue
+        if unit_name == "article" and old.clause is not None and into_clause and _value(num) != old.article:
+            # 将第三条第二款改为第四条第二款: the 款 joins another article at that place.
+            item.ops.append(Transfer(old, _value(num), 0, into_clause))
             continue
         item.ops.append(Renumber(old, _value(num), unit_name, into_clause))
         if unit_name == "article":
@@ -617,7 +624,7 @@ _COUNT = rf"(?P<n>{CN})"
 RULES: tuple[tuple[re.Pattern[str], Rule], ...] = tuple((re.compile(p), r) for p, r in (
     *((pattern, _no_change(what, renumber)) for pattern, what, renumber in NO_CHANGE),
     # 在第X条中的“A”后增加“B” / 在第一条第二款开始部分增加规定：“……”
-    (rf"在?(?P<where>{_LIST}|{_alt(WHOLE_LAW)}|其)?(?:中的|的)?(?P<anchor>{_Q})(?P<side>{_SIDE}){_V['add']}"
+    (rf"在?(?P<where>{_LIST}(?:{_IN_SENTENCE})?|{_alt(WHOLE_LAW)}|其)?(?:中的|的)?(?P<anchor>{_Q})(?P<side>{_SIDE}){_V['add']}"
      rf"(?P<new>{_Q})", _insert_words),
     (rf"在?(?P<where>{_LIST})(?:的)?(?P<part>{_UNIT_PART}|开头){_V['add']}(?:规定)?[：:]?(?P<new>{_Q})",
      _insert_words),
@@ -625,7 +632,7 @@ RULES: tuple[tuple[re.Pattern[str], Rule], ...] = tuple((re.compile(p), r) for p
     (rf"{_WHERE}(?P<old>{_QLIST})(?:统一|均|分别|一律)?(?:{_M}|{_V['change']})[：:]?"
      rf"(?P<new>{_Q}(?:(?:、|和|及){_Q}(?!(?:统一|均|分别|一律)?(?:{_M}|{_V['change']})))*)", _words),
     # 将第X条中的“A”删去 / 将第X条第二款删去 (the verb after its object)
-    (rf"(?P<body>将?(?:{_LIST})?(?:中的|其中的){_Q}(?:(?:和|、|及)(?:{_LIST}(?:中的|末尾的))?{_Q})*){_V['delete']}",
+    (rf"(?P<body>将?(?:{_LIST})?(?:{_IN_SENTENCE})?(?:中的|其中的){_Q}(?:(?:和|、|及)(?:{_LIST}(?:中的|末尾的))?{_Q})*){_V['delete']}",
      _delete_words_after),
     (rf"将(?P<refs>{_LIST}){_V['delete']}", _delete),
     # 删去……中的“A” / 删去其中的“A”和“B” / 删去第八条第一款末尾的“A”和第二款末尾的“B”

@@ -227,9 +227,13 @@ class InsertWords:
     words: str
     before: bool = False
     at_end: bool = False
+    sentence: int | None = None
+    """在第十条第二款第一句中的“A”后增加“B”: only that sentence of the unit (its first line) holds the anchor."""
 
     def describe(self) -> str:
         where = "、".join(t.label() for t in self.targets) or "throughout"
+        if self.sentence:
+            where += f"第{to_cn(self.sentence)}句"
         side = "before" if self.before else "after"
         return f"insert “{self.words}” {side} “{self.anchor}” in {where}" if self.anchor else \
             f"insert “{self.words}” at the {'end' if self.at_end else 'start'} of {where}"
