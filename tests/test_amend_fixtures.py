@@ -270,3 +270,10 @@ def test_contents_stay_as_written_when_no_heading_changes():
     text = amend_text(old, instrument).text
     assert _contents(text) == ["第一章　总　　则", "第二章　管理", "第三章　附　　则"]  # its own spelling kept
 
+
+
+def test_contents_with_sections_keep_their_indentation_and_end_at_the_body():
+    """第一节 under two 章: the 目录 ends where its first line (第一章) comes again, not at the second 第一节."""
+    text = _apply(FIXTURES / "amend" / "contents-sections").text
+    assert _contents(text) == ["第一章　总　　则", "第二章　管　　理", "　第一节　一般规定", "　第二节　监督检查",
+                               "第三章　法律责任", "第四章　附　　则", "　第一节　生效"]

@@ -2,7 +2,7 @@
 at the top of a law lists the body's headings as they now stand.
 
 A 目录 is a line 目录 (目　　录) before the first article followed by 编/章/节 heading lines; it ends at
-the first other line or where a heading it already listed comes again (the body's first chapter).
+the first other line or where its first heading comes again (the body's first chapter).
 It is rewritten only when the amendment changed the body's headings, in its own layout (indentation
 and separator per unit), listing the units it listed (a 目录 of chapters only stays so), each title
 as the body writes it.
@@ -40,12 +40,12 @@ def find_contents(parts) -> tuple[int, int, list[re.Match]] | None:
     if title is None:
         return None
     pos = title.end() + (2 if text.startswith("\r\n", title.end()) else 1)
-    listed, seen = [], set()
+    listed = []
     while pos < len(text):
         m = HEADING.match(text, pos)
-        if not m or (m.group("unit"), m.group("num")) in seen:
+        # the body begins where the 目录's first line comes again (第一节 may recur under each 章)
+        if not m or listed and (m.group("unit"), m.group("num")) == (listed[0].group("unit"), listed[0].group("num")):
             break
-        seen.add((m.group("unit"), m.group("num")))
         listed.append(m)
         pos = m.end() + (2 if text.startswith("\r\n", m.end()) else 1)
     if not listed:
