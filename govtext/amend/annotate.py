@@ -82,15 +82,17 @@ def _renamed(node: Node, old: str, new: str) -> Node:
 
 def mark_notes(doc: Document) -> Document:
     """The annotated text's outline with each note its own node: the parser reads a note line after an
-    article as one more 款; here it becomes ``paragraph kind="annotation"`` (id ``…/note1``), so the
-    article's 款 are its own and the XML says which lines are the editors'."""
+    article as one more 款 (where 第一条 was deleted, a paragraph of the chapter); here it becomes
+    ``paragraph kind="annotation"`` (id ``…/note1``), so the article's 款 are its own and the XML says
+    which lines are the editors'."""
 
     def visit(node: Node) -> Node:
         if node.is_leaf:
             return node
         children, count = [], 0
         for child in node.children:
-            if node.type == ARTICLE and child.type == CLAUSE and NOTE_LINE.match(child.content().strip()):
+            # after an article: read as one more 款; where 第一条 was deleted: a paragraph of the chapter
+            if child.type in (CLAUSE, PARAGRAPH) and child.kind is None and NOTE_LINE.match(child.content().strip()):
                 count += 1
                 child = _renamed(child, child.id, f"{node.id}/note{count}")
                 child = Node(id=child.id, type=PARAGRAPH, span=child.span, kind=NOTE_KIND, children=child.children)
@@ -104,12 +106,16 @@ def mark_notes(doc: Document) -> Document:
 
 
 def notes_of(doc: Document) -> list[tuple[str, str]]:
-    """Read back: (article number as written, note) for every annotation node, in document order."""
+    """Read back: (the article it follows, its number as written — "" outside any article —, note)
+    for every annotation node, in document order."""
     found = []
-    for article in doc.walk():
-        if article.type != ARTICLE:
-            continue
-        for child in article.children:
+
+    def visit(node: Node, article: str) -> None:
+        for child in node.children:
             if child.type == PARAGRAPH and child.kind == NOTE_KIND:
-                found.append(((article.number or "").strip(), child.content().strip()))
+                found.append((article, child.content().strip()))
+            elif not child.is_leaf:
+                visit(child, (child.number or "").strip() if child.type == ARTICLE else article)
+
+    visit(doc.root, "")
     return found
