@@ -217,6 +217,7 @@ def test_sentences_added_deleted_and_placed():
     ("将第十条第二款第一句中的“甲”删去。", (ReplaceWords((Target(10, 0, 2),), "甲", "", sentence=1),)),
     ("在第十条第二款第一句中的“甲”后增加“乙”。", (InsertWords((Target(10, 0, 2),), "甲", "乙", sentence=1),)),
     ("将第三条第二款改为第四条第二款。", (Transfer(Target(3, 0, 2), 4, 0, 2),)),
+    ("将第三条第二款移至第四条，作为第四条第二款。", (Transfer(Target(3, 0, 2), 4, 0, 2),)),
     # a 项 (or 款) moving among its siblings; 该项 continues the unit last named
     ("将第五条第四项修改为：“（四）甲；”，并将该项移作第二项。",
      (Modify(Target(5, 0, None, 4), ("（四）甲；",)), Move(Target(5, 0, None, 4), None, 2, "point"))),
@@ -231,6 +232,7 @@ def test_composed_constructions_are_read(sentence, expected):
     ("将第三条第二款作为第三条第一款。", "within its own article"),
     ("将第五条第四项移作第二条。", "cannot move"),
     ("将第三条作为第四条第二款。", "is not a 款"),
+    ("将第三条第二款移至第四条，作为第五条第二款。", "placed in 第五条"),
 ])
 def test_composed_constructions_refuse_what_cannot_be(sentence, problem):
     ops, found = read_item(sentence)

@@ -591,6 +591,8 @@ def _transfer(m, item: _Item) -> None:
     dest = Context().resolve(m.group("dest"))
     if target.clause is None or target.point is not None:
         raise ValueError(f"{target.label()} is not a 款")
+    if m.group("to") and Context().resolve(m.group("to")).key != dest.key:
+        raise ValueError(f"moved to {m.group('to')} but placed in {dest.article_only().label()}")
     if dest.key == target.key:
         raise ValueError(f"{target.label()} moved within its own article: write 移作第N款")
     item.ctx.target = dest
@@ -679,7 +681,8 @@ RULES: tuple[tuple[re.Pattern[str], Rule], ...] = tuple((re.compile(p), r) for p
     # 将第十二条移至第十五条后
     (rf"将(?P<ref>{_ONE}){_V['move']}(?P<after>{_ONE})之?后", _move),
     # 将第三条第二款作为第四条第二款 / 移作 (a 款 into another article)
-    (rf"将(?P<ref>{_ONE})(?:移作|移为|{_V['as']})(?P<dest>第{NUM}条(?:之{CN})?第{NUM}款)(?![第之])", _transfer),
+    (rf"将(?P<ref>{_ONE})(?:{_V['move']}(?P<to>{_ART})[，,]?)?(?:移作|移为|{_V['as']})(?P<dest>第{NUM}条(?:之{CN})?第{NUM}款)(?![第之])",
+     _transfer),
     (rf"将(?P<ref>{_ONE})(?:移作|移为)第[（(]?(?P<n>{NUM})[）)]?(?P<unit>条|款|项)", _move_to),
     (rf"将?第(?P<a>{CN})(?P<unit>编|章|节){_V['change']}第(?P<b>{CN})(?P=unit)", _renumber_heading),
     # 删去第十二条 / 删除第四条、第五条、第十二条
