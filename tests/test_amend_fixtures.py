@@ -208,6 +208,8 @@ def test_sentences_added_deleted_and_placed():
     ("删去第八条中的“甲”、“乙”以及第二款、第三款。",
      (ReplaceWords((Target(8),), "甲", ""), ReplaceWords((Target(8),), "乙", ""), Delete(Target(8, 0, 2)),
       Delete(Target(8, 0, 3)))),
+    ("删去第十条第一款中的“甲”和该条第三款。",
+     (ReplaceWords((Target(10, 0, 1),), "甲", ""), Delete(Target(10, 0, 3)))),
     # a 款 into another article, by 作为 or 移作
     ("将第三条第二款作为第四条第二款。", (Transfer(Target(3, 0, 2), 4, 0, 2),)),
     ("将第三条之一第一款移作第五条第三款。", (Transfer(Target(3, 1, 1), 5, 0, 3),)),

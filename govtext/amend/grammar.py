@@ -49,8 +49,9 @@ _CL = rf"第{NUM}款"
 _PT = rf"第[（(]?{NUM}[）)]?项"
 _SP = rf"第{NUM}目"
 _SAME = _alt(SAME_ARTICLE + SAME_UNIT)
+# 该条第三款: a 款 of the article last named, said so (SAME_ARTICLE then the unit).
 _ONE = (rf"(?:{_LAW}?原?(?:{_ART}(?:{_CL})?(?:{_PT})?(?:{_SP})?|{_CL}(?:{_PT})?(?:{_SP})?|{_PT}(?:{_SP})?|{_SP})"
-        rf"|{_SAME})")
+        rf"|{_alt(SAME_ARTICLE)}(?:{_CL}(?:{_PT})?|{_PT})(?:{_SP})?|{_SAME})")
 _RANGE = rf"{_ONE}至{_ONE}"
 _LIST = rf"(?:{_RANGE}|{_ONE})(?:{_SEP}(?:{_RANGE}|{_ONE}))*"
 _PARTS = re.compile(rf"(?:第(?P<a>{NUM})条(?:之(?P<z>{CN}))?)?(?:第(?P<c>{NUM})款)?"
@@ -94,6 +95,14 @@ class Context:
             return self._need().article_only()
         if text in SAME_UNIT:
             return self._need()
+        same = next((w for w in SAME_ARTICLE if text.startswith(w)), None)
+        if same:  # 该条第三款: counted in the article last named, not in the unit last named
+            base = self._need()
+            m = _PARTS.fullmatch(text[len(same):])
+            if not m or m.group("a"):
+                raise ValueError(f"cannot read the reference {text}")
+            c, p, s = (_value(g) if g else None for g in m.group("c", "p", "s"))
+            return Target(base.article, base.zhiyi, c, p, s)
         m = _PARTS.fullmatch(text)
         if not m or not text:
             raise ValueError(f"cannot read the reference {text}")
