@@ -233,6 +233,28 @@ def test_annotated_chain_notes_follow_renumbering():
     assert ("第九条", "增加") in changes and ("第二条", "删去") in changes
 
 
+def test_annotated_xml_gives_notes_their_own_node_and_reads_them_back():
+    from govtext.amend.annotate import NOTE_LINE, notes_of
+    from govtext.xmlfmt.reader import read_document
+    from govtext.xmlfmt.validate import validate_bytes
+
+    old, first = paths("clauses")
+    chain = (old, first, str(CASE / "chain" / "second.txt"), "--annotate")
+    text = run(*chain).stdout
+    result = CliRunner().invoke(main, ["amend", *chain, "--format", "xml"], catch_exceptions=False)
+    assert result.exit_code == 0, result.stderr
+    data = result.stdout_bytes
+    assert validate_bytes(data) == []
+    doc = read_document(data)
+    found = notes_of(doc)
+    assert [n for _, n in found] == [line for line in text.splitlines() if NOTE_LINE.match(line)]
+    assert ("第一条", [line for line in text.splitlines() if NOTE_LINE.match(line)][0]) == found[0]
+    assert len(found) == 12
+    # the articles' 款 are their own: no clause is a note any more
+    assert not [n for n in doc.walk() if n.type == "clause" and NOTE_LINE.match(n.content().strip())]
+    assert doc.text == text
+
+
 def test_annotate_xingfa_12_marks_exactly_its_seven_articles():
     from conftest import corpus_file
 
@@ -264,3 +286,18 @@ def test_part_naming_another_law_is_refused():
     result = run(BASE, str(CASE / "multi-law" / "instrument.txt"), "--part", "1")
     assert result.exit_code == 2 and result.stdout == ""
     assert result.stderr.count("\n") == 1 and "另一法" in result.stderr
+
+
+def test_annotated_xml_note_where_the_first_article_was_deleted(tmp_path):
+    from govtext.amend.annotate import notes_of
+    from govtext.xmlfmt.reader import read_document
+
+    instrument = tmp_path / "decision.txt"
+    instrument.write_text("全国人民代表大会常务委员会关于修改《中华人民共和国示例法》的决定\n"
+                          "（2010年6月30日第十一届全国人民代表大会常务委员会第十五次会议通过）\n"
+                          "一、删去第一条。\n此外，对条文顺序作相应调整。\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["amend", str(CASE / "contents" / "old.txt"), str(instrument), "--annotate",
+                                       "--format", "xml"], catch_exceptions=False)
+    assert result.exit_code == 0, result.stderr
+    (where, note), = notes_of(read_document(result.stdout_bytes))
+    assert where == "" and note.startswith("（原第一条根据2010年6月30日") and note.endswith("删去）")

@@ -7,6 +7,8 @@ listed and throughout, delete, merge, split, move, a multi-law decision.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from conftest import FIXTURES
@@ -15,7 +17,7 @@ from govtext.amend import AmendError, read_instrument
 from govtext.amend.api import InstrumentError
 from govtext.amend.grammar import read_item
 from govtext.amend.ops import (
-    AddArticle, AddUnit, Delete, Merge, Modify, Move, RenameHeading, Renumber, ReplaceWords, Target,
+    AddArticle, AddUnit, Delete, InsertWords, Merge, Modify, Move, RenameHeading, Renumber, ReplaceWords, Target, Transfer,
 )
 
 CASES = sorted(p for p in (FIXTURES / "amend").iterdir() if (p / "instrument.txt").is_file())
@@ -37,7 +39,8 @@ def test_fixture_applies_to_expected_text(folder):
 def test_every_operation_has_a_fixture():
     names = {p.name for p in CASES}
     assert {"modify-article", "add-clause", "points", "zhiyi", "renumber", "words", "delete", "merge", "split",
-            "move", "multi-law", "split-article", "dangling", "renumber-mismatch", "rename-chapter"} <= names
+            "move", "multi-law", "split-article", "dangling", "renumber-mismatch", "rename-chapter",
+            "words-and-unit", "transfer-clause", "sentence-words", "move-point"} <= names
 
 
 def test_renumbering_updates_references_outside_quoted_text():
@@ -133,16 +136,16 @@ def test_crlf_text_stays_crlf():
     assert amend_text(old, instrument).text == expected
 
 
-def test_chapter_rename_skips_the_table_of_contents():
-    """nongjituiguang keeps its 目录: a rename changes the body's heading, not the 目录 line."""
+def test_chapter_rename_reaches_the_table_of_contents():
+    """nongjituiguang's 目录 follows its body: a rename changes the heading and its 目录 line, nothing else."""
     from conftest import corpus_file
 
     old = corpus_file("amend/nongjituiguang-old-2012.txt").read_text(encoding="utf-8")
     instrument = read_instrument("关于修改《中华人民共和国农业技术推广法》的决定\n一、将第二章的章名修改为“推广体系”。\n")
     new = amend_text(old, instrument).text.splitlines()
     changed = [(a, b) for a, b in zip(old.splitlines(), new[: len(old.splitlines())]) if a != b]
-    assert len(changed) == 1 and changed[0][1].endswith("推广体系")
-    assert changed[0][0] == [line for line in old.splitlines() if line.startswith("第二章")][-1]
+    assert len(changed) == 2 and all(b == "第二章\u3000推广体系" for _, b in changed)
+    assert [a for a, _ in changed] == [line for line in old.splitlines() if line.startswith("第二章")]
 
 
 def test_points_merged_into_one_keep_the_lists_end_mark():
@@ -195,3 +198,86 @@ def test_sentences_added_deleted_and_placed():
                                  "四、第一条增加一句：“戊。”\n")
     assert amend_text(old, instrument).text == ("中华人民共和国示例法\n第一条 甲。乙。戊。\n第二条 子。丙。丑。\n寅。\n"
                                                 "第三条 辰。丁。巳。\n")
+
+
+# Four constructions the grammar composes from parts it already had (docs/amend.md listed them as not understood).
+@pytest.mark.parametrize("sentence, expected", [
+    # words and whole units in one list: the units continue from the unit last named
+    ("删去第十三条第二款中的“甲”和第三款。",
+     (ReplaceWords((Target(13, 0, 2),), "甲", ""), Delete(Target(13, 0, 3)))),
+    ("删去第八条中的“甲”、“乙”以及第二款、第三款。",
+     (ReplaceWords((Target(8),), "甲", ""), ReplaceWords((Target(8),), "乙", ""), Delete(Target(8, 0, 2)),
+      Delete(Target(8, 0, 3)))),
+    ("删去第十条第一款中的“甲”和该条第三款。",
+     (ReplaceWords((Target(10, 0, 1),), "甲", ""), Delete(Target(10, 0, 3)))),
+    # a 款 into another article, by 作为 or 移作
+    ("将第三条第二款作为第四条第二款。", (Transfer(Target(3, 0, 2), 4, 0, 2),)),
+    ("将第三条之一第一款移作第五条第三款。", (Transfer(Target(3, 1, 1), 5, 0, 3),)),
+    # words within one sentence of a unit, deleted or replaced
+    ("删去第十条第二款第一句中的“甲”。", (ReplaceWords((Target(10, 0, 2),), "甲", "", sentence=1),)),
+    ("将第十条第二句中的“甲”修改为“乙”。", (ReplaceWords((Target(10),), "甲", "乙", sentence=2),)),
+    ("将第十条第二款第一句中的“甲”删去。", (ReplaceWords((Target(10, 0, 2),), "甲", "", sentence=1),)),
+    ("在第十条第二款第一句中的“甲”后增加“乙”。", (InsertWords((Target(10, 0, 2),), "甲", "乙", sentence=1),)),
+    ("将第三条第二款改为第四条第二款。", (Transfer(Target(3, 0, 2), 4, 0, 2),)),
+    ("将第三条第二款移至第四条，作为第四条第二款。", (Transfer(Target(3, 0, 2), 4, 0, 2),)),
+    # a 项 (or 款) moving among its siblings; 该项 continues the unit last named
+    ("将第五条第四项修改为：“（四）甲；”，并将该项移作第二项。",
+     (Modify(Target(5, 0, None, 4), ("（四）甲；",)), Move(Target(5, 0, None, 4), None, 2, "point"))),
+    ("将第五条第三款移作第一款。", (Move(Target(5, 0, 3), None, 1, "clause"),)),
+])
+def test_composed_constructions_are_read(sentence, expected):
+    ops, problem = read_item(sentence)
+    assert problem is None and ops == expected
+
+
+@pytest.mark.parametrize("sentence, problem", [
+    ("将第三条第二款作为第三条第一款。", "within its own article"),
+    ("将第五条第四项移作第二条。", "cannot move"),
+    ("将第三条作为第四条第二款。", "is not a 款"),
+    ("将第三条第二款移至第四条，作为第五条第二款。", "placed in 第五条"),
+])
+def test_composed_constructions_refuse_what_cannot_be(sentence, problem):
+    ops, found = read_item(sentence)
+    assert ops == () and problem in found
+
+
+def test_a_moved_point_leaves_each_place_its_end_mark():
+    lines = _apply(FIXTURES / "amend" / "move-point").text.splitlines()
+    assert lines[-5:-1] == ["（一）虚报数据；", "（二）泄露国家秘密；", "（三）伪造资料；", "（四）拒绝检查。"]
+
+
+def test_words_in_another_sentence_are_not_found():
+    old = (FIXTURES / "amend" / "sentence-words" / "old.txt").read_text(encoding="utf-8")
+    text = (FIXTURES / "amend" / "sentence-words" / "instrument.txt").read_text(encoding="utf-8")
+    with pytest.raises(AmendError, match="第二条第一款第一句"):
+        amend_text(old, read_instrument(text.replace("第二句中的“、及时”", "第一句中的“、及时”"), old.splitlines()[0]))
+
+
+def _contents(text: str) -> list[str]:
+    lines = text.splitlines()
+    start = lines.index("目　　录") + 1
+    end = lines.index(lines[start], start + 1)  # the body's first heading repeats the 目录's first line
+    return lines[start:end]
+
+
+def test_contents_follow_the_body_after_a_chapter_is_added_and_renamed():
+    text = _apply(FIXTURES / "amend" / "contents").text
+    body = [line for line in text.splitlines() if re.match(r"第.+章", line)]
+    assert _contents(text) == body[len(body) // 2:]
+    assert _contents(text)[1:] == ["第二章　监督管理", "第三章　监督", "第四章　附　　则"]
+
+
+def test_contents_stay_as_written_when_no_heading_changes():
+    folder = FIXTURES / "amend" / "contents"
+    old = (folder / "old.txt").read_text(encoding="utf-8").replace("第二章　管　　理\n第三章", "第二章　管理\n第三章", 1)
+    instrument = read_instrument("一、将第一条修改为：“为了示例，制定本法。”", old.splitlines()[0])
+    text = amend_text(old, instrument).text
+    assert _contents(text) == ["第一章　总　　则", "第二章　管理", "第三章　附　　则"]  # its own spelling kept
+
+
+
+def test_contents_with_sections_keep_their_indentation_and_end_at_the_body():
+    """第一节 under two 章: the 目录 ends where its first line (第一章) comes again, not at the second 第一节."""
+    text = _apply(FIXTURES / "amend" / "contents-sections").text
+    assert _contents(text) == ["第一章　总　　则", "第二章　管　　理", "　第一节　一般规定", "　第二节　监督检查",
+                               "第三章　法律责任", "第四章　附　　则", "　第一节　生效"]

@@ -13,8 +13,9 @@ from dataclasses import dataclass, replace
 from govtext.amend.lawtext import END_MARKS, POINT, Article, LawText, Line, classify, headings
 from govtext.amend.ops import (
     AddArticle, AddHeading, AddUnit, Delete, Detach, InsertWords, Instrument, Merge, Modify, ModifyPart, ModifyText,
-    Move, NoChange, RenameHeading, Renumber, RenumberHeading, ReplaceWords, Target, article_label,
+    Move, NoChange, RenameHeading, Renumber, RenumberHeading, ReplaceWords, Target, Transfer, article_label,
 )
+from govtext.amend.contents import follow_body
 from govtext.amend.errors import AmendError, item_name
 from govtext.amend.renumber import dangling_references, renumber_articles
 from govtext.amend.shifts import Shifts, target_of
@@ -287,8 +288,19 @@ def _replace_words(work: _Work, op: ReplaceWords) -> None:
     for target in op.targets:
         i, art = work.article(target)
         start, end = unit_span(art, target)
+        if op.sentence:
+            start, end = start, start + 1  # the sentences are those of the unit's first line
         if not any(op.old in line for line in art.lines[start:end]):
             missing.append(target.label())
+            continue
+        if op.sentence:
+            try:
+                line = _in_sentence(art.lines[start], op.sentence, op.old, lambda s: _substitute(s, op.old, op.new))
+            except _Failure:
+                missing.append(f"{target.label()}第{to_cn(op.sentence)}句")
+                continue
+            lines = art.lines[:start] + (line,) + art.lines[end:]
+            work.parts[i] = replace(art, lines=lines, protected=art.protected + ((op.new,) if op.new else ()))
             continue
         lines = art.lines[:start] + tuple(_substitute(line, op.old, op.new) for line in art.lines[start:end]) + art.lines[end:]
         work.parts[i] = replace(art, lines=lines, protected=art.protected + ((op.new,) if op.new else ()))
@@ -297,6 +309,15 @@ def _replace_words(work: _Work, op: ReplaceWords) -> None:
 
 
 _PUNCT = "，。；、："
+
+
+def _in_sentence(line: str, n: int, words: str, change) -> str:
+    """``line`` with ``change`` applied to its N-th sentence, which must hold ``words``."""
+    sentences = [s for s in _SENTENCE_END.split(line) if s]
+    if n > len(sentences) or words not in sentences[n - 1]:
+        raise _Failure(f"“{words}” not in sentence {n}")
+    sentences[n - 1] = change(sentences[n - 1])
+    return "".join(sentences)
 
 
 def _substitute(line: str, old: str, new: str) -> str:
@@ -345,7 +366,57 @@ def _merge_clauses(work: _Work, op: Merge) -> None:
     work.parts[i] = replace(art, lines=_relabel_all(lines) if op.targets[0].point is not None else lines)
 
 
+def _siblings(art: Article, target: Target, unit: str) -> list[tuple[int, int]]:
+    """The spans of the units at ``target``'s level that share its parent (the 项 of its 款, the 款 of its article)."""
+    lines = classify(art.lines)
+    clause = lines[unit_span(art, target)[0]].clause  # 第四项 with no 款 named: the 款 it is in
+    return [unit_span(art, Target(target.article, target.zhiyi, line.clause, line.point if unit == "point" else None))
+            for line in lines if line.unit == unit and (unit == "clause" or line.clause == clause)]
+
+
+def _move_within(work: _Work, op: Move) -> None:
+    """将该项移作第三项: the unit changes place among its siblings; each place keeps its end mark
+    (the last 项 its 。, the others their ；) and the 项 are numbered afresh."""
+    i, art = work.article(op.target)
+    spans = _siblings(art, op.target, op.unit)
+    here = spans.index(unit_span(art, op.target))
+    if not 1 <= op.number <= len(spans):
+        raise _Failure(f"{op.target.label()} has {len(spans)} siblings, no place {to_cn(op.number)}")
+    pieces = [list(art.lines[s:e]) for s, e in spans]
+    marks = [_end_mark(p[-1]) for p in pieces]
+    pieces.insert(op.number - 1, pieces.pop(here))
+    if op.unit == "point":
+        for piece, mark in zip(pieces, marks):
+            if mark and _end_mark(piece[-1]):
+                piece[-1] = piece[-1][:-1] + mark
+    body = [line for piece in pieces for line in piece]
+    lines = art.lines[:spans[0][0]] + tuple(body) + art.lines[spans[-1][1]:]
+    work.parts[i] = replace(art, lines=_relabel_all(lines) if op.unit == "point" else lines)
+
+
+def _transfer(work: _Work, op: Transfer) -> None:
+    """将第三条第二款作为第四条第二款: the 款 leaves its article and takes that place in the other."""
+    i, art = work.article(op.target)
+    start, end = unit_span(art, op.target)
+    moved = art.lines[start:end]
+    rest = art.lines[:start] + art.lines[end:]
+    if not rest:
+        raise _Failure(f"moving {op.target.label()} leaves its article empty")
+    work.parts[i] = replace(art, lines=rest)
+    j, dest = work.article(Target(op.article, op.zhiyi))
+    starts = [line.index for line in classify(dest.lines) if line.unit == "clause"]
+    if not 1 <= op.position <= len(starts) + 1:
+        raise _Failure(f"{article_label(op.article, op.zhiyi)} has {len(starts)} 款, no place 第{to_cn(op.position)}款")
+    at = starts[op.position - 1] if op.position <= len(starts) else len(dest.lines)
+    work.parts[j] = replace(dest, lines=dest.lines[:at] + moved + dest.lines[at:])
+    work.moved_clauses[(op.target.key, op.target.clause)] = \
+        article_label(op.article, op.zhiyi) + f"第{to_cn(op.position)}款"
+
+
 def _move(work: _Work, op: Move) -> None:
+    if op.unit != "article":
+        _move_within(work, op)
+        return
     i, art = work.article(op.target)
     del work.parts[i]
     if op.after is None:
@@ -401,6 +472,13 @@ def _insert_words(work: _Work, op: InsertWords) -> None:
             label = POINT.match(lines[start])
             at = label.end() if label else 0
             lines[start] = lines[start][:at] + op.words + lines[start][at:]
+        elif op.sentence:
+            try:
+                lines[start] = _in_sentence(lines[start], op.sentence, op.anchor,
+                                            lambda s: _insert_beside(s, op.anchor, op.words, op.before))
+            except _Failure:
+                missing.append(f"{target.label()}第{to_cn(op.sentence)}句")
+                continue
         elif any(op.anchor in line for line in lines[start:end]):
             lines[start:end] = [_insert_beside(line, op.anchor, op.words, op.before) for line in lines[start:end]]
         else:
@@ -579,7 +657,7 @@ def _detach(work: _Work, op: Detach) -> None:
 
 APPLIERS = {RenumberHeading: _renumber_heading, InsertWords: _insert_words, ModifyPart: _modify_part, ModifyText: _modify_text, AddHeading: _add_heading,
             Detach: _detach, Modify: _modify, AddUnit: _add_unit, AddArticle: _add_article, Delete: _delete,
-            ReplaceWords: _replace_words, Merge: _merge, Move: _move, Renumber: _check_exists,
+            ReplaceWords: _replace_words, Merge: _merge, Move: _move, Renumber: _check_exists, Transfer: _transfer,
             RenameHeading: _rename_heading,
             NoChange: lambda work, op: None}
 
@@ -666,6 +744,7 @@ def apply_instrument(law: LawText, instrument: Instrument, partial: bool = False
         for added in work.pending:  # unreachable: pending implies renumbering
             work.parts.append(added)
     _place_headings(work)
+    work.parts = follow_body(law.parts, work.parts, law.newline)  # the 目录 lists the body as it now is
     _mark_unapplied(work, skipped, law.newline)
     warnings.extend(work.notes)
     amended = LawText(tuple(work.parts), law.newline)

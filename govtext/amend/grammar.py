@@ -21,7 +21,7 @@ from typing import Callable
 
 from govtext.amend.ops import (
     AddArticle, AddHeading, AddUnit, Delete, Detach, InsertWords, Merge, Modify, ModifyPart, ModifyText, Move,
-    NoChange, Operation, RenameHeading, Renumber, RenumberHeading, ReplaceWords, Target,
+    NoChange, Operation, RenameHeading, Renumber, RenumberHeading, ReplaceWords, Target, Transfer,
 )
 from govtext.amend.quotes import (
     PLACEHOLDER, PLACEHOLDER_RE, QuoteError, as_law_text, curl_ascii_quotes, extract_quotes, quote_bare_payload,
@@ -49,8 +49,9 @@ _CL = rf"第{NUM}款"
 _PT = rf"第[（(]?{NUM}[）)]?项"
 _SP = rf"第{NUM}目"
 _SAME = _alt(SAME_ARTICLE + SAME_UNIT)
+# 该条第三款: a 款 of the article last named, said so (SAME_ARTICLE then the unit).
 _ONE = (rf"(?:{_LAW}?原?(?:{_ART}(?:{_CL})?(?:{_PT})?(?:{_SP})?|{_CL}(?:{_PT})?(?:{_SP})?|{_PT}(?:{_SP})?|{_SP})"
-        rf"|{_SAME})")
+        rf"|{_alt(SAME_ARTICLE)}(?:{_CL}(?:{_PT})?|{_PT})(?:{_SP})?|{_SAME})")
 _RANGE = rf"{_ONE}至{_ONE}"
 _LIST = rf"(?:{_RANGE}|{_ONE})(?:{_SEP}(?:{_RANGE}|{_ONE}))*"
 _PARTS = re.compile(rf"(?:第(?P<a>{NUM})条(?:之(?P<z>{CN}))?)?(?:第(?P<c>{NUM})款)?"
@@ -60,6 +61,8 @@ _TEXT_PART = _alt(TEXT_PARTS)
 _SENTENCE = rf"第(?P<sentence>{CN})句"
 _SIDE = _alt(SIDES)
 _HEADING = rf"第{CN}(?:编|章|节)"
+# 第十条第二款第一句中的“A”: words sought in one sentence of the unit named.
+_IN_SENTENCE = rf"(?:的)?第{CN}句"
 
 
 def _value(numeral: str) -> int:
@@ -92,6 +95,14 @@ class Context:
             return self._need().article_only()
         if text in SAME_UNIT:
             return self._need()
+        same = next((w for w in SAME_ARTICLE if text.startswith(w)), None)
+        if same:  # 该条第三款: counted in the article last named, not in the unit last named
+            base = self._need()
+            m = _PARTS.fullmatch(text[len(same):])
+            if not m or m.group("a"):
+                raise ValueError(f"cannot read the reference {text}")
+            c, p, s = (_value(g) if g else None for g in m.group("c", "p", "s"))
+            return Target(base.article, base.zhiyi, c, p, s)
         m = _PARTS.fullmatch(text)
         if not m or not text:
             raise ValueError(f"cannot read the reference {text}")
@@ -192,12 +203,20 @@ def _targets_of(where: str | None, item: _Item) -> tuple[Target, ...]:
     return targets
 
 
-_WHERE = rf"(?P<where>将?(?:名称(?:(?:、|和|及){_LIST})?|{_LIST}|{_alt(WHOLE_LAW)})?(?:中的|其中的|末尾的|中)|将?其中的|将{_LIST}|将)?"
+_WHERE = rf"(?P<where>将?(?:名称(?:(?:、|和|及){_LIST})?|{_LIST}(?:{_IN_SENTENCE})?|{_alt(WHOLE_LAW)})?(?:中的|其中的|末尾的|中)|将?其中的|将{_LIST}|将)?"
+
+
+def _sentence_of(where: str) -> tuple[str, int | None]:
+    """第二款第一句中的 → (第二款中的, 1): the place, and the sentence the words are in."""
+    m = re.search(rf"(?:的)?第(?P<n>{CN})句", where)
+    if not m:
+        return where, None
+    return where[:m.start()] + where[m.end():], _value(m.group("n"))
 
 
 def _words(m, item: _Item) -> None:
     """将第X条中的“A”修改为“B” / 将“A”、“B”分别修改为“C”、“D” / 将“A”修改为：“……”."""
-    where = m.group("where") or ""
+    where, sentence = _sentence_of(m.group("where") or "")
     in_title = bool(re.match(r"^将?名称(?:、|和|及|中的)", where))
     if in_title:
         where = re.sub(r"^将?名称(?:、|和|及)?", "将", where)
@@ -214,12 +233,13 @@ def _words(m, item: _Item) -> None:
     for old, new in zip(olds, news):
         if not old:
             raise ValueError("an empty quotation “” cannot be replaced")
-        item.ops.append(ReplaceWords(targets, old, new, in_title, anywhere))
+        item.ops.append(ReplaceWords(targets, old, new, in_title, anywhere, sentence))
 
 
 def _insert_words(m, item: _Item) -> None:
-    """在第X条中的“A”后增加“B” / 在第一条第二款开始部分增加：“……”."""
-    targets = _targets_of(m.group("where"), item)
+    """在第X条中的“A”后增加“B” / 在第一条第二款开始部分增加：“……” / 在第二款第一句中的“A”后增加“B”."""
+    where, sentence = _sentence_of(m.group("where") or "")
+    targets = _targets_of(where, item)
     given = m.groupdict().get("anchor")
     anchor = item.word(given) if given else ""
     if given and not anchor:
@@ -228,21 +248,29 @@ def _insert_words(m, item: _Item) -> None:
         raise ValueError("an insertion at the start of no named unit")
     side = m.groupdict().get("side")
     at_end = UNIT_PARTS.get(m.groupdict().get("part") or "") == "end"
+    if sentence and not anchor:
+        raise ValueError("words at the start or end of one sentence: not supported, name the words beside them")
     item.ops.append(InsertWords(targets, anchor, item.word(m.group("new")), before=SIDES.get(side or "") == "before",
-                                at_end=at_end))
+                                at_end=at_end, sentence=sentence))
 
 
 def _delete_words(m, item: _Item) -> None:
-    """删去第X条中的“A”和“B” / 删去第八条第一款末尾的“A”和第二款末尾的“B”."""
+    """删去第X条中的“A”和“B” / 删去第八条第一款末尾的“A”和第二款末尾的“B” / 删去第二款第一句中的“A”
+    / 删去第十三条第二款中的“A”和第三款 (words, then whole units, in one list)."""
     targets: tuple[Target, ...] | None = None
-    for piece in re.finditer(rf"(?P<where>(?:{_LIST})?(?:中的|其中的|末尾的|该条中的|该款中的|中))?(?P<q>{_Q})",
-                             m.group("body")):
+    sentence = None
+    for piece in re.finditer(rf"(?P<where>(?:{_LIST})?(?:{_IN_SENTENCE})?(?:中的|其中的|末尾的|该条中的|该款中的|中))?"
+                             rf"(?P<q>{_Q})", m.group("body")):
         if piece.group("where") or targets is None:
-            targets = _targets_of(piece.group("where"), item)
+            where, sentence = _sentence_of(piece.group("where") or "")
+            targets = _targets_of(where, item)
         old = item.word(piece.group("q"))
         if not old:
             raise ValueError("an empty quotation “” cannot be deleted")
-        item.ops.append(ReplaceWords(targets, old, ""))
+        item.ops.append(ReplaceWords(targets, old, "", sentence=sentence))
+    if m.groupdict().get("units"):
+        # ……中的“A”和第三款: the list ends with whole units, named from the unit last named.
+        item.ops.extend(Delete(t) for t in item.ctx.resolve_list(m.group("units")))
 
 
 def _delete_words_after(m, item: _Item) -> None:
@@ -269,6 +297,10 @@ def _renumber(m, item: _Item) -> None:
         if unit_name == "article" and old.clause is not None and (into_clause or 1) == 1:
             # 将第四十三条第二款改为第四十八条第一款: the 款 leaves its article and opens a new one.
             item.wait(Detach(old, _value(num)))
+            continue
+        if unit_name == "article" and old.clause is not None and into_clause and _value(num) != old.article:
+            # 将第三条第二款改为第四条第二款: the 款 joins another article at that place.
+            item.ops.append(Transfer(old, _value(num), 0, into_clause))
             continue
         item.ops.append(Renumber(old, _value(num), unit_name, into_clause))
         if unit_name == "article":
@@ -551,12 +583,29 @@ def _detach(m, item: _Item) -> None:
 
 
 def _move_to(m, item: _Item) -> None:
-    """将第十二条移作第十五条: the article takes that place."""
+    """将第十二条移作第十五条: the article takes that place; 将该项移作第三项 / 将第二款移作第三款:
+    a 项 among the 项 of its 款, a 款 among the 款 of its article."""
     target = item.ctx.resolve(m.group("ref"))
-    if target.clause is not None:
-        raise ValueError(f"{target.label()} is not an article")
+    unit = UNITS[m.group("unit")]
+    level = "point" if target.point is not None else "clause" if target.clause is not None else "article"
+    if level != unit or target.subpoint is not None:
+        raise ValueError(f"{target.label()} cannot move to a {m.group('unit')}'s place")
     item.ctx.target = target
-    item.ops.append(Move(target, None, _value(m.group("n"))))
+    item.ops.append(Move(target, None, _value(m.group("n")), unit))
+
+
+def _transfer(m, item: _Item) -> None:
+    """将第三条第二款作为第四条第二款: a 款 becomes a 款 of another article."""
+    target = item.ctx.resolve(m.group("ref"))
+    dest = Context().resolve(m.group("dest"))
+    if target.clause is None or target.point is not None:
+        raise ValueError(f"{target.label()} is not a 款")
+    if m.group("to") and Context().resolve(m.group("to")).key != dest.key:
+        raise ValueError(f"moved to {m.group('to')} but placed in {dest.article_only().label()}")
+    if dest.key == target.key:
+        raise ValueError(f"{target.label()} moved within its own article: write 移作第N款")
+    item.ctx.target = dest
+    item.ops.append(Transfer(target, dest.article, dest.zhiyi, dest.clause))
 
 
 def _renumber_heading(m, item: _Item) -> None:
@@ -586,7 +635,7 @@ _COUNT = rf"(?P<n>{CN})"
 RULES: tuple[tuple[re.Pattern[str], Rule], ...] = tuple((re.compile(p), r) for p, r in (
     *((pattern, _no_change(what, renumber)) for pattern, what, renumber in NO_CHANGE),
     # 在第X条中的“A”后增加“B” / 在第一条第二款开始部分增加规定：“……”
-    (rf"在?(?P<where>{_LIST}|{_alt(WHOLE_LAW)}|其)?(?:中的|的)?(?P<anchor>{_Q})(?P<side>{_SIDE}){_V['add']}"
+    (rf"在?(?P<where>{_LIST}(?:{_IN_SENTENCE})?|{_alt(WHOLE_LAW)}|其)?(?:中的|的)?(?P<anchor>{_Q})(?P<side>{_SIDE}){_V['add']}"
      rf"(?P<new>{_Q})", _insert_words),
     (rf"在?(?P<where>{_LIST})(?:的)?(?P<part>{_UNIT_PART}|开头){_V['add']}(?:规定)?[：:]?(?P<new>{_Q})",
      _insert_words),
@@ -594,12 +643,13 @@ RULES: tuple[tuple[re.Pattern[str], Rule], ...] = tuple((re.compile(p), r) for p
     (rf"{_WHERE}(?P<old>{_QLIST})(?:统一|均|分别|一律)?(?:{_M}|{_V['change']})[：:]?"
      rf"(?P<new>{_Q}(?:(?:、|和|及){_Q}(?!(?:统一|均|分别|一律)?(?:{_M}|{_V['change']})))*)", _words),
     # 将第X条中的“A”删去 / 将第X条第二款删去 (the verb after its object)
-    (rf"(?P<body>将?(?:{_LIST})?(?:中的|其中的){_Q}(?:(?:和|、|及)(?:{_LIST}(?:中的|末尾的))?{_Q})*){_V['delete']}",
+    (rf"(?P<body>将?(?:{_LIST})?(?:{_IN_SENTENCE})?(?:中的|其中的){_Q}(?:(?:和|、|及)(?:{_LIST}(?:中的|末尾的))?{_Q})*){_V['delete']}",
      _delete_words_after),
     (rf"将(?P<refs>{_LIST}){_V['delete']}", _delete),
     # 删去……中的“A” / 删去其中的“A”和“B” / 删去第八条第一款末尾的“A”和第二款末尾的“B”
-    (rf"{_V['delete']}(?P<body>(?:(?:{_LIST})?(?:中的|其中的|末尾的|该条中的|该款中的|中))?{_Q}"
-     rf"(?:(?:和|、|及)(?:(?:{_LIST})?(?:中的|末尾的))?{_Q})*)", _delete_words),
+    (rf"{_V['delete']}(?P<body>(?:(?:{_LIST})?(?:{_IN_SENTENCE})?(?:中的|其中的|末尾的|该条中的|该款中的|中))?{_Q}"
+     rf"(?:(?:和|、|及)(?:(?:{_LIST})?(?:中的|末尾的))?{_Q})*)"
+     rf"(?:(?:和|、|及|以及)(?P<units>{_LIST})(?=[，。；,]|$))?", _delete_words),
     # 将引言修改为 / 将名称修改为 / 将第一部分标题修改为
     (rf"将(?:(?P<part>{_TEXT_PART})|第(?P<section>{CN})部分(?:的)?标题){_M}[：:]?(?P<q>{_QS})", _modify_text),
     # 删去第二款第二句 / 在第一款第一句后增加一句：“……” / 增加一句，作为第二句：“……”
@@ -639,7 +689,10 @@ RULES: tuple[tuple[re.Pattern[str], Rule], ...] = tuple((re.compile(p), r) for p
     (rf"将(?P<ref>{_ONE}){_V['detach']}一条[，,]?{_V['as']}第(?P<n>{NUM})条", _detach),
     # 将第十二条移至第十五条后
     (rf"将(?P<ref>{_ONE}){_V['move']}(?P<after>{_ONE})之?后", _move),
-    (rf"将(?P<ref>{_ONE})(?:移作|移为)第(?P<n>{NUM})条", _move_to),
+    # 将第三条第二款作为第四条第二款 / 移作 (a 款 into another article)
+    (rf"将(?P<ref>{_ONE})(?:{_V['move']}(?P<to>{_ART})[，,]?)?(?:移作|移为|{_V['as']})(?P<dest>第{NUM}条(?:之{CN})?第{NUM}款)(?![第之])",
+     _transfer),
+    (rf"将(?P<ref>{_ONE})(?:移作|移为)第[（(]?(?P<n>{NUM})[）)]?(?P<unit>条|款|项)", _move_to),
     (rf"将?第(?P<a>{CN})(?P<unit>编|章|节){_V['change']}第(?P<b>{CN})(?P=unit)", _renumber_heading),
     # 删去第十二条 / 删除第四条、第五条、第十二条
     (rf"{_V['delete']}(?P<refs>{_LIST})(?=[，。；,]|$)", _delete),

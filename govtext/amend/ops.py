@@ -116,9 +116,13 @@ class ReplaceWords:
     """将名称、第一条中的“A”修改为“B”: the title is one of the places (with no targets: the title only)."""
     anywhere: bool = False
     """将第二款、第三款中的“A”、“B”分别修改为“C”、“D”: each word is in some of the units named, not all."""
+    sentence: int | None = None
+    """删去第十条第二款第一句中的“A”: only that sentence of the unit (its first line) is searched."""
 
     def describe(self) -> str:
         where = "、".join((["名称"] if self.in_title else []) + [t.label() for t in self.targets]) or "throughout"
+        if self.sentence:
+            where += f"第{to_cn(self.sentence)}句"
         if not self.new:
             return f"delete words “{self.old}” in {where}"
         return f"replace words “{self.old}” → “{self.new}” in {where}"
@@ -158,8 +162,14 @@ class Move:
     after: Target | None
     number: int | None = None
     """将第X条移作第N条: the place it takes, counted in the new numbering (``after`` is None)."""
+    unit: str = "article"
+    """将该项移作第三项 (``point``) / 将第二款移作第三款 (``clause``): the unit changes place among its
+    siblings — the 项 of its 款, the 款 of its article — and they are numbered afresh."""
 
     def describe(self) -> str:
+        if self.unit != "article":
+            name = {"clause": "款", "point": "项"}[self.unit]
+            return f"move {self.target.label()} to 第{to_cn(self.number)}{name}"
         if self.after is None:
             return f"move {self.target.label()} to {article_label(self.number)}"
         return f"move {self.target.label()} after {self.after.label()}"
@@ -217,9 +227,13 @@ class InsertWords:
     words: str
     before: bool = False
     at_end: bool = False
+    sentence: int | None = None
+    """在第十条第二款第一句中的“A”后增加“B”: only that sentence of the unit (its first line) holds the anchor."""
 
     def describe(self) -> str:
         where = "、".join(t.label() for t in self.targets) or "throughout"
+        if self.sentence:
+            where += f"第{to_cn(self.sentence)}句"
         side = "before" if self.before else "after"
         return f"insert “{self.words}” {side} “{self.anchor}” in {where}" if self.anchor else \
             f"insert “{self.words}” at the {'end' if self.at_end else 'start'} of {where}"
@@ -288,7 +302,23 @@ class Detach:
         return f"detach {self.target.label()}{more} as {article_label(self.number)}"
 
 
-Operation = RenumberHeading | InsertWords | ModifyPart | ModifyText | AddHeading | Detach | Modify | AddArticle | AddUnit | Delete | ReplaceWords | Renumber | Merge | Move | RenameHeading | NoChange
+@dataclass(frozen=True, slots=True)
+class Transfer:
+    """将第三条第二款作为第四条第二款: a 款 leaves its article and becomes a 款 of another one.
+
+    The destination is plain numbers, not a :class:`Target`, so that the item's OLD-number shifts
+    (which follow the source article) leave it alone: the position is the one it takes there."""
+
+    target: Target
+    article: int
+    zhiyi: int
+    position: int
+
+    def describe(self) -> str:
+        return f"move {self.target.label()} into {article_label(self.article, self.zhiyi)} as 第{to_cn(self.position)}款"
+
+
+Operation = Transfer | RenumberHeading | InsertWords | ModifyPart | ModifyText | AddHeading | Detach | Modify | AddArticle | AddUnit | Delete | ReplaceWords | Renumber | Merge | Move | RenameHeading | NoChange
 
 
 @dataclass(frozen=True, slots=True)

@@ -92,6 +92,10 @@ def amend(old: str, instruments: tuple[str, ...], fmt: str | None, output: str |
     if fmt == "xml":
         from govtext.xmlfmt import export
 
+        if annotate:
+            from govtext.amend.annotate import mark_notes
+
+            amended = mark_notes(amended)  # the notes as their own nodes, not 款 of the article
         emit(export(amended), output)
         sys.exit(1 if unapplied else 0)
     from govtext.outline_json import document_to_dict
