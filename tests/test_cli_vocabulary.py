@@ -18,9 +18,9 @@ POLICY = FIXTURES / "diff" / "policy-item-evolving"
 HISTORY_LAW = FIXTURES / "history" / "law"
 HISTORY_POLICY = FIXTURES / "history" / "policy"
 
-READING = ("tree", "xml", "diff", "ledger", "amend", "history")
+READING = ("tree", "xml", "diff", "ledger", "amend", "history", "targets")
 WORKERS = ("xml", "ledger", "history")
-WRITING = ("tree", "xml", "diff", "ledger", "amend", "history")
+WRITING = ("tree", "xml", "diff", "ledger", "amend", "history", "targets")
 
 
 def run(*args: str):
