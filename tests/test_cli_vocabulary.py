@@ -82,6 +82,7 @@ def test_diff_output_format_follows_the_extension(tmp_path, name, check):
     ("history", HISTORY_LAW, "--format", "json"),
     ("tree", LAW / "old.txt", "--format", "json"),
     ("amend", FIXTURES / "amend" / "words" / "old.txt", FIXTURES / "amend" / "words" / "instrument.txt", "--format", "json"),
+    ("targets", FIXTURES / "targets" / "delta.txt", "--format", "json"),
 ])
 def test_a_format_that_contradicts_the_extension_is_one_error(tmp_path, command):
     out = tmp_path / "report.html"

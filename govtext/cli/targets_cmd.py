@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import click
 
-from govtext.cli.common import emit, emit_rich, fail, input_options, load_document
+from govtext.cli.common import emit, emit_rich, fail, input_options, load_document, output_format
 
 FORMATS = ("terminal", "json", "csv", "parquet", "html")
-_BY_SUFFIX = {".json": "json", ".csv": "csv", ".parquet": "parquet", ".html": "html", ".htm": "html",
-              ".txt": "terminal"}
+# What each format writes (-o's extension picks the format; a mismatch is an error).
+WRITES = {"terminal": ("text",), "json": ("json",), "csv": ("csv",), "parquet": ("parquet",), "html": ("html",)}
 
 
 @click.command()
@@ -35,10 +35,8 @@ def targets(paths: tuple[str, ...], fmt: str | None, output: str | None, lexicon
     from govtext.history.records import HistoryError
     from govtext.targets import load_target_lexicon, targets_of
 
+    fmt = output_format(fmt, output, WRITES, default="terminal")
     lex = load_target_lexicon(lexicon)
-    if fmt is None:
-        suffix = output.lower()[output.rfind("."):] if output and "." in output else ""
-        fmt = _BY_SUFFIX.get(suffix, "terminal")
     try:
         files = expand(list(paths)) if any(p != "-" for p in paths) else list(paths)
     except HistoryError as exc:
