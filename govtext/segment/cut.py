@@ -9,10 +9,6 @@ Extra words (protected 提法, ``--userdict``) are an overlay consulted beside
 the trie, as ``jieba.Tokenizer.add_word`` would have added them: each one's
 frequency replaces the dictionary's and adds to the total, and a frequency of 0
 hides the word.  Adding words therefore never rebuilds the dictionary.
-
-A cutter remembers the words of each block (a run of Han, letters and digits
-between punctuation) it has cut: versions of one document repeat most of their
-clauses, and the dictionary's prefix search at every character is most of a cut.
 """
 
 from __future__ import annotations
@@ -27,11 +23,6 @@ from govtext.segment.dictionary import Dictionary
 _HAN = re.compile("([\u4E00-\u9FD5a-zA-Z0-9+#&\\._%\\-]+)", re.U)
 _SKIP = re.compile("(\r\n|\\s)", re.U)
 _ENG = re.compile("[a-zA-Z0-9]", re.U)
-
-MEMO_CHARS = 2_000_000
-"""Characters of blocks a cutter remembers before it forgets them all and starts again:
-the 50 work reports' history cuts ~1 M characters (a sixth of them in blocks cut before),
-and a block's words cost ~10 times its text in memory, so the memo stays within ~40 MB."""
 
 
 class Cutter:
@@ -48,8 +39,6 @@ class Cutter:
         self._hidden = frozenset(overlay)  # the trie's own frequency no longer counts for these
         self._logtotal = log(total)
         self._longest = dictionary.longest
-        self._memo: dict[str, tuple[str, ...]] = {}
-        self._memo_chars = 0
         # By first character, so each position looks only at the words that could start there.
         self._extra: dict[str, list[tuple[str, float]]] = {}
         for word, freq in overlay.items():
@@ -62,10 +51,7 @@ class Cutter:
             if not block:
                 continue
             if _HAN.match(block):
-                words = self._memo.get(block)
-                if words is None:
-                    words = self._remember(block, tuple(self._cut_block(block)))
-                yield from words
+                yield from self._cut_block(block)
             else:
                 for piece in _SKIP.split(block):
                     if _SKIP.match(piece):
@@ -82,15 +68,6 @@ class Cutter:
             tokens.append((word, start, end))
             start = end
         return tokens
-
-    def _remember(self, block: str, words: tuple[str, ...]) -> tuple[str, ...]:
-        """Keep ``block``'s words (the memo is emptied when it outgrows :data:`MEMO_CHARS`)."""
-        if self._memo_chars + len(block) > MEMO_CHARS:
-            self._memo.clear()
-            self._memo_chars = 0
-        self._memo[block] = words
-        self._memo_chars += len(block)
-        return words
 
     def _route(self, block: str) -> list[int]:
         """For each position, the end (exclusive) of the best word starting there."""
