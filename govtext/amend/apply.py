@@ -10,21 +10,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from govtext.amend.lawtext import END_MARKS, POINT, Article, LawText, Line, classify, headings
+from govtext.amend.lawtext import POINT, Article, LawText, classify, headings
 from govtext.amend.ops import (
     AddArticle, AddHeading, AddUnit, Delete, Detach, InsertWords, Instrument, Merge, Modify, ModifyPart, ModifyText,
     Move, NoChange, RenameHeading, Renumber, RenumberHeading, ReplaceWords, Target, Transfer, article_label,
 )
 from govtext.amend.contents import follow_body
+from govtext.amend.edit_words import insert_words, modify_part, modify_text, replace_words
 from govtext.amend.errors import AmendError, item_name
 from govtext.amend.renumber import dangling_references, renumber_articles
 from govtext.amend.shifts import Shifts, target_of
+from govtext.amend.work import Failure, Work, end_mark, unit_span
 from govtext.amend.xrefs import label as ref_label
 from govtext.numerals import cn_value, to_cn
-
-
-class _Failure(Exception):
-    pass
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,63 +46,6 @@ class Amended:
         return self.law.text()
 
 
-class _Work:
-    """The text being amended: a list of articles and the text between them."""
-
-    def __init__(self, law: LawText, default_sep: str) -> None:
-        self.parts: list[Article | str] = list(law.parts)
-        self.newline = law.newline
-        self.law_title: str | None = None  # as the instrument names it: 名称 is found by it
-        self.sep = default_sep
-        self.pending: list[Article] = []  # added articles placed by number at the end
-        self.headings: list[AddHeading] = []  # new chapters, placed once articles have their new numbers
-        self.rewritten: set[tuple[int, int]] = set()  # articles an item replaced whole: OLD 款 numbers are gone
-        self.moved_clauses: dict[tuple[tuple[int, int], int], str] = {}  # 款 split off: (article, 款) → new place
-        self.notes: list[str] = []  # what was done with less certainty than an item says (warnings)
-
-    def index(self, key: tuple[int, int], added_too: bool = True) -> int:
-        for i, part in enumerate(self.parts):
-            if isinstance(part, Article) and (part.old_key == key or added_too and part.old_key is None and part.key == key):
-                return i
-        raise _Failure(f"{ref_label(key)} not found")
-
-    def article(self, target: Target) -> tuple[int, Article]:
-        i = self.index(target.key)
-        return i, self.parts[i]
-
-
-def unit_span(article: Article, target: Target) -> tuple[int, int]:
-    """The lines [start, end) of the unit ``target`` names inside ``article``."""
-    lines = classify(article.lines)
-    if target.clause is None and target.point is None:
-        return 0, len(article.lines)
-
-    def matches(line: Line) -> bool:
-        if target.point is None:
-            return line.unit == "clause" and line.clause == target.clause
-        if target.clause is not None and line.clause != target.clause:
-            return False
-        if target.subpoint is None:
-            return line.unit == "point" and line.point == target.point
-        return line.unit == "subpoint" and line.point == target.point and line.subpoint == target.subpoint
-
-    level = {"clause": 0, "point": 1, "subpoint": 2}
-    want = "subpoint" if target.subpoint is not None else "point" if target.point is not None else "clause"
-    for n, line in enumerate(lines):
-        if matches(line):
-            end = len(article.lines)
-            for later in lines[n + 1:]:
-                if level[later.unit] <= level[want]:
-                    end = later.index
-                    break
-            return line.index, end
-    raise _Failure(f"{target.label()} not found")
-
-
-def _end_mark(line: str) -> str:
-    return line[-1] if line and line[-1] in END_MARKS else ""
-
-
 def _relabel_points(lines: tuple[str, ...], clause: int) -> tuple[str, ...]:
     """Number the 项 of one 款 afresh after an insertion or deletion: （一）（二）…"""
     out = list(lines)
@@ -114,7 +55,7 @@ def _relabel_points(lines: tuple[str, ...], clause: int) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _modify(work: _Work, op: Modify) -> None:
+def _modify(work: Work, op: Modify) -> None:
     i, art = work.article(op.target)
     new = list(op.lines)
     t = op.target
@@ -124,7 +65,7 @@ def _modify(work: _Work, op: Modify) -> None:
         work.parts[i] = replace(art, lines=tuple(new), protected=art.protected + tuple(new))
         return
     start, end = unit_span(art, t)
-    if t.point is None and new and not _end_mark(new[-1]) and new[-1][-1:] not in "”）)":
+    if t.point is None and new and not end_mark(new[-1]) and new[-1][-1:] not in "”）)":
         new[-1] += "。"  # a quoted 款 closed inside the item's own sentence (……予以批准”；) keeps its full stop
     if t.point is not None and t.subpoint is None:
         old_first, old_last = art.lines[start], art.lines[end - 1]
@@ -133,8 +74,8 @@ def _modify(work: _Work, op: Modify) -> None:
             new[0] = label + new[0]
         # Quoted 项 come without their end mark (“（二）……的”): they take the one the old 项 had.
         for k, line in enumerate(new):
-            if (k == 0 or POINT.match(line)) and not _end_mark(line):
-                new[k] = line + _end_mark(old_last)
+            if (k == 0 or POINT.match(line)) and not end_mark(line):
+                new[k] = line + end_mark(old_last)
     lines = art.lines[:start] + tuple(new) + art.lines[end:]
     if t.point is not None and t.subpoint is None:
         lines = _relabel_all(lines)
@@ -147,7 +88,7 @@ def _relabel_all(lines: tuple[str, ...]) -> tuple[str, ...]:
     return lines
 
 
-def _add_unit(work: _Work, op: AddUnit) -> None:
+def _add_unit(work: Work, op: AddUnit) -> None:
     if op.with_article:
         return  # the article's new text, in the same item, carries the new paragraph
     i, art = work.article(op.parent)
@@ -156,7 +97,7 @@ def _add_unit(work: _Work, op: AddUnit) -> None:
     if op.unit == "clause":
         clauses = [line for line in lines if line.unit == "clause"]
         if op.position > len(clauses) + 1:
-            raise _Failure(f"{op.parent.label()} has {len(clauses)} 款, cannot add a 第{to_cn(op.position)}款")
+            raise Failure(f"{op.parent.label()} has {len(clauses)} 款, cannot add a 第{to_cn(op.position)}款")
         at = clauses[op.position - 1].index if op.position <= len(clauses) else len(art.lines)
         if at == 0:
             # A new first 款 goes right after the article's number; the old first 款 becomes a line of its own.
@@ -167,30 +108,30 @@ def _add_unit(work: _Work, op: AddUnit) -> None:
         return
     points = [line for line in lines if line.unit == "point" and (op.parent.clause is None or line.clause == op.parent.clause)]
     if not points:
-        raise _Failure(f"{op.parent.label()} has no 项")
+        raise Failure(f"{op.parent.label()} has no 项")
     clause = points[0].clause
     points = [p for p in points if p.clause == clause]
     if op.position > len(points) + 1:
-        raise _Failure(f"{op.parent.label()} has {len(points)} 项, cannot add a 第{to_cn(op.position)}项")
+        raise Failure(f"{op.parent.label()} has {len(points)} 项, cannot add a 第{to_cn(op.position)}项")
     body = list(art.lines)
     if op.position <= len(points):
         at = points[op.position - 1].index
         # Inside a list a 项 ends as its predecessor does (；); a new first 项 as the one it displaces.
-        mark = _end_mark(body[points[op.position - 2].index] if op.position > 1 else body[at])
+        mark = end_mark(body[points[op.position - 2].index] if op.position > 1 else body[at])
     else:
         _, at = unit_span(art, Target(op.parent.article, op.parent.zhiyi, clause, points[-1].point))
-        mark = _end_mark(body[points[-1].index])
+        mark = end_mark(body[points[-1].index])
         if mark == "。":
             body[points[-1].index] = body[points[-1].index][:-1] + "；"
     if not POINT.match(new[0]):
         new[0] = f"（{to_cn(op.position)}）" + new[0]
-    if not _end_mark(new[-1]):
+    if not end_mark(new[-1]):
         new[-1] += mark
     merged = _relabel_points(tuple(body[:at] + new + body[at:]), clause)
     work.parts[i] = replace(art, lines=merged, protected=art.protected + tuple(new))
 
 
-def _add_article(work: _Work, op: AddArticle) -> None:
+def _add_article(work: Work, op: AddArticle) -> None:
     article = Article(None, article_label(op.number, op.zhiyi), work.sep, op.lines, protected=op.lines)
     if not op.zhiyi and op.after is None:
         work.pending.append(article)
@@ -202,12 +143,12 @@ def _add_article(work: _Work, op: AddArticle) -> None:
     work.parts.insert(work.index(after) + 1, article)
 
 
-def _delete(work: _Work, op: Delete) -> None:
+def _delete(work: Work, op: Delete) -> None:
     if op.if_present:
         try:
             i, art = work.article(op.target)
             unit_span(art, op.target)
-        except _Failure:
+        except Failure:
             return  # moved by an earlier item that rewrote its article whole
     i, art = work.article(op.target)
     if op.target.clause is None and op.target.point is None:
@@ -220,122 +161,18 @@ def _delete(work: _Work, op: Delete) -> None:
         points = [line for line in classify(art.lines) if line.unit == "point"]
         this = next(p for p in points if p.index == start)
         siblings = [p for p in points if p.clause == this.clause]
-        if this is siblings[-1] and len(siblings) > 1 and _end_mark(body[siblings[-2].index]):
+        if this is siblings[-1] and len(siblings) > 1 and end_mark(body[siblings[-2].index]):
             prev = siblings[-2].index
-            body[prev] = body[prev][:-1] + _end_mark(body[start])
+            body[prev] = body[prev][:-1] + end_mark(body[start])
     lines = tuple(body[:start] + body[end:])
     if not lines:
-        raise _Failure(f"deleting {op.target.label()} leaves the article empty")
+        raise Failure(f"deleting {op.target.label()} leaves the article empty")
     if op.target.point is not None:
         lines = _relabel_all(lines)
     work.parts[i] = replace(art, lines=lines)
 
 
-def _title_lines(work: _Work) -> tuple[int, int] | None:
-    """Lines [start, end) of the text before the first article that hold the law's title, split or not."""
-    if not work.parts or not isinstance(work.parts[0], str) or not work.law_title:
-        return None
-    lines = work.parts[0].split("\n")
-    want = _bare(work.law_title)
-    for span in (1, 2, 3):
-        for k in range(len(lines) - span + 1):
-            if _bare("".join(lines[k:k + span])) == want:
-                return k, k + span
-    return None
-
-
-def _bare(text: str) -> str:
-    return re.sub(r"[\s\u3000《》〈〉]|（[^）]*）$", "", text)
-
-
-def _replace_in_title(work: _Work, op: ReplaceWords) -> int:
-    span = _title_lines(work)
-    if span is None:
-        raise _Failure("the title is not found in the text before the first article")
-    lines = work.parts[0].split("\n")
-    found = sum(line.count(op.old) for line in lines[span[0]:span[1]])
-    lines[span[0]:span[1]] = [line.replace(op.old, op.new) for line in lines[span[0]:span[1]]]
-    work.parts[0] = "\n".join(lines)
-    return found
-
-
-def _replace_words(work: _Work, op: ReplaceWords) -> None:
-    if op.in_title:
-        found = _replace_in_title(work, op)
-        if not op.targets:
-            if not found:
-                raise _Failure(f"“{op.old}” not found in the title")
-            return
-    if not op.targets:
-        found = 0
-        for i, part in enumerate(work.parts):
-            if isinstance(part, Article):
-                count = sum(line.count(op.old) for line in part.lines)
-                if count:
-                    found += count
-                    work.parts[i] = replace(part, lines=tuple(_substitute(line, op.old, op.new) for line in part.lines),
-                                            protected=part.protected + ((op.new,) if op.new else ()))
-        if not found:
-            # Not in any article: a heading or other text between them (将“一、买卖合同的成立及效力”修改为).
-            for i, part in enumerate(work.parts):
-                if isinstance(part, str) and op.old in part:
-                    found += part.count(op.old)
-                    work.parts[i] = part.replace(op.old, op.new)
-        if not found:
-            raise _Failure(f"“{op.old}” not found in the law")
-        return
-    missing = []
-    for target in op.targets:
-        i, art = work.article(target)
-        start, end = unit_span(art, target)
-        if op.sentence:
-            start, end = start, start + 1  # the sentences are those of the unit's first line
-        if not any(op.old in line for line in art.lines[start:end]):
-            missing.append(target.label())
-            continue
-        if op.sentence:
-            try:
-                line = _in_sentence(art.lines[start], op.sentence, op.old, lambda s: _substitute(s, op.old, op.new))
-            except _Failure:
-                missing.append(f"{target.label()}第{to_cn(op.sentence)}句")
-                continue
-            lines = art.lines[:start] + (line,) + art.lines[end:]
-            work.parts[i] = replace(art, lines=lines, protected=art.protected + ((op.new,) if op.new else ()))
-            continue
-        lines = art.lines[:start] + tuple(_substitute(line, op.old, op.new) for line in art.lines[start:end]) + art.lines[end:]
-        work.parts[i] = replace(art, lines=lines, protected=art.protected + ((op.new,) if op.new else ()))
-    if missing and (not op.anywhere or len(missing) == len(op.targets)):
-        raise _Failure(f"“{op.old}” not found in {'、'.join(missing)}")
-
-
-_PUNCT = "，。；、："
-
-
-def _in_sentence(line: str, n: int, words: str, change) -> str:
-    """``line`` with ``change`` applied to its N-th sentence, which must hold ``words``."""
-    sentences = [s for s in _SENTENCE_END.split(line) if s]
-    if n > len(sentences) or words not in sentences[n - 1]:
-        raise _Failure(f"“{words}” not in sentence {n}")
-    sentences[n - 1] = change(sentences[n - 1])
-    return "".join(sentences)
-
-
-def _substitute(line: str, old: str, new: str) -> str:
-    """Replace every ``old``; a deleted phrase takes one of the two marks around it along."""
-    if new:
-        return line.replace(old, new)
-    out, pos = [], 0
-    while (at := line.find(old, pos)) >= 0:
-        out.append(line[pos:at])
-        after = line[at + len(old):at + len(old) + 1]
-        if after and after in _PUNCT and out and out[-1] and out[-1][-1] in _PUNCT:
-            out[-1] = out[-1][:-1]  # 工作。[同级……指导]。同级 → 工作。同级: the sentence's own mark stays
-        pos = at + len(old)
-    out.append(line[pos:])
-    return "".join(out)
-
-
-def _merge(work: _Work, op: Merge) -> None:
+def _merge(work: Work, op: Merge) -> None:
     if op.targets[0].clause is not None or op.targets[0].point is not None:
         _merge_clauses(work, op)
         return
@@ -350,12 +187,12 @@ def _merge(work: _Work, op: Merge) -> None:
         del work.parts[work.index(target.key)]
 
 
-def _merge_clauses(work: _Work, op: Merge) -> None:
+def _merge_clauses(work: Work, op: Merge) -> None:
     """将第一款和第二款合并 / 将第二项、第三项合并为一项: one paragraph of their texts (the item's
     修改为 usually rewrites it)."""
     i, art = work.article(op.targets[0])
     if any(t.key != op.targets[0].key or t.clause is None and t.point is None for t in op.targets):
-        raise _Failure("合并 of 款 or 项 from different articles")
+        raise Failure("合并 of 款 or 项 from different articles")
     spans = [unit_span(art, t) for t in op.targets]
     # The later units' own labels （二） go; the first keeps its own.
     pieces = [POINT.sub("", line, count=1) if n and op.targets[0].point is not None else line
@@ -374,46 +211,46 @@ def _siblings(art: Article, target: Target, unit: str) -> list[tuple[int, int]]:
             for line in lines if line.unit == unit and (unit == "clause" or line.clause == clause)]
 
 
-def _move_within(work: _Work, op: Move) -> None:
+def _move_within(work: Work, op: Move) -> None:
     """将该项移作第三项: the unit changes place among its siblings; each place keeps its end mark
     (the last 项 its 。, the others their ；) and the 项 are numbered afresh."""
     i, art = work.article(op.target)
     spans = _siblings(art, op.target, op.unit)
     here = spans.index(unit_span(art, op.target))
     if not 1 <= op.number <= len(spans):
-        raise _Failure(f"{op.target.label()} has {len(spans)} siblings, no place {to_cn(op.number)}")
+        raise Failure(f"{op.target.label()} has {len(spans)} siblings, no place {to_cn(op.number)}")
     pieces = [list(art.lines[s:e]) for s, e in spans]
-    marks = [_end_mark(p[-1]) for p in pieces]
+    marks = [end_mark(p[-1]) for p in pieces]
     pieces.insert(op.number - 1, pieces.pop(here))
     if op.unit == "point":
         for piece, mark in zip(pieces, marks):
-            if mark and _end_mark(piece[-1]):
+            if mark and end_mark(piece[-1]):
                 piece[-1] = piece[-1][:-1] + mark
     body = [line for piece in pieces for line in piece]
     lines = art.lines[:spans[0][0]] + tuple(body) + art.lines[spans[-1][1]:]
     work.parts[i] = replace(art, lines=_relabel_all(lines) if op.unit == "point" else lines)
 
 
-def _transfer(work: _Work, op: Transfer) -> None:
+def _transfer(work: Work, op: Transfer) -> None:
     """将第三条第二款作为第四条第二款: the 款 leaves its article and takes that place in the other."""
     i, art = work.article(op.target)
     start, end = unit_span(art, op.target)
     moved = art.lines[start:end]
     rest = art.lines[:start] + art.lines[end:]
     if not rest:
-        raise _Failure(f"moving {op.target.label()} leaves its article empty")
+        raise Failure(f"moving {op.target.label()} leaves its article empty")
     work.parts[i] = replace(art, lines=rest)
     j, dest = work.article(Target(op.article, op.zhiyi))
     starts = [line.index for line in classify(dest.lines) if line.unit == "clause"]
     if not 1 <= op.position <= len(starts) + 1:
-        raise _Failure(f"{article_label(op.article, op.zhiyi)} has {len(starts)} 款, no place 第{to_cn(op.position)}款")
+        raise Failure(f"{article_label(op.article, op.zhiyi)} has {len(starts)} 款, no place 第{to_cn(op.position)}款")
     at = starts[op.position - 1] if op.position <= len(starts) else len(dest.lines)
     work.parts[j] = replace(dest, lines=dest.lines[:at] + moved + dest.lines[at:])
     work.moved_clauses[(op.target.key, op.target.clause)] = \
         article_label(op.article, op.zhiyi) + f"第{to_cn(op.position)}款"
 
 
-def _move(work: _Work, op: Move) -> None:
+def _move(work: Work, op: Move) -> None:
     if op.unit != "article":
         _move_within(work, op)
         return
@@ -425,10 +262,10 @@ def _move(work: _Work, op: Move) -> None:
     work.parts.insert(work.index(op.after.key) + 1, art)
 
 
-def _renumber_heading(work: _Work, op: RenumberHeading) -> None:
+def _renumber_heading(work: Work, op: RenumberHeading) -> None:
     found = [h for k, h in headings(LawText(tuple(work.parts))).items() if k[1:] == (op.unit, op.number)]
     if len(found) != 1:
-        raise _Failure(f"第{to_cn(op.number)}{op.unit} {'not found' if not found else 'is ambiguous'}")
+        raise Failure(f"第{to_cn(op.number)}{op.unit} {'not found' if not found else 'is ambiguous'}")
     h = found[0]
     part = work.parts[h.part]
     line_start = part.rfind("\n", 0, h.start) + 1
@@ -436,7 +273,7 @@ def _renumber_heading(work: _Work, op: RenumberHeading) -> None:
     work.parts[h.part] = part[:line_start] + head + part[h.start:]
 
 
-def _rename_heading(work: _Work, op: RenameHeading) -> None:
+def _rename_heading(work: Work, op: RenameHeading) -> None:
     key = (None if op.unit == "编" else op.within, op.unit, op.number)
     found = headings(LawText(tuple(work.parts)))
     if key not in found and op.within is None:
@@ -445,150 +282,23 @@ def _rename_heading(work: _Work, op: RenameHeading) -> None:
         found = {key: matches[0]} if len(matches) == 1 else found
     if key not in found:
         within = f"第{to_cn(op.within)}{'章' if op.unit == '节' else '编'}" if op.within else ""
-        raise _Failure(f"{within}第{to_cn(op.number)}{op.unit} not found")
+        raise Failure(f"{within}第{to_cn(op.number)}{op.unit} not found")
     h = found[key]
     part = work.parts[h.part]
     work.parts[h.part] = part[:h.start] + op.title + part[h.end:]
 
 
-def _check_exists(work: _Work, op: Renumber) -> None:
+def _check_exists(work: Work, op: Renumber) -> None:
     _, art = work.article(op.target)
     if op.unit != "article":
         unit_span(art, op.target if op.unit != "point" else Target(op.target.article, op.target.zhiyi, op.target.clause, op.number))
 
 
-def _insert_words(work: _Work, op: InsertWords) -> None:
-    targets = op.targets or tuple(Target(*a.key) for a in work.parts if isinstance(a, Article))
-    missing = []
-    for target in targets:
-        i, art = work.article(target)
-        start, end = unit_span(art, target)
-        lines = list(art.lines)
-        if not op.anchor and op.at_end:
-            last = end - 1
-            mark = len(lines[last]) - (1 if lines[last][-1:] in END_MARKS else 0)
-            lines[last] = lines[last][:mark] + op.words + lines[last][mark:]
-        elif not op.anchor:
-            label = POINT.match(lines[start])
-            at = label.end() if label else 0
-            lines[start] = lines[start][:at] + op.words + lines[start][at:]
-        elif op.sentence:
-            try:
-                lines[start] = _in_sentence(lines[start], op.sentence, op.anchor,
-                                            lambda s: _insert_beside(s, op.anchor, op.words, op.before))
-            except _Failure:
-                missing.append(f"{target.label()}第{to_cn(op.sentence)}句")
-                continue
-        elif any(op.anchor in line for line in lines[start:end]):
-            lines[start:end] = [_insert_beside(line, op.anchor, op.words, op.before) for line in lines[start:end]]
-        else:
-            if op.targets:
-                missing.append(target.label())
-            continue
-        work.parts[i] = replace(art, lines=tuple(lines), protected=art.protected + (op.words,))
-    if missing:
-        raise _Failure(f"“{op.anchor}” not found in {'、'.join(missing)}")
-
-
-_LIST_MARKS = "、，"
-_CONTINUATIONS = ("的", "和", "及", "或", "并", "等", "以及", "或者", "、", "，", "。", "；", "：")
-
-
-def _insert_beside(line: str, anchor: str, words: str, before: bool) -> str:
-    """在“A”后增加“B”: when A is a member of a list (A、… / A，…) and B a phrase of its own,
-    B becomes a member too, with the list's mark, as the republication writes it."""
-    member = not words.startswith(_CONTINUATIONS) and not words.endswith(_CONTINUATIONS)
-    out, pos = [], 0
-    while (at := line.find(anchor, pos)) >= 0:
-        end = at + len(anchor)
-        out.append(line[pos:at])
-        if before:
-            mark = line[at - 1] if at > 0 and line[at - 1] in _LIST_MARKS and member else ""
-            out.append(words + mark + anchor)
-        else:
-            mark = line[end] if line[end:end + 1] in _LIST_MARKS and member else ""
-            out.append(anchor + mark + words)
-        pos = end
-    out.append(line[pos:])
-    return "".join(out)
-
-
-_SENTENCE_END = re.compile(r"(?<=[。！？])")
-
-
-def _modify_part(work: _Work, op: ModifyPart) -> None:
-    """条首部分: the unit's first line (the words before its 项); 第N句: one sentence of its first line."""
-    i, art = work.article(op.target)
-    start, _ = unit_span(art, op.target)
-    lines = list(art.lines)
-    label = POINT.match(lines[start])
-    prefix = label.group() if label and not POINT.match(op.lines[0]) else ""
-    if op.part == "head":
-        lines[start:start + 1] = [prefix + op.lines[0], *op.lines[1:]]
-    elif op.part.startswith("sentence:"):
-        n = int(op.part.split(":")[1])
-        sentences = [s for s in _SENTENCE_END.split(lines[start]) if s]
-        if n > len(sentences):
-            raise _Failure(f"{op.target.label()} has {len(sentences)} sentences, no 第{to_cn(n)}句")
-        sentences[n - 1] = "".join(op.lines)
-        lines[start] = "".join(sentences)
-    elif op.part.startswith("after-sentence:"):
-        n = int(op.part.split(":")[1])
-        sentences = [s for s in _SENTENCE_END.split(lines[start]) if s]
-        if n > len(sentences):
-            raise _Failure(f"{op.target.label()} has {len(sentences)} sentences, none 第{to_cn(n)}句")
-        at = len(sentences) if n < 0 else n
-        lines[start] = "".join(sentences[:at] + ["".join(op.lines)] + sentences[at:])
-    else:
-        raise _Failure(f"cannot modify the {op.part} of a unit")
-    work.parts[i] = replace(art, lines=tuple(lines), protected=art.protected + op.lines)
-
-
-_DATED = re.compile(r"^[（(]?\d{4}年")
-
-
-def _modify_text(work: _Work, op: ModifyText) -> None:
-    """引言: the paragraph before the first article; 名称: the title; part:N: the heading 一、… of part N."""
-    first = next((i for i, p in enumerate(work.parts) if isinstance(p, Article)), len(work.parts))
-    if op.part.startswith("part:"):
-        number = to_cn(int(op.part.split(":")[1]))
-        for i in range(len(work.parts) - 1, -1, -1):
-            part = work.parts[i]
-            if isinstance(part, str):
-                m = re.search(rf"^[ \u3000]*{number}、[^\n]*$", part, re.M)
-                if m:
-                    work.parts[i] = part[:m.start()] + "".join(op.lines) + part[m.end():]
-                    return
-        raise _Failure(f"no part heading {number}、 in the text")
-    if first == 0 or not isinstance(work.parts[0], str):
-        raise _Failure(f"no text before the first article for the {op.part}")
-    head = work.parts[0]
-    lines = head.split("\n")
-    if op.part == "preamble":
-        # The 引言 is the last sentence-ending paragraph before the first article, not a dated history line.
-        for k in range(len(lines) - 1, -1, -1):
-            content = lines[k].strip(" \u3000\r")
-            # a sentence (it has a comma; titles and headings do not), ending 。 or 作如下解释：
-            if content.endswith(("。", "：", ":")) and "，" in content and not _DATED.match(content):
-                lines[k:k + 1] = list(op.lines)
-                work.parts[0] = "\n".join(lines)
-                return
-        raise _Failure("no 引言 (a paragraph before the first article) found")
-    if op.part == "title":
-        span = _title_lines(work) or (0, 1)
-        if span == (0, 1) and _title_lines(work) is None:
-            work.notes.append("名称: the title was not found as such; the first line was taken for it")
-        lines[span[0]:span[1]] = list(op.lines)
-        work.parts[0] = "\n".join(lines)
-        return
-    raise _Failure(f"cannot modify the {op.part}")
-
-
-def _add_heading(work: _Work, op: AddHeading) -> None:
+def _add_heading(work: Work, op: AddHeading) -> None:
     work.headings.append(op)
 
 
-def _place_headings(work: _Work) -> None:
+def _place_headings(work: Work) -> None:
     """New chapters go before the article that, in the new numbering, opens them."""
     for op in work.headings:
         label = article_label(op.first_article)
@@ -605,7 +315,7 @@ def _place_headings(work: _Work) -> None:
             work.parts.insert(at, line)
 
 
-def _shift_later_headings(work: _Work, at: int, op: AddHeading) -> None:
+def _shift_later_headings(work: Work, at: int, op: AddHeading) -> None:
     """增加一章，作为第三章 where the body already has a 第三章: it and the later ones move up one
     (对章……序号作相应调整). The 目录, before the first article, is left as it is."""
     pattern = re.compile(rf"^([ \u3000]*第)({_CN_RUN}){op.unit}", re.M)
@@ -620,7 +330,7 @@ def _shift_later_headings(work: _Work, at: int, op: AddHeading) -> None:
 _CN_RUN = "[一二三四五六七八九十百]+"
 
 
-def _detach(work: _Work, op: Detach) -> None:
+def _detach(work: Work, op: Detach) -> None:
     if op.lines and op.target.key in work.rewritten:
         # 将第二条修改为…… then 将第二条第三款单作一条，修改为……: the 款 left with the old text already.
         new = (re.sub(r"^第[^条]{1,8}条(?:之[一二三四五六七八九十]+)?[ \u3000]*", "", op.lines[0]),) + op.lines[1:]
@@ -629,7 +339,7 @@ def _detach(work: _Work, op: Detach) -> None:
     i, art = work.article(op.target)
     start, end = unit_span(art, op.target)
     lines = op.lines or art.lines[start:end]
-    if op.lines and not _end_mark(lines[-1]) and lines[-1][-1:] not in "”）)":
+    if op.lines and not end_mark(lines[-1]) and lines[-1][-1:] not in "”）)":
         lines = lines[:-1] + (lines[-1] + "。",)
     gone = set(range(start, end))
     for clause in op.more:  # 第三、四、五、六款分别作为第八十一条第二、三、四、五款
@@ -649,20 +359,20 @@ def _detach(work: _Work, op: Detach) -> None:
             re.sub(r"本条第([一二三四五六七八九十]+)款", lambda m: "本条" + here.get(cn_value(m.group(1)), m.group()), line)
             for line in lines[len(op.lines):])
     if not rest:
-        raise _Failure(f"detaching {op.target.label()} leaves the article empty")
+        raise Failure(f"detaching {op.target.label()} leaves the article empty")
     work.parts[i] = replace(art, lines=rest)
     new = (re.sub(r"^第[^条]{1,8}条(?:之[一二三四五六七八九十]+)?[ \u3000]*", "", lines[0]),) + tuple(lines[1:])
     work.pending.append(Article(None, article_label(op.number), work.sep, new, protected=new if op.lines else ()))
 
 
-APPLIERS = {RenumberHeading: _renumber_heading, InsertWords: _insert_words, ModifyPart: _modify_part, ModifyText: _modify_text, AddHeading: _add_heading,
+APPLIERS = {RenumberHeading: _renumber_heading, InsertWords: insert_words, ModifyPart: modify_part, ModifyText: modify_text, AddHeading: _add_heading,
             Detach: _detach, Modify: _modify, AddUnit: _add_unit, AddArticle: _add_article, Delete: _delete,
-            ReplaceWords: _replace_words, Merge: _merge, Move: _move, Renumber: _check_exists, Transfer: _transfer,
+            ReplaceWords: replace_words, Merge: _merge, Move: _move, Renumber: _check_exists, Transfer: _transfer,
             RenameHeading: _rename_heading,
             NoChange: lambda work, op: None}
 
 
-def _place_by_stated_numbers(work: _Work, instrument: Instrument) -> None:
+def _place_by_stated_numbers(work: Work, instrument: Instrument) -> None:
     """No 条文顺序作相应调整: the numbers the instrument states are the order (将第二条修改为第六条
     moves the article to sixth place), as with the articles it adds.  A number the plain count already
     gives (将第八条改为第十一条 after three articles added before it) is no move: the article keeps its
@@ -677,7 +387,7 @@ def _place_by_stated_numbers(work: _Work, instrument: Instrument) -> None:
             if isinstance(op, Renumber) and op.unit == "article" and op.into_clause is None and item.understood:
                 try:
                     i, art = work.article(op.target)
-                except _Failure:
+                except Failure:
                     continue
                 if art.label != article_label(op.number) and \
                         counted.get(ref_label(art.old_key) if art.old_key else art.label) != article_label(op.number):
@@ -685,18 +395,18 @@ def _place_by_stated_numbers(work: _Work, instrument: Instrument) -> None:
                     work.pending.append(replace(art, label=article_label(op.number)))
 
 
-def _article_of(work: _Work, op) -> Article | None:
+def _article_of(work: Work, op) -> Article | None:
     target = target_of(op)
     if target is None:
         return None
     try:
         return work.article(target)[1]
-    except _Failure:
+    except Failure:
         return None
 
 
-def _apply_item(work: _Work, item) -> None:
-    """One item's operations, targets in the item's own (OLD) numbering; raises _Failure."""
+def _apply_item(work: Work, item) -> None:
+    """One item's operations, targets in the item's own (OLD) numbering; raises Failure."""
     shifts = Shifts()
     for op in item.operations:
         op = shifts.adjust(op)
@@ -712,7 +422,7 @@ def apply_instrument(law: LawText, instrument: Instrument, partial: bool = False
     after the article it names) and list them in ``Amended.unapplied``.
     """
     articles = law.articles()
-    work = _Work(law, articles[0].sep if articles else " ")
+    work = Work(law, articles[0].sep if articles else " ")
     work.law_title = instrument.law_title
     failures: list[str] = []
     skipped = []
@@ -725,7 +435,7 @@ def apply_instrument(law: LawText, instrument: Instrument, partial: bool = False
                  dict(work.moved_clauses), list(work.notes))
         try:
             _apply_item(work, item)
-        except _Failure as exc:
+        except Failure as exc:
             failures.append(f"{item_name(item)} : {exc}")
             skipped.append(item)
             # An item applies whole or not at all.
@@ -756,7 +466,7 @@ def apply_instrument(law: LawText, instrument: Instrument, partial: bool = False
     return Amended(amended, renumbered, updates, tuple(warnings), tuple(failures), tuple(changes))
 
 
-def _changed_keys(law: LawText, work: _Work) -> set[tuple[int, int]]:
+def _changed_keys(law: LawText, work: Work) -> set[tuple[int, int]]:
     """OLD articles whose text an item changed (before renumbering moves references along)."""
     before = {a.old_key: a.lines for a in law.articles()}
     return {p.old_key for p in list(work.parts) + work.pending
@@ -766,7 +476,7 @@ def _changed_keys(law: LawText, work: _Work) -> set[tuple[int, int]]:
 _NAMED_ARTICLE = re.compile(r"第([一二三四五六七八九十百千零〇两]+)条")
 
 
-def _mark_unapplied(work: _Work, skipped, newline: str) -> None:
+def _mark_unapplied(work: Work, skipped, newline: str) -> None:
     """A 【未适用：…】 line after the article an unapplied item names first (else before the first article)."""
     for item in skipped:
         text = item.text.replace("\n", "")

@@ -17,7 +17,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from govtext.amend.api import law_title, read_instrument
-from govtext.amend.apply import apply_instrument, unit_span as _span
+from govtext.amend.apply import apply_instrument
+from govtext.amend.work import unit_span as _span
 from govtext.amend.compare import normal_form, without_space
 from govtext.amend.lawtext import Article, classify, headings
 from govtext.amend.ops import Target

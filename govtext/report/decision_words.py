@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from govtext.amend.apply import unit_span as _span
+from govtext.amend.work import unit_span as _span
 from govtext.amend.lawtext import POINT, Article
 from govtext.amend.ops import Target
 from govtext.diff.records import DiffResult
