@@ -7,8 +7,8 @@ import sys
 
 import click
 
-from govtext.cli.common import (EXIT_TROUBLE, emit, input_options, lexicon_option, load_document, output_format,
-                                read_options, warn)
+from govtext.cli.common import (EXIT_TROUBLE, emit, input_options, lexicon_option, load_document,
+                                output_format, output_option, read_options, warn)
 from govtext.escape import one_line, visible  # document text and names shown, never obeyed
 
 
@@ -18,8 +18,7 @@ from govtext.escape import one_line, visible  # document text and names shown, n
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "xml"]), default=None,
               help="The amended text, its JSON outline (govtext/outline) or govtext XML "
               "[default: from -o's extension (.txt .json .xml), else text].")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None,
-              help="Write to this file (atomically) instead of standard output.")
+@output_option()
 @click.option("--explain", is_flag=True,
               help="Print how each item of the instrument was read, one line each, and apply nothing.")
 @click.option("--part", type=click.IntRange(min=1), default=None,

@@ -173,6 +173,12 @@ jobs_option = click.option("-j", "--jobs", type=click.IntRange(min=1), default=N
 quiet_option = click.option("-q", "--quiet", is_flag=True,
                             help="No progress bar, summary or notes on stderr; errors are still shown.")
 
+
+def output_option(what: str = "Write"):
+    """-o FILE, written atomically (a temporary file renamed into place)."""
+    return click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None,
+                        help=f"{what} to this file (atomically) instead of standard output.")
+
 # What a file name's extension says it holds: with -o, the extension picks the format.
 SUFFIX_KINDS = {".json": "json", ".jsonl": "json", ".xml": "xml", ".html": "html", ".htm": "html",
                 ".md": "markdown", ".markdown": "markdown", ".txt": "text", ".csv": "csv", ".docx": "docx",

@@ -6,8 +6,8 @@ import sys
 
 import click
 
-from govtext.cli.common import (emit, emit_rich, fail, input_options, lexicon_option, load_document, output_format,
-                                stdout_is_terminal)
+from govtext.cli.common import (emit, emit_rich, fail, input_options, lexicon_option, load_document,
+                                output_format, output_option, stdout_is_terminal)
 from govtext.diff.records import FAIL_ON_KINDS
 from govtext.report import DOCUMENT_FORMATS, FORMATS
 
@@ -42,8 +42,7 @@ def _fail_on(ctx, param, value: str | None) -> frozenset[str] | None:
               help="Report format [default: from -o's extension (.txt .json .xml .html .md .docx), else terminal "
               "on a terminal and text when piped].")
 @click.option("--side-by-side", is_flag=True, help="Show old and new text in two columns instead of inline.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None,
-              help="Write the report to this file (atomically) instead of standard output.")
+@output_option("Write the report")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing; only the exit status tells.")
 @click.option("--fail-on", "fail_on", callback=_fail_on, default=None, metavar="KINDS",
               help="Exit 1 only for these comma-separated kinds, e.g. removed,weakened "

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from govtext.cli.common import (emit, emit_rich, input_options, jobs_option, lexicon_option, output_format,
-                                quiet_option, read_options, warn)
+                                output_option, quiet_option, read_options, warn)
 
 FORMATS = ("terminal", "json", "csv", "html")
 # What each format writes (-o's extension picks the format; a mismatch is an error).
@@ -16,8 +16,7 @@ WRITES = {"terminal": ("text",), "json": ("json",), "csv": ("csv",), "html": ("h
 @click.argument("versions", nargs=-1, required=True, metavar="VERSION...")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
               help="Report format [default: from -o's extension (.json .csv .html .txt), else terminal].")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None,
-              help="Write the report to this file (atomically) instead of standard output.")
+@output_option("Write the report")
 @click.option("--pairs", is_flag=True,
               help="Print the N-1 successive diffs as govtext/diff JSON, one per line, instead of the history.")
 @jobs_option

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from govtext.cli.common import (emit, emit_rich, input_argument, input_options, lexicon_option, load_document,
-                                output_format)
+                                output_format, output_option)
 
 # What each format writes (-o's extension picks the format; a mismatch is an error).
 WRITES = {"terminal": ("text",), "json": ("json",)}
@@ -21,8 +21,7 @@ WRITES = {"terminal": ("text",), "json": ("json",)}
 @click.option("--show", "show", type=click.Choice(["outline", "sentences", "text"]), default="outline",
               show_default=True, help="'sentences' also lists each lead, measure and statement; 'text' prints "
               "the text the outline was parsed from (for HTML, Word and PDF files: the extracted text).")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None,
-              help="Write to this file (atomically) instead of standard output.")
+@output_option()
 @click.option("--warnings", "warnings", is_flag=True,
               help="List numbering oddities (duplicates, gaps, going back …) on stderr, one line each.")
 @lexicon_option
