@@ -32,11 +32,11 @@ from typing import Callable, Iterable
 from govtext.diff.assign import assign
 from govtext.diff.candidates import Fingerprints, containers, similar_pairs
 from govtext.diff.normalize import bigrams, normalize, similarity
+from govtext.diff.regroup import MAX_PARTS, ORDER_WEIGHT, pair_by_topic, parts_by_content, parts_by_topic
 from govtext.diff.roles import clash
 from govtext.diff.runs import longest_increasing
-from govtext.diff.topic import PART_MARGIN, TOPIC_PART, TOPIC_THRESHOLD, TopicIndex, context_weight
+from govtext.diff.topic import TopicIndex
 from govtext.diff.units import HEADING_FAMILY, Unit
-from govtext.model import ARTICLE
 
 THRESHOLD = 0.5
 """Least :func:`~govtext.diff.candidates.pair_score` for two units to count as one unit changed,
@@ -88,12 +88,6 @@ RUN_GAIN = 0.05
 OWN_SHARE = 0.5
 """Least share of a part's bigrams that no other part already accounts for (its own words)."""
 
-MAX_PARTS = 4
-"""Most parts one unit is split into or merged from."""
-
-ORDER_WEIGHT = 1e-3
-"""Weight given up per whole-document distance between two positions: a tie-breaker only."""
-
 
 @dataclass(slots=True)
 class Alignment:
@@ -132,7 +126,7 @@ def align(old: list[Unit], new: list[Unit], threshold: float = THRESHOLD,
     pairs = result.pairs
     taken: set[int] = set()
     pinned_apart = frozenset(apart)
-    kept_apart = _KeptApart(pinned_apart, roles)
+    kept_apart = KeptApart(pinned_apart, roles)
 
     def pair(a: int, b: int) -> None:
         pairs[a] = b
@@ -169,10 +163,10 @@ def align(old: list[Unit], new: list[Unit], threshold: float = THRESHOLD,
     for a, b in assign(edges):
         pair(a, b)
     if topic is not None and topic.pairs_by_topic:
-        _pair_by_topic(old, new, result, taken, kept_apart, topic)
+        pair_by_topic(old, new, result, taken, kept_apart, topic)
     _find_parts(old, new, result, taken, kept_apart, prints)
     if topic is not None:
-        (_parts_by_topic if topic.pairs_by_topic else _parts_by_content)(old, new, result, taken, kept_apart, topic)
+        (parts_by_topic if topic.pairs_by_topic else parts_by_content)(old, new, result, taken, kept_apart, topic)
     in_parts_old = {i for olds, _, _ in result.merges for i in olds} | {i for i, _, _ in result.splits}
     if floor is not None and floor < threshold:
         left_old = [u for u in old if u.index not in pairs and u.index not in in_parts_old]
@@ -187,7 +181,7 @@ def align(old: list[Unit], new: list[Unit], threshold: float = THRESHOLD,
     return result
 
 
-class _KeptApart:
+class KeptApart:
     """The pairs no phase after the identical-text ones may make: those the user kept apart
     (``--unmatch``) and those whose units play two known, different roles."""
 
@@ -202,223 +196,6 @@ class _KeptApart:
         if self._roles is None:
             return False
         return clash(self._roles[0][pair[0]], self._roles[1][pair[1]])
-
-
-# --- by topic -------------------------------------------------------------------
-def _pair_by_topic(old: list[Unit], new: list[Unit], result: Alignment, taken: set[int],
-                   apart: "_KeptApart", topic: TopicIndex) -> None:
-    """Leftover numbered units paired by topic, outermost first (a section's pairing is
-    the context of its items'), each round an optimal assignment."""
-    pairs = result.pairs
-    ancestors_old, ancestors_new = _ancestors(old), _ancestors(new)
-    rounds: dict[tuple[bool, int], tuple[list[int], list[int]]] = defaultdict(lambda: ([], []))
-    for side, units in ((0, old), (1, new)):
-        for unit in units:
-            if topic.style(side, unit.index) is not None:
-                rounds[(unit.family != HEADING_FAMILY, unit.node.id.count("/"))][side].append(unit.index)
-    for key in sorted(rounds):
-        olds = [a for a in rounds[key][0] if a not in pairs]
-        news = [b for b in rounds[key][1] if b not in taken]
-        partners = {j: i for i, j in pairs.items()}
-        edges = []
-        for a, b in sorted(topic.candidates(olds, news)):
-            if (a, b) in apart:
-                continue
-            weight = context_weight(topic.score(a, b),
-                                    _paired_parents(a, b, ancestors_old, ancestors_new, pairs, partners))
-            if weight >= TOPIC_THRESHOLD:
-                drift = abs(a / max(len(old), 1) - b / max(len(new), 1))
-                edges.append((a, b, weight + ORDER_WEIGHT * (1 - drift)))
-        for a, b in assign(edges):
-            pairs[a] = b
-            taken.add(b)
-            result.by_topic[(a, b)] = round(topic.score(a, b), 3)
-
-
-def _parts_by_topic(old: list[Unit], new: list[Unit], result: Alignment, taken: set[int],
-                    apart: "_KeptApart", topic: TopicIndex) -> None:
-    """Splits and merges by topic: a leftover numbered unit whose best counterpart, under
-    paired parents, is a unit already paired joins that pair as one more part, when it scores
-    at least ``TOPIC_PART`` (parents' lift included).  2024 二是依靠创新引领产业升级，增强城乡区域发展新动能 went
-    into 2025 四是统筹城乡区域协调发展 (its pair) and 三是大力推动创新驱动发展 (left over):
-    one split with both parts."""
-    pairs = result.pairs
-    ancestors_old, ancestors_new = _ancestors(old), _ancestors(new)
-    in_parts_old = {i for olds, _, _ in result.merges for i in olds} | {i for i, _, _ in result.splits}
-    in_parts_new = {j for _, news, _ in result.splits for j in news} | {j for _, j, _ in result.merges}
-    styled_old = [u.index for u in old if topic.style(0, u.index) is not None]
-    styled_new = [u.index for u in new if topic.style(1, u.index) is not None]
-    for record in ("split", "merge"):
-        partner_new = {j: i for i, j in pairs.items()}
-        if record == "split":
-            pieces = [j for j in styled_new if j not in taken and j not in in_parts_new]
-            wholes = [i for i in styled_old if i in pairs and i not in in_parts_old
-                      and (i, pairs[i]) not in result.pinned]
-            found = topic.candidates(wholes, pieces)
-        else:
-            pieces = [i for i in styled_old if i not in pairs and i not in in_parts_old]
-            wholes = [j for j in styled_new if j in partner_new and j not in in_parts_new
-                      and (partner_new[j], j) not in result.pinned]
-            found = topic.candidates(pieces, wholes)
-        # For each piece, what it brings each whole: the share of the whole's distinctive
-        # weight the piece holds and the whole's partner lacks (the half of 2024 二是 that
-        # 2025 四是 does not carry is what 2025 三是 carries).
-        ranked: dict[int, list[tuple[float, float, int]]] = defaultdict(list)
-        for a, b in found:
-            if (a, b) in apart:
-                continue
-            # Parts stay within paired parents (never into another role), or both are at the
-            # top (2014 三、2014年重点工作 → 2015 三、四、五、六、: one section became four).
-            top = not ancestors_old.get(a) and not ancestors_new.get(b)
-            context = _paired_parents(a, b, ancestors_old, ancestors_new, pairs, partner_new)
-            if not (context or top):
-                continue
-            if record == "split":
-                piece, whole, brought = b, a, topic.held((0, a), (1, b), beside=(1, pairs[a]))
-            else:
-                piece, whole, brought = a, b, topic.held((1, b), (0, a), beside=(0, partner_new[b]))
-            ranked[piece].append((brought, context_weight(topic.score(a, b), context), whole))
-        best: dict[int, tuple[float, int]] = {}
-        for piece, options in ranked.items():
-            options.sort(key=lambda o: (-o[0], o[2]))
-            brought, weight, whole = options[0]
-            # A piece bringing about as much to two wholes is a part of neither, to a reader's eye.
-            if weight >= TOPIC_PART and (len(options) == 1 or brought - options[1][0] >= PART_MARGIN):
-                best[piece] = (weight, whole)
-        by_whole: dict[int, list[int]] = defaultdict(list)
-        for piece, (_, whole) in sorted(best.items()):
-            by_whole[whole].append(piece)
-        for whole, pieces_of in sorted(by_whole.items()):
-            pieces_of = pieces_of[: MAX_PARTS - 1]
-            # The record's likeness: its best part's, as the pair would have scored alone.
-            score = round(max(topic.score(whole, piece) if record == "split" else topic.score(piece, whole)
-                              for piece in pieces_of), 3)
-            if record == "split":
-                if whole not in pairs or whole in in_parts_old:
-                    continue
-                news = tuple(sorted([pairs.pop(whole), *pieces_of]))
-                taken.update(news)
-                result.splits.append((whole, news, score))
-                in_parts_old.add(whole)
-                in_parts_new.update(news)
-                result.parts_by_topic.add(("split", whole))
-            else:
-                partner = partner_new[whole]
-                if partner not in pairs or whole in in_parts_new:
-                    continue
-                del pairs[partner]
-                olds = tuple(sorted([partner, *pieces_of]))
-                result.merges.append((olds, whole, score))
-                in_parts_old.update(olds)
-                in_parts_new.add(whole)
-                result.parts_by_topic.add(("merge", whole))
-
-
-HELD = 0.6
-"""Least share of a leftover article's distinctive words (by rarity) that the article it went
-into must hold, for a merge or split found from content (laws)."""
-
-BROUGHT = 0.4
-"""Least share of those words that the pair's own partner lacks: the part brought them."""
-
-PART_WORDS = 8
-"""Fewest distinct words a leftover article needs to be read as a part: a one-line article
-(公司成立后，股东不得抽逃出资。) is held by many long ones and proves nothing."""
-
-
-def _parts_by_content(old: list[Unit], new: list[Unit], result: Alignment, taken: set[int],
-                      apart: "_KeptApart", topic: TopicIndex) -> None:
-    """Law merges and splits read from content, not from the decision's wording: a removed
-    article most of whose distinctive words (``HELD``) sit in a new article paired with
-    another one, and that brings words the partner lacks (``BROUGHT``), was merged into it
-    (会计法 2017→2024: 第十条 and 第二十五条 → 第十条, fifteen articles apart); an added
-    article likewise split from an old one."""
-    pairs = result.pairs
-    in_parts_old = {i for olds, _, _ in result.merges for i in olds} | {i for i, _, _ in result.splits}
-    in_parts_new = {j for _, news, _ in result.splits for j in news} | {j for _, j, _ in result.merges}
-    styled_old = [u.index for u in old if u.node.type == ARTICLE and topic.style(0, u.index) is not None]
-    styled_new = [u.index for u in new if u.node.type == ARTICLE and topic.style(1, u.index) is not None]
-    for record in ("merge", "split"):
-        partner_new = {j: i for i, j in pairs.items()}
-        if record == "merge":
-            pieces = [i for i in styled_old if i not in pairs and i not in in_parts_old]
-            wholes = [j for j in styled_new if j in partner_new and j not in in_parts_new
-                      and (partner_new[j], j) not in result.pinned]
-            found = topic.candidates(pieces, wholes)
-        else:
-            pieces = [j for j in styled_new if j not in taken and j not in in_parts_new]
-            wholes = [i for i in styled_old if i in pairs and i not in in_parts_old
-                      and (i, pairs[i]) not in result.pinned]
-            found = topic.candidates(wholes, pieces)
-        # Where each piece is best held, among every article of the other version: a piece held
-        # better by an article of its own (added, or paired) is no part of this one.
-        holder: dict[int, float] = {}
-        others = styled_new if record == "merge" else styled_old
-        for a, b in (topic.candidates(pieces, others) if record == "merge" else topic.candidates(others, pieces)):
-            piece, whole = ((0, a), (1, b)) if record == "merge" else ((1, b), (0, a))
-            holder[piece[1]] = max(holder.get(piece[1], 0.0), topic.held(piece, whole))
-        best: dict[int, tuple[float, int]] = {}
-        for a, b in sorted(found):
-            if (a, b) in apart:
-                continue
-            if topic.words(0 if record == "merge" else 1, a if record == "merge" else b) < PART_WORDS:
-                continue
-            if record == "merge":
-                piece, whole = (0, a), (1, b)
-                partner = (0, partner_new[b])
-            else:
-                piece, whole = (1, b), (0, a)
-                partner = (1, pairs[a])
-            share = topic.held(piece, whole)
-            if share < HELD or share < holder.get(piece[1], 0.0) or topic.held(piece, whole, beside=partner) < BROUGHT:
-                continue
-            if piece[1] not in best or share > best[piece[1]][0]:
-                best[piece[1]] = (share, whole[1])
-        by_whole: dict[int, list[int]] = defaultdict(list)
-        for piece_index, (_, whole_index) in sorted(best.items()):
-            by_whole[whole_index].append(piece_index)
-        for whole_index, parts in sorted(by_whole.items()):
-            parts = parts[: MAX_PARTS - 1]
-            score = round(max(best[p][0] for p in parts), 3)
-            if record == "merge":
-                partner_index = partner_new[whole_index]
-                del pairs[partner_index]
-                olds = tuple(sorted([partner_index, *parts]))
-                result.merges.append((olds, whole_index, score))
-                in_parts_old.update(olds)
-                in_parts_new.add(whole_index)
-            else:
-                news = tuple(sorted([pairs.pop(whole_index), *parts]))
-                taken.update(news)
-                result.splits.append((whole_index, news, score))
-                in_parts_old.add(whole_index)
-                in_parts_new.update(news)
-
-
-def _ancestors(units: list[Unit]) -> dict[int, list[int]]:
-    """Unit index → the indices of the units above it, nearest first (by node id)."""
-    by_id = {unit.node.id: unit.index for unit in units}
-    out = {}
-    for unit in units:
-        node_id, found = unit.node.id, []
-        while "/" in node_id:
-            node_id = node_id.rsplit("/", 1)[0]
-            if node_id in by_id and by_id[node_id] != unit.index:
-                found.append(by_id[node_id])
-        out[unit.index] = found
-    return out
-
-
-def _paired_parents(a: int, b: int, ancestors_old: dict[int, list[int]], ancestors_new: dict[int, list[int]],
-                    pairs: dict[int, int], partners: dict[int, int]) -> bool | None:
-    """True when the nearest paired ancestors of the two units are paired with each other,
-    False when they are paired elsewhere (another role: last year's review, this year's
-    tasks), None when either unit has no paired ancestor.  ``partners``: new index → old."""
-    pa = next((x for x in ancestors_old.get(a, ()) if x in pairs), None)
-    pb = next((y for y in ancestors_new.get(b, ()) if y in partners), None)
-    if pa is None or pb is None:
-        return None
-    return pairs[pa] == pb
 
 
 # --- same number, same place ---------------------------------------------------
@@ -544,7 +321,7 @@ def _match_by_key(old: Iterable[Unit], new: Iterable[Unit], key: Callable[[Unit]
 
 
 def _find_parts(old: list[Unit], new: list[Unit], result: Alignment, taken: set[int],
-                apart: "_KeptApart", prints: Fingerprints) -> None:
+                apart: KeptApart, prints: Fingerprints) -> None:
     """Splits, then merges: leftover units that went into (or came out of) one unit.
 
     A leftover *part* joins the unit of the other version that holds most of
