@@ -54,7 +54,7 @@ def history(versions: tuple[str, ...], fmt: str | None, output: str | None, pair
         result = build_history(list(versions), order_mode=order_mode, jobs=jobs, blame=blame, keep_diffs=pairs,
                                terms_files=terms_files, options=read_options(), lexicon=lexicon,
                                advance=(lambda n: [advance() for _ in range(n)]) if advance else None,
-                               warn=warn)
+                               warn=warn, targets=fmt == "terminal" and not pairs)
     for message in result.warnings:
         warn(message)
     if pairs:
@@ -77,17 +77,14 @@ def history(versions: tuple[str, ...], fmt: str | None, output: str | None, pair
 
 def _targets_table(result):
     """The indicator × year table of ``govtext targets`` for the same versions, in series order
-    (policy texts only: a law sets no targets)."""
+    (policy texts only: a law sets no targets), from the targets the workers read."""
     from rich.console import Group
 
-    from govtext.cli.common import load_document
     from govtext.report.targets_terminal import series_table
-    from govtext.targets import load_target_lexicon, targets_of
+    from govtext.targets import load_target_lexicon
     from govtext.targets.series import build_table
 
-    lexicon = load_target_lexicon(None)
-    docs = [load_document(version.path) for version in result.versions]
-    if any(doc.genre != "policy" for doc in docs):
+    if not result.targets or any(doc is None for doc in result.targets):
         return Group()
-    table = build_table([targets_of(doc, lexicon) for doc in docs], lexicon)
+    table = build_table(list(result.targets), load_target_lexicon(None))
     return series_table(table) if any(cell for row in table.rows for cell in row.cells) else Group()

@@ -157,3 +157,8 @@ class History:
 
     warnings: tuple[str, ...] = ()
     """Why the versions may not be one document (a law among policy texts, other titles)."""
+
+    targets: tuple = ()
+    """With ``targets=True``: each version's :class:`~govtext.targets.records.DocumentTargets`
+    (None for a version that is no policy text), read in the workers from the parse they
+    diff, so the series table needs no second reading."""

@@ -33,6 +33,8 @@ class _Run:
     """The ReadOptions every version is read with (None: the defaults)."""
     lexicon: str | None = None
     """A lexicon file, loaded in the worker."""
+    targets: bool = False
+    """Also read each policy version's targets (``govtext targets``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +44,8 @@ class _RunResult:
     error: str | None = None
     titles: tuple[str, ...] = ()
     """The title each version's header states ('' where none), to tell whether they are one document."""
+    targets: tuple = ()
+    """Per version, its targets or None (only when the task asks)."""
 
 
 def _run(task: _Run) -> _RunResult:
@@ -53,11 +57,15 @@ def _run(task: _Run) -> _RunResult:
     from govtext.metadata import describe
     from govtext.pipeline import load
 
-    digests, steps, titles, previous, previous_units = [], [], [], None, None
+    digests, steps, titles, targets, previous, previous_units = [], [], [], [], None, None
     try:
         lexicon = load_lexicon(task.lexicon) if task.lexicon else None
     except GovtextError as exc:
         return _RunResult(error=str(exc))
+    if task.targets:
+        from govtext.targets import load_target_lexicon, targets_of
+
+        target_lexicon = load_target_lexicon(None)
     for path, label in zip(task.paths, task.labels):
         try:
             doc = load(path, lexicon, task.options)
@@ -65,12 +73,14 @@ def _run(task: _Run) -> _RunResult:
             return _RunResult(error=str(exc))
         digests.append(digest(doc, label, path))
         titles.append(describe(doc).title)
+        if task.targets:
+            targets.append(targets_of(doc, target_lexicon) if doc.genre == "policy" else None)
         # Each version's units (and the bigram sets they cache) serve both of its pairs.
         units = build_units(doc)
         if previous is not None:
             steps.append(step(diff_documents(previous, doc, units=(previous_units, units)), task.keep_diffs))
         previous, previous_units = doc, units
-    return _RunResult(tuple(digests), tuple(steps), titles=tuple(titles))
+    return _RunResult(tuple(digests), tuple(steps), titles=tuple(titles), targets=tuple(targets))
 
 
 def _crashed(task: _Run, exc: BaseException) -> _RunResult:
@@ -104,7 +114,7 @@ def resolve_label(spec: str, versions: list[Version]) -> int:
 def build_history(paths: list[str], order_mode: str = "date", jobs: int | None = None,
                   terms_file: str | None = None, blame: str | None = None, keep_diffs: bool = False,
                   terms_files: tuple[str, ...] = (), options=None, lexicon: str | None = None,
-                  advance=None, warn=None) -> History:
+                  advance=None, warn=None, targets: bool = False) -> History:
     """The history of the versions in ``paths`` (files or folders).
 
     ``keep_diffs`` keeps each step's whole :class:`~govtext.diff.records.DiffResult`
@@ -113,7 +123,8 @@ def build_history(paths: list[str], order_mode: str = "date", jobs: int | None =
     every version as ``govtext tree`` would; ``terms_files`` add 提法 from several files;
     ``advance(n)`` is called as n more steps are diffed; ``warn`` receives what the reader
     repaired (undecodable bytes replaced) and what a folder held that was passed over
-    (a FIFO, a device).
+    (a FIFO, a device).  ``targets`` also reads each policy version's targets
+    (``History.targets``).
     """
     files = expand(list(paths), warn)
     if len(files) < 2:
@@ -134,16 +145,18 @@ def build_history(paths: list[str], order_mode: str = "date", jobs: int | None =
     # With a progress bar, runs a few times smaller than one per worker, so the bar moves
     # (each extra run parses one version twice, where it meets the next run).
     runs = split_runs([len(text) for text in texts], workers * 4 if advance else workers)
-    tasks = [_Run(tuple(files[a : b + 1]), tuple(names[a : b + 1]), keep_diffs, options, lexicon)
+    tasks = [_Run(tuple(files[a : b + 1]), tuple(names[a : b + 1]), keep_diffs, options, lexicon, targets)
              for a, b in runs]
     digests: list[Digest] = []
     steps: list[Step] = []
     titles: list[str] = []
+    version_targets: list = []
     for result in run_in_order(_run, tasks, jobs=jobs, on_crash=_crashed):
         if result.error:
             raise HistoryError(result.error)
         digests.extend(result.digests[1:] if digests else result.digests)
         titles.extend(result.titles[1:] if titles else result.titles)
+        version_targets.extend(result.targets[1:] if version_targets else result.targets)
         steps.extend(result.steps)
         if advance is not None:
             advance(len(result.steps))
@@ -160,4 +173,5 @@ def build_history(paths: list[str], order_mode: str = "date", jobs: int | None =
         blame=build_blame(digests, lineages, target),
         blame_text=digests[target].text,
         warnings=unity_warnings(names, [d.genre for d in digests], titles),
+        targets=tuple(version_targets),
     )
