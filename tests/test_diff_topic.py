@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from diff_helpers import DIFF_FIXTURES, diff_case
 from govtext.cli import main
 from govtext.diff import diff_documents
-from govtext.diff.topic import TopicIndex, series_style
+from govtext.diff.topic import PART_LEAD_HELD, TopicIndex, series_style
 from govtext.diff.units import build_units
 from govtext.diff.words import Segmenter
 from govtext.pipeline import parse_text
@@ -120,7 +120,7 @@ def test_a_pair_by_topic_is_shown_old_beside_new_with_its_score() -> None:
     assert out.exit_code == 1
     lines = out.output.splitlines()
     head = next(k for k, line in enumerate(lines) if line.startswith("reworded 二是加快培养引进人才"))
-    assert lines[head].endswith("paired by topic  similarity 0.29")
+    assert lines[head].endswith("paired by topic  similarity 0.32")
     assert lines[head + 1].startswith("  - ") and lines[head + 2].startswith("  + ")
 
 
@@ -160,11 +160,16 @@ def test_a_version_between_two_pairs_is_segmented_once_and_diffs_the_same() -> N
         calls.append(text)
         return segmenter.tokenize(text)
 
+    def tokenize_for_search(text: str):
+        calls.append(text)
+        return segmenter.tokenize_for_search(text)
+
     class Counting:
         pass
 
     counting = Counting()
     counting.tokenize = tokenize
+    counting.tokenize_for_search = tokenize_for_search
     fresh = [diff_documents(docs[k], docs[k + 1], segmenter=counting) for k in range(2)]
     fresh_calls, calls[:] = len(calls), []
     shared = [diff_documents(docs[k], docs[k + 1], segmenter=counting, units=(units[k], units[k + 1]))
@@ -172,3 +177,56 @@ def test_a_version_between_two_pairs_is_segmented_once_and_diffs_the_same() -> N
     segmented = sum(u.topic_words is not None for u in units[1])
     assert segmented and len(calls) == fresh_calls - segmented
     assert shared == fresh
+
+
+def test_leftover_siblings_pair_by_a_topic_word_their_leads_share() -> None:
+    # 一是坚持扩大内需 → 一要…依靠扩大内需稳住增长 and 三是守住安全底线 → 三要统筹好发展和安全: the
+    # bodies are rewritten, the leads name the same topic.  二是进一步改善营商环境 and
+    # 二要进一步提高开放水平 share only 进一步, a directive adverb: no pair.
+    result = diff_case("policy-siblings-by-lead")
+    found = pairs(result)
+    assert ("reworded", ("一是",), ("一要",), True) in found
+    assert ("reworded", ("三是",), ("三要",), True) in found
+    assert ("removed", ("二是",), (), False) in found and ("added", (), ("二要",), False) in found
+
+
+def test_leftover_sections_pair_by_their_place() -> None:
+    # Both 二、 are the year's guidance at the same place; their texts share little (0.29).
+    result = diff_case("policy-section-same-slot")
+    [two] = [c for c in result.changes if c.old and c.old.number == "二、"]
+    assert (two.change, two.new.number, two.by_topic) == ("renamed", "二、", True)
+
+
+def test_a_part_shows_its_lead_topic_in_the_whole() -> None:
+    # Both old items' bodies went into the new one; only （一）'s heading topic (国内需求) is
+    # found in it: （二）守住安全底线 is no part a reader would see there.
+    old = parse_text("一、任务\n\n（一）扩大国内需求。实施提振消费专项行动，激发民间投资活力。\n\n"
+                     "（二）守住安全底线。加快重大基础设施项目建设，提振消费。\n")
+    new = parse_text("一、任务\n\n（一）扩大国内需求，大力提振消费。开展提振消费专项行动，激发民间投资活力，"
+                     "加快重大基础设施项目建设。\n")
+    units_old, units_new = build_units(old), build_units(new)
+    index = TopicIndex(units_old, units_new, Segmenter().tokenize_for_search)
+    one, two = (next(u.index for u in units_old if u.number == n) for n in ("（一）", "（二）"))
+    [whole] = [u.index for u in units_new if u.number == "（一）"]
+    assert index.held((0, two), (1, whole)) > 0.5  # its body words are there
+    assert index.lead_held((0, two), (1, whole)) == 0.0 < PART_LEAD_HELD <= index.lead_held((0, one), (1, whole))
+
+
+def test_jargon_no_dictionary_holds_is_read_by_its_bigrams() -> None:
+    old = parse_text("一、任务\n\n（一）持之以恒正风肃纪。弘扬优良作风。\n")
+    new = parse_text("一、任务\n\n（一）坚持以严的基调强化正风肃纪。弘扬党的光荣传统。\n")
+    units_old, units_new = build_units(old), build_units(new)
+    index = TopicIndex(units_old, units_new, Segmenter().tokenize_for_search)
+    a = next(u.index for u in units_old if u.number)
+    b = next(u.index for u in units_new if u.number)
+    assert index.leads_meet(a, b) and index.signals(a, b)[1] > 0
+    assert "肃纪" in index.idf and "严的" not in index.idf  # 的 is grammar, not part of a word
+
+
+def test_search_tokens_hold_the_words_inside_a_long_one() -> None:
+    segmenter = Segmenter([("完善社会治理体系", None, None)])
+    words = [w for w, _, _ in segmenter.tokenize_for_search("完善社会治理体系，保障粮食安全")]
+    assert {"完善社会治理体系", "社会", "治理", "体系", "粮食安全", "粮食", "安全"} <= set(words)
+    # Each word comes after the shorter words inside it, as jieba's search mode gives them.
+    assert words.index("治理") < words.index("完善社会治理体系")
+    assert [w for w, _, _ in segmenter.tokenize("粮食安全")] == ["粮食安全"]

@@ -57,6 +57,15 @@ def test_same_tokens_as_jieba_on_local_texts(reference, words) -> None:
     assert mismatches(reference[words], local_lines()) == []
 
 
+@pytest.mark.parametrize("words", ["diff", "user"])
+def test_search_tokens_as_jieba_search_mode_on_local_texts(reference, words) -> None:
+    # The topic index reads words as jieba's search mode gives them: the shorter dictionary
+    # words inside each long one, then the word.
+    jieba, ours = reference[words]
+    for line in local_lines():
+        assert ours.tokenize_for_search(line) == list(jieba.tokenize(line, mode="search", HMM=False)), line
+
+
 def test_same_tokens_as_jieba_on_every_corpus_line(reference) -> None:
     """The acceptance check: every distinct line of the corpus, the differ's words."""
     if not CORPUS.is_dir():

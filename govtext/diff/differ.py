@@ -63,7 +63,7 @@ def diff_documents(old: Document, new: Document, userdict: str | None = None,
     # topic.  Laws keep their exact, wording-only one-to-one alignment; only merges and splits are
     # also read from content.  An explicit threshold is a hard line: no pairs by topic.
     policy = old.genre == new.genre == "policy"
-    topic = TopicIndex(old_units, new_units, segmenter.tokenize, pairs_by_topic=policy) \
+    topic = TopicIndex(old_units, new_units, segmenter.tokenize_for_search, pairs_by_topic=policy) \
         if floor is not None or not policy else None
     # A reader pairs a review with a review and a task with a task (policy texts only: a law's
     # chapters play no such roles).

@@ -9,7 +9,8 @@ from collections import defaultdict
 from typing import TYPE_CHECKING
 
 from govtext.diff.assign import assign
-from govtext.diff.topic import PART_MARGIN, TOPIC_PART, TOPIC_THRESHOLD, TopicIndex, context_weight
+from govtext.diff.normalize import normalize
+from govtext.diff.topic import PART_LEAD_HELD, PART_MARGIN, TOPIC_PART, TOPIC_THRESHOLD, TopicIndex, context_weight
 from govtext.diff.units import HEADING_FAMILY, Unit
 from govtext.model import ARTICLE
 
@@ -24,9 +25,10 @@ ORDER_WEIGHT = 1e-3
 
 
 def pair_by_topic(old: list[Unit], new: list[Unit], result: Alignment, taken: set[int],
-                  apart: KeptApart, topic: TopicIndex) -> None:
+                  apart: KeptApart, topic: TopicIndex, floor: float | None = None) -> None:
     """Leftover numbered units paired by topic, outermost first (a section's pairing is
-    the context of its items'), each round an optimal assignment."""
+    the context of its items'), each round an optimal assignment, and then its leftover
+    siblings (:func:`pair_siblings`; ``floor``: the genre's floor for pairs by place)."""
     pairs = result.pairs
     ancestors_old, ancestors_new = ancestors(old), ancestors(new)
     rounds: dict[tuple[bool, int], tuple[list[int], list[int]]] = defaultdict(lambda: ([], []))
@@ -51,6 +53,77 @@ def pair_by_topic(old: list[Unit], new: list[Unit], result: Alignment, taken: se
             pairs[a] = b
             taken.add(b)
             result.by_topic[(a, b)] = round(topic.score(a, b), 3)
+        partners = {j: i for i, j in pairs.items()}
+        leftover_old = [a for a in olds if a not in pairs]
+        leftover_new = [b for b in news if b not in taken]
+        for a, b in pair_siblings(old, new, leftover_old, leftover_new, pairs, partners, apart, topic, floor):
+            pairs[a] = b
+            taken.add(b)
+            result.by_topic[(a, b)] = round(topic.score(a, b), 3)
+
+
+SIBLING_LEAD = 0.15
+"""Least lead-clause likeness (:meth:`TopicIndex.signals`) for two leftover siblings to be
+paired by their leads (see :func:`pair_siblings`)."""
+
+SIBLING_FLOOR = 0.1
+"""Least :meth:`TopicIndex.score` for two leftover siblings to be paired at all."""
+
+
+def pair_siblings(old: list[Unit], new: list[Unit], olds: list[int], news: list[int], pairs: dict[int, int],
+                  partners: dict[int, int], apart: KeptApart, topic: TopicIndex,
+                  floor: float | None) -> list[tuple[int, int]]:
+    """Leftover units of one series under a pair of paired parents (or both at the top of
+    their documents) that a reader pairs although the whole text scores low: each is the
+    other's best among those leftovers, by lead and then by content, scores at least
+    ``SIBLING_FLOOR``, and either their lead clauses share a topic word and are alike
+    (``SIBLING_LEAD``: 2018 二是加大改革开放力度 → 2019 三要…依靠改革开放激发市场主体活力) or they
+    hold the same place, the same number, and score at least the genre's ``floor`` (2011
+    二、“十二五”时期的主要目标和任务 → 2012 二、2012年工作总体部署).  The parents' pairing is
+    what makes the evidence enough: the leftovers under them are few, and mostly continue
+    each other."""
+    ancestors_old, ancestors_new = ancestors(old), ancestors(new)
+    groups: dict[tuple[int, int], tuple[list[int], list[int]]] = defaultdict(lambda: ([], []))
+    for a in olds:
+        above = ancestors_old.get(a, ())
+        parent = next((x for x in above if x in pairs), None)
+        if parent is not None or not above:
+            groups[(parent, pairs.get(parent))][0].append(a)
+    for b in news:
+        above = ancestors_new.get(b, ())
+        parent = next((y for y in above if y in partners), None)
+        if parent is not None or not above:
+            groups[(partners.get(parent), parent)][1].append(b)
+    found = []
+    for group_old, group_new in groups.values():
+        likeness: dict[tuple[int, int], tuple[float, float]] = {}
+        for a in group_old:
+            for b in group_new:
+                if (a, b) not in apart and topic.same_series(a, b):
+                    lead = topic.signals(a, b)[1] if topic.leads_meet(a, b) else 0.0
+                    likeness[(a, b)] = (lead, topic.score(a, b))
+        for a, b in _mutual_best(likeness):
+            lead, score = likeness[(a, b)]
+            same_place = floor is not None and score >= floor and _number(old[a]) == _number(new[b])
+            if score >= SIBLING_FLOOR and (lead >= SIBLING_LEAD or same_place):
+                found.append((a, b))
+    return found
+
+
+def _mutual_best(likeness: dict[tuple[int, int], tuple]) -> list[tuple[int, int]]:
+    """The pairs each of whose units likes the other best (ties to the earlier unit)."""
+    best_old: dict[int, int] = {}
+    best_new: dict[int, int] = {}
+    for (a, b), value in sorted(likeness.items()):
+        if a not in best_old or value > likeness[(a, best_old[a])]:
+            best_old[a] = b
+        if b not in best_new or value > likeness[(best_new[b], b)]:
+            best_new[b] = a
+    return [(a, b) for a, b in sorted(best_old.items()) if best_new.get(b) == a]
+
+
+def _number(unit: Unit) -> str:
+    return normalize(unit.number or "").strip()
 
 
 def parts_by_topic(old: list[Unit], new: list[Unit], result: Alignment, taken: set[int],
@@ -102,7 +175,11 @@ def parts_by_topic(old: list[Unit], new: list[Unit], result: Alignment, taken: s
             brought, weight, whole = options[0]
             # A piece bringing about as much to two wholes is a part of neither, to a reader's eye.
             if weight >= TOPIC_PART and (len(options) == 1 or brought - options[1][0] >= PART_MARGIN):
-                best[piece] = (weight, whole)
+                # A reader tells a part by finding its heading's topic in the whole.
+                held = topic.lead_held((1, piece), (0, whole)) if record == "split" \
+                    else topic.lead_held((0, piece), (1, whole))
+                if held >= PART_LEAD_HELD:
+                    best[piece] = (weight, whole)
         by_whole: dict[int, list[int]] = defaultdict(list)
         for piece, (_, whole) in sorted(best.items()):
             by_whole[whole].append(piece)

@@ -41,6 +41,11 @@ TOPIC_PART = 0.3
 """Least :func:`TopicIndex.score`, lifted by its paired parents (a part never crosses into
 another role), for a leftover unit to join a pair as one more part of a split or merge."""
 
+PART_LEAD_HELD = 0.25
+"""Least share of a part's lead-clause weight the whole must hold (:meth:`TopicIndex.lead_held`):
+a reader sees the topic of 2024 二是依靠创新引领产业升级 in 2025 三是大力推动创新驱动发展 (0.32); 2018
+三是抓好决胜全面建成小康社会三大攻坚战 is nowhere in 2019 三要处理好政府与市场的关系 (0.05)."""
+
 PART_MARGIN = 0.05
 """How much more of its whole's distinctive weight a piece must bring than it brings any other
 whole (see :meth:`TopicIndex.held`) to be read as that whole's part."""
@@ -56,6 +61,9 @@ POSTING_CAP = 64
 
 _NUMERAL = re.compile(r"[〇零一二三四五六七八九十百千两\d]+")
 _CJK = re.compile(r"[\u4e00-\u9fff]+")
+_FUNCTION_CHARS = frozenset("的了和与及或并而是在以为对把将被等之其所从向于由也都就又不有着到")
+"""Characters that stand alone as grammar, not as a piece of an unknown word: a run of
+single characters is broken at them before it is read by bigrams (以严的基调 gives no 严的)."""
 _ENUM_STYLES = frozenset({"N是", "N要", "N方面", "第N", "第N,", "第N、"})
 
 
@@ -93,6 +101,7 @@ class TopicIndex:
         self._style_old = {u.index: series_style(u.number) for u in old}
         self._style_new = {u.index: series_style(u.number) for u in new}
         self._built = False
+        self._directives: frozenset[str] | None = None
 
     def _build(self) -> None:
         """Words and vectors, on first use: an alignment that leaves no numbered unit over
@@ -136,15 +145,22 @@ class TopicIndex:
         return own
 
     def _words(self, text: str) -> list[tuple[str, int]]:
-        """Content words (two characters or more, not numerals) with their end offsets.  A
-        four-character compound also gives its halves, as a search engine indexes it: a
-        reader sees 粮食 in 粮食安全 and 耕地 in 耕地面积."""
+        """Content words (two characters or more, not numerals) with their end offsets.  The
+        tokenizer gives the shorter dictionary words inside a long one, as a search engine
+        indexes it (a reader sees 粮食 in 粮食安全, 治理 in a protected 完善社会治理体系);
+        a run of characters the dictionary cuts one by one is read by its bigrams, so the
+        jargon no dictionary holds still meets itself (正风肃纪, 放管服)."""
         out = []
-        for w, _, end in self._tokenize(text):
+        run: list[tuple[str, int]] = []
+        for w, _, end in [*self._tokenize(text), ("", 0, 0)]:
+            if len(w) == 1 and _CJK.fullmatch(w) and w not in _FUNCTION_CHARS:
+                run.append((w, end))
+                continue
+            if len(run) >= 2:
+                out.extend((a + b, b_end) for (a, _), (b, b_end) in zip(run, run[1:]))
+            run = []
             if len(w) >= 2 and _CJK.search(w) and not _NUMERAL.fullmatch(w):
                 out.append((w, end))
-                if len(w) == 4 and _CJK.fullmatch(w[:2]) and _CJK.fullmatch(w[2:]):
-                    out.extend(((w[:2], end), (w[2:], end)))
         return out
 
     def _vectors(self, units: list[Unit], own: list[tuple[Counter[str], set[str]]],
@@ -203,6 +219,38 @@ class TopicIndex:
             if z is not None:
                 words -= z.vector.keys()
         return sum(self.idf[w] for w in words) / x.mass
+
+    def leads_meet(self, a: int, b: int) -> bool:
+        """Whether the two lead clauses share a topic word: one that is no directive verb or
+        adverb (推进, 进一步, 大力 — the lexicon's ``directive_starts``)."""
+        self._build()
+        x, y = self._words_old.get(a), self._words_new.get(b)
+        if x is None or y is None:
+            return False
+        return any(not self._generic(w) for w in x.lead.keys() & y.lead.keys())
+
+    def _generic(self, word: str) -> bool:
+        if self._directives is None:
+            from govtext.lexicon import default_lexicon
+            self._directives = frozenset(default_lexicon().directive_starts)
+        d = self._directives
+        # 大力推进 is two directive words; 进一 is part of one (进一步).
+        return word in d or any(word[:i] in d and word[i:] in d for i in range(1, len(word))) \
+            or any(word in x for x in d if len(x) > len(word))
+
+    def lead_held(self, piece: tuple[int, int], whole: tuple[int, int]) -> float:
+        """The share of ``piece``'s lead-clause topic weight (its heading's words by rarity,
+        directive verbs left out) that ``whole`` holds anywhere: whether a reader sees the
+        piece's topic in the whole."""
+        self._build()
+        x, y = self._vector_of(*piece), self._vector_of(*whole)
+        if x is None or y is None:
+            return 0.0
+        lead = {w: v for w, v in x.lead.items() if not self._generic(w)}
+        mass = sum(lead.values())
+        if not mass:
+            return 1.0
+        return sum(v for w, v in lead.items() if w in y.vector) / mass
 
     def words(self, side: int, index: int) -> int:
         """How many distinct words unit ``index`` of the old (0) or new (1) version holds."""

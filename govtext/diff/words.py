@@ -41,6 +41,11 @@ class Segmenter:
         """``(word, start, end)`` for every token of ``text``; offsets into ``text``."""
         return (self._cutter or self._load()).tokenize(text)
 
+    def tokenize_for_search(self, text: str) -> list[tuple[str, int, int]]:
+        """:meth:`tokenize`'s words, each preceded by the shorter dictionary words inside it
+        (see :meth:`govtext.segment.cut.Cutter.tokenize_for_search`): what a topic is read from."""
+        return (self._cutter or self._load()).tokenize_for_search(text)
+
 
 _DICTIONARY = None
 

@@ -69,6 +69,27 @@ class Cutter:
             start = end
         return tokens
 
+    def tokenize_for_search(self, sentence: str) -> list[tuple[str, int, int]]:
+        """``tokenize``'s words, each preceded by the dictionary words of two and three
+        characters inside it, as ``jieba.Tokenizer.tokenize(mode="search")``: 完善社会治理体系
+        (one protected term) also gives 完善, 社会, 治理, 体系; 粮食安全 gives 粮食, 安全."""
+        out = []
+        for word, start, end in self.tokenize(sentence):
+            for n in (2, 3):
+                if len(word) > n:
+                    for i in range(len(word) - n + 1):
+                        gram = word[i:i + n]
+                        if self.known(gram):
+                            out.append((gram, start + i, start + i + n))
+            out.append((word, start, end))
+        return out
+
+    def known(self, word: str) -> bool:
+        """Whether ``word`` is a word of the dictionary or the overlay (frequency above 0)."""
+        if word in self._hidden:
+            return any(w == word for w, _ in self._extra.get(word[0], ()))
+        return word in self._trie
+
     def _route(self, block: str) -> list[int]:
         """For each position, the end (exclusive) of the best word starting there."""
         n = len(block)
