@@ -230,3 +230,11 @@ def test_search_tokens_hold_the_words_inside_a_long_one() -> None:
     # Each word comes after the shorter words inside it, as jieba's search mode gives them.
     assert words.index("治理") < words.index("完善社会治理体系")
     assert [w for w, _, _ in segmenter.tokenize("粮食安全")] == ["粮食安全"]
+
+
+def test_an_item_moved_into_a_new_section_pairs_as_each_others_best() -> None:
+    # （二）加快建设创新型国家 went to a new section (二、实施科教兴国战略): no paired parents
+    # lift it, but the two items are each other's best in the whole document (0.36).
+    result = diff_case("policy-item-to-new-section")
+    [moved] = [c for c in result.changes if c.old and c.old.title == "加快建设创新型国家"]
+    assert (moved.change, moved.new.title, moved.by_topic) == ("reworded", "加快实施创新驱动发展战略", True)

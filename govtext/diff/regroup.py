@@ -60,6 +60,12 @@ def pair_by_topic(old: list[Unit], new: list[Unit], result: Alignment, taken: se
             pairs[a] = b
             taken.add(b)
             result.by_topic[(a, b)] = round(topic.score(a, b), 3)
+        partners = {j: i for i, j in pairs.items()}
+        for a, b in pair_mutual_best([a for a in olds if a not in pairs], [b for b in news if b not in taken],
+                                     ancestors_old, ancestors_new, pairs, partners, apart, topic):
+            pairs[a] = b
+            taken.add(b)
+            result.by_topic[(a, b)] = round(topic.score(a, b), 3)
 
 
 SIBLING_LEAD = 0.15
@@ -108,6 +114,25 @@ def pair_siblings(old: list[Unit], new: list[Unit], olds: list[int], news: list[
             if score >= SIBLING_FLOOR and (lead >= SIBLING_LEAD or same_place):
                 found.append((a, b))
     return found
+
+
+def pair_mutual_best(olds: list[int], news: list[int], ancestors_old: dict[int, list[int]],
+                     ancestors_new: dict[int, list[int]], pairs: dict[int, int], partners: dict[int, int],
+                     apart: KeptApart, topic: TopicIndex) -> list[tuple[int, int]]:
+    """Leftover units below the top that are each other's best counterpart in the whole
+    document, scoring at least ``TOPIC_PART``, and not under parents paired elsewhere: an item
+    that moved to a section of its own (congress 2017 五、（二）加快建设创新型国家 → 2022 五、（三）
+    加快实施创新驱动发展战略, in a new section on science and education) has no paired parents to
+    lift it, but nothing else competes for either.  Top-level sections are left out: they are
+    compared by all they hold, and two leftover sections are each other's best by that alone."""
+    likeness = {}
+    for a, b in topic.candidates(olds, news):
+        if (a, b) in apart or not ancestors_old.get(a) or not ancestors_new.get(b):
+            continue
+        if paired_parents(a, b, ancestors_old, ancestors_new, pairs, partners) is False:
+            continue
+        likeness[(a, b)] = topic.score(a, b)
+    return [(a, b) for a, b in _mutual_best(likeness) if likeness[(a, b)] >= TOPIC_PART]
 
 
 def _mutual_best(likeness: dict[tuple[int, int], tuple]) -> list[tuple[int, int]]:
