@@ -101,6 +101,26 @@ def change_label(change: Change) -> str:
     return f"{old} → {new}"
 
 
+TOPIC_NOTE = "paired by topic"
+"""How every report marks a pair found by topic rather than by shared wording."""
+
+
+def pair_notes(change: Change) -> list[str]:
+    """What a report's heading says of a pair beyond kind, label and place: ``paired by topic``
+    when the pairing engine found it by topic, then its score (``similarity 0.42``; for a pair
+    by topic, the topic score) unless the two texts are alike."""
+    notes = [TOPIC_NOTE] if change.by_topic else []
+    if change.old is not None and change.new is not None and change.similarity < 1:
+        notes.append(f"similarity {change.similarity:.2f}")
+    return notes
+
+
+def shares_nothing(runs: list[tuple[str, str]]) -> bool:
+    """Whether a side's runs are all deleted or all inserted: a pair found by topic often shares
+    no phrase, and marking a whole paragraph struck through only makes it hard to read."""
+    return all(style != SAME or not text.strip() for style, text in runs)
+
+
 def change_path(change: Change) -> str:
     """Where the change is; ``old › path → new › path`` when the node changed place."""
     old = " › ".join(change.old.path) if change.old and change.old.path else ""
