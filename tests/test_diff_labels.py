@@ -43,3 +43,15 @@ def test_reports_and_places_name_enumerations_by_their_lead_clause() -> None:
     # the 提法's places use the same rule as the changes' labels
     where = {occ.label for term in result.terms for occ in term.old_where + term.new_where}
     assert "二是加快培养引进人才" in where and "二是" not in where
+
+
+def test_history_rows_name_a_dash_lineage_by_its_lead_clause() -> None:
+    from govtext.history.records import Lineage, NodeRef
+    from govtext.report.history_view import latest_name
+
+    def lineage(number, title, type_="item"):
+        return Lineage("v0/x", type_, (NodeRef("x", number, title),), ())
+
+    assert latest_name(lineage("——", "经济总体回升向好，国内生产总值增长5%")) == "经济总体回升向好"
+    assert latest_name(lineage("二是", "加快培养引进人才，夯实科技创新基础")) == "二是加快培养引进人才"
+    assert latest_name(lineage("三、", "加快建设现代化产业体系", "section")) == "三、 加快建设现代化产业体系"
