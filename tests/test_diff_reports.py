@@ -10,7 +10,10 @@ from conftest import assert_golden
 from diff_helpers import diff_case
 from govtext.report import FORMATS, renderer
 
-CASES = ["law-renumbered", "law-reworded", "policy-renamed", "policy-split", "identical"]
+CASES = ["law-renumbered", "law-reworded", "policy-renamed", "policy-split", "identical",
+         # issue 17: a pair found by topic, a merge and a split of policy units, enumerations in a paragraph
+         "policy-enum-renumbered", "policy-items-merged-by-topic", "policy-item-split-by-topic",
+         "policy-enum-in-paragraph"]
 TEXT_FORMATS = [name for name in FORMATS if name != "terminal"]
 EXTENSIONS = {"text": "txt", "json": "json", "xml": "xml", "html": "html", "markdown": "md"}
 
@@ -22,7 +25,8 @@ def test_report_golden(case: str, fmt: str) -> None:
 
 
 @pytest.mark.parametrize("side_by_side", [False, True], ids=["inline", "side-by-side"])
-@pytest.mark.parametrize("case", ["law-reworded", "policy-renamed"])
+@pytest.mark.parametrize("case", ["law-reworded", "policy-renamed", "policy-enum-renumbered",
+                                  "policy-item-split-by-topic"])
 def test_terminal_golden(case: str, side_by_side: bool) -> None:
     from rich.console import Console
 
@@ -126,3 +130,33 @@ def test_terminal_folds_chinese_between_characters(width: int) -> None:
     assert not any(line[2] in "，。）" for line in lines[1:])  # 避头尾
     # Folded between characters: Rich alone puts the unspaced run after 第四条 on lines of its own.
     assert lines[0].rstrip() != "  第四条"
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html"])
+def test_a_pair_by_topic_is_marked_scored_and_shown_apart(fmt: str) -> None:
+    # Issue 17: every format that lists changes says "paired by topic" with the score, and shows
+    # old and new whole — a side sharing no phrase is not one deletion from end to end.
+    report = renderer(fmt).render(diff_case("policy-enum-renumbered"))
+    assert report.count("paired by topic") == 3 and report.count("similarity 0.29") == 3
+    old = "二是加快培养引进人才，夯实科技创新基础。"
+    assert old in report
+    assert f"[-{old}" not in report and f"<del>{old}" not in report
+    assert "二是加快培养引进人才 → 一是坚持人才引领驱动" in report  # labelled by the lead clause
+
+
+def test_markdown_lists_each_part_of_a_merge_as_its_own_quote_paragraph() -> None:
+    report = renderer("markdown").render(diff_case("policy-items-merged-by-topic"))
+    head, _, rest = report.partition("- **merged** （一） + （二） → （一） — 一、 · paired by topic · similarity ")
+    assert rest, report
+    body = rest.split("\n- ", 1)[0].splitlines()[1:]
+    assert [line[:9] for line in body if line != "  >"] == ["  > old: ", "  > old: ", "  > new: "]
+    assert body.count("  >") == 2  # a blank quote line between parts: Markdown would join them
+
+
+def test_html_stacks_a_splits_parts_in_the_new_column() -> None:
+    html = renderer("html").render(diff_case("policy-item-split-by-topic"))
+    change = html[html.index('<div class="change ck-split"'):]
+    pair = change[change.index('<div class="pair">') + len('<div class="pair">'):]
+    # two columns: the old node, then one block holding both new parts (not a third grid cell)
+    assert pair.startswith("<div>（一）") and '</div><div class="parts"><div>（一）' in pair
+    assert '<span class="topic">paired by topic</span>' in change

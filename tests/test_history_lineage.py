@@ -35,7 +35,8 @@ def test_enumerations_keep_their_lineage_by_lead() -> None:
     assert [e.change for e in rows["着力抓好民生保障"].events] == ["removed"]
     assert [e.change for e in rows["加快建设现代化产业体系"].events] == ["added"]
     blame = {e.label: (e.since, e.changed) for e in history.blame if e.type == "enumeration"}
-    assert blame == {"一是": (0, 0), "二是": (0, 1), "三是": (1, 1)}
+    # named as the diff names them: number and lead clause (govtext.diff.records.unit_label)
+    assert blame == {"一是加大宏观调控力度": (0, 0), "二是深化改革扩大开放": (0, 1), "三是加快建设现代化产业体系": (1, 1)}
 
 
 def _law_digests():

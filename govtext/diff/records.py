@@ -7,10 +7,12 @@ dump of them.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 
-from govtext.model import Source
+from govtext.model import ENUMERATION, Source
+from govtext.numerals import CN_DIGITS
 
 # --- change kinds, in the order reports list them ----------------------------
 ADDED = "added"  # a node only the new version has
@@ -46,6 +48,61 @@ TERM_KINDS = (APPEARED, DISAPPEARED, FREQUENCY, STRENGTHENED, WEAKENED)
 FAIL_ON_KINDS = CHANGE_KINDS + TERM_KINDS
 
 
+LABEL_CHARS = 24
+"""Longest name a label gives a node (lead sentences can run to a line)."""
+
+LEAD_CLAUSE_CHARS = 6
+"""A lead clause shorter than this (同时, 我们认为) says too little: the next clause joins it."""
+
+_DASHES = "—－-"
+
+_ENUMERATION_NUMBER = re.compile(rf"(?:[{CN_DIGITS}]+(?:是|要|方面)|第[{CN_DIGITS}]+)")
+"""An enumeration's number as written (一是, 二要, 一方面, 第一), whether it stands inside a
+paragraph or opens a line of its own (then the parser calls the unit an item)."""
+
+_CLAUSE_END = re.compile(r"[，,；;：:。！？!?]")
+
+
+def shortened(text: str, limit: int = LABEL_CHARS) -> str:
+    """``text`` cut to ``limit`` characters, the last one an ellipsis when something was cut."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def lead_clause(title: str, limit: int = LABEL_CHARS) -> str:
+    """The opening clause of a lead sentence: what a reader names a ——point or an enumeration
+    by (加快培养引进人才, not 加快培养引进人才，夯实科技创新基础…).  A clause too short to say
+    anything takes the next one along; what is still too long is cut with an ellipsis."""
+    end = 0
+    for found in _CLAUSE_END.finditer(title):
+        end = found.start()
+        if end >= LEAD_CLAUSE_CHARS:
+            break
+    else:
+        end = len(title)
+    return shortened(title[:end] or title, limit)
+
+
+def unit_label(number: str | None, title: str | None, type_: str, limit: int = LABEL_CHARS) -> str:
+    """How every report names a node: its number as written (三、 （四） 第二章), else its title
+    cut short, else its type.  A ——point or an enumeration (一是, 二要, 第一) is named by its lead
+    clause — —— says nothing, and 一是 little — after its number (一是加快培养引进人才,
+    经济总体回升向好).  The differ's paths and 提法 places and every renderer use this one rule."""
+    number = (number or "").strip()
+    dash = bool(number) and not number.strip(_DASHES)
+    lead = (title or "").lstrip(_DASHES + " \u3000")  # a ——— run longer than the number's
+    if lead and (dash or type_ == ENUMERATION or _ENUMERATION_NUMBER.fullmatch(number)):
+        if dash:
+            return lead_clause(lead, limit)
+        # 一是 and 二要 run on into their clause; 第一 and 首先 are followed by a comma: a space
+        gap = "" if number[-1] in "是要" else " "
+        return number + gap + lead_clause(lead, limit - len(number) - len(gap))
+    if number:
+        return number
+    if title:
+        return shortened(title, limit)
+    return type_
+
+
 @dataclass(frozen=True, slots=True)
 class Side:
     """One version's node in a change."""
@@ -74,6 +131,11 @@ class Side:
     top: str | None = None
     """The top-level section, chapter or book the node is in or heads, with its title
     (三、加快建设现代化产业体系): what a report's contents list names.  Not in the JSON."""
+
+    @property
+    def label(self) -> str:
+        """How a report names this node (:func:`unit_label`): 第五十条, （四）, 一是加快培养引进人才."""
+        return unit_label(self.number, self.title, self.type)
 
 
 @dataclass(frozen=True, slots=True)

@@ -28,7 +28,7 @@ from govtext.diff.records import (
     Occurrence,
     TermChange,
 )
-from govtext.diff.units import LABEL_CHARS, Unit, node_label
+from govtext.diff.units import Unit, node_label
 
 _CLAUSE_BREAK = re.compile(r"[,，、;；:：。.!！?？()（）《》\s]+")
 # Quotes end a clause only where they do not pair up inside it: 打好政策“组合拳” is one term.
@@ -166,8 +166,8 @@ def modal_shifts(changes: Iterable[Change], scales: Sequence[Scale]) -> list[Ter
                 if not substituted(old, scale.words[before], new, scale.words[after]):
                     continue
                 kind = STRENGTHENED if scale.level(after) > scale.level(before) else WEAKENED
-                where_old = (Occurrence(change.old.id, change.old.path, _side_label(change.old)),)
-                where_new = (Occurrence(change.new.id, change.new.path, _side_label(change.new)),)
+                where_old = (Occurrence(change.old.id, change.old.path, change.old.label),)
+                where_new = (Occurrence(change.new.id, change.new.path, change.new.label),)
                 shifts.append(TermChange(kind, scale.words[after], 1, 1, where_old, where_new,
                                          old_term=scale.words[before], scale=scale.name))
     return shifts
@@ -197,9 +197,3 @@ def _strongest(phrase: str, scale: Scale) -> int | None:
     return max(found, key=lambda k: (scale.level(k), -k)) if found else None
 
 
-def _side_label(side) -> str:
-    if side.number:
-        return side.number.strip().rstrip("、.．")
-    if side.title:
-        return side.title if len(side.title) <= LABEL_CHARS else side.title[: LABEL_CHARS - 1] + "…"
-    return side.type

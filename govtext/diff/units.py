@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from govtext.diff.normalize import bigrams, normalize
+from govtext.diff.records import LABEL_CHARS, unit_label
 from govtext.model import (
     APPENDIX,
     BLANK,
@@ -38,8 +39,6 @@ HEADING_FAMILY = "heading"
 LINE_FAMILY = "line"
 BLOCK_FAMILY = "block"
 
-LABEL_CHARS = 24
-"""Longest title used as a path label (lead sentences can run to a line)."""
 
 
 @dataclass(slots=True)
@@ -119,12 +118,9 @@ class Unit:
 
 def node_label(node: Node) -> str:
     """How a path names a node: its number as written (三、 （四） 第二章: a bare 三 reads
-    like an item and a bare 一 like a dash), else its title, else its type."""
-    if node.number:
-        return node.number.strip()
-    if node.title:
-        return node.title if len(node.title) <= LABEL_CHARS else node.title[: LABEL_CHARS - 1] + "…"
-    return node.type
+    like an item and a bare 一 like a dash), a ——point or enumeration by its lead clause,
+    else its title, else its type (:func:`govtext.diff.records.unit_label`, as reports do)."""
+    return unit_label(node.number, node.title, node.type)
 
 
 def build_units(doc: Document) -> list[Unit]:

@@ -100,8 +100,10 @@ BLAMED_TYPES = frozenset({"article", "item"})
 
 
 def _name(entry) -> str:
-    """第一百六十五条 for an article; （三）稳步推进乡村振兴 for a numbered item (its number alone says little)."""
-    name = entry.label + entry.title if entry.type == "item" and entry.title and entry.title not in entry.label \
+    """第一百六十五条 for an article; （三）稳步推进乡村振兴 for a numbered item (its number alone says
+    little); an item whose label already opens with its title (一是加快培养引进人才, a ——point's
+    lead clause) keeps its label."""
+    name = entry.label + entry.title if entry.type == "item" and entry.title and entry.title[:4] not in entry.label \
         else entry.label
     return name if len(name) <= NAME_CHARS else name[: NAME_CHARS - 1] + "…"
 

@@ -6,6 +6,7 @@ the figures themselves come from the history's records.
 
 from __future__ import annotations
 
+from govtext.diff.records import unit_label
 from govtext.history.records import History, Lineage, TermRow
 
 MARKS = {
@@ -35,9 +36,13 @@ def cell(lineage: Lineage, v: int) -> tuple[str, str | None]:
 
 
 def latest_name(lineage: Lineage) -> str:
-    """The lineage's last number and title, for a row heading."""
+    """The lineage's last number and title, for a row heading (三、 加快建设…); a ——point or an
+    enumeration by its lead clause, as the diff names it (经济总体回升向好, 一是加快培养引进人才)."""
     for ref in reversed(lineage.nodes):
         if ref is not None:
+            label = unit_label(ref.number, ref.title, lineage.type)
+            if ref.number and ref.title and label != ref.number.strip():
+                return label
             parts = [part for part in (ref.number and ref.number.strip(), ref.title) if part]
             return " ".join(parts) or ref.id
     return lineage.id

@@ -13,7 +13,8 @@ from __future__ import annotations
 from govtext.diff.records import CHANGE_KINDS, TERM_KINDS, DiffResult
 from govtext.escape import html_text
 from govtext.report.arrange import SUMMARY_HEAD, arrange
-from govtext.report.inline import DELETE, INSERT, change_label, change_path, parts_of, side_runs
+from govtext.report.inline import (DELETE, INSERT, TOPIC_NOTE, change_label, change_path, pair_notes, parts_of,
+                                   shares_nothing, side_runs)
 from govtext.report.plain import source_name, split_terms, term_line
 
 
@@ -46,7 +47,9 @@ details{margin:.8em 0}summary{cursor:pointer;color:#444}
 del{background:#ffd7d5;color:#82071e;text-decoration:line-through}
 ins{background:#ccffd8;color:#055d20;text-decoration:none}
 del.node{background:#fff0f0;text-decoration:none}ins.node{background:#effff2}
-.sim{color:#666;font-size:.9em}
+.sim{color:#666;font-size:.9em}.topic{color:#6639ba;font-size:.9em}
+.pair>div.parts{background:none;border:0;padding:0;display:flex;flex-direction:column;gap:.5em}
+.parts>div{background:#fafafa;border:1px solid #eee;padding:.4em .6em;white-space:pre-wrap;overflow-wrap:anywhere}
 .toc ul{columns:3 18em;padding-left:1.2em}input.hide{margin:0 .2em 0 .6em}.filter label{margin-right:.8em}
 h3.section{font-size:1em;margin-top:1.6em;border-bottom:2px solid #ccc}:target{background:#fff8c5}
 """
@@ -157,13 +160,33 @@ def _mechanical(summary) -> list[str]:
     return [f'<section class="mechanical"><h2>{escape(SUMMARY_HEAD)}</h2><ul>{rows}</ul></section>']
 
 
+def _side_html(side, change, which: str) -> str:
+    """One node of one side; a side that shares no phrase with the other (a pair found by topic)
+    is tinted as a whole node, like one added or removed, not struck through end to end."""
+    runs = side_runs(side, change, which)
+    if shares_nothing(runs):
+        tag = "del" if which == "old" else "ins"
+        return f'<{tag} class="node">{escape("".join(text for _, text in runs))}</{tag}>'
+    return _runs(runs)
+
+
+def _column(change, which: str) -> str:
+    """One side's column: its node, or the parts of a merge or split stacked in document order
+    (in one column, so that a split's second new part never lands under the old side)."""
+    sides = parts_of(change, which)
+    if len(sides) == 1:
+        return f"<div>{_side_html(sides[0], change, which)}</div>"
+    inner = "".join(f"<div>{_side_html(side, change, which)}</div>" for side in sides)  # each opens with its number
+    return f'<div class="parts">{inner}</div>'
+
+
 def _change(number: int, change) -> str:
     path = change_path(change)
     head = f'<span class="kind k-{change.change}">{change.change}</span> {escape(change_label(change))}'
     if path:
         head += f' <span class="path">{escape(path)}</span>'
-    if change.old is not None and change.new is not None and change.similarity < 1:
-        head += f' <span class="sim">similarity {change.similarity:.2f}</span>'
+    for note in pair_notes(change):  # paired by topic, similarity 0.42
+        head += f' <span class="{"topic" if note == TOPIC_NOTE else "sim"}">{escape(note)}</span>'
     if change.old is None:
         old_html = '<div class="none">not in the old version</div>'
         new_html = f'<div><ins class="node">{escape(change.new.text)}</ins></div>'
@@ -171,8 +194,7 @@ def _change(number: int, change) -> str:
         old_html = f'<div><del class="node">{escape(change.old.text)}</del></div>'
         new_html = '<div class="none">not in the new version</div>'
     else:
-        old_html = "".join(f"<div>{_runs(side_runs(side, change, 'old'))}</div>" for side in parts_of(change, "old"))
-        new_html = "".join(f"<div>{_runs(side_runs(side, change, 'new'))}</div>" for side in parts_of(change, "new"))
+        old_html, new_html = _column(change, "old"), _column(change, "new")
     return (f'<div class="change ck-{change.change}" id="c{number}"><div>{head}</div>'
             f'<div class="pair">{old_html}{new_html}</div></div>')
 

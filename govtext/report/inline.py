@@ -71,20 +71,13 @@ def _shorten(text: str, k: int, total: int, context: int) -> str:
 
 
 def side_label(side: Side | None) -> str:
-    """How a report names a node: its number, else its title, else its type."""
+    """How a report names a node (:attr:`Side.label`: its number, a ——point or enumeration
+    by its lead clause, else its title, else its type), shown safely."""
     if side is None:
         return ""
-    number = (side.number or "").strip()
-    if side.title and (not number.strip("—-") or number[-1:] in "是要"):
-        # —— and 一是 say nothing on their own: a ——point or an enumeration is named by its
-        # lead clause (一是加大宏观调控力度…, 经济总体回升向好).
-        name = (number if number.strip("—-") else "") + side.title
-        return visible(name if len(name) <= 24 else name[:23] + "…")
-    if number:
-        return visible(number)
-    if side.title:
-        return visible(side.title if len(side.title) <= 24 else side.title[:23] + "…")
-    return "header line" if side.type == "line" else side.type
+    if side.type == "line" and not (side.number or "").strip() and not side.title:
+        return "header line"
+    return visible(side.label)
 
 
 def parts_of(change: Change, which: str) -> tuple[Side, ...]:
@@ -106,6 +99,26 @@ def change_label(change: Change) -> str:
     if change.new is None or old == new:
         return old
     return f"{old} → {new}"
+
+
+TOPIC_NOTE = "paired by topic"
+"""How every report marks a pair found by topic rather than by shared wording."""
+
+
+def pair_notes(change: Change) -> list[str]:
+    """What a report's heading says of a pair beyond kind, label and place: ``paired by topic``
+    when the pairing engine found it by topic, then its score (``similarity 0.42``; for a pair
+    by topic, the topic score) unless the two texts are alike."""
+    notes = [TOPIC_NOTE] if change.by_topic else []
+    if change.old is not None and change.new is not None and change.similarity < 1:
+        notes.append(f"similarity {change.similarity:.2f}")
+    return notes
+
+
+def shares_nothing(runs: list[tuple[str, str]]) -> bool:
+    """Whether a side's runs are all deleted or all inserted: a pair found by topic often shares
+    no phrase, and marking a whole paragraph struck through only makes it hard to read."""
+    return all(style != SAME or not text.strip() for style, text in runs)
 
 
 def change_path(change: Change) -> str:

@@ -13,8 +13,9 @@ import re
 from govtext.escape import one_line, visible
 from govtext.diff.records import ADDED, CHANGE_KINDS, REMOVED, TERM_KINDS, DiffResult
 from govtext.report.arrange import SUMMARY_HEAD, SUMMARY_HEAD_ALL, arrange
-from govtext.report.inline import DELETE, INSERT, change_label, change_path, inline_runs, parts_of, side_runs
-from govtext.report.plain import SHOW_BOTH, excerpt, has_parts, split_terms, term_line
+from govtext.report.inline import (DELETE, INSERT, change_label, change_path, inline_runs, pair_notes, parts_of,
+                                   shares_nothing, side_runs)
+from govtext.report.plain import SHOW_BOTH, excerpt, has_parts, shown_apart, split_terms, term_line
 
 _LINE_START = re.compile(r"^(\d+)([.)])(?=\s|$)|^([#+=-])")
 """What would open a list, heading or rule where a quoted line begins."""
@@ -98,32 +99,47 @@ def _terms(result: DiffResult) -> list[str]:
     return lines
 
 
-def _change(change) -> list[str]:
-    path = change_path(change)
+def _head(change) -> str:
+    """- **reworded** （三） → （二） — 一、 · paired by topic · similarity 0.29"""
     head = f"- **{change.change}** {_escape(change_label(change))}"
+    path = change_path(change)
     if path:
         head += f" — {_escape(path)}"
+    return " · ".join([head] + pair_notes(change))
+
+
+def _side_text(side, change, which: str) -> str:
+    runs = side_runs(side, change, which)
+    if shares_nothing(runs):  # all struck through would be hard to read: "old:" says enough
+        return _escape("".join(text for _, text in runs))
+    return _marked(runs)
+
+
+def _apart(change) -> list[str]:
+    """Old above new, each node its own labelled quote paragraph: the parts of a merge or split
+    one by one, and a pair with little wording in common (by topic) whole, not interleaved."""
+    blocks = [f"old: {_side_text(side, change, 'old')}" for side in parts_of(change, "old")]
+    blocks += [f"new: {_side_text(side, change, 'new')}" for side in parts_of(change, "new")]
+    lines: list[str] = []
+    for k, block in enumerate(blocks):
+        lines += (["  >"] if k else []) + [f"  > {block}"]
+    return lines
+
+
+def _change(change, side_by_side: bool = False) -> list[str]:
+    head = _head(change)
     if change.change == ADDED:
         return [head, f"  > <ins>{_escape(excerpt(change.new.text))}</ins>"]
     if change.change == REMOVED:
         return [head, f"  > <del>{_escape(excerpt(change.old.text))}</del>"]
-    if has_parts(change):
-        return [head] + [f"  > old: {_marked(side_runs(side, change, 'old'))}\n  >" for side in parts_of(change, "old")] \
-            + [f"  > new: {_marked(side_runs(side, change, 'new'))}" for side in parts_of(change, "new")]
+    if has_parts(change) or (change.edits and shown_apart(change, side_by_side)):
+        return [head] + _apart(change)
     if change.edits:
         return [head, f"  > {_quoted(_marked(inline_runs(change)))}"]
     if change.change in SHOW_BOTH:
         return [head, f"  > old: {_escape(excerpt(change.old.text))}",
                 f"  >\n  > new: {_escape(excerpt(change.new.text))}"]
     return [head]
-
-
-def _change_side_by_side(change) -> list[str]:
-    lines = _change(change)
-    if change.edits and change.change not in (ADDED, REMOVED) and not has_parts(change):
-        lines[1:] = [f"  > old: {_marked(side_runs(change.old, change, 'old'))}",
-                     f"  >\n  > new: {_marked(side_runs(change.new, change, 'new'))}"]
-    return lines
 
 
 def render(result: DiffResult, side_by_side: bool = False, show_all: bool = False, targets=None) -> str:
@@ -145,5 +161,5 @@ def render(result: DiffResult, side_by_side: bool = False, show_all: bool = Fals
     lines += ["#### Changes", "",
               "<del>Deleted words</del> are struck through, <ins>inserted words</ins> underlined.", ""]
     for change in arrangement.listed:
-        lines += _change_side_by_side(change) if side_by_side else _change(change)
+        lines += _change(change, side_by_side)
     return "\n".join(lines) + "\n"

@@ -15,7 +15,8 @@ from rich.text import Text
 
 from govtext.diff.records import ADDED, CHANGE_KINDS, REMOVED, TERM_KINDS, DiffResult
 from govtext.report.arrange import SUMMARY_HEAD, SUMMARY_HEAD_ALL, arrange
-from govtext.report.inline import DELETE, INSERT, change_label, change_path, inline_runs, parts_of, side_runs
+from govtext.report.inline import (DELETE, INSERT, change_label, change_path, inline_runs, pair_notes, parts_of,
+                                   shares_nothing, side_runs)
 from govtext.report.plain import SHOW_BOTH, excerpt, has_parts, shown_apart, source_name, split_terms, term_line
 
 STYLES = {DELETE: "govtext.delete", INSERT: "govtext.insert"}
@@ -111,11 +112,21 @@ def _heading(change) -> Text:
     path = change_path(change)
     if path:
         head.append(f"  {path}", style="govtext.header")
-    if change.by_topic:
-        head.append("  paired by topic", style="govtext.count")
-    if change.old is not None and change.new is not None and change.similarity < 1:
-        head.append(f"  similarity {change.similarity:.2f}", style="govtext.count")
+    for note in pair_notes(change):  # paired by topic, similarity 0.42
+        head.append(f"  {note}", style="govtext.count")
     return head
+
+
+_WHOLE = {"old": "govtext.diff.removed", "new": "govtext.diff.added"}
+
+
+def _side(side, change, which: str) -> Text:
+    """One side of a pair shown apart: a side sharing no phrase is tinted as a whole node,
+    not struck through from end to end."""
+    runs = side_runs(side, change, which)
+    if shares_nothing(runs):
+        return Text("".join(text for _, text in runs), style=_WHOLE[which])
+    return _text(runs)
 
 
 def _columns(left, right) -> Table:
@@ -169,10 +180,10 @@ def render(result: DiffResult, side_by_side: bool = False, show_all: bool = Fals
         elif has_parts(change):
             for which, mark in (("old", "- "), ("new", "+ ")):
                 for side in parts_of(change, which):
-                    parts.append(Folded(Text(mark) + _text(side_runs(side, change, which)), indent=2))
+                    parts.append(Folded(Text(mark) + _side(side, change, which), indent=2))
         elif change.edits and shown_apart(change, side_by_side):
-            parts.append(_columns(Folded(_text(side_runs(change.old, change, "old"))),
-                                  Folded(_text(side_runs(change.new, change, "new")))))
+            parts.append(_columns(Folded(_side(change.old, change, "old")),
+                                  Folded(_side(change.new, change, "new"))))
         elif change.edits:
             parts.append(Folded(_text(inline_runs(change)), indent=2))
         elif change.change in SHOW_BOTH:

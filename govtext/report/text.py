@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from govtext.diff.records import ADDED, REMOVED, DiffResult
 from govtext.report.arrange import SUMMARY_HEAD, SUMMARY_HEAD_ALL, arrange
-from govtext.report.inline import DELETE, INSERT, change_label, change_path, inline_runs, parts_of, side_runs
+from govtext.report.inline import (DELETE, INSERT, change_label, change_path, inline_runs, pair_notes, parts_of,
+                                   shares_nothing, side_runs)
 from govtext.report.plain import (SHOW_BOTH, change_counts, excerpt, has_parts, shown_apart, source_name, split_terms,
                                   term_counts, term_line)
 
@@ -17,6 +18,13 @@ def _marked(runs) -> str:
         left, right = _MARK.get(style, ("", ""))
         out.append(f"{left}{text}{right}")
     return " ".join("".join(out).split("\n"))
+
+
+def _side(side, change, which: str) -> str:
+    """One side shown apart, after its - or +: a side sharing no phrase with the other (a pair
+    by topic) is its plain text, not one [-…-] from end to end."""
+    runs = side_runs(side, change, which)
+    return _marked([("", text) for _, text in runs] if shares_nothing(runs) else runs)
 
 
 def render(result: DiffResult, side_by_side: bool = False, show_all: bool = False, targets=None) -> str:
@@ -43,10 +51,8 @@ def render(result: DiffResult, side_by_side: bool = False, show_all: bool = Fals
         head = f"{change.change} {change_label(change)}"
         if path:
             head += f"  @ {path}"
-        if change.by_topic:  # before the score, which stays the heading's last word
-            head += "  paired by topic"
-        if change.change not in (ADDED, REMOVED) and change.similarity < 1:
-            head += f"  similarity {change.similarity:.2f}"
+        for note in pair_notes(change):  # paired by topic, then the score: the heading's last word
+            head += f"  {note}"
         lines.append("")
         lines.append(head)
         if change.change == ADDED:
@@ -54,11 +60,11 @@ def render(result: DiffResult, side_by_side: bool = False, show_all: bool = Fals
         elif change.change == REMOVED:
             lines.append(f"  - {excerpt(change.old.text)}")
         elif has_parts(change):
-            lines += [f"  - {_marked(side_runs(side, change, 'old'))}" for side in parts_of(change, "old")]
-            lines += [f"  + {_marked(side_runs(side, change, 'new'))}" for side in parts_of(change, "new")]
+            lines += [f"  - {_side(side, change, 'old')}" for side in parts_of(change, "old")]
+            lines += [f"  + {_side(side, change, 'new')}" for side in parts_of(change, "new")]
         elif change.edits and shown_apart(change, side_by_side):
-            lines.append(f"  - {_marked(side_runs(change.old, change, 'old'))}")
-            lines.append(f"  + {_marked(side_runs(change.new, change, 'new'))}")
+            lines.append(f"  - {_side(change.old, change, 'old')}")
+            lines.append(f"  + {_side(change.new, change, 'new')}")
         elif change.edits:
             lines.append(f"  {_marked(inline_runs(change))}")
         elif change.change in SHOW_BOTH:
