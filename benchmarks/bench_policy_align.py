@@ -28,7 +28,9 @@ HELDOUT = (
     # (gold, corpus folder its files are in)
     (DATA / "policy-align-heldout.json", SHARED / "corpus" / "series" / "gwr"),
     (DATA / "policy-align-heldout-cpc.json", SHARED / "corpus"),
+    (DATA / "policy-align-heldout-cpc18.json", SHARED / "corpus"),
     (DATA / "policy-align-heldout-2011.json", SHARED / "corpus" / "series" / "gwr"),
+    (DATA / "policy-align-heldout-2014.json", SHARED / "corpus" / "series" / "gwr"),
 )
 
 

@@ -137,7 +137,8 @@ def test_a_pair_by_topic_is_marked_scored_and_shown_apart(fmt: str) -> None:
     # Issue 17: every format that lists changes says "paired by topic" with the score, and shows
     # old and new whole — a side sharing no phrase is not one deletion from end to end.
     report = renderer(fmt).render(diff_case("policy-enum-renumbered"))
-    assert report.count("paired by topic") == 3 and report.count("similarity 0.29") == 3
+    assert report.count("paired by topic") == 3
+    assert all(report.count(f"similarity {score}") == 1 for score in ("0.32", "0.28", "0.31"))
     old = "二是加快培养引进人才，夯实科技创新基础。"
     assert old in report
     assert f"[-{old}" not in report and f"<del>{old}" not in report

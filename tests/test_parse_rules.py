@@ -431,3 +431,14 @@ def test_editor_notes_are_no_headings():
     assert [s.number for s in nodes(doc, model.SECTION)] == ["一、", "二、"]
     notes = [p.content().strip() for p in doc.root.children if p.type == model.PARAGRAPH]
     assert notes[-2:] == ["＠①原字石右加安", "※ 本文据人民日报排印"]
+
+
+def test_an_enumeration_run_may_have_paragraphs_between_its_members():
+    # gwr 2014's review: 一是… then paragraphs of its details (and unnumbered lead items), then
+    # 二是…, 三是…: one run, numbered as written.  A 二要 counts in no run of 一是.
+    doc = doc_of("enumeration-run-across-paragraphs.txt")
+    items = [(n.number, n.title) for n in nodes(doc, model.ITEM) if n.number]
+    assert items == [("一是", "着力深化改革开放，激发市场活力和内生动力"),
+                     ("二是", "创新宏观调控思路和方式，确保经济运行处于合理区间"),
+                     ("三是", "注重调整经济结构，提高发展质量和效益")]
+    assert [p.content().startswith("二要") for p in nodes(doc, model.PARAGRAPH)][-1]

@@ -248,23 +248,34 @@ def _is_deferred(draft: Draft) -> bool:
 def _bullet_markers(paragraphs: list[Draft]) -> dict[int, str]:
     """Paragraphs opened by a bullet (——) or a run of 一是/二是 across paragraphs.
 
-    Each such run of two or more makes its paragraphs items numbered by the bullet.
+    Each such run of two or more makes its paragraphs items numbered by the bullet.  An
+    enumeration's run may have other paragraphs between its members (一是… then a paragraph of
+    its details, then 二是…), as long as the numbers count up in one style (一是, 二是 — not 二要).
     """
     found: dict[int, str] = {}
     dashes = [p for p in paragraphs if p.line.content.startswith(_DASH) and len(p.line.content) > len(_DASH)]
     if len(dashes) >= 2:
         found.update({id(p): _DASH for p in dashes})
     run: list[tuple[Draft, str]] = []
+    style = None
     for p in paragraphs + [None]:
         m = ENUMERATION.match(p.line.content) if p is not None else None
+        if p is not None and m is None:
+            continue  # a paragraph between two members of a run leaves it open
         value = cn_value(m.group("a") or m.group("b") or "") if m else None
-        if value is not None and value == len(run) + 1:
+        kind = _enumeration_style(m.group()) if m else None
+        if value is not None and value == len(run) + 1 and kind == style:
             run.append((p, m.group()))
             continue
         if len(run) >= 2:
             found.update({id(q): marker for q, marker in run})
-        run = [(p, m.group())] if value == 1 else []
+        run, style = ([(p, m.group())], kind) if value == 1 else ([], None)
     return found
+
+
+def _enumeration_style(marker: str) -> str:
+    """一是 and 三是 → 是, 二要 → 要, 第一， → 第: members of one run share it."""
+    return "第" if marker.startswith("第") else marker.lstrip("〇零一二三四五六七八九十百两0123456789")
 
 
 def _fill_paragraph(draft: Draft, text: str, lex: Lexicon, lead: str | None, marker: str | None = None) -> None:
