@@ -31,6 +31,8 @@ HELDOUT = (
     (DATA / "policy-align-heldout-cpc18.json", SHARED / "corpus"),
     (DATA / "policy-align-heldout-2011.json", SHARED / "corpus" / "series" / "gwr"),
     (DATA / "policy-align-heldout-2014.json", SHARED / "corpus" / "series" / "gwr"),
+    (DATA / "policy-align-heldout-2005.json", SHARED / "corpus" / "series" / "gwr"),
+    (DATA / "policy-align-heldout-2012.json", SHARED / "corpus" / "series" / "gwr"),
 )
 
 

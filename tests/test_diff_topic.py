@@ -190,11 +190,13 @@ def test_leftover_siblings_pair_by_a_topic_word_their_leads_share() -> None:
     assert ("removed", ("二是",), (), False) in found and ("added", (), ("二要",), False) in found
 
 
-def test_leftover_sections_pair_by_their_place() -> None:
-    # Both 二、 are the year's guidance at the same place; their texts share little (0.29).
+def test_leftover_sections_are_not_paired_by_their_place_alone() -> None:
+    # Both 二、 stand at the same place and share little (0.29): the same number is no evidence
+    # of one topic (on the held-out gwr 2005→2006, a rule pairing by place paired 2005
+    # 三、继续保持经济平稳较快发展 with 2006's new five-year plan, 三、, instead of its tasks).
     result = diff_case("policy-section-same-slot")
-    [two] = [c for c in result.changes if c.old and c.old.number == "二、"]
-    assert (two.change, two.new.number, two.by_topic) == ("renamed", "二、", True)
+    kinds = sorted(c.change for c in result.changes if (c.old or c.new).number == "二、")
+    assert kinds == ["added", "removed"]
 
 
 def test_a_part_shows_its_lead_topic_in_the_whole() -> None:

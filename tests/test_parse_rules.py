@@ -442,3 +442,12 @@ def test_an_enumeration_run_may_have_paragraphs_between_its_members():
                      ("二是", "创新宏观调控思路和方式，确保经济运行处于合理区间"),
                      ("三是", "注重调整经济结构，提高发展质量和效益")]
     assert [p.content().startswith("二要") for p in nodes(doc, model.PARAGRAPH)][-1]
+
+
+def test_an_enumeration_run_carries_on_in_the_next_paragraph():
+    # gwr 2006: 一要…三要 in one paragraph, 四要…六要 in the next: one run of six.  A paragraph
+    # opening with another number (二要 after 六要) starts nothing.
+    doc = doc_of("enumeration-run-continues-next-paragraph.txt")
+    enums = [(n.number, n.title) for n in nodes(doc, model.ENUMERATION)]
+    assert [number for number, _ in enums] == ["一要", "二要", "三要", "四要", "五要", "六要"]
+    assert enums[3] == ("四要", "大力发展循环经济")

@@ -163,7 +163,7 @@ def align(old: list[Unit], new: list[Unit], threshold: float = THRESHOLD,
     for a, b in assign(edges):
         pair(a, b)
     if topic is not None and topic.pairs_by_topic:
-        pair_by_topic(old, new, result, taken, kept_apart, topic, floor)
+        pair_by_topic(old, new, result, taken, kept_apart, topic)
     _find_parts(old, new, result, taken, kept_apart, prints)
     if topic is not None:
         (parts_by_topic if topic.pairs_by_topic else parts_by_content)(old, new, result, taken, kept_apart, topic)

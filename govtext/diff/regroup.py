@@ -9,7 +9,6 @@ from collections import defaultdict
 from typing import TYPE_CHECKING
 
 from govtext.diff.assign import assign
-from govtext.diff.normalize import normalize
 from govtext.diff.topic import PART_LEAD_HELD, PART_MARGIN, TOPIC_PART, TOPIC_THRESHOLD, TopicIndex, context_weight
 from govtext.diff.units import HEADING_FAMILY, Unit
 from govtext.model import ARTICLE
@@ -25,17 +24,17 @@ ORDER_WEIGHT = 1e-3
 
 
 def pair_by_topic(old: list[Unit], new: list[Unit], result: Alignment, taken: set[int],
-                  apart: KeptApart, topic: TopicIndex, floor: float | None = None) -> None:
+                  apart: KeptApart, topic: TopicIndex) -> None:
     """Leftover numbered units paired by topic, outermost first (a section's pairing is
-    the context of its items'), each round an optimal assignment, and then its leftover
-    siblings (:func:`pair_siblings`; ``floor``: the genre's floor for pairs by place)."""
+    the context of its items'), each round an optimal assignment, then its leftover siblings
+    (:func:`pair_siblings`) and the leftovers that are each other's best (:func:`pair_mutual_best`)."""
     pairs = result.pairs
     ancestors_old, ancestors_new = ancestors(old), ancestors(new)
-    rounds: dict[tuple[bool, int], tuple[list[int], list[int]]] = defaultdict(lambda: ([], []))
+    rounds: dict[int, tuple[list[int], list[int]]] = defaultdict(lambda: ([], []))
     for side, units in ((0, old), (1, new)):
         for unit in units:
             if topic.style(side, unit.index) is not None:
-                rounds[(unit.family != HEADING_FAMILY, unit.node.id.count("/"))][side].append(unit.index)
+                rounds[unit.node.id.count("/")][side].append(unit.index)
     for key in sorted(rounds):
         olds = [a for a in rounds[key][0] if a not in pairs]
         news = [b for b in rounds[key][1] if b not in taken]
@@ -56,7 +55,7 @@ def pair_by_topic(old: list[Unit], new: list[Unit], result: Alignment, taken: se
         partners = {j: i for i, j in pairs.items()}
         leftover_old = [a for a in olds if a not in pairs]
         leftover_new = [b for b in news if b not in taken]
-        for a, b in pair_siblings(old, new, leftover_old, leftover_new, pairs, partners, apart, topic, floor):
+        for a, b in pair_siblings(old, new, leftover_old, leftover_new, pairs, partners, apart, topic):
             pairs[a] = b
             taken.add(b)
             result.by_topic[(a, b)] = round(topic.score(a, b), 3)
@@ -77,17 +76,16 @@ SIBLING_FLOOR = 0.1
 
 
 def pair_siblings(old: list[Unit], new: list[Unit], olds: list[int], news: list[int], pairs: dict[int, int],
-                  partners: dict[int, int], apart: KeptApart, topic: TopicIndex,
-                  floor: float | None) -> list[tuple[int, int]]:
+                  partners: dict[int, int], apart: KeptApart, topic: TopicIndex) -> list[tuple[int, int]]:
     """Leftover units of one series under a pair of paired parents (or both at the top of
     their documents) that a reader pairs although the whole text scores low: each is the
-    other's best among those leftovers, by lead and then by content, scores at least
-    ``SIBLING_FLOOR``, and either their lead clauses share a topic word and are alike
-    (``SIBLING_LEAD``: 2018 二是加大改革开放力度 → 2019 三要…依靠改革开放激发市场主体活力) or they
-    hold the same place, the same number, and score at least the genre's ``floor`` (2011
-    二、“十二五”时期的主要目标和任务 → 2012 二、2012年工作总体部署).  The parents' pairing is
-    what makes the evidence enough: the leftovers under them are few, and mostly continue
-    each other."""
+    other's best among those leftovers, by lead and then by content, they score at least
+    ``SIBLING_FLOOR``, and their lead clauses share a topic word and are alike
+    (``SIBLING_LEAD``: 2018 二是加大改革开放力度 → 2019 三要…依靠改革开放激发市场主体活力).  The
+    parents' pairing is what makes the evidence enough: the leftovers under them are few, and
+    mostly continue each other.  (The same number in the same place is no such evidence: 2005
+    三、继续保持经济平稳较快发展 went into 2006 二、今年主要任务, not into 2006 三、, the new
+    five-year plan.)"""
     ancestors_old, ancestors_new = ancestors(old), ancestors(new)
     groups: dict[tuple[int, int], tuple[list[int], list[int]]] = defaultdict(lambda: ([], []))
     for a in olds:
@@ -110,8 +108,7 @@ def pair_siblings(old: list[Unit], new: list[Unit], olds: list[int], news: list[
                     likeness[(a, b)] = (lead, topic.score(a, b))
         for a, b in _mutual_best(likeness):
             lead, score = likeness[(a, b)]
-            same_place = floor is not None and score >= floor and _number(old[a]) == _number(new[b])
-            if score >= SIBLING_FLOOR and (lead >= SIBLING_LEAD or same_place):
+            if score >= SIBLING_FLOOR and lead >= SIBLING_LEAD:
                 found.append((a, b))
     return found
 
@@ -145,10 +142,6 @@ def _mutual_best(likeness: dict[tuple[int, int], tuple]) -> list[tuple[int, int]
         if b not in best_new or value > likeness[(best_new[b], b)]:
             best_new[b] = a
     return [(a, b) for a, b in sorted(best_old.items()) if best_new.get(b) == a]
-
-
-def _number(unit: Unit) -> str:
-    return normalize(unit.number or "").strip()
 
 
 def parts_by_topic(old: list[Unit], new: list[Unit], result: Alignment, taken: set[int],

@@ -131,7 +131,7 @@ def build_units(doc: Document) -> list[Unit]:
 
 def _collect(doc: Document, node: Node, path: tuple[str, ...], out: list[Unit], top: str | None = None) -> None:
     if node.type not in _STRUCTURAL:
-        if node.type in (PARAGRAPH, ITEM) and any(child.type == ENUMERATION for child in node.children):
+        if node.type in (PARAGRAPH, ITEM) and _enumerations_in(node):
             _open_enumerations(doc, node, path, out, top)
         elif node.type != BLANK:
             _add(doc, node, path, BLOCK_FAMILY if not node.is_leaf else LINE_FAMILY, out, top=top)
@@ -151,18 +151,32 @@ def _collect(doc: Document, node: Node, path: tuple[str, ...], out: list[Unit], 
 
 def _open_enumerations(doc: Document, node: Node, path: tuple[str, ...], out: list[Unit],
                        top: str | None) -> None:
-    """A paragraph or item holding 一是……二是……: its own leaves (the opening before 一是; an
-    item's number and lead) are one unit and each enumeration another, so that an enumeration standing inside a paragraph is
+    """A paragraph or item holding 一是……二是……, directly or in a paragraph of its body: its
+    other leaves (the opening before 一是; an item's number, lead and other paragraphs) are one
+    unit and each enumeration another, so that an enumeration standing inside a paragraph is
     aligned, reported and pinned like one that opens a line.  The units' leaves still tile the
-    paragraph: nothing is counted twice."""
-    own = [child for child in node.children if child.type != ENUMERATION]
-    if any(child.type != BLANK for child in own):
-        _add(doc, node, path, BLOCK_FAMILY, out, top=top, leaves=[c for c in own if c.type != BLANK])
-    # (An item's nested lead-sentence items stay inside its own unit, as without enumerations.)
+    node: nothing is counted twice."""
+    enumerations = _enumerations_in(node)
+    inside = {id(leaf) for e in enumerations for leaf in _solid_leaves(e)}
+    own = [leaf for leaf in _solid_leaves(node) if id(leaf) not in inside]
+    if own:
+        _add(doc, node, path, BLOCK_FAMILY, out, top=top, leaves=own)
     below = path + (node_label(node),)
-    for child in node.children:
-        if child.type == ENUMERATION:
-            _add(doc, child, below, BLOCK_FAMILY, out, top=top)
+    for enumeration in enumerations:
+        _add(doc, enumeration, below, BLOCK_FAMILY, out, top=top)
+
+
+def _enumerations_in(node: Node) -> list[Node]:
+    """The enumerations beneath ``node`` (none inside another), in document order."""
+    found: list[Node] = []
+    stack = list(reversed(node.children))
+    while stack:
+        current = stack.pop()
+        if current.type == ENUMERATION:
+            found.append(current)
+        elif current.type not in LEAF_TYPES:
+            stack.extend(reversed(current.children))
+    return found
 
 
 def heading_label(node: Node, limit: int | None = LABEL_CHARS) -> str:

@@ -7,10 +7,13 @@ from __future__ import annotations
 
 from govtext import model
 from govtext.lexicon import Lexicon
+from govtext.numerals import cn_value
 from govtext.parse.draft import Draft
 from govtext.parse.lines import WHITESPACE, Line
+from govtext.parse.numbering import ENUMERATION
 from govtext.parse.sentences import (
     enumeration_starts,
+    enumeration_style,
     first_clause,
     is_measure,
     marker_number,
@@ -40,17 +43,22 @@ def add_sentence(parent: Draft, text: str, start: int, end: int, lex: Lexicon) -
     parent.leaf(kind, start, end)
 
 
-def add_sentences(parent: Draft, text: str, start: int, end: int, lex: Lexicon) -> None:
-    """Sentence leaves for ``text[start:end]``; 一是……二是…… runs become enumerations."""
+def add_sentences(parent: Draft, text: str, start: int, end: int, lex: Lexicon,
+                  after: tuple[int, str] | None = None) -> tuple[int, str] | None:
+    """Sentence leaves for ``text[start:end]``; 一是……二是…… runs become enumerations.
+
+    ``after``: the (value, style) of the enumeration run the text before ended with, which a
+    text opening with its next member carries on.  Returns the run's end the same way (None
+    when the text holds no enumeration)."""
     if end <= start:
-        return
+        return None
     segment = text[start:end]
     spans = split_sentences(segment, start)
-    markers = enumeration_starts(segment, spans, start)
+    markers = enumeration_starts(segment, spans, start, after)
     if not markers:
         for s, e in spans:
             add_sentence(parent, text, s, e, lex)
-        return
+        return None
     bounds = [pos for pos, _ in markers] + [end]
     for s, e in spans:
         if s >= bounds[0]:
@@ -70,3 +78,6 @@ def add_sentences(parent: Draft, text: str, start: int, end: int, lex: Lexicon) 
                 first = False
             if e > s:
                 add_sentence(enum, text, s, e, lex)
+    last = markers[-1][1]
+    m = ENUMERATION.match(last)
+    return cn_value(m.group("a") or m.group("b") or ""), enumeration_style(last)

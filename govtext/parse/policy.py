@@ -22,7 +22,7 @@ from govtext.parse.lines import Line
 from govtext.parse.series import one_type_per_series, place, series
 from govtext.parse.numbering import ENUMERATION
 from govtext.parse.punct import COLONS, EXCLAMATIONS, has_sentence_end
-from govtext.parse.sentences import first_clause, first_sentence, lead_of, marker_number, strip_end
+from govtext.parse.sentences import enumeration_style, first_clause, first_sentence, lead_of, marker_number, strip_end
 from govtext.parse.wrap import join_wrapped
 
 PLAIN = "plain"
@@ -181,13 +181,17 @@ def _resolve(container: Draft, text: str, lex: Lexicon, inherited: str | None) -
     _release_trailing(container, lex)
     pending = [c for c in container.children if c.type == model.PARAGRAPH and c.line is not None]
     markers, leads = _leads(pending, lex)
+    run = None  # (value, style) of the enumeration run the paragraph before ended with
     for child in container.children:
         if child.type == model.PARAGRAPH and child.line is not None:
-            _fill_paragraph(child, text, lex, leads.get(id(child)), markers.get(id(child)))
+            run = _fill_paragraph(child, text, lex, leads.get(id(child)), markers.get(id(child)), run)
             if child.type == model.ITEM:
                 child.kind = lex.kind_of(first_clause(child.title or "")) or kind
-        elif child.children and child.type in (model.SECTION, model.ITEM, model.HEADER):
-            _resolve(child, text, lex, kind)
+        else:
+            if child.type != model.BLANK:
+                run = None
+            if child.children and child.type in (model.SECTION, model.ITEM, model.HEADER):
+                _resolve(child, text, lex, kind)
 
 
 def _leads(pending: list[Draft], lex: Lexicon) -> tuple[dict[int, str], dict[int, str]]:
@@ -263,7 +267,7 @@ def _bullet_markers(paragraphs: list[Draft]) -> dict[int, str]:
         if p is not None and m is None:
             continue  # a paragraph between two members of a run leaves it open
         value = cn_value(m.group("a") or m.group("b") or "") if m else None
-        kind = _enumeration_style(m.group()) if m else None
+        kind = enumeration_style(m.group()) if m else None
         if value is not None and value == len(run) + 1 and kind == style:
             run.append((p, m.group()))
             continue
@@ -273,12 +277,10 @@ def _bullet_markers(paragraphs: list[Draft]) -> dict[int, str]:
     return found
 
 
-def _enumeration_style(marker: str) -> str:
-    """一是 and 三是 → 是, 二要 → 要, 第一， → 第: members of one run share it."""
-    return "第" if marker.startswith("第") else marker.lstrip("〇零一二三四五六七八九十百两0123456789")
-
-
-def _fill_paragraph(draft: Draft, text: str, lex: Lexicon, lead: str | None, marker: str | None = None) -> None:
+def _fill_paragraph(draft: Draft, text: str, lex: Lexicon, lead: str | None, marker: str | None = None,
+                    after: tuple[int, str] | None = None) -> tuple[int, str] | None:
+    """Fill a deferred paragraph; returns the end of the enumeration run it ends with (see
+    :func:`~govtext.parse.body.add_sentences`), which the next paragraph may carry on."""
     line: Line = draft.line
     draft.line = None
     open_line(draft, line)
@@ -294,8 +296,9 @@ def _fill_paragraph(draft: Draft, text: str, lex: Lexicon, lead: str | None, mar
         draft.title = strip_end(lead)
         draft.leaf(model.LEAD, start, start + len(lead))
         start += len(lead)
-    add_sentences(draft, text, start, line.content_end, lex)
+    run = add_sentences(draft, text, start, line.content_end, lex, None if marker or lead else after)
     close_line(draft, line)
+    return run
 
 
 def _parallel(leads: list[str]) -> bool:

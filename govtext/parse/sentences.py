@@ -189,14 +189,23 @@ def lead_of(content: str, lex: Lexicon, relaxed: bool = False) -> str | None:
     return first
 
 
-def enumeration_starts(text: str, sentence_spans: list[tuple[int, int]], offset: int) -> list[tuple[int, str]]:
+def enumeration_starts(text: str, sentence_spans: list[tuple[int, int]], offset: int,
+                       after: tuple[int, str] | None = None) -> list[tuple[int, str]]:
     """Sentence starts that open an enumeration run 一是, 二是, … (values 1, 2, … in order).
 
     Returns (absolute offset, marker as written, separator included) pairs; empty
-    unless at least 一 and 二 are found.
+    unless at least 一 and 二 are found.  ``after``: (value, style) of the run the paragraph
+    before ended with (三要, 要): a paragraph opening with its next member (四要…) carries the
+    run on, however few members it holds (2006: 一要…三要 in one paragraph, 四要…六要 in the next).
     """
     found: list[tuple[int, str]] = []
     expected = 1
+    if after is not None and sentence_spans:
+        m = ENUMERATION.match(text, sentence_spans[0][0] - offset)
+        if m and cn_value(m.group("a") or m.group("b") or "") == after[0] + 1 \
+                and enumeration_style(m.group()) == after[1]:
+            expected = after[0] + 1
+    carried = expected > 1
     for start, _ in sentence_spans:
         m = ENUMERATION.match(text, start - offset)
         if not m:
@@ -205,7 +214,12 @@ def enumeration_starts(text: str, sentence_spans: list[tuple[int, int]], offset:
         if value == expected:
             found.append((start, m.group()))
             expected += 1
-    return found if len(found) >= 2 else []
+    return found if len(found) >= 2 or (carried and found) else []
+
+
+def enumeration_style(marker: str) -> str:
+    """一是 and 三是 → 是, 二要 → 要, 第一， → 第: the members of one run share it."""
+    return "第" if marker.startswith("第") else marker.lstrip("〇零一二三四五六七八九十百两0123456789").rstrip("，,、")
 
 
 def marker_number(marker: str) -> str:
