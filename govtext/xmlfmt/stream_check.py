@@ -15,6 +15,7 @@ from __future__ import annotations
 import codecs
 import hashlib
 import io
+from dataclasses import dataclass, field
 from typing import Iterator
 
 from lxml import etree
@@ -146,6 +147,28 @@ class _TextHash:
         return self.lenient or any(digest.hexdigest() == sha256 for _, digest in self.candidates)
 
 
+@dataclass(slots=True)
+class Reading:
+    """What one streaming pass found in an archive."""
+
+    foreign: Problem | None = None
+    """Not govtext XML, or another version of it: nothing else was checked."""
+
+    problems: list[Problem] = field(default_factory=list)
+    """Why the file is not valid govtext XML (schema, ids, offsets, lengths), in the order
+    ``validate`` reports them; empty when it is sound."""
+
+    fixity: Problem | None = None
+    """The text no longer hashes to the source's recorded sha256."""
+
+    outline: dict | None = None
+    """When the archive records an outline digest: ``{"recorded": (nodes, sha256),
+    "computed": (nodes, sha256), "line": outline line}``."""
+
+    document: object = None
+    """What the builder made of a sound file (:meth:`OutlineBuilder.finish`), when one was given."""
+
+
 def stream_problems(data, name: str | None = None) -> tuple[list[Problem], dict | None]:
     """(problems, outline facts) of ``data`` (bytes, or a file's path: then read in chunks,
     never whole); raises XmlInputError when it cannot be read.
@@ -153,13 +176,39 @@ def stream_problems(data, name: str | None = None) -> tuple[list[Problem], dict 
     The facts, when the file is otherwise valid and records an outline digest, are
     ``{"recorded": (nodes, sha256), "computed": (nodes, sha256), "line": outline line}``.
     """
+    reading = read_stream(data, name)
+    if reading.foreign is not None:
+        return [reading.foreign], None
+    if reading.problems:
+        return reading.problems, None
+    if reading.fixity is not None:
+        return [reading.fixity], None
+    return [], reading.outline
+
+
+def outline_changed(outline: dict) -> Problem:
+    """The problem of an outline whose digest no longer matches (the node unnamed)."""
+    nodes, recorded = outline["computed"][0], outline["recorded"][0]
+    return Problem(outline["line"], "outline edited after export: its ids, types, kinds, numbers, titles, levels"
+                   f" or offsets no longer match the recorded sha256 ({nodes} nodes, {recorded} recorded)")
+
+
+def read_stream(data, name: str | None = None, builder=None) -> Reading:
+    """Check ``data`` (bytes, or a file's path: then read in chunks, never whole) in one
+    pass and, given a ``builder`` (:class:`govtext.xmlfmt.reader.OutlineBuilder`), hand it
+    each node as its element completes; raises XmlInputError when it cannot be read.
+
+    Building stops at the first problem: a file that is not sound is refused, never half read.
+    """
     label = name or "input"
     _refuse(data, label)
     whole, node_schema = _schemas()
+    reading = Reading()
     schema: list[Problem] = []
     unknown: list[Problem] = []
     consistency: Problem | None = None
-    stack: list[list] = []  # [element, id, start, end, first child start, last child end]
+    # [element, record, first child start, last child end]; record None: the schema names what is wrong
+    stack: list[list] = []
     ids: set[str] = set()
     digest = OutlineDigest()
     root = source = outline = None
@@ -168,20 +217,29 @@ def stream_problems(data, name: str | None = None) -> tuple[list[Problem], dict 
     in_document = False
 
     def inconsistent(problem: Problem) -> None:
-        nonlocal consistency
+        nonlocal consistency, builder
+        builder = None
         if consistency is None:
             consistency = problem
 
-    for event, element in _events(data, label):
+    events = _events(data, label)
+    for event, element in events:
         if root is None:
             root = element
-            problem = _root_problem(root)
-            if problem is not None:
-                return [problem], None
+            reading.foreign = _root_problem(root)
+            if reading.foreign is not None:
+                # Read on (dropping what was read) so a malformed file is called malformed,
+                # as it would be however it began.
+                for event, element in events:
+                    parent = element.getparent() if event == "end" else None
+                    if parent is not None:
+                        parent.remove(element)
+                return reading
         if event == "start":
             problem = _unknown(element)
             if problem is not None:
                 unknown.append(problem)
+                builder = None
                 continue
             if element.tag == _DOCUMENT:
                 in_document = True
@@ -195,7 +253,8 @@ def stream_problems(data, name: str | None = None) -> tuple[list[Problem], dict 
                           _attr(element, "number"), _attr(element, "title"),
                           int(level) if level is not None else None, start, end)
             except (TypeError, ValueError):  # the schema names what is missing or malformed
-                stack.append([element, None, 0, 0, None, None])
+                stack.append([element, None, None, None])
+                builder = None
                 continue
             digest.add(record)
             if node_id in ids:
@@ -203,7 +262,9 @@ def stream_problems(data, name: str | None = None) -> tuple[list[Problem], dict 
             ids.add(node_id)
             if end < start:
                 inconsistent(Problem(element.sourceline, f"{node_id}: end {end} is before start {start}"))
-            stack.append([element, node_id, start, end, None, None])
+            stack.append([element, record, None, None])
+            if builder is not None and record[2] not in LEAF_TYPES:
+                builder.open(record)
             continue
         # end events
         if element.tag == _SOURCE:
@@ -213,9 +274,10 @@ def stream_problems(data, name: str | None = None) -> tuple[list[Problem], dict 
             outline = element
         if not in_document or element.tag == _CHAR or not stack or stack[-1][0] is not element:
             continue
-        _, node_id, start, end, first, last = stack.pop()
-        if node_id is not None:
-            if etree.QName(element).localname in LEAF_TYPES:
+        _, record, first, last = stack.pop()
+        if record is not None:
+            node_id, start, end = record[1], record[7], record[8]
+            if record[2] in LEAF_TYPES:
                 try:
                     text = _leaf_text(element)
                 except InconsistentXml as exc:  # a <char> that is no character
@@ -230,41 +292,54 @@ def stream_problems(data, name: str | None = None) -> tuple[list[Problem], dict 
                 pos = end
                 if text_hash is not None:
                     text_hash.feed(text)
-            elif first is not None and (first != start or last != end):
-                inconsistent(Problem(element.sourceline, f"offsets do not add up: node {node_id} span "
-                                     f"({start}, {end}) does not cover its children"))
+                if builder is not None:
+                    builder.leaf(record, text)
+            else:
+                if first is not None and (first != start or last != end):
+                    inconsistent(Problem(element.sourceline, f"offsets do not add up: node {node_id} span "
+                                         f"({start}, {end}) does not cover its children"))
+                if builder is not None:
+                    builder.close(record)
             if stack:
                 parent = stack[-1]
-                if parent[4] is None:
-                    parent[4] = start
-                parent[5] = end
+                if parent[2] is None:
+                    parent[2] = start
+                parent[3] = end
         if stack:  # a node inside <document> is complete, its own children already checked and dropped
             if not unknown and not node_schema.validate(element):
                 schema.extend(Problem(err.line or None, err.message) for err in node_schema.error_log)
+                builder = None
             # Checked: dropped, so memory holds the open nodes only, however large one
             # section is (an emptied container is still a valid one for its parent's check).
             stack[-1][0].remove(element)
         if element.tag == _DOCUMENT:
             in_document = False
     if unknown:
-        return unknown, None
+        reading.problems = unknown
+        return reading
     if not whole.validate(root.getroottree()):
         schema = [Problem(err.line or None, err.message) for err in whole.error_log] + schema
     if schema:
-        return schema, None
+        reading.problems = schema
+        return reading
     if consistency is not None:
-        return [consistency], None
+        reading.problems = [consistency]
+        return reading
     chars = int(source.get("chars"))
     if chars != pos:
-        return [Problem(source.sourceline, f"source has {chars} characters, the leaves join to {pos}")], None
+        reading.problems = [Problem(source.sourceline, f"source has {chars} characters, the leaves join to {pos}")]
+        return reading
     # Text extracted from HTML/Word/PDF: the sha256 names the original file, not the text.
     extracted = source.get("format", "text") != "text"
     if not extracted and not text_hash.matches(source.get("sha256")):
-        return [Problem(source.sourceline, "the text no longer matches the source's sha256 (edited after export?)")], None
-    if outline is None:
-        return [], None
-    return [], {"recorded": (int(outline.get("nodes")), outline.get("sha256")),
-                "computed": (digest.nodes, digest.hexdigest()), "line": outline.sourceline}
+        reading.fixity = Problem(source.sourceline,
+                                 "the text no longer matches the source's sha256 (edited after export?)")
+    if outline is not None:
+        reading.outline = {"recorded": (int(outline.get("nodes")), outline.get("sha256")),
+                           "computed": (digest.nodes, digest.hexdigest()), "line": outline.sourceline}
+    if builder is not None:
+        reading.document = builder.finish(root, source)
+    return reading
 
 
 def archived_outline(data, name: str | None = None) -> tuple[str, list[tuple[tuple, int]]]:
