@@ -78,22 +78,21 @@ def _refuse(source, label: str) -> None:
 
 def _events(source, label: str, events=("start", "end")) -> Iterator[tuple[str, etree._Element]]:
     with _open(source) as fh:
-        yield from _parse_events(fh, label, events)
-
-
-def _parse_events(fh, label: str, events) -> Iterator[tuple[str, etree._Element]]:
-    context = etree.iterparse(fh, events=events, **_PARSER_OPTIONS)
-    try:
-        for event, element in context:
-            if event == "start" and element.getparent() is None:
+        context = etree.iterparse(fh, events=events, **_PARSER_OPTIONS)
+        try:
+            for event, element in context:
+                # The first event is the root's start: a DOCTYPE has been read by then (one
+                # in UTF-16 slips past the byte scan of _refuse).
                 info = element.getroottree().docinfo
                 if info.doctype or info.internalDTD is not None:
                     raise XmlInputError(
                         f"{label}: refused: XML with a DOCTYPE declaration (DTDs and entities are not allowed)")
-            yield event, element
-    except etree.XMLSyntaxError as exc:
-        line = f"line {exc.lineno}: " if exc.lineno else ""
-        raise XmlInputError(f"{label}: malformed XML: {line}{_first_line(exc.msg)}") from None
+                yield event, element
+                break
+            yield from context
+        except etree.XMLSyntaxError as exc:
+            line = f"line {exc.lineno}: " if exc.lineno else ""
+            raise XmlInputError(f"{label}: malformed XML: {line}{_first_line(exc.msg)}") from None
 
 
 def _root_problem(root) -> Problem | None:
@@ -109,12 +108,31 @@ def _root_problem(root) -> Problem | None:
     return None
 
 
+_LOCAL_NAMES = {f"{{{NAMESPACE}}}{name}": name for name in _VOCABULARY}
+"""govtext's own tags and their local names: most elements are known by one dict lookup."""
+
+
 def _unknown(element) -> Problem | None:
+    if element.tag in _LOCAL_NAMES:
+        return None
     qname = etree.QName(element)
     if qname.namespace != NAMESPACE or qname.localname not in _VOCABULARY:
         where = f"{{{qname.namespace}}}" if qname.namespace and qname.namespace != NAMESPACE else ""
         return Problem(element.sourceline, f"unknown element <{where}{qname.localname}>")
     return None
+
+
+def _record(element, depth: int) -> tuple:
+    """The node's canonical record (:mod:`~govtext.xmlfmt.digest`); TypeError or ValueError
+    when an offset or level is missing or no number."""
+    get = element.get
+    level = get("level")
+    if get("escaped") is None:  # nearly always: the values are as written
+        node_id, kind, number, title = get("id"), get("kind"), get("number"), get("title")
+    else:
+        node_id, kind, number, title = (_attr(element, name) for name in ("id", "kind", "number", "title"))
+    return (depth, node_id, _LOCAL_NAMES[element.tag], kind, number, title,
+            int(level) if level is not None else None, int(get("start")), int(get("end")))
 
 
 class _TextHash:
@@ -246,16 +264,12 @@ def read_stream(data, name: str | None = None, builder=None) -> Reading:
             if not in_document or element.tag == _CHAR:
                 continue
             try:
-                node_id = _attr(element, "id")
-                start, end = int(element.get("start")), int(element.get("end"))
-                level = element.get("level")
-                record = (len(stack), node_id, etree.QName(element).localname, _attr(element, "kind"),
-                          _attr(element, "number"), _attr(element, "title"),
-                          int(level) if level is not None else None, start, end)
+                record = _record(element, len(stack))
             except (TypeError, ValueError):  # the schema names what is missing or malformed
                 stack.append([element, None, None, None])
                 builder = None
                 continue
+            node_id, start, end = record[1], record[7], record[8]
             digest.add(record)
             if node_id in ids:
                 inconsistent(Problem(element.sourceline, f"duplicate id {node_id!r}"))
@@ -357,14 +371,10 @@ def archived_outline(data, name: str | None = None) -> tuple[str, list[tuple[tup
             continue
         if event == "start":
             depth += 1
-            level = element.get("level")
-            records.append(((depth, _attr(element, "id"), etree.QName(element).localname, _attr(element, "kind"),
-                             _attr(element, "number"), _attr(element, "title"),
-                             int(level) if level is not None else None,
-                             int(element.get("start")), int(element.get("end"))), element.sourceline))
+            records.append((_record(element, depth), element.sourceline))
         else:
             depth -= 1
-            if etree.QName(element).localname in LEAF_TYPES:
+            if _LOCAL_NAMES[element.tag] in LEAF_TYPES:
                 texts.append(_leaf_text(element))
             element.clear(keep_tail=True)
     return "".join(texts), records
