@@ -42,7 +42,7 @@ def canonical_line(record: Record) -> bytes:
     # (a test holds them equal), written out field by field: this runs for every node on
     # every read of an archive, and json.dumps costs three times as much.
     depth, node_id, node_type, kind, number, title, level, start, end = record
-    return (f"[{depth},{_string(node_id)},{_string(node_type)},{_optional(kind)},{_optional(number)},"
+    return (f"[{depth},{_optional(node_id)},{_string(node_type)},{_optional(kind)},{_optional(number)},"
             f"{_optional(title)},{'null' if level is None else level},{start},{end}]\n").encode("utf-8")
 
 
