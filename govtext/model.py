@@ -205,18 +205,9 @@ def leaf(node_id: str, node_type: str, span: tuple[int, int], document_text: str
     return node
 
 
-def leaf_with_text(node_id: str, node_type: str, span: tuple[int, int], text: str,
-                   parent_id: str | None = None) -> Node:
-    """A leaf holding ``text``, its own slice, until :func:`share_text` points it at the
-    document's text (a reader that learns the text leaf by leaf, as the XML reader does)."""
-    node = _new(_SlicedLeaf)
-    _fill(node, node_id, node_type, span, text, span[0], parent_id)
-    return node
-
-
 def share_text(leaves, document_text: str) -> None:
-    """Make leaves of :func:`leaf_with_text` cut their text from ``document_text``, so their
-    own strings are freed and the document holds one copy of its text."""
+    """Point leaves made by :func:`leaf` at ``document_text``: a reader that learns the text
+    leaf by leaf (the XML reader) makes them before the whole text exists."""
     for node in leaves:
         _set(node, "_source", document_text)
         _set(node, "_base", 0)

@@ -18,7 +18,8 @@ from lxml import etree
 
 from govtext.errors import XmlInputError
 from govtext import model
-from govtext.model import LEAF_TYPES, Document, Node, Source, leaf_with_text, share_text
+from govtext.model import LEAF_TYPES, Document, Node, Source, share_text
+from govtext.model import leaf as sliced_leaf
 from govtext.xmlfmt import FORMAT, NAMESPACE, VERSION, schema_path
 
 _DECLARATIONS = re.compile(rb"<!(DOCTYPE|ENTITY)", re.IGNORECASE)
@@ -159,7 +160,8 @@ class OutlineBuilder:
     def __init__(self) -> None:
         self._children: list[list[Node]] = [[]]  # one list per open container; [0] gets the document
         self._ids: list[str | None] = [None]  # the open containers' ids (a leaf's id is joined from them)
-        self._texts: list[str] = []
+        self._texts: list[str] = []  # the latest leaves' texts, joined every _JOIN leaves into _chunks
+        self._chunks: list[str] = []
         self._sliced: list[Node] = []  # leaves to point at the joined text at the end
         self._end = 0  # the last leaf's end: the next leaf's start, held as one int
 
@@ -170,16 +172,20 @@ class OutlineBuilder:
     def leaf(self, record, text: str) -> None:
         _, node_id, node_type, kind, number, title, level, start, end = record
         self._texts.append(text)
+        if len(self._texts) == _JOIN:  # a leaf's own string is freed soon, not held to the end
+            self._chunks.append("".join(self._texts))
+            self._texts.clear()
         if start == self._end:
             start = self._end
         self._end = end
         if kind is None and number is None and title is None and level is None:
             parent = self._ids[-1]
             step = node_id[len(parent) + 1:] if parent is not None else ""
+            # Its text is cut from the document's once that is joined (finish); "" until then.
             if step and node_id[:len(parent) + 1] == parent + "/" and "/" not in step:
-                node = leaf_with_text(_intern(step), node_type, (start, end), text, parent)
+                node = sliced_leaf(_intern(step), node_type, (start, end), "", parent)
             else:
-                node = leaf_with_text(node_id, node_type, (start, end), text)
+                node = sliced_leaf(node_id, node_type, (start, end), "")
             self._sliced.append(node)
         else:  # the schema lets a leaf carry what only containers do: kept as written
             node = Node(id=node_id, type=node_type, span=(start, end), kind=kind, number=number, title=title,
@@ -200,8 +206,9 @@ class OutlineBuilder:
 
     def finish(self, root, source_el) -> Document:
         """The Document, once the pass has checked the whole file (offsets, lengths, ids)."""
-        text = "".join(self._texts)
-        self._texts = []
+        self._chunks.append("".join(self._texts))
+        text = "".join(self._chunks)
+        self._texts, self._chunks = [], []
         share_text(self._sliced, text)
         self._sliced = []
         source = Source(
@@ -217,6 +224,7 @@ class OutlineBuilder:
 
 
 _intern = sys.intern  # leaf ids end in a few short steps (b1, m3, h1): one string each
+_JOIN = 4096
 
 
 def _leaf_text(element) -> str:
