@@ -217,3 +217,98 @@ def test_a_sound_archive_reads_silently_and_the_library_warns_only_when_asked(tm
     heard: list[str] = []
     assert read_document(tampered, "a.xml").text == read_document(tampered, "a.xml", heard.append).text
     assert len(heard) == 1 and "sha256" in heard[0]
+
+
+# --- duplicate ids, found without holding every id --------------------------------------
+
+_POOL = ["a", "b", "a/x", "b/x", "a/x/y", "b/y", "doc/a"]
+
+
+def _id_tree():
+    """(how the id is made, its step or pooled id, container?, children)."""
+    leaf = st.tuples(st.sampled_from(["step", "pool"]), st.sampled_from(["x", "y", *_POOL]), st.just(False),
+                     st.just(()))
+    return st.recursive(leaf, lambda kids: st.tuples(st.sampled_from(["step", "pool"]), st.sampled_from(["x", "y", *_POOL]),
+                                                      st.just(True), st.lists(kids, max_size=4)), max_leaves=14)
+
+
+def _ids(spec, parent: str | None):
+    how, value, container, children = spec
+    node_id = f"{parent}/{value.rpartition('/')[2]}" if how == "step" and parent is not None else value
+    yield "enter", node_id, container
+    for child in children:
+        yield from _ids(child, node_id)
+    yield "leave", node_id, container
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_id_tree(), max_size=4))
+def test_unique_ids_finds_the_first_duplicate_or_says_it_is_unsure(specs):
+    from govtext.xmlfmt.unique_ids import UniqueIds
+
+    unique, seen, first, flagged, unsure_at, index = UniqueIds(), set(), None, None, None, 0
+    events = [("enter", "doc", True), *(e for spec in specs for e in _ids(spec, "doc")), ("leave", "doc", True)]
+    for what, node_id, container in events:
+        if what == "leave":
+            unique.leave()
+            continue
+        if node_id in seen and first is None:
+            first = index
+        seen.add(node_id)
+        if unique.enter(node_id, container) and flagged is None:
+            flagged = index
+        if unique.unsure and unsure_at is None:
+            unsure_at = index
+        index += 1
+    if first is None:
+        assert flagged is None  # never a duplicate that is not one
+    else:
+        assert flagged is None or flagged >= first
+        assert flagged == first or (unsure_at is not None and unsure_at <= first)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_id_tree(), min_size=1, max_size=4))
+def test_a_duplicate_id_anywhere_is_the_one_validate_and_the_reader_name(specs):
+    pos = 0
+
+    def build(spec, parent: str | None) -> Node:
+        nonlocal pos
+        how, value, container, children = spec
+        node_id = f"{parent}/{value.rpartition('/')[2]}" if how == "step" and parent is not None else value
+        if not container:
+            pos += 1
+            return Node(id=node_id, type="line", span=(pos - 1, pos), text="字")
+        start = pos
+        kids = tuple(build(child, node_id) for child in children)
+        return Node(id=node_id, type="section", span=(start, pos), children=kids)
+
+    children = tuple(build(spec, "doc") for spec in specs)
+    root = Node(id="doc", type="document", span=(0, pos), children=children)
+    ids = [node.id for node in root.walk()]
+    repeated = next((node_id for i, node_id in enumerate(ids) if node_id in ids[:i]), None)
+    text = "字" * pos
+    data = to_xml(Document(Source("a.txt", "0" * 64, "utf-8", pos), text, root))
+    problems = validate_bytes(data, "a.xml")
+    # An empty section spans nothing: the offsets check may speak first; a duplicate is named otherwise.
+    if repeated is None:
+        assert not any("duplicate" in p.message for p in problems)
+    elif not any("offsets" in p.message for p in problems):
+        assert problems[0].message == f"duplicate id {repeated!r}"
+        with pytest.raises(XmlInputError, match="duplicate id"):
+            read_document(data, "a.xml")
+
+
+def test_a_duplicate_of_an_id_under_a_closed_node_is_found_by_a_second_pass():
+    # s1/b1 is held only as a step of s1; once s1 has ended, a leaf of s2 named s1/b1 is
+    # caught by checking the file again with every id held.
+    leaf = lambda node_id, at: Node(id=node_id, type="line", span=(at, at + 1), text="字")  # noqa: E731
+    root = Node(id="doc", type="document", span=(0, 3), children=(
+        Node(id="s1", type="section", span=(0, 1), children=(leaf("s1/b1", 0),)),
+        Node(id="s2", type="section", span=(1, 3), children=(leaf("s2/b1", 1), leaf("s1/b1", 2))),
+    ))
+    data = to_xml(Document(Source("a.txt", "0" * 64, "utf-8", 3), "字字字", root))
+    line = next(n for n, text in enumerate(data.decode().split("\n"), 1) if text.strip().startswith('<line id="s1/b1" start="2"'))
+    assert [str(p) for p in validate_bytes(data, "a.xml")] == [f"line {line}: duplicate id 's1/b1'"]
+    with pytest.raises(XmlInputError, match=f"line {line}: duplicate id 's1/b1'"):
+        read_document(data, "a.xml")

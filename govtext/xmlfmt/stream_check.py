@@ -26,6 +26,7 @@ from govtext.xmlfmt import FORMAT, NAMESPACE, VERSION, schema_path
 from govtext.xmlfmt.digest import OutlineDigest
 from govtext.xmlfmt.reader import (_VOCABULARY, InconsistentXml, Problem, _attr, _first_line, _leaf_text,
                                    _refuse_declarations)
+from govtext.xmlfmt.unique_ids import UniqueIds
 
 _CHAR = f"{{{NAMESPACE}}}char"
 _DOCUMENT = f"{{{NAMESPACE}}}document"
@@ -227,18 +228,20 @@ def read_stream(data, name: str | None = None, builder=None) -> Reading:
     consistency: Problem | None = None
     # [element, record, first child start, last child end]; record None: the schema names what is wrong
     stack: list[list] = []
-    ids: set[str] = set()
+    unique = UniqueIds()
     digest = OutlineDigest()
     root = source = outline = None
     text_hash: _TextHash | None = None
     pos = 0
     in_document = False
 
-    def inconsistent(problem: Problem) -> None:
-        nonlocal consistency, builder
+    consistency_at = (0, 0)  # when the first was met: (nodes started, 0 at a start / 1 at an end)
+
+    def inconsistent(problem: Problem, at_start: bool = False) -> None:
+        nonlocal consistency, consistency_at, builder
         builder = None
         if consistency is None:
-            consistency = problem
+            consistency, consistency_at = problem, (digest.nodes, 0 if at_start else 1)
 
     events = _events(data, label)
     for event, element in events:
@@ -267,15 +270,16 @@ def read_stream(data, name: str | None = None, builder=None) -> Reading:
                 record = _record(element, len(stack))
             except (TypeError, ValueError):  # the schema names what is missing or malformed
                 stack.append([element, None, None, None])
+                unique.enter(None, True)
                 builder = None
                 continue
             node_id, start, end = record[1], record[7], record[8]
             digest.add(record)
-            if node_id in ids:
-                inconsistent(Problem(element.sourceline, f"duplicate id {node_id!r}"))
-            ids.add(node_id)
+            if unique.enter(node_id, record[2] not in LEAF_TYPES):
+                inconsistent(Problem(element.sourceline, f"duplicate id {node_id!r}"), at_start=True)
             if end < start:
-                inconsistent(Problem(element.sourceline, f"{node_id}: end {end} is before start {start}"))
+                inconsistent(Problem(element.sourceline, f"{node_id}: end {end} is before start {start}"),
+                             at_start=True)
             stack.append([element, record, None, None])
             if builder is not None and record[2] not in LEAF_TYPES:
                 builder.open(record)
@@ -289,6 +293,7 @@ def read_stream(data, name: str | None = None, builder=None) -> Reading:
         if not in_document or element.tag == _CHAR or not stack or stack[-1][0] is not element:
             continue
         _, record, first, last = stack.pop()
+        unique.leave()
         if record is not None:
             node_id, start, end = record[1], record[7], record[8]
             if record[2] in LEAF_TYPES:
@@ -336,6 +341,10 @@ def read_stream(data, name: str | None = None, builder=None) -> Reading:
     if schema:
         reading.problems = schema
         return reading
+    if unique.unsure:  # an id may repeat one the pass no longer held: a second pass holds them all
+        duplicate = _first_duplicate(data, label)
+        if duplicate is not None and (consistency is None or duplicate[0] < consistency_at):
+            consistency = duplicate[1]
     if consistency is not None:
         reading.problems = [consistency]
         return reading
@@ -354,6 +363,32 @@ def read_stream(data, name: str | None = None, builder=None) -> Reading:
     if builder is not None:
         reading.document = builder.finish(root, source)
     return reading
+
+
+def _first_duplicate(data, label: str) -> tuple[tuple[int, int], Problem] | None:
+    """When and where the first id that repeats an earlier one is, every id held."""
+    seen: set[str] = set()
+    in_document = False
+    for event, element in _events(data, label):
+        if event == "end":
+            if element.tag == _DOCUMENT:
+                break
+            parent = element.getparent()
+            if parent is not None:
+                parent.remove(element)
+            continue
+        if element.tag == _DOCUMENT:
+            in_document = True
+        if not in_document or element.tag == _CHAR or element.tag not in _LOCAL_NAMES:
+            continue
+        try:
+            node_id = _record(element, 0)[1]
+        except (TypeError, ValueError):  # as the first pass: such a node is the schema's to name
+            continue
+        if node_id in seen:
+            return (len(seen) + 1, 0), Problem(element.sourceline, f"duplicate id {node_id!r}")
+        seen.add(node_id)
+    return None
 
 
 def archived_outline(data, name: str | None = None) -> tuple[str, list[tuple[tuple, int]]]:
