@@ -1,12 +1,16 @@
-"""Peak memory of tree, tree --format json, xml and validate on a large real-text input.
+"""Peak memory of tree, tree --format json, xml and validate on a large real-text input,
+and of reading the archive back (tree and tree --format json of big.xml).
 
 The input is built by repeating the corpus texts (../shared/corpus/*.txt) up to the
 size asked for; each command runs in its own process and its peak resident set size
-is read from the kernel (os.wait4's rusage), then printed with its ratio to the
-input size and the wall time.  The target is a ratio of at most 10 for json, xml and
-validate.  Figures are noisy on a shared machine: compare runs made close together.
+is read from the kernel (os.wait4's rusage), then printed with its ratio to its input
+(the text, or the archive for validate and the archive rows) and the wall time.  The
+target is a ratio of at most 10 for json, xml and validate; the archive rows print
+their own goals (docs/performance.md says why).  Figures are noisy on a shared machine:
+compare runs made close together.
 
-Run: python benchmarks/bench_memory.py [--mb 50] [--keep DIR]
+Run: python benchmarks/bench_memory.py [--mb 50] [--keep DIR] [--only tree-xml json-xml]
+(--mb 8 gives the 22 MB archive the figures in docs/performance.md were measured on)
 """
 
 from __future__ import annotations
@@ -21,6 +25,12 @@ from pathlib import Path
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 LIMIT = 10
+ARCHIVE_GOALS = {"tree-xml": 5.5, "json-xml": 4.5}
+"""Reading an archive back, peak over the archive's size.  The outline itself must be
+held — ~290 bytes a node in Python objects against ~135 bytes of XML, 2.1x — and the
+interpreter with its libraries is 1.2x of a 22 MB archive; ``tree`` also holds its
+rendered rows (1x).  That is 4.3x (3.3x for JSON, written node by node) before the
+reader keeps anything: the goals leave it 1.2x for its own working memory."""
 
 
 def build_input(path: Path, size: int) -> int:
@@ -49,7 +59,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mb", type=float, default=50.0, help="input size in MB (default 50)")
     parser.add_argument("--keep", help="folder to build the files in and keep (default: a temporary one)")
-    parser.add_argument("--only", nargs="*", help="run only these rows (tree json xml validate)")
+    parser.add_argument("--only", nargs="*", help="run only these rows (tree json xml validate tree-xml json-xml)")
     options = parser.parse_args()
     if not CORPUS.is_dir():
         print(f"corpus not found at {CORPUS}", file=sys.stderr)
@@ -64,20 +74,28 @@ def main() -> int:
         ("json", ["tree", "--format", "json", str(text), "-o", str(folder / "big.json")]),
         ("xml", ["xml", str(text), "-o", str(xml)]),
         ("validate", ["validate", str(xml)]),
+        ("tree-xml", ["tree", str(xml)]),
+        ("json-xml", ["tree", "--format", "json", str(xml), "-o", str(folder / "big-xml.json")]),
     ]
     print(f"{'command':<10} {'peak RSS':>10} {'ratio':>7} {'seconds':>8}  status")
     worst = 0.0
     for name, args in rows:
         if options.only and name not in options.only:
             continue
-        if name == "validate" and not xml.exists():
+        if name in ("validate", *ARCHIVE_GOALS) and not xml.exists():
             subprocess.run([sys.executable, "-m", "govtext", "xml", str(text), "-o", str(xml)], check=True)
         rss, seconds, status = peak(args)
         ratio = rss / size
-        if name != "tree":
+        if name in ("json", "xml", "validate"):
             worst = max(worst, ratio)
-        print(f"{name:<10} {rss / 1e6:>8.0f}MB {ratio:>6.1f}x {seconds:>8.1f}  exit {status}")
-    print(f"worst of json/xml/validate: {worst:.1f}x the input (target <= {LIMIT}x)")
+        if name == "validate" or name in ARCHIVE_GOALS:
+            ratio = rss / xml.stat().st_size  # of the archive this row reads
+        goal = ARCHIVE_GOALS.get(name)
+        beside = f"  of the {xml.stat().st_size / 1e6:.1f} MB archive" if name == "validate" or goal else ""
+        if goal:
+            beside += f" (goal <= {goal}x: {'met' if ratio <= goal else 'NOT met'})"
+        print(f"{name:<10} {rss / 1e6:>8.0f}MB {ratio:>6.2f}x {seconds:>8.1f}  exit {status}{beside}")
+    print(f"worst of json/xml/validate: {worst:.1f}x the text (target <= {LIMIT}x)")
     return 0
 
 
