@@ -25,12 +25,13 @@ from pathlib import Path
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 LIMIT = 10
-ARCHIVE_GOALS = {"tree-xml": 5.5, "json-xml": 4.5}
-"""Reading an archive back, peak over the archive's size.  The outline itself must be
-held — ~290 bytes a node in Python objects against ~135 bytes of XML, 2.1x — and the
-interpreter with its libraries is 1.2x of a 22 MB archive; ``tree`` also holds its
-rendered rows (1x).  That is 4.3x (3.3x for JSON, written node by node) before the
-reader keeps anything: the goals leave it 1.2x for its own working memory."""
+ARCHIVE_GOALS = {"tree-xml": 4.5, "json-xml": 3.5}
+"""Reading an archive back: peak above the interpreter's (the same command on a tiny
+archive) over the archive's size.  The outline itself must be held: ~300 bytes a node in
+Python objects, where an archive spends 135–190 bytes a node on XML, so up to 2.3x.
+JSON is written node by node and holds nothing more; ``tree`` also holds its rows (~1x).
+The goals leave the reader 1.2x for its own working memory (the open elements, the ids
+it must hold, the text joined as it comes, what the allocator keeps after them)."""
 
 
 def build_input(path: Path, size: int) -> int:
@@ -60,19 +61,24 @@ def main() -> int:
     parser.add_argument("--mb", type=float, default=50.0, help="input size in MB (default 50)")
     parser.add_argument("--keep", help="folder to build the files in and keep (default: a temporary one)")
     parser.add_argument("--only", nargs="*", help="run only these rows (tree json xml validate tree-xml json-xml)")
+    parser.add_argument("--archive", help="read this archive in the validate, tree-xml and json-xml rows instead of "
+                        "the one the xml row writes (a held-out measure: other documents, another size)")
     options = parser.parse_args()
     if not CORPUS.is_dir():
         print(f"corpus not found at {CORPUS}", file=sys.stderr)
         return 2
     folder = Path(options.keep or tempfile.mkdtemp(prefix="govtext-mem-"))
     folder.mkdir(parents=True, exist_ok=True)
-    text, xml = folder / "big.txt", folder / "big.xml"
+    text, written = folder / "big.txt", folder / "big.xml"
+    xml = Path(options.archive) if options.archive else written  # what the reading rows read
     size = build_input(text, int(options.mb * 1_000_000))
     print(f"input: {size / 1e6:.1f} MB of repeated corpus text ({text})")
+    tiny = folder / "tiny.xml"  # the bundled sample's archive: what a command costs before any input
+    subprocess.run([sys.executable, "-m", "govtext", "xml", "-o", str(tiny)], check=True)
     rows = [
         ("tree", ["tree", str(text)]),
         ("json", ["tree", "--format", "json", str(text), "-o", str(folder / "big.json")]),
-        ("xml", ["xml", str(text), "-o", str(xml)]),
+        ("xml", ["xml", str(text), "-o", str(written)]),
         ("validate", ["validate", str(xml)]),
         ("tree-xml", ["tree", str(xml)]),
         ("json-xml", ["tree", "--format", "json", str(xml), "-o", str(folder / "big-xml.json")]),
@@ -83,7 +89,7 @@ def main() -> int:
         if options.only and name not in options.only:
             continue
         if name in ("validate", *ARCHIVE_GOALS) and not xml.exists():
-            subprocess.run([sys.executable, "-m", "govtext", "xml", str(text), "-o", str(xml)], check=True)
+            subprocess.run([sys.executable, "-m", "govtext", "xml", str(text), "-o", str(written)], check=True)
         rss, seconds, status = peak(args)
         ratio = rss / size
         if name in ("json", "xml", "validate"):
@@ -93,7 +99,10 @@ def main() -> int:
         goal = ARCHIVE_GOALS.get(name)
         beside = f"  of the {xml.stat().st_size / 1e6:.1f} MB archive" if name == "validate" or goal else ""
         if goal:
-            beside += f" (goal <= {goal}x: {'met' if ratio <= goal else 'NOT met'})"
+            base = peak([str(tiny) if arg == str(xml) else arg for arg in args])[0]
+            above = (rss - base) / xml.stat().st_size
+            beside += (f"; above the interpreter ({base / 1e6:.0f} MB) {above:.2f}x"
+                       f" (goal <= {goal}x: {'met' if above <= goal else 'NOT met'})")
         print(f"{name:<10} {rss / 1e6:>8.0f}MB {ratio:>6.2f}x {seconds:>8.1f}  exit {status}{beside}")
     print(f"worst of json/xml/validate: {worst:.1f}x the text (target <= {LIMIT}x)")
     return 0
