@@ -1,5 +1,11 @@
 """govtext XML → Document, through an explicitly hardened parser.
 
+An archive is read in the one streaming pass :mod:`~govtext.xmlfmt.stream_check` makes
+for ``validate``: :class:`OutlineBuilder` turns each element into its node as it ends and
+the element is dropped, so neither lxml's tree of the file nor (read from disk) its bytes
+are ever held whole.  The pass checks the archive's digests too; a mismatch is told to
+``warn``, not refused (docs/xml.md, "Reading an archive back").
+
 Hostile input is refused before it can do harm: the parser resolves no entities,
 loads no DTD, fetches nothing from the network and keeps libxml2's size limits
 (no ``huge_tree``); any DOCTYPE or entity declaration is refused outright, so an
@@ -129,6 +135,8 @@ def _read(data, name: str | None, warn) -> Document:
         outline = reading.outline
         if outline is not None and outline["computed"] != outline["recorded"]:
             warn(f"{label}: {outline_changed(outline)} (govtext validate names the first node that changed)")
+    if reading.document is None:  # the pass stops building only at a problem it records: a safeguard
+        raise XmlInputError(f"{label}: invalid govtext XML")
     return reading.document
 
 

@@ -1,4 +1,5 @@
-"""``validate`` in one streaming pass: memory near the input's size, not lxml's tree of it.
+"""One streaming pass over govtext XML, for ``validate`` and for reading an archive back:
+memory near the input's size, not lxml's tree of it.
 
 The file is read with ``iterparse`` through the same hardened options as
 :func:`govtext.xmlfmt.reader.make_parser`, from disk in chunks when given a path.
@@ -7,7 +8,9 @@ from ``govtext.rng`` whose start is ``node``) as soon as it is complete — its
 children were checked and dropped before it — and then dropped itself; the root,
 ``meta`` and an emptied ``document`` are checked against the whole schema at the end.  Ids,
 offsets, text lengths, the source's sha256 and the outline digest are computed on
-the way.  The problems reported are those of the whole-tree check.
+the way.  The problems reported are those of the whole-tree check.  Given a builder
+(:class:`govtext.xmlfmt.reader.OutlineBuilder`), the pass hands it each node as it
+completes, before its element is dropped (:func:`read_stream`).
 """
 
 from __future__ import annotations
