@@ -312,3 +312,15 @@ def test_a_duplicate_of_an_id_under_a_closed_node_is_found_by_a_second_pass():
     assert [str(p) for p in validate_bytes(data, "a.xml")] == [f"line {line}: duplicate id 's1/b1'"]
     with pytest.raises(XmlInputError, match=f"line {line}: duplicate id 's1/b1'"):
         read_document(data, "a.xml")
+
+
+def test_an_archive_of_replaced_bytes_says_why_its_text_cannot_match(tmp_path):
+    source = tmp_path / "a.txt"
+    source.write_bytes("一、总体要求\n\n　要加强".encode() + b"\xff" + "党的领导。\n".encode())
+    archive = tmp_path / "a.xml"
+    result = CliRunner().invoke(main, ["xml", "--errors", "replace", str(source), "-o", str(archive)])
+    assert result.exit_code == 0, result.output
+    expected = "the text no longer matches the source's sha256 (edited after export? or read with --errors replace"
+    assert expected in validate_bytes(archive.read_bytes(), "a.xml")[0].message
+    result = CliRunner().invoke(main, ["tree", str(archive)])
+    assert result.exit_code == 0 and result.stdout and expected in result.stderr

@@ -147,6 +147,7 @@ class _TextHash:
     def __init__(self, encoding: str) -> None:
         prefix, codecs_ = self._ENCODINGS.get(encoding, ("", (encoding,)))
         self.lenient = False  # an encoding Python cannot re-encode with: benefit of the doubt
+        self.replaced = False  # the text holds U+FFFD: perhaps bytes read with --errors replace
         self.candidates = []
         for codec in codecs_:
             try:
@@ -158,6 +159,8 @@ class _TextHash:
     def feed(self, text: str, final: bool = False) -> None:
         if self.lenient:
             return
+        if "\ufffd" in text:
+            self.replaced = True
         try:
             for encoder, digest in self.candidates:
                 digest.update(encoder.encode(text, final))
@@ -358,8 +361,11 @@ def read_stream(data, name: str | None = None, builder=None) -> Reading:
     # Text extracted from HTML/Word/PDF: the sha256 names the original file, not the text.
     extracted = source.get("format", "text") != "text"
     if not extracted and not text_hash.matches(source.get("sha256")):
-        reading.fixity = Problem(source.sourceline,
-                                 "the text no longer matches the source's sha256 (edited after export?)")
+        # U+FFFD where the input had bytes it could not decode (--errors replace) cannot give
+        # them back: say so rather than only suspect an edit (the mismatch stands either way).
+        why = ("edited after export? or read with --errors replace: it holds U+FFFD" if text_hash.replaced
+               else "edited after export?")
+        reading.fixity = Problem(source.sourceline, f"the text no longer matches the source's sha256 ({why})")
     if outline is not None:
         reading.outline = {"recorded": (int(outline.get("nodes")), outline.get("sha256")),
                            "computed": (digest.nodes, digest.hexdigest()), "line": outline.sourceline}
