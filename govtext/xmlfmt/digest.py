@@ -16,11 +16,11 @@ node moved, swapped or re-parented changes it as surely as an edited title.
 
 from __future__ import annotations
 
-import hashlib
 from json.encoder import encode_basestring as _string  # JSON's own string quoting
 from typing import Iterator
 
 from govtext.model import Node
+from govtext.textio import BUILTIN_SHA256_LIMIT, new_sha256
 
 Record = tuple[int, str, str, "str | None", "str | None", "str | None", "int | None", int, int]
 
@@ -53,8 +53,10 @@ def _optional(value: str | None) -> str:
 class OutlineDigest:
     """Running SHA-256 over canonical lines; ``nodes`` counts them."""
 
-    def __init__(self) -> None:
-        self._hash = hashlib.sha256()
+    def __init__(self, size: int | None = None) -> None:
+        # ``size``: about how many bytes the lines will be (the archive's size will do), so a
+        # small archive is hashed without loading OpenSSL (textio.new_sha256).
+        self._hash = new_sha256(BUILTIN_SHA256_LIMIT if size is None else size)
         self.nodes = 0
 
     def add(self, record: Record) -> None:

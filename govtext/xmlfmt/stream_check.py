@@ -16,8 +16,8 @@ completes, before its element is dropped (:func:`read_stream`).
 from __future__ import annotations
 
 import codecs
-import hashlib
 import io
+import os
 from dataclasses import dataclass, field
 from typing import Iterator
 
@@ -25,6 +25,7 @@ from lxml import etree
 
 from govtext.errors import XmlInputError
 from govtext.model import LEAF_TYPES
+from govtext.textio import new_sha256
 from govtext.xmlfmt import FORMAT, NAMESPACE, VERSION, schema_path
 from govtext.xmlfmt.digest import OutlineDigest
 from govtext.xmlfmt.reader import (_VOCABULARY, InconsistentXml, Problem, _attr, _first_line, _leaf_text,
@@ -144,14 +145,14 @@ class _TextHash:
 
     _ENCODINGS = {"utf-16": ("\ufeff", ("utf-16-le", "utf-16-be")), "utf-32": ("\ufeff", ("utf-32-le", "utf-32-be"))}
 
-    def __init__(self, encoding: str) -> None:
+    def __init__(self, encoding: str, size: int) -> None:
         prefix, codecs_ = self._ENCODINGS.get(encoding, ("", (encoding,)))
         self.lenient = False  # an encoding Python cannot re-encode with: benefit of the doubt
         self.replaced = False  # the text holds U+FFFD: perhaps bytes read with --errors replace
         self.candidates = []
         for codec in codecs_:
             try:
-                self.candidates.append((codecs.getincrementalencoder(codec)(), hashlib.sha256()))
+                self.candidates.append((codecs.getincrementalencoder(codec)(), new_sha256(size)))
             except LookupError:
                 self.lenient = True
         self.feed(prefix)
@@ -235,7 +236,8 @@ def read_stream(data, name: str | None = None, builder=None) -> Reading:
     # [element, record, first child start, last child end]; record None: the schema names what is wrong
     stack: list[list] = []
     unique = UniqueIds()
-    digest = OutlineDigest()
+    size = len(data) if isinstance(data, (bytes, bytearray)) else os.path.getsize(data)
+    digest = OutlineDigest(size)
     root = source = outline = None
     text_hash: _TextHash | None = None
     pos = 0
@@ -293,7 +295,7 @@ def read_stream(data, name: str | None = None, builder=None) -> Reading:
         # end events
         if element.tag == _SOURCE:
             source = element
-            text_hash = _TextHash(element.get("encoding") or "utf-8")
+            text_hash = _TextHash(element.get("encoding") or "utf-8", size)
         elif element.tag == _OUTLINE:
             outline = element
         if not in_document or element.tag == _CHAR or not stack or stack[-1][0] is not element:
