@@ -28,10 +28,10 @@ LIMIT = 10
 ARCHIVE_GOALS = {"tree-xml": 4.5, "json-xml": 3.5}
 """Reading an archive back: peak above the interpreter's (the same command on a tiny
 archive) over the archive's size.  The outline itself must be held: ~300 bytes a node in
-Python objects, where an archive spends 135–190 bytes a node on XML, so up to 2.3x.
-JSON is written node by node and holds nothing more; ``tree`` also holds its rows (~1x).
-The goals leave the reader 1.2x for its own working memory (the open elements, the ids
-it must hold, the text joined as it comes, what the allocator keeps after them)."""
+Python objects, where an archive spends 135–190 bytes a node on XML, so up to 2.3x.  The
+output stage holds more (tree's rows, the JSON writer's buffers); the goals leave the
+reader ~1.2x for its own working memory (the open elements, the ids it must hold, the text
+joined as it comes).  docs/performance.md gives the figures on a dev and a held-out archive."""
 
 
 def build_input(path: Path, size: int) -> int:
