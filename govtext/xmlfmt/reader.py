@@ -33,21 +33,26 @@ _UNESCAPE = re.compile(r"\\(\\|u[0-9A-Fa-f]{4})")
 _CHAR = f"{{{NAMESPACE}}}char"
 
 
+PARSER_OPTIONS = dict(
+    resolve_entities=False,  # never substitute entities, internal or external
+    no_network=True,  # never fetch a DTD, entity or XInclude over the network
+    load_dtd=False,  # ignore external DTDs entirely
+    dtd_validation=False,
+    huge_tree=False,  # keep libxml2's limits on depth and text size
+    remove_blank_text=False,  # whitespace inside leaves is content
+    remove_comments=True,
+    remove_pis=True,
+    strip_cdata=True,
+    # Not collect_ids=False: with it lxml 6 / libxml2 2.14 loads an external DTD (a
+    # local file read) despite load_dtd=False — tests/test_xml_hostile.py checks it.
+)
+"""The options every XML input is parsed with, whole (:func:`make_parser`) or streamed
+(:mod:`~govtext.xmlfmt.stream_check`'s iterparse); each safety option spelled out."""
+
+
 def make_parser() -> etree.XMLParser:
-    """The one parser every XML input goes through; each safety option spelled out."""
-    return etree.XMLParser(
-        resolve_entities=False,  # never substitute entities, internal or external
-        no_network=True,  # never fetch a DTD, entity or XInclude over the network
-        load_dtd=False,  # ignore external DTDs entirely
-        dtd_validation=False,
-        huge_tree=False,  # keep libxml2's limits on depth and text size
-        remove_blank_text=False,  # whitespace inside leaves is content
-        remove_comments=True,
-        remove_pis=True,
-        strip_cdata=True,
-        # Not collect_ids=False: with it lxml 6 / libxml2 2.14 loads an external DTD (a
-        # local file read) despite load_dtd=False — tests/test_xml_hostile.py checks it.
-    )
+    """The one parser every XML input read whole goes through (:data:`PARSER_OPTIONS`)."""
+    return etree.XMLParser(**PARSER_OPTIONS)
 
 
 def _label(name: str | None) -> str:
@@ -67,16 +72,11 @@ def _first_line(message: str) -> str:
     return (message or "syntax error").strip().splitlines()[0]
 
 
-_SCHEMA: etree.RelaxNG | None = None
-
-
 def schema() -> etree.RelaxNG:
-    """govtext's RELAX NG schema, compiled once per process."""
-    global _SCHEMA
-    if _SCHEMA is None:
-        with schema_path().open("rb") as fh:
-            _SCHEMA = etree.RelaxNG(etree.parse(fh, make_parser()))
-    return _SCHEMA
+    """govtext's RELAX NG schema, compiled once per process (the one the streaming pass uses)."""
+    from govtext.xmlfmt.stream_check import schemas  # it builds on this module
+
+    return schemas()[0]
 
 
 @dataclass(frozen=True, slots=True)

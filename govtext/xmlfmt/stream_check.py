@@ -28,27 +28,23 @@ from govtext.model import LEAF_TYPES
 from govtext.textio import new_sha256
 from govtext.xmlfmt import FORMAT, NAMESPACE, VERSION, schema_path
 from govtext.xmlfmt.digest import OutlineDigest
-from govtext.xmlfmt.reader import (_VOCABULARY, InconsistentXml, Problem, _attr, _first_line, _leaf_text,
-                                   _refuse_declarations)
+from govtext.xmlfmt.reader import (_VOCABULARY, PARSER_OPTIONS, InconsistentXml, Problem, _attr, _first_line,
+                                   _leaf_text, _refuse_declarations, make_parser)
 from govtext.xmlfmt.unique_ids import UniqueIds
 
 _CHAR = f"{{{NAMESPACE}}}char"
 _DOCUMENT = f"{{{NAMESPACE}}}document"
 _OUTLINE = f"{{{NAMESPACE}}}outline"
 _SOURCE = f"{{{NAMESPACE}}}source"
-_PARSER_OPTIONS = dict(
-    resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False, huge_tree=False,
-    remove_blank_text=False, remove_comments=True, remove_pis=True, strip_cdata=True,
-)
 _RNG = "http://relaxng.org/ns/structure/1.0"
 _SCHEMAS: dict[str, etree.RelaxNG] = {}
 
 
-def _schemas() -> tuple[etree.RelaxNG, etree.RelaxNG]:
+def schemas() -> tuple[etree.RelaxNG, etree.RelaxNG]:
     """The whole schema, and the same grammar started at ``node``."""
     if not _SCHEMAS:
         with schema_path().open("rb") as fh:
-            grammar = etree.parse(fh, etree.XMLParser(**_PARSER_OPTIONS))
+            grammar = etree.parse(fh, make_parser())
         _SCHEMAS["whole"] = etree.RelaxNG(grammar)
         start = grammar.getroot().find(f"{{{_RNG}}}start")
         for child in list(start):
@@ -83,7 +79,7 @@ def _refuse(source, label: str) -> None:
 
 def _events(source, label: str, events=("start", "end")) -> Iterator[tuple[str, etree._Element]]:
     with _open(source) as fh:
-        context = etree.iterparse(fh, events=events, **_PARSER_OPTIONS)
+        context = etree.iterparse(fh, events=events, **PARSER_OPTIONS)
         try:
             for event, element in context:
                 # The first event is the root's start: a DOCTYPE has been read by then (one
@@ -228,7 +224,7 @@ def read_stream(data, name: str | None = None, builder=None) -> Reading:
     """
     label = name or "input"
     _refuse(data, label)
-    whole, node_schema = _schemas()
+    whole, node_schema = schemas()
     reading = Reading()
     schema: list[Problem] = []
     unknown: list[Problem] = []
