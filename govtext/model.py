@@ -205,6 +205,14 @@ def leaf(node_id: str, node_type: str, span: tuple[int, int], document_text: str
     return node
 
 
+def share_text(leaves, document_text: str) -> None:
+    """Point leaves made by :func:`leaf` at ``document_text``: a reader that learns the text
+    leaf by leaf (the XML reader) makes them before the whole text exists."""
+    for node in leaves:
+        _set(node, "_source", document_text)
+        _set(node, "_base", 0)
+
+
 @dataclass(frozen=True, slots=True)
 class Source:
     """Where a document's text came from."""

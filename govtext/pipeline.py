@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from govtext.lexicon import Lexicon
 from govtext.model import BLANK, DOCUMENT, Document, Node, Source
 from govtext.parse import parse
-from govtext.textio import DEFAULT_MAX_BYTES, RawInput, decode_input, read_bytes
+from govtext.textio import DEFAULT_MAX_BYTES, RawInput, decode_input, read_bytes, streamable_file
 
 SAMPLE_NAME = "000_efddb673e37cdc31.txt"
 
@@ -85,26 +85,55 @@ def load(path: str | None = None, lexicon: Lexicon | None = None, options: ReadO
     ``allow_empty`` reads an empty input as the empty document instead of refusing it.
     """
     options = options or ReadOptions()
+    if path is not None and _archive_file(path, options):
+        return _read_archive(path, warn)  # streamed from disk: the file's bytes are never held whole
     raw = RawInput(sample_bytes(), None) if path is None else read_bytes(path, options.max_bytes)
     from govtext.formats import EXTRACTED, detect
 
     fmt = detect(raw.data, raw.name) if options.input_format == "auto" else options.input_format
     if fmt in EXTRACTED:
         return parse_extracted(raw, fmt, lexicon, options.revisions, options.max_bytes, warn)
-    # Markup that is no web page is govtext XML only when it says so (a declaration, a
-    # doctype or the govtext root): a text may well open with <标题>.
-    if fmt == "xml" and (options.input_format == "xml" or looks_like_xml(raw.data)):
-        from dataclasses import replace
-
-        from govtext.parse.diagnostics import find_diagnostics
-        from govtext.xmlfmt.reader import read_document  # only XML input pays for lxml
-
-        # Diagnostics are not archived: recomputed, they read the same as for the text.
-        doc = read_document(raw.data, raw.name)
-        return replace(doc, diagnostics=find_diagnostics(doc.root))
+    if _is_archive(fmt, raw.data, options):
+        return _read_archive(raw, warn)
     text, source = _decoded(raw, options, warn, allow_empty)
     del raw  # the bytes are not needed while parsing: freed, they lower the peak by the input's size
     return _parsed(text, source, lexicon)
+
+
+def _is_archive(fmt: str, head: bytes, options: ReadOptions) -> bool:
+    # Markup that is no web page is govtext XML only when it says so (a declaration, a
+    # doctype or the govtext root): a text may well open with <标题>.
+    return fmt == "xml" and (options.input_format == "xml" or looks_like_xml(head))
+
+
+_HEAD = 8192
+"""What :func:`govtext.formats.detect` and :func:`looks_like_xml` read of markup (the rest
+decides only zip and Word files, which are never XML)."""
+
+
+def _archive_file(path: str, options: ReadOptions) -> bool:
+    """True when ``path`` is a regular file holding govtext XML, told from its head alone."""
+    if options.input_format not in ("auto", "xml") or not streamable_file(path, options.max_bytes):
+        return False
+    from govtext.formats import detect
+
+    with open(path, "rb") as fh:
+        head = fh.read(_HEAD)
+    fmt = detect(head, path) if options.input_format == "auto" else "xml"
+    return _is_archive(fmt, head, options)
+
+
+def _read_archive(raw: RawInput | str, warn: Callable[[str], None] | None) -> Document:
+    """govtext XML (a file's path, streamed from disk, or bytes read already) as its Document;
+    what its digests say of it goes to ``warn``."""
+    from dataclasses import replace
+
+    from govtext.parse.diagnostics import find_diagnostics
+    from govtext.xmlfmt.reader import read_document, read_file  # only XML input pays for lxml
+
+    doc = read_file(raw, warn=warn) if isinstance(raw, str) else read_document(raw.data, raw.name, warn)
+    # Diagnostics are not archived: recomputed, they read the same as for the text.
+    return replace(doc, diagnostics=find_diagnostics(doc.root))
 
 
 def read_text(path: str, options: ReadOptions | None = None, warn: Callable[[str], None] | None = None) -> str:
@@ -112,11 +141,13 @@ def read_text(path: str, options: ReadOptions | None = None, warn: Callable[[str
     plain text (dating a version, reading an instrument): Word, PDF and web pages give the
     text a reader sees, govtext XML the text it archives."""
     options = options or ReadOptions()
+    if _archive_file(path, options):
+        return load(path, None, options, warn).text
     raw = read_bytes(path, options.max_bytes)
     from govtext.formats import EXTRACTED, detect
 
     fmt = detect(raw.data, raw.name) if options.input_format == "auto" else options.input_format
-    if fmt in EXTRACTED or (fmt == "xml" and (options.input_format == "xml" or looks_like_xml(raw.data))):
+    if fmt in EXTRACTED or _is_archive(fmt, raw.data, options):
         return load(path, None, options, warn).text
     return _decoded(raw, options, warn, False)[0]
 

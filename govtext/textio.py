@@ -92,6 +92,18 @@ def sha256_hex(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def new_sha256(size: int):
+    """A fresh SHA-256 object to feed about ``size`` bytes, chosen as :func:`sha256_hex`
+    chooses: CPython's own below :data:`BUILTIN_SHA256_LIMIT`, ``hashlib``'s above."""
+    if size < BUILTIN_SHA256_LIMIT:
+        builtin = _builtin_sha256()
+        if builtin is not None:
+            return builtin()
+    import hashlib
+
+    return hashlib.sha256()
+
+
 def _builtin_sha256():
     try:
         from _sha2 import sha256  # CPython 3.12+

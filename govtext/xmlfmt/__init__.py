@@ -3,11 +3,12 @@
 lxml is imported only inside this package.  One job per module:
 
 - :mod:`~govtext.xmlfmt.writer` — Document → govtext XML bytes
-- :mod:`~govtext.xmlfmt.reader` — govtext XML bytes → Document, through a hardened parser
+- :mod:`~govtext.xmlfmt.reader` — govtext XML (bytes or a file) → Document, built in the streaming pass
 - :mod:`~govtext.xmlfmt.validate` — schema (``govtext.rng``) and consistency checks
 - :mod:`~govtext.xmlfmt.akn` — Document → Akoma Ntoso 3.0
-- :mod:`~govtext.xmlfmt.digest` — the outline digest ``validate`` checks
-- :mod:`~govtext.xmlfmt.stream_check` — ``validate`` in one streaming pass
+- :mod:`~govtext.xmlfmt.digest` — the outline digest ``validate`` and the reader check
+- :mod:`~govtext.xmlfmt.stream_check` — the one streaming pass: ``validate``'s checks, the reader's nodes
+- :mod:`~govtext.xmlfmt.unique_ids` — duplicate ids found in that pass without holding every id
 - :mod:`~govtext.xmlfmt.markup` — plain elements other packages build, serialised here
 """
 

@@ -1,5 +1,11 @@
 """govtext XML → Document, through an explicitly hardened parser.
 
+An archive is read in the one streaming pass :mod:`~govtext.xmlfmt.stream_check` makes
+for ``validate``: :class:`OutlineBuilder` turns each element into its node as it ends and
+the element is dropped, so neither lxml's tree of the file nor (read from disk) its bytes
+are ever held whole.  The pass checks the archive's digests too; a mismatch is told to
+``warn``, not refused (docs/xml.md, "Reading an archive back").
+
 Hostile input is refused before it can do harm: the parser resolves no entities,
 loads no DTD, fetches nothing from the network and keeps libxml2's size limits
 (no ``huge_tree``); any DOCTYPE or entity declaration is refused outright, so an
@@ -10,13 +16,16 @@ expands.  Everything that goes wrong becomes one :class:`XmlInputError` line.
 from __future__ import annotations
 
 import re
+import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from lxml import etree
 
 from govtext.errors import XmlInputError
 from govtext import model
-from govtext.model import LEAF_TYPES, Document, Node, Source, check_lossless
+from govtext.model import LEAF_TYPES, Document, Node, Source, share_text
+from govtext.model import leaf as sliced_leaf
 from govtext.xmlfmt import FORMAT, NAMESPACE, VERSION, schema_path
 
 _DECLARATIONS = re.compile(rb"<!(DOCTYPE|ENTITY)", re.IGNORECASE)
@@ -24,21 +33,26 @@ _UNESCAPE = re.compile(r"\\(\\|u[0-9A-Fa-f]{4})")
 _CHAR = f"{{{NAMESPACE}}}char"
 
 
+PARSER_OPTIONS = dict(
+    resolve_entities=False,  # never substitute entities, internal or external
+    no_network=True,  # never fetch a DTD, entity or XInclude over the network
+    load_dtd=False,  # ignore external DTDs entirely
+    dtd_validation=False,
+    huge_tree=False,  # keep libxml2's limits on depth and text size
+    remove_blank_text=False,  # whitespace inside leaves is content
+    remove_comments=True,
+    remove_pis=True,
+    strip_cdata=True,
+    # Not collect_ids=False: with it lxml 6 / libxml2 2.14 loads an external DTD (a
+    # local file read) despite load_dtd=False — tests/test_xml_hostile.py checks it.
+)
+"""The options every XML input is parsed with, whole (:func:`make_parser`) or streamed
+(:mod:`~govtext.xmlfmt.stream_check`'s iterparse); each safety option spelled out."""
+
+
 def make_parser() -> etree.XMLParser:
-    """The one parser every XML input goes through; each safety option spelled out."""
-    return etree.XMLParser(
-        resolve_entities=False,  # never substitute entities, internal or external
-        no_network=True,  # never fetch a DTD, entity or XInclude over the network
-        load_dtd=False,  # ignore external DTDs entirely
-        dtd_validation=False,
-        huge_tree=False,  # keep libxml2's limits on depth and text size
-        remove_blank_text=False,  # whitespace inside leaves is content
-        remove_comments=True,
-        remove_pis=True,
-        strip_cdata=True,
-        # Not collect_ids=False: with it lxml 6 / libxml2 2.14 loads an external DTD (a
-        # local file read) despite load_dtd=False — tests/test_xml_hostile.py checks it.
-    )
+    """The one parser every XML input read whole goes through (:data:`PARSER_OPTIONS`)."""
+    return etree.XMLParser(**PARSER_OPTIONS)
 
 
 def _label(name: str | None) -> str:
@@ -54,54 +68,15 @@ def _refuse_declarations(data: bytes, label: str) -> None:
         raise XmlInputError(f"{label}: refused: XML with a {what} declaration (DTDs and entities are not allowed)")
 
 
-def parse_xml(data: bytes, name: str | None = None) -> etree._ElementTree:
-    """Parse untrusted XML bytes safely; raise XmlInputError for anything hostile or malformed."""
-    label = _label(name)
-    _refuse_declarations(data, label)
-    try:
-        tree = etree.ElementTree(etree.fromstring(data, make_parser()))
-    except etree.XMLSyntaxError as exc:
-        line = f"line {exc.lineno}: " if exc.lineno else ""
-        raise XmlInputError(f"{label}: malformed XML: {line}{_first_line(exc.msg)}") from None
-    except ValueError as exc:  # e.g. unicode strings with an encoding declaration
-        raise XmlInputError(f"{label}: malformed XML: {exc}") from None
-    if tree.docinfo.doctype or tree.docinfo.internalDTD is not None:
-        raise XmlInputError(f"{label}: refused: XML with a DOCTYPE declaration (DTDs and entities are not allowed)")
-    for entity in tree.getroot().iter(etree.Entity):
-        raise XmlInputError(f"{label}: refused: XML with an entity reference ({entity.text})")
-    return tree
-
-
 def _first_line(message: str) -> str:
     return (message or "syntax error").strip().splitlines()[0]
 
 
-def check_govtext_root(tree: etree._ElementTree, label: str) -> None:
-    """Refuse XML that is not govtext's own format, or another version of it."""
-    root = tree.getroot()
-    qname = etree.QName(root)
-    if qname.namespace != NAMESPACE or qname.localname != "govtext":
-        found = f"{{{qname.namespace}}}{qname.localname}" if qname.namespace else qname.localname
-        raise XmlInputError(
-            f"{label}: not govtext XML: the root element is <{found}>, expected <govtext xmlns=\"{NAMESPACE}\">"
-        )
-    if root.get("format") != FORMAT or root.get("version") != VERSION:
-        raise XmlInputError(
-            f"{label}: unsupported govtext XML: format {root.get('format')!r} version {root.get('version')!r}"
-            f" (this govtext reads {FORMAT} version {VERSION})"
-        )
-
-
-_SCHEMA: etree.RelaxNG | None = None
-
-
 def schema() -> etree.RelaxNG:
-    """govtext's RELAX NG schema, compiled once per process."""
-    global _SCHEMA
-    if _SCHEMA is None:
-        with schema_path().open("rb") as fh:
-            _SCHEMA = etree.RelaxNG(etree.parse(fh, make_parser()))
-    return _SCHEMA
+    """govtext's RELAX NG schema, compiled once per process (the one the streaming pass uses)."""
+    from govtext.xmlfmt.stream_check import schemas  # it builds on this module
+
+    return schemas()[0]
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,46 +102,42 @@ _VOCABULARY = frozenset(
 )
 
 
-def _vocabulary_problems(tree: etree._ElementTree) -> list[Problem]:
-    # libxml2's RELAX NG reports an unknown element as "extra content" of an
-    # ancestor; naming it at its own line first makes the message useful.
-    problems = []
-    for element in tree.getroot().iter(etree.Element):
-        qname = etree.QName(element)
-        if qname.namespace != NAMESPACE or qname.localname not in _VOCABULARY:
-            where = f"{{{qname.namespace}}}" if qname.namespace and qname.namespace != NAMESPACE else ""
-            problems.append(Problem(element.sourceline, f"unknown element <{where}{qname.localname}>"))
-    return problems
-
-
-def schema_problems(tree: etree._ElementTree) -> list[Problem]:
-    """Problems against govtext.rng (unknown elements first, each at its own line)."""
-    problems = _vocabulary_problems(tree)
-    if problems:
-        return problems
-    rng = schema()
-    if rng.validate(tree):
-        return []
-    return [Problem(err.line or None, err.message) for err in rng.error_log]
-
-
-def read_document(data: bytes, name: str | None = None) -> Document:
+def read_document(data: bytes, name: str | None = None, warn: Callable[[str], None] | None = None) -> Document:
     """Read govtext XML back into the Document it was written from.
 
-    Raises XmlInputError (one line, naming the first problem and its line) for
-    malformed, hostile, non-govtext or inconsistent XML.
+    Raises XmlInputError (one line: the first problem ``govtext validate`` reports, with
+    its line) for malformed, hostile, non-govtext or inconsistent XML.  An archive whose
+    text or outline no longer matches the digests it records is read as it stands, and
+    ``warn`` is told so (docs/xml.md, "Reading an archive back").
     """
+    return _read(data, name, warn)
+
+
+def read_file(path: str, name: str | None = None, warn: Callable[[str], None] | None = None) -> Document:
+    """:func:`read_document` of a file, read from disk a chunk at a time (never held whole)."""
+    return _read(path, name or path, warn)
+
+
+def _read(data, name: str | None, warn) -> Document:
+    from govtext.xmlfmt.stream_check import outline_changed, read_stream  # it builds on this module
+
     label = _label(name)
-    tree = parse_xml(data, name)
-    check_govtext_root(tree, label)
-    problems = schema_problems(tree)
-    if problems:
+    reading = read_stream(data, name, OutlineBuilder())
+    if reading.foreign is not None:
+        raise XmlInputError(f"{label}: {reading.foreign.message}")
+    if reading.problems:
+        problems = reading.problems
         more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
         raise XmlInputError(f"{label}: invalid govtext XML: {problems[0]}{more}")
-    try:
-        return build_document(tree)
-    except InconsistentXml as exc:
-        raise XmlInputError(f"{label}: invalid govtext XML: {exc.problem}") from None
+    if warn is not None:
+        if reading.fixity is not None:
+            warn(f"{label}: {reading.fixity}")
+        outline = reading.outline
+        if outline is not None and outline["computed"] != outline["recorded"]:
+            warn(f"{label}: {outline_changed(outline)} (govtext validate names the first node that changed)")
+    if reading.document is None:  # the pass stops building only at a problem it records: a safeguard
+        raise XmlInputError(f"{label}: invalid govtext XML")
+    return reading.document
 
 
 class InconsistentXml(Exception):
@@ -186,72 +157,82 @@ def _attr(element, name: str) -> str | None:
     return value
 
 
-def build_document(tree: etree._ElementTree) -> Document:
-    """Build the Document from schema-valid govtext XML; raise InconsistentXml otherwise."""
-    root = tree.getroot()
-    meta, document = root[0], root[1]
-    source_el = meta[0]
-    ids: set[str] = set()
-    node = _build_node(document, ids)
-    text = "".join(leaf.text or "" for leaf in node.leaves())
-    source = Source(
-        path=_attr(source_el, "path"),
-        sha256=source_el.get("sha256"),
-        encoding=source_el.get("encoding"),
-        chars=int(source_el.get("chars")),
-        format=source_el.get("format", "text"),
-        extractor=_attr(source_el, "extractor"),
-    )
-    if source.chars != len(text):
-        raise InconsistentXml(
-            Problem(source_el.sourceline, f"source has {source.chars} characters, the leaves join to {len(text)}")
+class OutlineBuilder:
+    """The one place govtext XML becomes the outline tree.
+
+    The streaming pass (:func:`govtext.xmlfmt.stream_check.read_stream`) hands it each
+    node as its element completes — a leaf with its text, a container once its children
+    are built — and drops the element, so only the outline is ever held whole.
+    """
+
+    def __init__(self) -> None:
+        self._children: list[list[Node]] = [[]]  # one list per open container; [0] gets the document
+        self._ids: list[str | None] = [None]  # the open containers' ids (a leaf's id is joined from them)
+        self._texts: list[str] = []  # the latest leaves' texts, joined every _JOIN leaves into _chunks
+        self._chunks: list[str] = []
+        self._sliced: list[Node] = []  # leaves to point at the joined text at the end
+        self._end = 0  # the last leaf's end: the next leaf's start, held as one int
+
+    def open(self, record) -> None:
+        self._children.append([])
+        self._ids.append(record[1])
+
+    def leaf(self, record, text: str) -> None:
+        _, node_id, node_type, kind, number, title, level, start, end = record
+        self._texts.append(text)
+        if len(self._texts) == _JOIN:  # a leaf's own string is freed soon, not held to the end
+            self._chunks.append("".join(self._texts))
+            self._texts.clear()
+        if start == self._end:
+            start = self._end
+        self._end = end
+        if kind is None and number is None and title is None and level is None:
+            parent = self._ids[-1]
+            step = node_id[len(parent) + 1:] if parent is not None else ""
+            # Its text is cut from the document's once that is joined (finish); "" until then.
+            if step and node_id[:len(parent) + 1] == parent + "/" and "/" not in step:
+                node = sliced_leaf(_intern(step), node_type, (start, end), "", parent)
+            else:
+                node = sliced_leaf(node_id, node_type, (start, end), "")
+            self._sliced.append(node)
+        else:  # the schema lets a leaf carry what only containers do: kept as written
+            node = Node(id=node_id, type=node_type, span=(start, end), kind=kind, number=number, title=title,
+                        text=text, level=level)
+        self._children[-1].append(node)
+
+    def close(self, record) -> None:
+        _, node_id, node_type, kind, number, title, level, start, end = record
+        children = tuple(self._children.pop())
+        self._ids.pop()
+        if children:  # the span's ints are its first and last child's, held once
+            if children[0].span[0] == start:
+                start = children[0].span[0]
+            if children[-1].span[1] == end:
+                end = children[-1].span[1]
+        self._children[-1].append(Node(id=node_id, type=node_type, span=(start, end), kind=kind, number=number,
+                                       title=title, level=level, children=children))
+
+    def finish(self, root, source_el) -> Document:
+        """The Document, once the pass has checked the whole file (offsets, lengths, ids)."""
+        self._chunks.append("".join(self._texts))
+        text = "".join(self._chunks)
+        self._texts, self._chunks = [], []
+        share_text(self._sliced, text)
+        self._sliced = []
+        source = Source(
+            path=_attr(source_el, "path"),
+            sha256=source_el.get("sha256"),
+            encoding=source_el.get("encoding"),
+            chars=int(source_el.get("chars")),
+            format=source_el.get("format", "text"),
+            extractor=_attr(source_el, "extractor"),
         )
-    doc = Document(source=source, text=text, root=node, genre=root.get("genre"))
-    try:
-        check_lossless(doc)
-    except AssertionError as exc:
-        raise InconsistentXml(Problem(_line_of(document, str(exc)), f"offsets do not add up: {exc}")) from None
-    return doc
+        (node,) = self._children[0]
+        return Document(source=source, text=text, root=node, genre=root.get("genre"))
 
 
-def _line_of(document, message: str) -> int | None:
-    # check_lossless names the node id first; find its element for a line number.
-    match = re.search(r"(?:leaf|node) (\S+)", message)
-    if match:
-        for element in document.iter():
-            if element.get("id") == match.group(1):
-                return element.sourceline
-    return None
-
-
-def _build_node(element, ids: set[str]) -> Node:
-    node_type = etree.QName(element).localname
-    node_id = _attr(element, "id")
-    if node_id in ids:
-        raise InconsistentXml(Problem(element.sourceline, f"duplicate id {node_id!r}"))
-    ids.add(node_id)
-    start, end = int(element.get("start")), int(element.get("end"))
-    if end < start:
-        raise InconsistentXml(Problem(element.sourceline, f"{node_id}: end {end} is before start {start}"))
-    level = element.get("level")
-    fields = dict(
-        id=node_id,
-        type=node_type,
-        span=(start, end),
-        kind=_attr(element, "kind"),
-        number=_attr(element, "number"),
-        title=_attr(element, "title"),
-        level=int(level) if level is not None else None,
-    )
-    if node_type in LEAF_TYPES:
-        text = _leaf_text(element)
-        if len(text) != end - start:
-            raise InconsistentXml(
-                Problem(element.sourceline, f"{node_id}: text has {len(text)} characters, start..end says {end - start}")
-            )
-        return Node(text=text, **fields)
-    children = tuple(_build_node(child, ids) for child in element)
-    return Node(children=children, **fields)
+_intern = sys.intern  # leaf ids end in a few short steps (b1, m3, h1): one string each
+_JOIN = 4096
 
 
 def _leaf_text(element) -> str:

@@ -16,7 +16,7 @@ from itertools import zip_longest
 
 from govtext.xmlfmt.digest import describe, outline_digest, records
 from govtext.xmlfmt.reader import Problem
-from govtext.xmlfmt.stream_check import archived_outline, stream_problems
+from govtext.xmlfmt.stream_check import archived_outline, outline_changed, stream_problems
 
 __all__ = ["Problem", "validate_bytes", "validate_file"]
 
@@ -52,9 +52,7 @@ def _validate(data, name: str | None, reparse) -> list[Problem]:
                 if ours != theirs:
                     where = line if ours is not None else outline["line"]
                     return [Problem(where, f"outline edited after export: {describe(ours, theirs)}")]
-    nodes = outline["computed"][0]
-    return [Problem(outline["line"], "outline edited after export: its ids, types, kinds, numbers, titles, levels"
-                    f" or offsets no longer match the recorded sha256 ({nodes} nodes, {recorded[0]} recorded)")]
+    return [outline_changed(outline)]
 
 
 def _pair(digest) -> tuple[int, str]:
