@@ -48,24 +48,19 @@ def pair_by_topic(old: list[Unit], new: list[Unit], result: Alignment, taken: se
             if weight >= TOPIC_THRESHOLD:
                 drift = abs(a / max(len(old), 1) - b / max(len(new), 1))
                 edges.append((a, b, weight + ORDER_WEIGHT * (1 - drift)))
-        for a, b in assign(edges):
-            pairs[a] = b
-            taken.add(b)
-            result.by_topic[(a, b)] = round(topic.score(a, b), 3)
-        partners = {j: i for i, j in pairs.items()}
-        leftover_old = [a for a in olds if a not in pairs]
-        leftover_new = [b for b in news if b not in taken]
-        for a, b in pair_siblings(old, new, leftover_old, leftover_new, pairs, partners, apart, topic):
-            pairs[a] = b
-            taken.add(b)
-            result.by_topic[(a, b)] = round(topic.score(a, b), 3)
-        partners = {j: i for i, j in pairs.items()}
-        for a, b in pair_mutual_best([a for a in olds if a not in pairs], [b for b in news if b not in taken],
-                                     ancestors_old, ancestors_new, pairs, partners, apart, topic):
-            pairs[a] = b
-            taken.add(b)
-            result.by_topic[(a, b)] = round(topic.score(a, b), 3)
+        def take(found: list[tuple[int, int]]) -> None:
+            for a, b in found:
+                pairs[a] = b
+                taken.add(b)
+                result.by_topic[(a, b)] = round(topic.score(a, b), 3)
 
+        take(assign(edges))
+        partners = {j: i for i, j in pairs.items()}
+        take(pair_siblings([a for a in olds if a not in pairs], [b for b in news if b not in taken],
+                           ancestors_old, ancestors_new, pairs, partners, apart, topic))
+        partners = {j: i for i, j in pairs.items()}
+        take(pair_mutual_best([a for a in olds if a not in pairs], [b for b in news if b not in taken],
+                              ancestors_old, ancestors_new, pairs, partners, apart, topic))
 
 SIBLING_LEAD = 0.15
 """Least lead-clause likeness (:meth:`TopicIndex.signals`) for two leftover siblings to be
@@ -75,8 +70,9 @@ SIBLING_FLOOR = 0.1
 """Least :meth:`TopicIndex.score` for two leftover siblings to be paired at all."""
 
 
-def pair_siblings(old: list[Unit], new: list[Unit], olds: list[int], news: list[int], pairs: dict[int, int],
-                  partners: dict[int, int], apart: KeptApart, topic: TopicIndex) -> list[tuple[int, int]]:
+def pair_siblings(olds: list[int], news: list[int], ancestors_old: dict[int, list[int]],
+                  ancestors_new: dict[int, list[int]], pairs: dict[int, int], partners: dict[int, int],
+                  apart: KeptApart, topic: TopicIndex) -> list[tuple[int, int]]:
     """Leftover units of one series under a pair of paired parents (or both at the top of
     their documents) that a reader pairs although the whole text scores low: each is the
     other's best among those leftovers, by lead and then by content, they score at least
@@ -86,8 +82,7 @@ def pair_siblings(old: list[Unit], new: list[Unit], olds: list[int], news: list[
     mostly continue each other.  (The same number in the same place is no such evidence: 2005
     三、继续保持经济平稳较快发展 went into 2006 二、今年主要任务, not into 2006 三、, the new
     five-year plan.)"""
-    ancestors_old, ancestors_new = ancestors(old), ancestors(new)
-    groups: dict[tuple[int, int], tuple[list[int], list[int]]] = defaultdict(lambda: ([], []))
+    groups: dict[tuple[int | None, int | None], tuple[list[int], list[int]]] = defaultdict(lambda: ([], []))
     for a in olds:
         above = ancestors_old.get(a, ())
         parent = next((x for x in above if x in pairs), None)
@@ -132,7 +127,7 @@ def pair_mutual_best(olds: list[int], news: list[int], ancestors_old: dict[int, 
     return [(a, b) for a, b in _mutual_best(likeness) if likeness[(a, b)] >= TOPIC_PART]
 
 
-def _mutual_best(likeness: dict[tuple[int, int], tuple]) -> list[tuple[int, int]]:
+def _mutual_best(likeness: dict) -> list[tuple[int, int]]:
     """The pairs each of whose units likes the other best (ties to the earlier unit)."""
     best_old: dict[int, int] = {}
     best_new: dict[int, int] = {}
