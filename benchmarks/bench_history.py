@@ -7,11 +7,15 @@ Measures in one run, so both figures share the machine's load:
   one per core), one after the other, round by round; the figure is the median of the
   rounds' ratios (goal: ≤ 12x the one diff, issue 22), printed with their range;
 - with ``--serial``, ``--jobs 1`` too;
+- with ``--balance``, a figure the machine's load does not move: each run of versions the
+  workers are handed is timed alone (CPU, in this process), and the wall time two workers
+  would take taking them in order (each to the first worker free) is printed beside the
+  ideal (half the CPU), for the runs history makes and for one equal-size run per worker;
 - peak memory of the history run: the largest sum of resident memory over the
   process and its workers, sampled every 20 ms (goal ≤ 300 MB), and the largest
   single process.
 
-Usage: python benchmarks/bench_history.py [--corpus DIR] [--runs N] [--serial]
+Usage: python benchmarks/bench_history.py [--corpus DIR] [--runs N] [--serial] [--balance]
 """
 
 from __future__ import annotations
@@ -74,11 +78,47 @@ def best(cmd: list[str], runs: int) -> tuple[float, float, float]:
     return min(r[0] for r in results), max(r[1] for r in results), max(r[2] for r in results)
 
 
+def balance(series: Path, workers: int = 2) -> None:
+    """CPU of each run of versions, timed alone in this process, and the wall time ``workers``
+    workers would take handed them in order, as the local pool hands them out."""
+    import gc
+    import heapq
+
+    sys.path.insert(0, str(ROOT))
+    from govtext.history import series as history
+    from govtext.history.order import expand, labels, order
+    from govtext.pipeline import read_text
+
+    gc.set_threshold(100_000)  # as the command line runs
+    files = expand([str(series)])
+    texts = [read_text(path, None) for path in files]
+    ranked, _ = order(files, texts, "date")
+    files, texts = [files[k] for k in ranked], [texts[k] for k in ranked]
+    names, sizes = labels(files), [len(text) for text in texts]
+    schemes = {"history's runs": history.split_runs(sizes, history.run_shares(workers)),
+               f"{workers} equal-size runs": history.split_runs(sizes, workers)}
+    history._run(history._Run(tuple(files[:2]), tuple(names[:2])))  # imports and dictionary, once
+    cost = {}
+    for a, b in sorted({run for runs in schemes.values() for run in runs}):
+        start = time.process_time()
+        history._run(history._Run(tuple(files[a : b + 1]), tuple(names[a : b + 1])))
+        cost[(a, b)] = time.process_time() - start
+    for name, runs in schemes.items():
+        free = [0.0] * workers
+        for run in runs:
+            heapq.heappush(free, heapq.heappop(free) + cost[run])
+        total = sum(cost[run] for run in runs)
+        print(f"{name:<22} CPU {total:5.2f} s in {len(runs)} runs ({', '.join(f'{cost[r]:.2f}' for r in runs)}); "
+              f"{workers} workers: {max(free):5.2f} s (ideal {total / workers:5.2f} s)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", default=str(ROOT.parent / "shared" / "corpus"))
     parser.add_argument("--runs", type=int, default=5, help="rounds (each: one diff, one history)")
     parser.add_argument("--serial", action="store_true", help="also time --jobs 1")
+    parser.add_argument("--balance", action="store_true",
+                        help="also time each run alone and print the two-worker wall time it implies")
     args = parser.parse_args()
     series = Path(args.corpus) / "series" / "gwr"
     if not series.is_dir():
@@ -103,6 +143,8 @@ def main() -> None:
         serial = best(history_cmd + ["--jobs", "1"], 1)
         print(f"history --jobs 1               {serial[0]:7.2f} s   = {serial[0] / diff[0]:.1f}x   "
               f"peak {serial[1]:6.1f} MB")
+    if args.balance:
+        balance(series)
     print(f"(load average now {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores: a history with one worker per "
           "core measures free cores; compare ratios measured in the same run)")
 
