@@ -104,6 +104,21 @@ def test_runs_are_handed_out_largest_first(workers) -> None:
     assert abs(sum(rounds[0]) - (60 if workers == 1 else 42)) <= workers  # 70 % of the pairs first
 
 
+@pytest.mark.parametrize("pairs", [1, 2, 6, 12, 24, 49, 200])
+def test_later_rounds_only_where_their_runs_hold_enough_pairs(pairs) -> None:
+    """Each run boundary costs a version parsed twice: a round of runs under MIN_RUN_PAIRS
+    pairs joins the round before, so a short series gets one run per worker."""
+    from govtext.history.series import MIN_RUN_PAIRS
+
+    shares = run_shares(2, pairs)
+    assert abs(sum(shares) - 1) < 1e-9
+    assert all(share * pairs >= MIN_RUN_PAIRS for share in shares[2:])
+    if pairs < 2 * MIN_RUN_PAIRS / 0.2:
+        assert shares == [0.5, 0.5]
+    if pairs >= 2 * MIN_RUN_PAIRS / 0.1:
+        assert len(shares) == 2 * 3
+
+
 def test_fewer_pairs_than_runs_gives_one_run_a_pair() -> None:
     assert split_runs([5, 5, 5], run_shares(2)) == [(0, 1), (1, 2)]
 
