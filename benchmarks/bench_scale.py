@@ -29,7 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_ledger import make_corpus  # noqa: E402
 from bench_memory import ARCHIVE_GOALS, build_input  # noqa: E402
-from measure import CORPUS, compile_bytecode, govtext_command, interleaved, once, ratio_line  # noqa: E402
+from measure import CORPUS, compile_bytecode, govtext_command, interleaved, load_note, once, ratio_line  # noqa: E402
 
 PARTS = ("ledger", "validate", "history", "tree")
 ARCHIVE_TEXT_BYTES = 8_000_000
@@ -126,6 +126,7 @@ def main() -> int:
             history(govtext, args.runs)
         if "tree" in parts:
             tree(govtext, args.runs)
+    print(load_note())
     print("(whole-process figures; medians of round-by-round ratios — say whether the machine was shared)")
     return 0
 

@@ -36,10 +36,14 @@ class Figure:
     cpus: list[float]
     """CPU seconds, round by round."""
 
+    def ratios(self, anchor: Figure, cpu: bool = False) -> list[float]:
+        """The round-by-round ratios to ``anchor`` (each round's pair shares the machine's load)."""
+        mine, theirs = (self.cpus, anchor.cpus) if cpu else (self.walls, anchor.walls)
+        return [a / b for a, b in zip(mine, theirs)]
+
     def ratio(self, anchor: Figure, cpu: bool = False) -> float:
         """The median of the round-by-round ratios to ``anchor``."""
-        mine, theirs = (self.cpus, anchor.cpus) if cpu else (self.walls, anchor.walls)
-        return statistics.median(a / b for a, b in zip(mine, theirs))
+        return statistics.median(self.ratios(anchor, cpu))
 
 
 def once(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, float, float]:
@@ -54,11 +58,16 @@ def once(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, floa
     return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
+LOADS: list[float] = []
+"""The one-minute load average at the start of every round run so far (see :func:`load_note`)."""
+
+
 def interleaved(commands: dict[str, list[str]], runs: int, env: dict[str, str] | None = None) -> dict[str, Figure]:
     walls: dict[str, list[float]] = {name: [] for name in commands}
     cpus: dict[str, list[float]] = {name: [] for name in commands}
     peaks = {name: 0.0 for name in commands}
     for _ in range(runs):
+        LOADS.append(os.getloadavg()[0])
         for name, cmd in commands.items():
             wall, cpu, peak = once(cmd, env)
             walls[name].append(wall)
@@ -80,7 +89,22 @@ def govtext_command() -> list[str]:
 
 
 def ratio_line(label: str, figure: Figure, anchor: Figure, goal: float | None) -> str:
-    goal_text = f"  (goal ≤ {goal:.2f}x)" if goal is not None else ""
-    return (f"{label:<34} wall {figure.wall * 1000:7.0f} ms = {figure.ratio(anchor):5.2f}x   "
-            f"cpu {figure.cpu * 1000:7.0f} ms = {figure.ratio(anchor, cpu=True):5.2f}x{goal_text}   "
-            f"peak {figure.peak_mb:5.1f} MB")
+    """One figure beside its goal: the median wall ratio (the goal's measure), the range of the
+    round ratios it is the median of, and the CPU ratio (less sensitive to other people's work)."""
+    ratio, walls = figure.ratio(anchor), figure.ratios(anchor)
+    goal_text = f"  goal ≤ {goal:.2f}x {'ok' if ratio <= goal else 'OVER'}" if goal is not None else ""
+    spread = f"[{min(walls):.2f}–{max(walls):.2f}, {len(walls)} rounds]"
+    return (f"{label:<34} wall {figure.wall * 1000:7.0f} ms = {ratio:5.2f}x {spread}   "
+            f"cpu {figure.cpu * 1000:7.0f} ms = {figure.ratio(anchor, cpu=True):5.2f}x   "
+            f"peak {figure.peak_mb:5.1f} MB{goal_text}")
+
+
+def load_note() -> str:
+    """What the machine was doing besides: a parallel figure (two workers on two cores) measures
+    free cores, so a load average near the core count makes its wall ratio meaningless."""
+    if not LOADS:
+        return ""
+    cores = os.cpu_count() or 1
+    worst = max(LOADS)
+    note = f"load average at the rounds' start {min(LOADS):.1f}–{worst:.1f} on {cores} cores"
+    return note + (" — busy: parallel wall ratios are not the machine's" if worst >= cores / 2 else "")

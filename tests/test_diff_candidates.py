@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import corpus_file
+from conftest import CORPUS, corpus_file
 from diff_helpers import DIFF_FIXTURES
 from govtext.diff import candidates
 from govtext.diff.candidates import Fingerprints, _code, _held
@@ -102,3 +102,35 @@ def test_held_finds_exactly_the_bigrams_a_text_holds(text: str, others: list[str
     wanted = {_code(gram): gram for gram in grams}
     found = {wanted[code] for code in _held(text, frozenset(wanted))}
     assert found == set(bigrams(text))
+
+
+def _in_place_cases():
+    yield from ((name, old, new) for name, old, new in _pairs())
+    for pair in (("gwr-2024.txt", "gwr-2025.txt"), ("gwr-2018.txt", "gwr-2019.txt")):
+        paths = [CORPUS / name for name in pair]
+        if all(path.is_file() for path in paths):  # the fixtures alone where the corpus is absent
+            yield "+".join(pair), *(path.read_text(encoding="utf-8") for path in paths)
+
+
+@pytest.mark.parametrize("floor", [0.25, 0.5])
+def test_search_one_place_at_a_time_finds_the_global_search_filtered(floor) -> None:
+    """align's floor pass asks the candidate search one place (pair of parents) at a time: it
+    must give exactly the global search's pairs whose units share a place, in the same order,
+    whatever the places are."""
+    from govtext.diff.align import _similar_in_place
+
+    checked = 0
+    for name, old_text, new_text in _in_place_cases():
+        old, new = build_units(parse_text(old_text)), build_units(parse_text(new_text))
+        prints = Fingerprints(old + new)
+        for seed in range(3):
+            places = random.Random(f"{name}{seed}")
+            where_old = {u.index: places.choice([None, 0, 1, 2]) for u in old}
+            where_new = {u.index: places.choice([0, 1, 2]) for u in new}
+            expected = [(a, b) for a, b, _ in candidates.similar_pairs(old, new, floor, prints)
+                        if where_old[a.index] is not None and where_old[a.index] == where_new[b.index]]
+            found = _similar_in_place(old, new, floor, prints, lambda u: where_old[u.index],
+                                      lambda u: where_new[u.index])
+            assert [(a.index, b.index) for a, b in found] == [(a.index, b.index) for a, b in expected], name
+            checked += len(expected)
+    assert checked > 0

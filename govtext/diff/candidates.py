@@ -241,7 +241,8 @@ def _prefix_pairs(old: dict[tuple, Unit], new: dict[tuple, Unit], t: float, prin
     return found
 
 
-def _signature(unit: Unit) -> tuple:
+def signature(unit: Unit) -> tuple:
+    """What makes two units one text to the search: looked up (and scored) once."""
     return (unit.family, unit.norm, unit.title_norm)
 
 
@@ -257,9 +258,9 @@ def similar_pairs(old: list[Unit], new: list[Unit], threshold: float,
     by_sig_old: dict[tuple, list[Unit]] = defaultdict(list)
     by_sig_new: dict[tuple, list[Unit]] = defaultdict(list)
     for unit in old:
-        by_sig_old[_signature(unit)].append(unit)
+        by_sig_old[signature(unit)].append(unit)
     for unit in new:
-        by_sig_new[_signature(unit)].append(unit)
+        by_sig_new[signature(unit)].append(unit)
     prints = prints or Fingerprints(old + new)
     whole_old = {sig: units[0] for sig, units in by_sig_old.items() if units[0].grams}
     whole_new = {sig: units[0] for sig, units in by_sig_new.items() if units[0].grams}

@@ -87,18 +87,54 @@ def _crashed(task: _Run, exc: BaseException) -> _RunResult:
     return _RunResult(error=f"{task.paths[0]} … {task.paths[-1]}: worker failed ({exc})")
 
 
-def split_runs(sizes: list[int], parts: int) -> list[tuple[int, int]]:
-    """``parts`` runs ``[start, end]`` (inclusive, each next one starting where the last
-    ended) covering all versions, of about equal total size."""
+ROUNDS = (0.7, 0.2, 0.1)
+"""Shares of the series' estimated work handed out round by round, each round's share split
+among the workers: big runs first, then smaller ones to whichever worker frees up first.
+A run's cost is only estimated (by size; later reports cost more per character), so two equal
+runs can end a second apart on the 50 reports; the later rounds' runs absorb that, and the
+tail is at most one of them.  See :data:`MIN_RUN_PAIRS` for what bounds the rounds."""
+
+MIN_RUN_PAIRS = 2
+"""Fewest pairs (estimated) a run of a later round may hold; a round that would give its runs
+fewer joins the round before.  Each run boundary parses and segments a version twice (about a
+third of a pair's work), so runs of one pair cost more than they balance: on each half of the
+50 reports, where size predicts cost well, six runs took 2–10 % longer than one per worker.
+A short series gets one run per worker, as before; the 50 reports three rounds."""
+
+
+def run_shares(workers: int, pairs: int | None = None) -> list[float]:
+    """The share of the work each run gets, in the order the runs are handed out (``pairs``:
+    how many pairs the series has; None: every round)."""
+    if workers <= 1:
+        return [1.0]
+    rounds = [ROUNDS[0]]
+    for share in ROUNDS[1:]:
+        if pairs is not None and share / workers * pairs < MIN_RUN_PAIRS:
+            rounds[-1] += share  # too few pairs a run: the round before takes it
+        else:
+            rounds.append(share)
+    if len(rounds) == 1:
+        rounds = [1.0]
+    return [share / workers for share in rounds for _ in range(workers)]
+
+
+def split_runs(sizes: list[int], parts: int | list[float]) -> list[tuple[int, int]]:
+    """Runs ``[start, end]`` (inclusive, each next one starting where the last ended) covering
+    all versions: ``parts`` runs of about equal total size, or one per share of ``parts`` (in
+    order, each about that share of the total size; at most one per pair)."""
     n = len(sizes)
-    parts = max(1, min(parts, n - 1))
+    shares = [1.0 / parts] * parts if isinstance(parts, int) else list(parts)
+    if len(shares) > n - 1:  # fewer pairs than runs: one pair each
+        shares = [1.0 / max(1, n - 1)] * max(1, n - 1)
     total = sum(sizes[1:]) or 1
-    runs, start, acc = [], 0, 0
+    runs, start, acc, target = [], 0, 0, 0.0
     for k in range(1, n):
         acc += sizes[k]
-        if len(runs) < parts - 1 and acc >= total * (len(runs) + 1) / parts and k < n - 1:
-            runs.append((start, k))
-            start = k
+        if len(runs) < len(shares) - 1 and k < n - 1:
+            if acc >= total * (target + shares[len(runs)]):
+                target += shares[len(runs)]
+                runs.append((start, k))
+                start = k
     runs.append((start, n - 1))
     return runs
 
@@ -142,9 +178,9 @@ def build_history(paths: list[str], order_mode: str = "date", jobs: int | None =
     dates = [dates[k] for k in ranked]
 
     workers = jobs or default_jobs()
-    # With a progress bar, runs a few times smaller than one per worker, so the bar moves
-    # (each extra run parses one version twice, where it meets the next run).
-    runs = split_runs([len(text) for text in texts], workers * 4 if advance else workers)
+    # Runs handed out largest first, in series order, as workers free up (the pool takes tasks
+    # in the order given): the small last ones even out the workers, and move the progress bar.
+    runs = split_runs([len(text) for text in texts], run_shares(min(workers, len(files) - 1), len(files) - 1))
     tasks = [_Run(tuple(files[a : b + 1]), tuple(names[a : b + 1]), keep_diffs, options, lexicon, targets)
              for a, b in runs]
     digests: list[Digest] = []
