@@ -102,6 +102,7 @@ class TopicIndex:
         self._style_new = {u.index: series_style(u.number) for u in new}
         self._built = False
         self._directives: frozenset[str] | None = None
+        self._index_keys: list[dict | None] = [None, None]
 
     def _build(self) -> None:
         """Words and vectors, on first use: an alignment that leaves no numbered unit over
@@ -153,14 +154,19 @@ class TopicIndex:
         out = []
         run: list[tuple[str, int]] = []
         for w, _, end in [*self._tokenize(text), ("", 0, 0)]:
-            if len(w) == 1 and _CJK.fullmatch(w) and w not in _FUNCTION_CHARS:
-                run.append((w, end))
+            if len(w) == 1:
+                if "\u4e00" <= w <= "\u9fff" and w not in _FUNCTION_CHARS:
+                    run.append((w, end))
+                    continue
+            elif len(w) >= 2 and _CJK.search(w) and not _NUMERAL.fullmatch(w):
+                if len(run) >= 2:
+                    out.extend((a + b, b_end) for (a, _), (b, b_end) in zip(run, run[1:]))
+                run = []
+                out.append((w, end))
                 continue
             if len(run) >= 2:
                 out.extend((a + b, b_end) for (a, _), (b, b_end) in zip(run, run[1:]))
             run = []
-            if len(w) >= 2 and _CJK.search(w) and not _NUMERAL.fullmatch(w):
-                out.append((w, end))
         return out
 
     def _vectors(self, units: list[Unit], own: list[tuple[Counter[str], set[str]]],
@@ -275,24 +281,31 @@ class TopicIndex:
         if not olds or not news:
             return set()
         self._build()
-        postings: dict[tuple[str, str], list[int]] = defaultdict(list)
+        keys_old, keys_new = self._keys(0), self._keys(1)
+        postings: dict[tuple[str | None, str], list[int]] = defaultdict(list)
         for b in news:
-            words = self._words_new.get(b)
-            if words is None:
-                continue
-            for w in words.vector:
-                if self.df[w] <= POSTING_CAP:
-                    postings[(self._style_new[b], w)].append(b)
+            for key in keys_new.get(b, ()):
+                postings[key].append(b)
         found: set[tuple[int, int]] = set()
+        add = found.add
+        get = postings.get
         for a in olds:
-            words = self._words_old.get(a)
-            if words is None:
-                continue
-            style = self._style_old[a]
-            for w in words.vector:
-                for b in postings.get((style, w), ()):
-                    found.add((a, b))
+            for key in keys_old.get(a, ()):
+                for b in get(key, ()):
+                    add((a, b))
         return found
+
+    def _keys(self, side: int) -> dict[int, tuple[tuple[str | None, str], ...]]:
+        """Each unit's index keys, (series style, word) for its words in at most ``POSTING_CAP``
+        units, made once: the candidate search runs several times over one pair."""
+        cached = self._index_keys[side]
+        if cached is None:
+            words, styles, df = (self._words_old, self._style_old, self.df) if side == 0 \
+                else (self._words_new, self._style_new, self.df)
+            cached = {index: tuple((styles[index], w) for w in found.vector if df[w] <= POSTING_CAP)
+                      for index, found in words.items()}
+            self._index_keys[side] = cached
+        return cached
 
 
 def context_weight(score: float, parents_paired: bool | None) -> float:

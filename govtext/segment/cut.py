@@ -74,14 +74,19 @@ class Cutter:
         characters inside it, as ``jieba.Tokenizer.tokenize(mode="search")``: 完善社会治理体系
         (one protected term) also gives 完善, 社会, 治理, 体系; 粮食安全 gives 粮食, 安全."""
         out = []
-        for word, start, end in self.tokenize(sentence):
-            for n in (2, 3):
-                if len(word) > n:
-                    for i in range(len(word) - n + 1):
+        append = out.append
+        trie, hidden = self._trie, self._hidden
+        for token in self.tokenize(sentence):
+            word = token[0]
+            size = len(word)
+            if size > 2:  # most words are of one or two characters: nothing inside them
+                start = token[1]
+                for n in (2, 3) if size > 3 else (2,):
+                    for i in range(size - n + 1):
                         gram = word[i:i + n]
-                        if self.known(gram):
-                            out.append((gram, start + i, start + i + n))
-            out.append((word, start, end))
+                        if (gram in trie and gram not in hidden) or (gram in hidden and self.known(gram)):
+                            append((gram, start + i, start + i + n))
+            append(token)
         return out
 
     def known(self, word: str) -> bool:
