@@ -37,6 +37,9 @@ class Cutter:
             overlay[word] = int(freq)
             total += int(freq)  # add_word adds even when the word was already known
         self._hidden = frozenset(overlay)  # the trie's own frequency no longer counts for these
+        # The same, as the trie's key ids: the route tests each prefix it meets, and an id is
+        # cheaper to look up than a fresh string to hash.
+        self._hidden_ids = frozenset(self._trie[word] for word in overlay if word in self._trie)
         self._logtotal = log(total)
         self._longest = dictionary.longest
         # By first character, so each position looks only at the words that could start there.
@@ -47,26 +50,47 @@ class Cutter:
 
     def cut(self, sentence: str) -> Iterator[str]:
         """The words of ``sentence``, in order; they concatenate back to it."""
-        for block in _HAN.split(sentence):
-            if not block:
-                continue
-            if _HAN.match(block):
-                yield from self._cut_block(block)
-            else:
-                for piece in _SKIP.split(block):
-                    if _SKIP.match(piece):
-                        yield piece
-                    else:
-                        yield from piece
+        return (word for word, _, _ in self.tokenize(sentence))
 
     def tokenize(self, sentence: str) -> list[tuple[str, int, int]]:
-        """``(word, start, end)`` for each word, as ``jieba.Tokenizer.tokenize``."""
-        tokens = []
-        start = 0
-        for word in self.cut(sentence):
-            end = start + len(word)
-            tokens.append((word, start, end))
-            start = end
+        """``(word, start, end)`` for each word, as ``jieba.Tokenizer.tokenize``.
+
+        One loop, no generator per block or word: it runs on every unit of both versions."""
+        tokens: list[tuple[str, int, int]] = []
+        append = tokens.append
+        pos = 0
+        eng = _ENG.match
+        for i, block in enumerate(_HAN.split(sentence)):
+            if not block:
+                continue
+            if i % 2:  # the runs _HAN matched sit at odd places of the split
+                best_end = self._route(block)
+                n = len(block)
+                k = 0
+                glued = -1  # where a run of single letters and digits began (jieba glues them)
+                while k < n:
+                    end = best_end[k]
+                    if end - k == 1 and eng(block[k]):
+                        if glued < 0:
+                            glued = k
+                    else:
+                        if glued >= 0:
+                            append((block[glued:k], pos + glued, pos + k))
+                            glued = -1
+                        append((block[k:end], pos + k, pos + end))
+                    k = end
+                if glued >= 0:
+                    append((block[glued:n], pos + glued, pos + n))
+            else:
+                for j, piece in enumerate(_SKIP.split(block)):
+                    if j % 2:
+                        append((piece, pos, pos + len(piece)))
+                    else:
+                        for offset, ch in enumerate(piece):
+                            append((ch, pos + offset, pos + offset + 1))
+                    pos += len(piece)
+                continue
+            pos += len(block)
         return tokens
 
     def tokenize_for_search(self, sentence: str) -> list[tuple[str, int, int]]:
@@ -101,45 +125,30 @@ class Cutter:
         logtotal = self._logtotal
         score = [0.0] * (n + 1)
         best_end = [0] * (n + 1)
-        trie, logfreq, hidden, extra = self._trie, self._logfreq, self._hidden, self._extra
+        trie, logfreq, hidden, extra = self._trie, self._logfreq, self._hidden_ids, self._extra
         longest = self._longest
+        prefixes = trie.iter_prefixes_with_ids
+        # Only positions where an overlay word may start look the overlay up (most have none).
+        starts = {k for k, ch in enumerate(block) if ch in extra} if extra else ()
         for k in range(n - 1, -1, -1):
             # jieba takes max((log(FREQ[word]) - logtotal + route[end][0], end - 1)): the best
             # score, the longer word on a tie.  Ends only grow in the loops below, so ">=" is that.
             top, top_end = None, 0
-            for word, key in trie.iter_prefixes_with_ids(block[k:k + longest]):
-                if hidden and word in hidden:
+            for word, key in prefixes(block[k:k + longest]):
+                if key in hidden:
                     continue
                 end = k + len(word)
                 value = logfreq[key] - logtotal + score[end]
                 if top is None or value >= top:
                     top, top_end = value, end
-            for word, logf in extra.get(block[k], ()):
-                if block.startswith(word, k):
-                    end = k + len(word)
-                    value = logf - logtotal + score[end]
-                    if top is None or value > top or (value == top and end > top_end):
-                        top, top_end = value, end
+            if k in starts:
+                for word, logf in extra[block[k]]:
+                    if block.startswith(word, k):
+                        end = k + len(word)
+                        value = logf - logtotal + score[end]
+                        if top is None or value > top or (value == top and end > top_end):
+                            top, top_end = value, end
             if top is None:  # no word starts here: the character alone, frequency 1
                 top, top_end = 0.0 - logtotal + score[k + 1], k + 1
             score[k], best_end[k] = top, top_end
         return best_end
-
-    def _cut_block(self, block: str) -> Iterator[str]:
-        best_end = self._route(block)
-        n = len(block)
-        k = 0
-        buf = ""
-        while k < n:
-            end = best_end[k]
-            word = block[k:end]
-            if end - k == 1 and _ENG.match(word):
-                buf += word  # single letters and digits are glued, as jieba does without HMM
-            else:
-                if buf:
-                    yield buf
-                    buf = ""
-                yield word
-            k = end
-        if buf:
-            yield buf
