@@ -58,7 +58,7 @@ def main() -> None:
     from govtext.pipeline import load, parse_text
     from govtext.report.decision import draft_decision
     from govtext.report.redline import redline_paragraphs
-    from govtext.report.table import comparison_table
+    from govtext.report.table import NEW_HEADER, OLD_HEADER, comparison_table
     from govtext.word.redline import redline_docx
     from govtext.word.table import table_docx
 
@@ -84,7 +84,7 @@ def main() -> None:
 
     a, b = load(str(corpus / "law-xingfa-2020.txt")), load(str(corpus / "law-xingfa-2023.txt"))
     result = diff_documents(a, b)
-    seconds, data = best(args.runs, lambda: table_docx(comparison_table(result, a, b)))
+    seconds, data = best(args.runs, lambda: table_docx(comparison_table(result, a, b), (OLD_HEADER, NEW_HEADER)))
     print(f"对照表 .docx 刑法 2020→2023: {seconds * 1000:.0f} ms, {len(data)} bytes")
     seconds, data = best(args.runs, lambda: redline_docx(redline_paragraphs(a, b)))
     print(f"redline .docx 刑法 2020→2023: {seconds * 1000:.0f} ms, {len(data)} bytes")

@@ -59,7 +59,8 @@ def run_tasks(fn: Callable[[T], R], tasks: Iterable[T], jobs: int | None = None,
     if scheduler is not None:
         from govtext.executor_dask import run_on_dask  # optional extra, imported on demand
 
-        yield from run_on_dask(fn, tasks, scheduler, jobs, on_crash, _window(jobs or default_jobs()))
+        workers = jobs or default_jobs()
+        yield from run_on_dask(fn, tasks, scheduler, workers, on_crash, _window(workers))
         return
     workers = min(jobs or default_jobs(), max(1, len(tasks)))
     if workers == 1:

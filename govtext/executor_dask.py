@@ -40,16 +40,15 @@ def _dask():
     return distributed
 
 
-def run_on_dask(fn: Callable, tasks: list, scheduler: str, jobs: int | None,
+def run_on_dask(fn: Callable, tasks: list, scheduler: str, jobs: int,
                 on_crash: Callable | None, window: int) -> Iterator[tuple[int, Any]]:
     """Yield ``(index, fn(task))`` as the cluster finishes them, never more than
-    ``window`` tasks ahead of the lowest one not yet done."""
+    ``window`` tasks ahead of the lowest one not yet done.  ``jobs``: the workers of a
+    ``local`` cluster (a remote scheduler has its own)."""
     distributed = _dask()
     cluster = None
     try:
         if scheduler == "local":
-            from govtext.executor import default_jobs
-
             # The scheduler then runs in this process: keep its event logs short, or its
             # memory grows with every task (about 10 kB each at the default lengths).
             import dask
@@ -66,7 +65,7 @@ def run_on_dask(fn: Callable, tasks: list, scheduler: str, jobs: int | None,
                              "distributed.scheduler.worker-saturation": 1.0})
             if _fork_is_safe():
                 dask.config.set({"distributed.worker.multiprocessing-method": START_METHOD})
-            cluster = distributed.LocalCluster(n_workers=jobs or default_jobs(), threads_per_worker=1,
+            cluster = distributed.LocalCluster(n_workers=jobs, threads_per_worker=1,
                                                processes=True, dashboard_address=":0",
                                                silence_logs=logging.ERROR)
             client = distributed.Client(cluster)

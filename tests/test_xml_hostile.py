@@ -10,7 +10,8 @@ from click.testing import CliRunner
 from govtext.cli import main
 from govtext.errors import XmlInputError
 from govtext.pipeline import load
-from govtext.xmlfmt.reader import make_parser, read_document
+from govtext.xmlfmt.elements import make_parser
+from govtext.xmlfmt.reader import read_document
 from govtext.xmlfmt.validate import validate_bytes
 from govtext.xmlfmt.writer import to_xml
 
@@ -164,7 +165,7 @@ def test_schema_ships_inside_the_package():
 def test_schema_names_every_node_type():
     from govtext import model
     from govtext.xmlfmt import schema_path
-    from govtext.xmlfmt.reader import CONTAINER_TYPES
+    from govtext.xmlfmt.elements import CONTAINER_TYPES
 
     rng = schema_path().read_text("utf-8")
     for node_type in CONTAINER_TYPES | model.LEAF_TYPES:

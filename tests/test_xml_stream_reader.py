@@ -17,7 +17,8 @@ from govtext.errors import XmlInputError
 from govtext.model import LEAF_TYPES, Document, Node, Source
 from govtext.pipeline import load
 from govtext.xmlfmt.digest import canonical_line
-from govtext.xmlfmt.reader import _attr, _leaf_text, make_parser, read_document, read_file
+from govtext.xmlfmt.elements import attribute, leaf_text, make_parser
+from govtext.xmlfmt.reader import read_document, read_file
 from govtext.xmlfmt.validate import validate_bytes
 from govtext.xmlfmt.writer import to_xml
 
@@ -34,19 +35,19 @@ def whole_tree_read(data: bytes) -> Document:
 
     def build(element) -> Node:
         level = element.get("level")
-        fields = dict(id=_attr(element, "id"), type=etree.QName(element).localname,
-                      span=(int(element.get("start")), int(element.get("end"))), kind=_attr(element, "kind"),
-                      number=_attr(element, "number"), title=_attr(element, "title"),
+        fields = dict(id=attribute(element, "id"), type=etree.QName(element).localname,
+                      span=(int(element.get("start")), int(element.get("end"))), kind=attribute(element, "kind"),
+                      number=attribute(element, "number"), title=attribute(element, "title"),
                       level=int(level) if level is not None else None)
         if fields["type"] in LEAF_TYPES:
-            return Node(text=_leaf_text(element), **fields)
+            return Node(text=leaf_text(element), **fields)
         return Node(children=tuple(build(child) for child in element), **fields)
 
     node = build(document)
     source_el = meta[0]
-    source = Source(path=_attr(source_el, "path"), sha256=source_el.get("sha256"),
+    source = Source(path=attribute(source_el, "path"), sha256=source_el.get("sha256"),
                     encoding=source_el.get("encoding"), chars=int(source_el.get("chars")),
-                    format=source_el.get("format", "text"), extractor=_attr(source_el, "extractor"))
+                    format=source_el.get("format", "text"), extractor=attribute(source_el, "extractor"))
     text = "".join(leaf.text for leaf in node.leaves())
     return Document(source=source, text=text, root=node, genre=root.get("genre"))
 

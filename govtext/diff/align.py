@@ -26,14 +26,13 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter, defaultdict, deque
-from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
+from govtext.diff.alignment import Alignment, KeptApart
 from govtext.diff.assign import assign
 from govtext.diff.candidates import Fingerprints, containers, signature, similar_pairs
 from govtext.diff.normalize import bigrams, normalize, similarity
 from govtext.diff.regroup import MAX_PARTS, ORDER_WEIGHT, pair_by_topic, parts_by_content, parts_by_topic
-from govtext.diff.roles import clash
 from govtext.diff.runs import longest_increasing
 from govtext.diff.topic import TopicIndex
 from govtext.diff.units import HEADING_FAMILY, Unit
@@ -87,28 +86,6 @@ RUN_GAIN = 0.05
 
 OWN_SHARE = 0.5
 """Least share of a part's bigrams that no other part already accounts for (its own words)."""
-
-
-@dataclass(slots=True)
-class Alignment:
-    """The matched pairs and the leftovers, all as unit indices."""
-
-    pairs: dict[int, int] = field(default_factory=dict)
-    """old index → new index."""
-    splits: list[tuple[int, tuple[int, ...], float]] = field(default_factory=list)
-    """(old index, new indices, similarity): one old unit became several new ones."""
-    merges: list[tuple[tuple[int, ...], int, float]] = field(default_factory=list)
-    """(old indices, new index, similarity): several old units became one new one."""
-    moved: frozenset[int] = frozenset()
-    """Old indices of pairs out of order."""
-    removed: list[int] = field(default_factory=list)
-    added: list[int] = field(default_factory=list)
-    pinned: frozenset[tuple[int, int]] = frozenset()
-    """(old, new) pairs the user pinned."""
-    by_topic: dict[tuple[int, int], float] = field(default_factory=dict)
-    """(old, new) → score of the pairs found by topic, not by shared wording."""
-    parts_by_topic: set[tuple[str, int]] = field(default_factory=set)
-    """("split", old index) and ("merge", new index) of the splits and merges found by topic."""
 
 
 def align(old: list[Unit], new: list[Unit], threshold: float = THRESHOLD,
@@ -179,23 +156,6 @@ def align(old: list[Unit], new: list[Unit], threshold: float = THRESHOLD,
     result.added = [u.index for u in new if u.index not in taken and u.index not in in_parts_new]
     result.moved = _out_of_order(pairs)
     return result
-
-
-class KeptApart:
-    """The pairs no phase after the identical-text ones may make: those the user kept apart
-    (``--unmatch``) and those whose units play two known, different roles."""
-
-    def __init__(self, pairs: frozenset[tuple[int, int]],
-                 roles: tuple[list[str | None], list[str | None]] | None):
-        self._pairs = pairs
-        self._roles = roles
-
-    def __contains__(self, pair: tuple[int, int]) -> bool:
-        if pair in self._pairs:
-            return True
-        if self._roles is None:
-            return False
-        return clash(self._roles[0][pair[0]], self._roles[1][pair[1]])
 
 
 # --- same number, same place ---------------------------------------------------

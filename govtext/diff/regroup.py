@@ -1,20 +1,17 @@
 """The second pass over leftover policy units and articles: pairs found by topic (rare words,
 lead clause, containment, paired parents), and the parts of merges and splits found by topic
 (policy units) or by content (law articles).  :func:`govtext.diff.align.align` calls these
-after the wording-based phases; they add to its :class:`~govtext.diff.align.Alignment`."""
+after the wording-based phases; they add to its :class:`~govtext.diff.alignment.Alignment`."""
 
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import TYPE_CHECKING
 
+from govtext.diff.alignment import Alignment, KeptApart
 from govtext.diff.assign import assign
 from govtext.diff.topic import PART_LEAD_HELD, PART_MARGIN, TOPIC_PART, TOPIC_THRESHOLD, TopicIndex, context_weight
-from govtext.diff.units import HEADING_FAMILY, Unit
+from govtext.diff.units import Unit
 from govtext.model import ARTICLE
-
-if TYPE_CHECKING:
-    from govtext.diff.align import Alignment, KeptApart
 
 MAX_PARTS = 4
 """Most parts one unit is split into or merged from."""

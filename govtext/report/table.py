@@ -85,7 +85,7 @@ def render_documents(result: DiffResult, old_doc: Document, new_doc: Document, o
     if suffix == "docx":
         from govtext.word.table import table_docx
 
-        return table_docx(table)
+        return table_docx(table, (OLD_HEADER, NEW_HEADER))
     if suffix in ("html", "htm"):
         return to_html(table)
     return to_markdown(table)

@@ -7,14 +7,13 @@ import io
 from govtext.word import require_docx, word_line, word_pieces
 
 
-def table_docx(table) -> bytes:
-    """``table`` (a :class:`govtext.report.table.Table`) as .docx bytes."""
+def table_docx(table, headers: tuple[str, str]) -> bytes:
+    """``table`` (a :class:`govtext.report.table.Table`) as .docx bytes, its columns headed
+    ``headers`` (修改前, 修改后: the report's own, so every format heads them alike)."""
     docx = require_docx()
     from docx.enum.section import WD_ORIENT
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Pt
-
-    from govtext.report.table import NEW_HEADER, OLD_HEADER
 
     document = docx.Document()
     section = document.sections[0]
@@ -25,7 +24,7 @@ def table_docx(table) -> bytes:
     heading.alignment = WD_ALIGN_PARAGRAPH.CENTER
     grid = document.add_table(rows=1, cols=2)
     grid.style = "Table Grid"
-    for cell, text in zip(grid.rows[0].cells, (OLD_HEADER, NEW_HEADER)):
+    for cell, text in zip(grid.rows[0].cells, headers):
         cell.text = ""
         run = cell.paragraphs[0].add_run(text)
         run.bold = True

@@ -47,7 +47,7 @@ def relaxng_problems(data: bytes, schema: bytes) -> list[str]:
     """``line N: message`` for each problem of ``data`` against the RELAX NG ``schema``."""
     from lxml import etree
 
-    from govtext.xmlfmt.reader import make_parser
+    from govtext.xmlfmt.elements import make_parser
 
     rng = etree.RelaxNG(etree.fromstring(schema, make_parser()))
     doc = etree.fromstring(data, make_parser())

@@ -15,91 +15,21 @@ expands.  Everything that goes wrong becomes one :class:`XmlInputError` line.
 
 from __future__ import annotations
 
-import re
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from lxml import etree
 
 from govtext.errors import XmlInputError
-from govtext import model
-from govtext.model import LEAF_TYPES, Document, Node, Source, share_text
+from govtext.model import Document, Node, Source, share_text
 from govtext.model import leaf as sliced_leaf
-from govtext.xmlfmt import FORMAT, NAMESPACE, VERSION, schema_path
-
-_DECLARATIONS = re.compile(rb"<!(DOCTYPE|ENTITY)", re.IGNORECASE)
-_UNESCAPE = re.compile(r"\\(\\|u[0-9A-Fa-f]{4})")
-_CHAR = f"{{{NAMESPACE}}}char"
-
-
-PARSER_OPTIONS = dict(
-    resolve_entities=False,  # never substitute entities, internal or external
-    no_network=True,  # never fetch a DTD, entity or XInclude over the network
-    load_dtd=False,  # ignore external DTDs entirely
-    dtd_validation=False,
-    huge_tree=False,  # keep libxml2's limits on depth and text size
-    remove_blank_text=False,  # whitespace inside leaves is content
-    remove_comments=True,
-    remove_pis=True,
-    strip_cdata=True,
-    # Not collect_ids=False: with it lxml 6 / libxml2 2.14 loads an external DTD (a
-    # local file read) despite load_dtd=False — tests/test_xml_hostile.py checks it.
-)
-"""The options every XML input is parsed with, whole (:func:`make_parser`) or streamed
-(:mod:`~govtext.xmlfmt.stream_check`'s iterparse); each safety option spelled out."""
-
-
-def make_parser() -> etree.XMLParser:
-    """The one parser every XML input read whole goes through (:data:`PARSER_OPTIONS`)."""
-    return etree.XMLParser(**PARSER_OPTIONS)
-
-
-def _label(name: str | None) -> str:
-    return name or "input"
-
-
-def _refuse_declarations(data: bytes, label: str) -> None:
-    # A cheap scan before libxml2 sees the bytes; UTF-16/32 documents are checked
-    # again after parsing through the parsed tree's docinfo.
-    match = _DECLARATIONS.search(data)
-    if match:
-        what = match.group(1).decode().upper()
-        raise XmlInputError(f"{label}: refused: XML with a {what} declaration (DTDs and entities are not allowed)")
-
-
-def _first_line(message: str) -> str:
-    return (message or "syntax error").strip().splitlines()[0]
+from govtext.xmlfmt.elements import attribute, input_label
+from govtext.xmlfmt.stream_check import outline_changed, read_stream, schemas
 
 
 def schema() -> etree.RelaxNG:
     """govtext's RELAX NG schema, compiled once per process (the one the streaming pass uses)."""
-    from govtext.xmlfmt.stream_check import schemas  # it builds on this module
-
     return schemas()[0]
-
-
-@dataclass(frozen=True, slots=True)
-class Problem:
-    """One reason a govtext XML file is invalid."""
-
-    line: int | None
-    """Line number in the XML file, when known."""
-
-    message: str
-
-    def __str__(self) -> str:
-        return f"line {self.line}: {self.message}" if self.line else self.message
-
-
-# The node types govtext.rng names as containers (document is the root's child only).
-CONTAINER_TYPES = frozenset({
-    model.HEADER, model.SECTION, model.ITEM, model.PARAGRAPH, model.ENUMERATION, model.BOOK, model.CHAPTER,
-    model.ARTICLE, model.CLAUSE, model.POINT, model.SUBPOINT, model.APPENDIX,
-})
-_VOCABULARY = frozenset(
-    {"govtext", "meta", "source", "generator", "created", "outline", "document", "char"} | set(LEAF_TYPES) | set(CONTAINER_TYPES)
-)
 
 
 def read_document(data: bytes, name: str | None = None, warn: Callable[[str], None] | None = None) -> Document:
@@ -119,9 +49,7 @@ def read_file(path: str, name: str | None = None, warn: Callable[[str], None] | 
 
 
 def _read(data, name: str | None, warn) -> Document:
-    from govtext.xmlfmt.stream_check import outline_changed, read_stream  # it builds on this module
-
-    label = _label(name)
+    label = input_label(name)
     reading = read_stream(data, name, OutlineBuilder())
     if reading.foreign is not None:
         raise XmlInputError(f"{label}: {reading.foreign.message}")
@@ -138,23 +66,6 @@ def _read(data, name: str | None, warn) -> Document:
     if reading.document is None:  # the pass stops building only at a problem it records: a safeguard
         raise XmlInputError(f"{label}: invalid govtext XML")
     return reading.document
-
-
-class InconsistentXml(Exception):
-    """Schema-valid XML whose offsets, ids or text do not add up."""
-
-    def __init__(self, problem: Problem) -> None:
-        super().__init__(str(problem))
-        self.problem = problem
-
-
-def _attr(element, name: str) -> str | None:
-    value = element.get(name)
-    if value is None:
-        return None
-    if name in (element.get("escaped") or "").split():
-        return _UNESCAPE.sub(lambda m: "\\" if m.group(1) == "\\" else chr(int(m.group(1)[1:], 16)), value)
-    return value
 
 
 class OutlineBuilder:
@@ -220,12 +131,12 @@ class OutlineBuilder:
         share_text(self._sliced, text)
         self._sliced = []
         source = Source(
-            path=_attr(source_el, "path"),
+            path=attribute(source_el, "path"),
             sha256=source_el.get("sha256"),
             encoding=source_el.get("encoding"),
             chars=int(source_el.get("chars")),
             format=source_el.get("format", "text"),
-            extractor=_attr(source_el, "extractor"),
+            extractor=attribute(source_el, "extractor"),
         )
         (node,) = self._children[0]
         return Document(source=source, text=text, root=node, genre=root.get("genre"))
@@ -235,23 +146,3 @@ _intern = sys.intern  # leaf ids end in a few short steps (b1, m3, h1): one stri
 _JOIN = 4096
 
 
-def _leaf_text(element) -> str:
-    parts = [element.text or ""]
-    for char in element:
-        if char.tag == _CHAR:
-            parts.append(_char(char))
-        parts.append(char.tail or "")
-    return "".join(parts)
-
-
-_CODE = re.compile("[0-9A-F]{4,6}")
-
-
-def _char(element) -> str:
-    """The character a ``<char code="000C"/>`` stands for: a Unicode scalar value (a lone
-    surrogate such as D800 is none, and could not be written out again as UTF-8)."""
-    code = element.get("code") or ""
-    value = int(code, 16) if _CODE.fullmatch(code) else -1
-    if not 0 <= value <= 0x10FFFF or 0xD800 <= value <= 0xDFFF:
-        raise InconsistentXml(Problem(element.sourceline, f"<char code={code[:12]!r}> is not a Unicode character"))
-    return chr(value)

@@ -28,8 +28,8 @@ from govtext.model import LEAF_TYPES
 from govtext.textio import new_sha256
 from govtext.xmlfmt import FORMAT, NAMESPACE, VERSION, schema_path
 from govtext.xmlfmt.digest import OutlineDigest
-from govtext.xmlfmt.reader import (_VOCABULARY, PARSER_OPTIONS, InconsistentXml, Problem, _attr, _first_line,
-                                   _leaf_text, _refuse_declarations, make_parser)
+from govtext.xmlfmt.elements import (PARSER_OPTIONS, VOCABULARY, InconsistentXml, Problem, attribute, first_line,
+                                     leaf_text, refuse_declarations, make_parser)
 from govtext.xmlfmt.unique_ids import UniqueIds
 
 _CHAR = f"{{{NAMESPACE}}}char"
@@ -65,15 +65,15 @@ def _open(source) -> io.BufferedIOBase:
 
 
 def _refuse(source, label: str) -> None:
-    """The declaration scan of :func:`_refuse_declarations`, a chunk at a time for a file."""
+    """The declaration scan of :func:`refuse_declarations`, a chunk at a time for a file."""
     if isinstance(source, (bytes, bytearray)):
-        _refuse_declarations(source, label)
+        refuse_declarations(source, label)
         return
     overlap = len(b"<!DOCTYPE") - 1  # a declaration split across two chunks is still seen
     with open(source, "rb") as fh:
         tail = b""
         while chunk := fh.read(_CHUNK):
-            _refuse_declarations(tail + chunk, label)
+            refuse_declarations(tail + chunk, label)
             tail = chunk[-overlap:]
 
 
@@ -93,7 +93,7 @@ def _events(source, label: str, events=("start", "end")) -> Iterator[tuple[str, 
             yield from context
         except etree.XMLSyntaxError as exc:
             line = f"line {exc.lineno}: " if exc.lineno else ""
-            raise XmlInputError(f"{label}: malformed XML: {line}{_first_line(exc.msg)}") from None
+            raise XmlInputError(f"{label}: malformed XML: {line}{first_line(exc.msg)}") from None
 
 
 def _root_problem(root) -> Problem | None:
@@ -109,7 +109,7 @@ def _root_problem(root) -> Problem | None:
     return None
 
 
-_LOCAL_NAMES = {f"{{{NAMESPACE}}}{name}": name for name in _VOCABULARY}
+_LOCAL_NAMES = {f"{{{NAMESPACE}}}{name}": name for name in VOCABULARY}
 """govtext's own tags and their local names: most elements are known by one dict lookup."""
 
 
@@ -117,7 +117,7 @@ def _unknown(element) -> Problem | None:
     if element.tag in _LOCAL_NAMES:
         return None
     qname = etree.QName(element)
-    if qname.namespace != NAMESPACE or qname.localname not in _VOCABULARY:
+    if qname.namespace != NAMESPACE or qname.localname not in VOCABULARY:
         where = f"{{{qname.namespace}}}" if qname.namespace and qname.namespace != NAMESPACE else ""
         return Problem(element.sourceline, f"unknown element <{where}{qname.localname}>")
     return None
@@ -131,7 +131,7 @@ def _record(element, depth: int) -> tuple:
     if get("escaped") is None:  # nearly always: the values are as written
         node_id, kind, number, title = get("id"), get("kind"), get("number"), get("title")
     else:
-        node_id, kind, number, title = (_attr(element, name) for name in ("id", "kind", "number", "title"))
+        node_id, kind, number, title = (attribute(element, name) for name in ("id", "kind", "number", "title"))
     return (depth, node_id, _LOCAL_NAMES[element.tag], kind, number, title,
             int(level) if level is not None else None, int(get("start")), int(get("end")))
 
@@ -302,7 +302,7 @@ def read_stream(data, name: str | None = None, builder=None) -> Reading:
             node_id, start, end = record[1], record[7], record[8]
             if record[2] in LEAF_TYPES:
                 try:
-                    text = _leaf_text(element)
+                    text = leaf_text(element)
                 except InconsistentXml as exc:  # a <char> that is no character
                     inconsistent(exc.problem)
                     text = "\ufffd" * (end - start)  # stands in, so the checks after it still run
@@ -417,6 +417,6 @@ def archived_outline(data, name: str | None = None) -> tuple[str, list[tuple[tup
         else:
             depth -= 1
             if _LOCAL_NAMES[element.tag] in LEAF_TYPES:
-                texts.append(_leaf_text(element))
+                texts.append(leaf_text(element))
             element.clear(keep_tail=True)
     return "".join(texts), records

@@ -15,7 +15,7 @@ from __future__ import annotations
 from itertools import zip_longest
 
 from govtext.xmlfmt.digest import describe, outline_digest, records
-from govtext.xmlfmt.reader import Problem
+from govtext.xmlfmt.elements import Problem
 from govtext.xmlfmt.stream_check import archived_outline, outline_changed, stream_problems
 
 __all__ = ["Problem", "validate_bytes", "validate_file"]
