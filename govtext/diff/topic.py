@@ -151,22 +151,27 @@ class TopicIndex:
         indexes it (a reader sees 粮食 in 粮食安全, 治理 in a protected 完善社会治理体系);
         a run of characters the dictionary cuts one by one is read by its bigrams, so the
         jargon no dictionary holds still meets itself (正风肃纪, 放管服)."""
-        out = []
+        out: list[tuple[str, int]] = []
+        append = out.append
         run: list[tuple[str, int]] = []
-        for w, _, end in [*self._tokenize(text), ("", 0, 0)]:
+        cjk, numeral, grammar = _CJK.search, _NUMERAL.fullmatch, _FUNCTION_CHARS
+        for w, _, end in self._tokenize(text):
             if len(w) == 1:
-                if "\u4e00" <= w <= "\u9fff" and w not in _FUNCTION_CHARS:
+                if "\u4e00" <= w <= "\u9fff" and w not in grammar:
                     run.append((w, end))
                     continue
-            elif len(w) >= 2 and _CJK.search(w) and not _NUMERAL.fullmatch(w):
+            elif cjk(w) and not numeral(w):
                 if len(run) >= 2:
-                    out.extend((a + b, b_end) for (a, _), (b, b_end) in zip(run, run[1:]))
+                    out.extend([(a + b, b_end) for (a, _), (b, b_end) in zip(run, run[1:])])
                 run = []
-                out.append((w, end))
+                append((w, end))
                 continue
-            if len(run) >= 2:
-                out.extend((a + b, b_end) for (a, _), (b, b_end) in zip(run, run[1:]))
-            run = []
+            if run:
+                if len(run) >= 2:
+                    out.extend([(a + b, b_end) for (a, _), (b, b_end) in zip(run, run[1:])])
+                run = []
+        if len(run) >= 2:
+            out.extend([(a + b, b_end) for (a, _), (b, b_end) in zip(run, run[1:])])
         return out
 
     def _vectors(self, units: list[Unit], own: list[tuple[Counter[str], set[str]]],
@@ -302,7 +307,7 @@ class TopicIndex:
         if cached is None:
             words, styles, df = (self._words_old, self._style_old, self.df) if side == 0 \
                 else (self._words_new, self._style_new, self.df)
-            cached = {index: tuple((styles[index], w) for w in found.vector if df[w] <= POSTING_CAP)
+            cached = {index: tuple([(styles[index], w) for w in found.vector if df[w] <= POSTING_CAP])
                       for index, found in words.items()}
             self._index_keys[side] = cached
         return cached

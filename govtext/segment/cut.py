@@ -47,6 +47,8 @@ class Cutter:
         for word, freq in overlay.items():
             if freq > 0 and word:
                 self._extra.setdefault(word[0], []).append((word, log(freq)))
+        self._extra_first = re.compile("[" + "".join(map(re.escape, sorted(self._extra))) + "]") \
+            if self._extra else None
 
     def cut(self, sentence: str) -> Iterator[str]:
         """The words of ``sentence``, in order; they concatenate back to it."""
@@ -129,7 +131,7 @@ class Cutter:
         longest = self._longest
         prefixes = trie.iter_prefixes_with_ids
         # Only positions where an overlay word may start look the overlay up (most have none).
-        starts = {k for k, ch in enumerate(block) if ch in extra} if extra else ()
+        starts = {m.start() for m in self._extra_first.finditer(block)} if extra else ()
         for k in range(n - 1, -1, -1):
             # jieba takes max((log(FREQ[word]) - logtotal + route[end][0], end - 1)): the best
             # score, the longer word on a tie.  Ends only grow in the loops below, so ">=" is that.
