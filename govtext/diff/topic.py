@@ -102,6 +102,7 @@ class TopicIndex:
         self._style_new = {u.index: series_style(u.number) for u in new}
         self._built = False
         self._directives: frozenset[str] | None = None
+        self._generic_words: dict[str, bool] = {}
         self._index_keys: list[dict | None] = [None, None]
 
     def _build(self) -> None:
@@ -241,13 +242,18 @@ class TopicIndex:
         return any(not self._generic(w) for w in x.lead.keys() & y.lead.keys())
 
     def _generic(self, word: str) -> bool:
-        if self._directives is None:
-            from govtext.lexicon import default_lexicon
-            self._directives = frozenset(default_lexicon().directive_starts)
-        d = self._directives
-        # 大力推进 is two directive words; 进一 is part of one (进一步).
-        return word in d or any(word[:i] in d and word[i:] in d for i in range(1, len(word))) \
-            or any(word in x for x in d if len(x) > len(word))
+        """Whether ``word`` is a directive verb or adverb, two of them (大力推进), or part of one
+        (进一 of 进一步); answered once per word."""
+        known = self._generic_words.get(word)
+        if known is None:
+            if self._directives is None:
+                from govtext.lexicon import default_lexicon
+                self._directives = frozenset(default_lexicon().directive_starts)
+            d = self._directives
+            known = word in d or any(word[:i] in d and word[i:] in d for i in range(1, len(word))) \
+                or any(word in x for x in d if len(x) > len(word))
+            self._generic_words[word] = known
+        return known
 
     def lead_held(self, piece: tuple[int, int], whole: tuple[int, int]) -> float:
         """The share of ``piece``'s lead-clause topic weight (its heading's words by rarity,
