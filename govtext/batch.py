@@ -181,7 +181,7 @@ def convert_one(task: Task) -> Result:
     # Imported here: the pipeline sits above this package, and workers import it once.
     from govtext.errors import GovtextError
     from govtext.pipeline import load
-    from govtext.textio import write_atomic
+    from govtext.atomic import write_atomic
     from govtext.xmlfmt import export_pieces
 
     warnings: list[str] = []

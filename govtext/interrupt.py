@@ -1,7 +1,7 @@
 """SIGTERM handled as Ctrl-C is: unwinding, so every temporary file is removed.
 
 Python dies on SIGTERM at once, with no ``finally`` run: an output being written
-(``.out.xml.1a2b.tmp``, see :func:`govtext.textio.atomic_output`) stays behind.
+(``.out.xml.1a2b.tmp``, see :func:`govtext.atomic.atomic_output`) stays behind.
 SIGINT raises KeyboardInterrupt instead, which every writer already cleans up
 after; raising :class:`Terminated` (a KeyboardInterrupt) on SIGTERM gives it the
 same path.  Installed by the console script and in each worker process.

@@ -77,7 +77,7 @@ def test_sigterm_unwinds_like_ctrl_c_and_removes_the_temporary_file(tmp_path):
     code = f"""
 import os, signal, sys
 from govtext.interrupt import Terminated, handle_sigterm
-from govtext.textio import write_atomic
+from govtext.atomic import write_atomic
 handle_sigterm()
 def pieces():
     yield b"first piece"

@@ -20,7 +20,7 @@ from click.testing import CliRunner
 
 from govtext.cli import main
 from govtext.errors import OutputError
-from govtext.textio import write_atomic
+from govtext.atomic import write_atomic
 
 from conftest import FIXTURES
 
@@ -342,10 +342,10 @@ def test_a_regular_file_reached_through_proc_is_still_replaced_atomically(runner
 
 def test_a_regular_file_under_dev_is_replaced_atomically(tmp_path, monkeypatch):
     """/dev/shm holds regular files: the /dev/ prefix alone says nothing."""
-    from govtext import textio
+    from govtext import atomic
 
-    assert not textio._is_fd_alias("/dev/shm/out.xml")
-    assert not textio._is_fd_alias("/proc/self/cwd/out.xml")
+    assert not atomic._is_fd_alias("/dev/shm/out.xml")
+    assert not atomic._is_fd_alias("/proc/self/cwd/out.xml")
     for alias in ("/dev/stdout", "/dev/stderr", "/dev/fd/1", "/proc/self/fd/1", "/proc/123/fd/4",
                   "/proc/thread-self/fd/2", "/dev/../dev/stdout"):
-        assert textio._is_fd_alias(alias), alias
+        assert atomic._is_fd_alias(alias), alias

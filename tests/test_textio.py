@@ -8,7 +8,8 @@ import pytest
 
 from govtext import textio
 from govtext.errors import InputError, OutputError
-from govtext.textio import decode, write_atomic
+from govtext.atomic import write_atomic
+from govtext.textio import decode
 
 TEXT = "　　完善社会治理体制\n　　构建党委领导体制。发挥党委总揽全局、协调各方的领导作用。\n" * 3
 

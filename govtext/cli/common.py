@@ -241,9 +241,9 @@ def stdout_is_terminal() -> bool:
 
 
 def emit(data: str | bytes | Iterable[str] | Iterable[bytes], output: str | None) -> None:
-    """Write to OUT (atomically for a file; see :func:`govtext.textio.write_atomic`), or to
+    """Write to OUT (atomically for a file; see :func:`govtext.atomic.write_atomic`), or to
     stdout; ``data`` may come in pieces (streamed outputs, never whole in memory)."""
-    from govtext.textio import write_atomic
+    from govtext.atomic import write_atomic
 
     if not isinstance(data, (str, bytes)):
         pieces = (p.encode("utf-8") if isinstance(p, str) else p for p in data)

@@ -32,7 +32,7 @@ class ParquetTable:
     @contextmanager
     def atomic(cls, path: str, columns: tuple[str, ...], integers: frozenset[int]):
         """A table that replaces ``path`` when the block ends without an error."""
-        from govtext.textio import atomic_output
+        from govtext.atomic import atomic_output
 
         with atomic_output(path) as fh:
             table = cls(fh, columns, integers)

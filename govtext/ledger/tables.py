@@ -107,6 +107,6 @@ def _open(stack: ExitStack, path: str, columns: tuple[str, ...], counts_from: in
         from govtext.ledger.parquet import ParquetTable
 
         return stack.enter_context(ParquetTable.atomic(path, columns, _integer_columns(columns, counts_from)))
-    from govtext.textio import atomic_output
+    from govtext.atomic import atomic_output
 
     return CsvTable(stack.enter_context(atomic_output(path)), columns)
