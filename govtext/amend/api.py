@@ -6,7 +6,8 @@ import re
 from dataclasses import replace
 
 from govtext.amend.apply import Amended, AmendError, apply_instrument
-from govtext.amend.grammar import Context, read_item
+from govtext.amend.grammar import read_item
+from govtext.amend.references import Context
 from govtext.amend.instrument import RawInstrument, law_title_of, split_instrument
 from govtext.amend.lawtext import LawText, from_document
 from govtext.amend.ops import Instrument, Item, Merge, NoChange, Renumber

@@ -7,7 +7,7 @@ a count (增加两款 / 改为三条), positions (作为第二款、第三款 / 
 (quotes, several paragraphs, with or without their 第X条 label).  Quotes are
 placeholders (``Q``) by then, so no pattern sees quoted words.
 
-Clauses share a :class:`Context`: the unit last named (what 第二款 / 其中的 / 该条
+Clauses share a :class:`~govtext.amend.references.Context`: the unit last named (what 第二款 / 其中的 / 该条
 continue), a construction still waiting for its positions or text
 (将第三条改为两条 … 作为第三条、第四条 … 修改为：“……”), a new chapter waiting for
 its first article (增加一章 … 包括第六十一条至第六十五条).
@@ -26,128 +26,35 @@ from govtext.amend.ops import (
 from govtext.amend.quotes import (
     PLACEHOLDER, PLACEHOLDER_RE, QuoteError, as_law_text, curl_ascii_quotes, extract_quotes, quote_bare_payload,
 )
+from govtext.amend.references import LAW, SEPARATOR, Context, alternatives, numeral_value
 from govtext.amend.vocabulary import (
-    CLAUSE_SEPARATORS, CN, LIST_SEPARATORS, NO_CHANGE, NUM, PUNCTUATION_NAMES, QUOTE_SUFFIXES, REPAIRS, SAME_ARTICLE,
+    CLAUSE_SEPARATORS, CN, NO_CHANGE, NUM, PUNCTUATION_NAMES, QUOTE_SUFFIXES, REPAIRS, SAME_ARTICLE,
     SAME_UNIT, SHORT_LIST, SIDES, TEXT_PARTS, UNIT_PARTS, UNITS, VERBS, WHOLE_LAW,
 )
-from govtext.numerals import cn_value, to_cn
-
-
-def _alt(words) -> str:
-    return "(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"
+from govtext.numerals import to_cn
 
 
 _Q = "\ue000\\d+\ue001"
 _QS = rf"(?:{_Q})+"
 _QLIST = rf"{_Q}(?:(?:、|和|及){_Q})*"
-_V = {name: _alt(words) for name, words in VERBS.items()}
-_SEP = _alt(LIST_SEPARATORS)
-# A law named before the number (刑法第……, 本法第……) is the law amended: 修正案 name it every time.
-_LAW = r"(?:本法|本解释|本条例|本规定|《[^》]+》|[\u4e00-\u9fff]{1,10}?法(?=第|原第))"
+_V = {name: alternatives(words) for name, words in VERBS.items()}
 _ART = rf"第{NUM}条(?:之{CN})?"
 _CL = rf"第{NUM}款"
 _PT = rf"第[（(]?{NUM}[）)]?项"
 _SP = rf"第{NUM}目"
-_SAME = _alt(SAME_ARTICLE + SAME_UNIT)
+_SAME = alternatives(SAME_ARTICLE + SAME_UNIT)
 # 该条第三款: a 款 of the article last named, said so (SAME_ARTICLE then the unit).
-_ONE = (rf"(?:{_LAW}?原?(?:{_ART}(?:{_CL})?(?:{_PT})?(?:{_SP})?|{_CL}(?:{_PT})?(?:{_SP})?|{_PT}(?:{_SP})?|{_SP})"
-        rf"|{_alt(SAME_ARTICLE)}(?:{_CL}(?:{_PT})?|{_PT})(?:{_SP})?|{_SAME})")
+_ONE = (rf"(?:{LAW}?原?(?:{_ART}(?:{_CL})?(?:{_PT})?(?:{_SP})?|{_CL}(?:{_PT})?(?:{_SP})?|{_PT}(?:{_SP})?|{_SP})"
+        rf"|{alternatives(SAME_ARTICLE)}(?:{_CL}(?:{_PT})?|{_PT})(?:{_SP})?|{_SAME})")
 _RANGE = rf"{_ONE}至{_ONE}"
-_LIST = rf"(?:{_RANGE}|{_ONE})(?:{_SEP}(?:{_RANGE}|{_ONE}))*"
-_PARTS = re.compile(rf"(?:第(?P<a>{NUM})条(?:之(?P<z>{CN}))?)?(?:第(?P<c>{NUM})款)?"
-                    rf"(?:第[（(]?(?P<p>{NUM})[）)]?项)?(?:第(?P<s>{NUM})目)?")
-_UNIT_PART = _alt(UNIT_PARTS)
-_TEXT_PART = _alt(TEXT_PARTS)
+_LIST = rf"(?:{_RANGE}|{_ONE})(?:{SEPARATOR}(?:{_RANGE}|{_ONE}))*"
+_UNIT_PART = alternatives(UNIT_PARTS)
+_TEXT_PART = alternatives(TEXT_PARTS)
 _SENTENCE = rf"第(?P<sentence>{CN})句"
-_SIDE = _alt(SIDES)
+_SIDE = alternatives(SIDES)
 _HEADING = rf"第{CN}(?:编|章|节)"
 # 第十条第二款第一句中的“A”: words sought in one sentence of the unit named.
 _IN_SENTENCE = rf"(?:的)?第{CN}句"
-
-
-def _value(numeral: str) -> int:
-    return int(numeral) if numeral.isdigit() else cn_value(numeral)
-
-
-@dataclass
-class Context:
-    """What the item has said so far that later clauses continue."""
-
-    target: Target | None = None
-    """The unit last named: what 第二款 / 其中的 / 该条 refer to."""
-    awaiting: int | None = None
-    """Index (in the item's operations) of an operation still waiting for its text."""
-    split: tuple[Target, int, list[int]] | None = None
-    """将第三条改为两条: the article, the count, the new numbers once 作为 names them."""
-    heading: int | None = None
-    """Index of a new 章/节 still waiting for its first article (包括第X条 / 列入本章)."""
-    counted: bool = False
-    """第一款改为三款: a 款 becoming several (its positions need no action)."""
-    last_number: int | None = None
-    """The new number of the article last renumbered (列入本章)."""
-    places: tuple[tuple[Target, ...], Target | None] | None = None
-    """The units a words clause last listed, and the unit last named then: a following words clause
-    with no place of its own works in them while nothing else has been named since."""
-
-    def resolve(self, text: str) -> Target:
-        text = re.sub(rf"^{_LAW}?原?", "", text)
-        if text in SAME_ARTICLE or text == "":
-            return self._need().article_only()
-        if text in SAME_UNIT:
-            return self._need()
-        same = next((w for w in SAME_ARTICLE if text.startswith(w)), None)
-        if same:  # 该条第三款: counted in the article last named, not in the unit last named
-            base = self._need()
-            m = _PARTS.fullmatch(text[len(same):])
-            if not m or m.group("a"):
-                raise ValueError(f"cannot read the reference {text}")
-            c, p, s = (_value(g) if g else None for g in m.group("c", "p", "s"))
-            return Target(base.article, base.zhiyi, c, p, s)
-        m = _PARTS.fullmatch(text)
-        if not m or not text:
-            raise ValueError(f"cannot read the reference {text}")
-        a, z, c, p, s = (_value(g) if g else None for g in m.group("a", "z", "c", "p", "s"))
-        if a is not None:
-            return Target(a, z or 0, c, p, s)
-        base = self._need()
-        if c is not None:
-            return Target(base.article, base.zhiyi, c, p, s)
-        if p is not None:
-            return Target(base.article, base.zhiyi, base.clause, p, s)
-        return Target(base.article, base.zhiyi, base.clause, base.point, s)
-
-    def resolve_list(self, text: str) -> tuple[Target, ...]:
-        """第五十四条第二款、第五十六条 / 第六十一条至第六十五条: each piece may continue the last."""
-        targets: list[Target] = []
-        text = re.sub(r"《[^》]*》", "", text)  # the law amended, named once (its name may hold 和)
-        for piece in re.split(_SEP, text):
-            if not piece:
-                continue
-            if "至" in piece:
-                first, last = (self.resolve(p) for p in piece.split("至", 1))
-                targets.extend(_expand(first, last))
-            else:
-                targets.append(self.resolve(piece))
-            self.target = targets[-1]
-        if len(set(targets)) != len(targets):
-            raise ValueError(f"{targets[0].label()} is named twice in one list")
-        return tuple(targets)
-
-    def _need(self) -> Target:
-        if self.target is None:
-            raise ValueError("a unit is referred to before any article is named")
-        return self.target
-
-
-def _expand(first: Target, last: Target) -> list[Target]:
-    """第六十一条至第六十五条, 第一款至第三款: every unit of the range."""
-    if first.clause is None and last.clause is None and first.point is None:
-        return [Target(n) for n in range(first.article, last.article + 1)]
-    if first.point is None and last.point is None and first.key == last.key:
-        return [Target(first.article, first.zhiyi, c) for c in range(first.clause, last.clause + 1)]
-    if first.key == last.key and first.clause == last.clause:
-        return [Target(first.article, first.zhiyi, first.clause, p) for p in range(first.point, last.point + 1)]
-    raise ValueError(f"cannot expand the range {first.label()}至{last.label()}")
 
 
 Quotes = tuple[tuple[str, ...], ...]
@@ -203,7 +110,7 @@ def _targets_of(where: str | None, item: _Item) -> tuple[Target, ...]:
     return targets
 
 
-_WHERE = rf"(?P<where>将?(?:名称(?:(?:、|和|及){_LIST})?|{_LIST}(?:{_IN_SENTENCE})?|{_alt(WHOLE_LAW)})?(?:中的|其中的|末尾的|中)|将?其中的|将{_LIST}|将)?"
+_WHERE = rf"(?P<where>将?(?:名称(?:(?:、|和|及){_LIST})?|{_LIST}(?:{_IN_SENTENCE})?|{alternatives(WHOLE_LAW)})?(?:中的|其中的|末尾的|中)|将?其中的|将{_LIST}|将)?"
 
 
 def _sentence_of(where: str) -> tuple[str, int | None]:
@@ -211,7 +118,7 @@ def _sentence_of(where: str) -> tuple[str, int | None]:
     m = re.search(rf"(?:的)?第(?P<n>{CN})句", where)
     if not m:
         return where, None
-    return where[:m.start()] + where[m.end():], _value(m.group("n"))
+    return where[:m.start()] + where[m.end():], numeral_value(m.group("n"))
 
 
 def _words(m, item: _Item) -> None:
@@ -285,7 +192,7 @@ def _renumber(m, item: _Item) -> None:
     news = re.findall(rf"第[（(]?({NUM})[）)]?(条|款|项|目)(?:第({CN})款)?", m.group("news"))
     if "至" in m.group("news"):  # 将第十条至第十二条改为第十一条至第十三条
         (a, unit, _), (b, _, _) = news
-        news = [(to_cn(n), unit, "") for n in range(_value(a), _value(b) + 1)]
+        news = [(to_cn(n), unit, "") for n in range(numeral_value(a), numeral_value(b) + 1)]
     if len(news) == 1 and len(olds) > 1 and news[0][1] == "条" and len({t.key for t in olds}) == 1:
         olds = (olds[0].article_only(),)  # several 款 of one article become the new article
     if len(olds) != len(news):
@@ -293,18 +200,18 @@ def _renumber(m, item: _Item) -> None:
     item.ctx.target = olds[0]
     for old, (num, unit, into) in zip(olds, news):
         unit_name = UNITS[unit]
-        into_clause = _value(into) if into else None
+        into_clause = numeral_value(into) if into else None
         if unit_name == "article" and old.clause is not None and (into_clause or 1) == 1:
             # 将第四十三条第二款改为第四十八条第一款: the 款 leaves its article and opens a new one.
-            item.wait(Detach(old, _value(num)))
+            item.wait(Detach(old, numeral_value(num)))
             continue
-        if unit_name == "article" and old.clause is not None and into_clause and _value(num) != old.article:
+        if unit_name == "article" and old.clause is not None and into_clause and numeral_value(num) != old.article:
             # 将第三条第二款改为第四条第二款: the 款 joins another article at that place.
-            item.ops.append(Transfer(old, _value(num), 0, into_clause))
+            item.ops.append(Transfer(old, numeral_value(num), 0, into_clause))
             continue
-        item.ops.append(Renumber(old, _value(num), unit_name, into_clause))
+        item.ops.append(Renumber(old, numeral_value(num), unit_name, into_clause))
         if unit_name == "article":
-            item.ctx.last_number = _value(num)
+            item.ctx.last_number = numeral_value(num)
 
 
 def _count_change(m, item: _Item) -> None:
@@ -312,7 +219,7 @@ def _count_change(m, item: _Item) -> None:
     target = item.ctx.resolve(re.sub("^将", "", m.group("ref"))) if m.group("ref") else item.ctx._need()
     item.ctx.target = target
     if m.group("unit") == "条":
-        item.ctx.split = (target.article_only(), _value(m.group("n")), [])
+        item.ctx.split = (target.article_only(), numeral_value(m.group("n")), [])
     else:
         item.ctx.counted = True
 
@@ -337,8 +244,8 @@ def _unit_as(m, item: _Item) -> None:
     if split is None:
         raise ValueError("作为 with no article being split")
     article = split[0]
-    part = Target(article.article, article.zhiyi, _value(m.group("c")))
-    number = _value(m.group("n"))
+    part = Target(article.article, article.zhiyi, numeral_value(m.group("c")))
+    number = numeral_value(m.group("n"))
     split[2].append(number)
     item.ctx.target = part
     if len(split[2]) == 1:
@@ -349,8 +256,8 @@ def _unit_as(m, item: _Item) -> None:
 
 def _more_as(m, item: _Item) -> None:
     """第三、四、五、六款分别作为第八十一条第二、三、四、五款: they follow the 款 split off before."""
-    clauses = [_value(n) for n in re.split("、", m.group("cs"))]
-    number = _value(m.group("n"))
+    clauses = [numeral_value(n) for n in re.split("、", m.group("cs"))]
+    number = numeral_value(m.group("n"))
     host = next((i for i, op in enumerate(item.ops) if isinstance(op, Detach) and op.number == number), None)
     if host is None:
         raise ValueError(f"no 款 was made 第{m.group('n')}条 before")
@@ -418,7 +325,7 @@ def _modify(m, item: _Item) -> None:
     if m.group("part"):
         item.ops.append(ModifyPart(target, UNIT_PARTS[m.group("part")], lines))
     elif m.group("sentence"):
-        item.ops.append(ModifyPart(target, f"sentence:{_value(m.group('sentence'))}", lines))
+        item.ops.append(ModifyPart(target, f"sentence:{numeral_value(m.group('sentence'))}", lines))
     else:
         item.ops.append(Modify(target, lines))
 
@@ -427,7 +334,7 @@ def _sentence_delete(m, item: _Item) -> None:
     """删去第二款第二句: that sentence of the unit goes."""
     target = item.ctx.resolve(m.group("ref")) if m.group("ref") else item.ctx._need()
     item.ctx.target = target
-    item.ops.append(ModifyPart(target, f"sentence:{_value(m.group('sentence'))}", ("",)))
+    item.ops.append(ModifyPart(target, f"sentence:{numeral_value(m.group('sentence'))}", ("",)))
 
 
 def _sentence_add(m, item: _Item) -> None:
@@ -435,7 +342,7 @@ def _sentence_add(m, item: _Item) -> None:
     ref = re.sub("^在", "", m.group("ref") or "")
     target = item.ctx.resolve(ref) if ref else item.ctx._need()
     item.ctx.target = target
-    after = (_value(m.group("after")) if m.group("after") else _value(m.group("pos")) - 1 if m.group("pos")
+    after = (numeral_value(m.group("after")) if m.group("after") else numeral_value(m.group("pos")) - 1 if m.group("pos")
              else -1)
     item.ops.append(ModifyPart(target, f"after-sentence:{after}", item.lines(m.group("q"))))
 
@@ -444,7 +351,7 @@ def _modify_text(m, item: _Item) -> None:
     """将引言修改为 / 将名称修改为 / 将第一部分标题修改为: text outside the articles."""
     lines = item.lines(m.group("q"))
     if m.group("section"):
-        item.ops.append(ModifyText(f"part:{_value(m.group('section'))}", lines))
+        item.ops.append(ModifyText(f"part:{numeral_value(m.group('section'))}", lines))
     else:
         item.ops.append(ModifyText(TEXT_PARTS[m.group("part")], lines))
 
@@ -452,7 +359,7 @@ def _modify_text(m, item: _Item) -> None:
 def _add(m, item: _Item) -> None:
     """增加一条/两款/一章，(分别)作为第N…：“……” (text now, or in a later clause of the item)."""
     ctx = item.ctx
-    unit, count = m.group("unit"), _value(m.group("n"))
+    unit, count = m.group("unit"), numeral_value(m.group("n"))
     positions_text = m.group("pos") or ""
     quotes = item.each(m.group("q"))
     lines = item.lines(m.group("q"))
@@ -465,7 +372,7 @@ def _add(m, item: _Item) -> None:
         if not number or not m.group("title"):
             raise ValueError(f"a new {unit} needs its number and title (作为第N{unit}“……”)")
         ctx.heading = len(item.ops)
-        item.ops.append(AddHeading(unit, _value(number.group(1)), item.word(m.group("title")), 0))
+        item.ops.append(AddHeading(unit, numeral_value(number.group(1)), item.word(m.group("title")), 0))
         return
     if m.group("title"):
         quotes = item.each(m.group("title")) + quotes
@@ -498,7 +405,7 @@ def _add(m, item: _Item) -> None:
     parent = ctx.resolve(re.sub(r"^在|后$|之后$|中$", "", where)) if where else \
         positions[0] if positions else ctx._need()
     name = UNITS[unit]
-    numbers = [_value(n) for n in re.findall(rf"第({NUM}){unit}", positions_text)]
+    numbers = [numeral_value(n) for n in re.findall(rf"第({NUM}){unit}", positions_text)]
     if positions:
         parent = positions[0].article_only()
     if len(numbers) != count:
@@ -528,7 +435,7 @@ def _include(m, item: _Item) -> None:
     if ctx.heading is None:
         raise ValueError(f"{m.group()} with no new chapter")
     if m.group("first"):
-        first = _value(m.group("first"))
+        first = numeral_value(m.group("first"))
     elif ctx.last_number is not None:
         first = ctx.last_number
     else:
@@ -543,11 +450,11 @@ def _include(m, item: _Item) -> None:
 
 
 def _rename_heading(m, item: _Item) -> None:
-    within = _value(m.group("book")) if m.group("book") else None
+    within = numeral_value(m.group("book")) if m.group("book") else None
     title = item.word(m.group("q"))
     if not title:
         raise ValueError("an empty heading title")
-    item.ops.append(RenameHeading(m.group("unit"), _value(m.group("num")), title, within))
+    item.ops.append(RenameHeading(m.group("unit"), numeral_value(m.group("num")), title, within))
 
 
 def _delete(m, item: _Item) -> None:
@@ -561,7 +468,7 @@ def _merge(m, item: _Item) -> None:
     item.ctx.target = targets[0]
     item.ops.append(Merge(targets))
     if m.group("as") and m.group("as_unit") == "条":
-        item.ops.append(Renumber(targets[0], _value(m.group("as")), "article"))
+        item.ops.append(Renumber(targets[0], numeral_value(m.group("as")), "article"))
 
 
 def _join(m, item: _Item) -> None:
@@ -579,7 +486,7 @@ def _detach(m, item: _Item) -> None:
     if target.clause is None:
         raise ValueError(f"{target.label()} is already an article")
     item.ctx.target = target
-    item.wait(Detach(target, _value(m.group("n"))))
+    item.wait(Detach(target, numeral_value(m.group("n"))))
 
 
 def _move_to(m, item: _Item) -> None:
@@ -591,7 +498,7 @@ def _move_to(m, item: _Item) -> None:
     if level != unit or target.subpoint is not None:
         raise ValueError(f"{target.label()} cannot move to a {m.group('unit')}'s place")
     item.ctx.target = target
-    item.ops.append(Move(target, None, _value(m.group("n")), unit))
+    item.ops.append(Move(target, None, numeral_value(m.group("n")), unit))
 
 
 def _transfer(m, item: _Item) -> None:
@@ -610,7 +517,7 @@ def _transfer(m, item: _Item) -> None:
 
 def _renumber_heading(m, item: _Item) -> None:
     """将第三章改为第四章."""
-    item.ops.append(RenumberHeading(m.group("unit"), _value(m.group("a")), _value(m.group("b"))))
+    item.ops.append(RenumberHeading(m.group("unit"), numeral_value(m.group("a")), numeral_value(m.group("b"))))
 
 
 def _move(m, item: _Item) -> None:
@@ -635,7 +542,7 @@ _COUNT = rf"(?P<n>{CN})"
 RULES: tuple[tuple[re.Pattern[str], Rule], ...] = tuple((re.compile(p), r) for p, r in (
     *((pattern, _no_change(what, renumber)) for pattern, what, renumber in NO_CHANGE),
     # 在第X条中的“A”后增加“B” / 在第一条第二款开始部分增加规定：“……”
-    (rf"在?(?P<where>{_LIST}(?:{_IN_SENTENCE})?|{_alt(WHOLE_LAW)}|其)?(?:中的|的)?(?P<anchor>{_Q})(?P<side>{_SIDE}){_V['add']}"
+    (rf"在?(?P<where>{_LIST}(?:{_IN_SENTENCE})?|{alternatives(WHOLE_LAW)}|其)?(?:中的|的)?(?P<anchor>{_Q})(?P<side>{_SIDE}){_V['add']}"
      rf"(?P<new>{_Q})", _insert_words),
     (rf"在?(?P<where>{_LIST})(?:的)?(?P<part>{_UNIT_PART}|开头){_V['add']}(?:规定)?[：:]?(?P<new>{_Q})",
      _insert_words),
@@ -672,7 +579,7 @@ RULES: tuple[tuple[re.Pattern[str], Rule], ...] = tuple((re.compile(p), r) for p
     (rf"第(?P<c>{CN})款{_V['as']}第(?P<n>{NUM})条(?:第{CN}款)?", _unit_as),
     (rf"第(?P<cs>{CN}(?:、{CN})+)款分别{_V['as']}第(?P<n>{NUM})条第{CN}(?:、{CN})*款", _more_as),
     # 将第五条修改为：“……” / 第二款修改为 / 第五条条首部分修改为 / 修改为（after 改为两条）
-    (rf"(?P<ref>将?{_ONE})?(?P<more>(?:{_SEP}{_ONE})+)?(?:的)?(?:(?P<part>{_UNIT_PART})|{_SENTENCE})?[，,]?"
+    (rf"(?P<ref>将?{_ONE})?(?P<more>(?:{SEPARATOR}{_ONE})+)?(?:的)?(?:(?P<part>{_UNIT_PART})|{_SENTENCE})?[，,]?"
      rf"(?:{_M}|(?P<moved>修改后作为本条第{CN}款))[：:]?(?P<q>{_QS})", _modify),
     # a payload standing alone right after a clause that named a unit: 将第二条修改为第六条：“……”
     (rf"(?P<ref>)(?P<part>)(?P<sentence>)(?P<moved>)(?P<q>{_QS})", _modify),
@@ -712,7 +619,7 @@ def read_item(text: str, ctx: Context | None = None) -> tuple[tuple[Operation, .
         plain = re.sub(pattern, replacement, plain)
     plain = re.sub(_SPACED_NUMBER, "", plain)
     plain = re.sub(SHORT_LIST, _spell_out_list, plain)
-    plain = re.sub(rf"(?<=\ue001){_alt(QUOTE_SUFFIXES)}", "", plain)
+    plain = re.sub(rf"(?<=\ue001){alternatives(QUOTE_SUFFIXES)}", "", plain)
     plain, quotes = _quote_punctuation(plain, quotes)
     item = _Item(quotes, ctx, [])
     pos = 0
@@ -754,7 +661,7 @@ def _spell_out_list(m: re.Match) -> str:
 
 
 # 末尾的句号 / 中的分号 / 修改为分号 / 删去……逗号: a named mark where a quote of it would stand.
-_NAMED_MARK = re.compile(rf"(?<=的|将|为|去|除){_alt(PUNCTUATION_NAMES)}")
+_NAMED_MARK = re.compile(rf"(?<=的|将|为|去|除){alternatives(PUNCTUATION_NAMES)}")
 
 
 def _quote_punctuation(plain: str, quotes: Quotes) -> tuple[str, Quotes]:
