@@ -19,14 +19,6 @@ CONNECT_TIMEOUT = "10s"
 """How long to wait for a scheduler before saying it cannot be reached."""
 LOG_LENGTH = 100
 """Entries an in-process scheduler keeps in its logs (``--scheduler local``)."""
-START_METHOD = "fork"
-"""How a LocalCluster's nanny starts its worker (``--scheduler local`` only; Dask's default
-is spawn).  A spawned worker is a fresh interpreter that imports distributed and then govtext
-again, ~0.5 s CPU each, paid while no work runs: measured on the two-core machine, starting a
-two-worker cluster took 0.9–1.6 s spawned and 0.16–0.21 s forked (children's CPU 1.0 s
-against 0.1 s), which was most of the gap to ``-j 2`` and most of its run-to-run spread.  A
-forked worker starts with everything this process has imported, as a local process pool's
-does.  Where fork is unsafe or missing (macOS, Windows) Dask's default is kept."""
 ALLOWED_FAILURES = 1
 """Workers a task may lose before it is reported as failed (``--scheduler local``; a remote
 scheduler keeps its own ``distributed.scheduler.allowed-failures``)."""
@@ -63,8 +55,10 @@ def run_on_dask(fn: Callable, tasks: list, scheduler: str, jobs: int,
                              # takes only the batch it was running with it, not a queued one
                              # (which would count a lost worker against an innocent batch).
                              "distributed.scheduler.worker-saturation": 1.0})
-            if _fork_is_safe():
-                dask.config.set({"distributed.worker.multiprocessing-method": START_METHOD})
+            # Workers are spawned (Dask's default), not forked from this process: the in-process
+            # scheduler runs threads, and a fork taken while one holds a lock hung the cluster's
+            # start (seen once in the test suite).  Forking was faster to start (0.16–0.21 s
+            # against 0.9–1.6 s for two workers) but is not safe.
             cluster = distributed.LocalCluster(n_workers=jobs, threads_per_worker=1,
                                                processes=True, dashboard_address=":0",
                                                silence_logs=logging.ERROR)
@@ -84,20 +78,6 @@ def run_on_dask(fn: Callable, tasks: list, scheduler: str, jobs: int,
         client.close()
         if cluster is not None:
             cluster.close()
-
-
-def _fork_is_safe() -> bool:
-    """Linux forks cleanly (macOS system libraries may not; Windows has no fork)."""
-    import multiprocessing
-    import sys
-    import warnings
-
-    if not sys.platform.startswith("linux") or START_METHOD not in multiprocessing.get_all_start_methods():
-        return False
-    # Python 3.12+ warns on any fork of a process with threads (the cluster's event loop runs
-    # in one); the forked worker starts its own loop and takes no lock the others hold.
-    warnings.filterwarnings("ignore", message=r".*use of fork\(\) may lead to deadlocks", category=DeprecationWarning)
-    return True
 
 
 def cluster_threads(scheduler: str) -> int:
