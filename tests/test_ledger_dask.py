@@ -104,3 +104,26 @@ def test_the_dashboard_address_goes_to_stderr(capsys):
     captured = capsys.readouterr()
     assert captured.out == ""
     assert captured.err == "Dask dashboard: http://127.0.0.1:8787/status\n"
+
+
+def _worker_facts(_task) -> tuple[int, bool]:
+    """Where a worker came from: its parent process, and whether it started with the parse pipeline."""
+    return os.getppid(), "govtext.pipeline" in sys.modules
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="the fork server's threads are read from /proc (Linux)")
+def test_local_workers_come_from_a_single_threaded_fork_server():
+    # Never forked from this process, whose scheduler runs threads (a fork taken while one held a
+    # lock once hung the cluster's start); forked from a server that has the pipeline loaded.
+    from multiprocessing import forkserver
+
+    from govtext.executor import run_ordered
+
+    facts = run_ordered(_worker_facts, range(4), jobs=2, scheduler="local")
+    if not hasattr(getattr(forkserver, "_forkserver", None), "_forkserver_pid"):
+        pytest.skip("this Python keeps the fork server's process id elsewhere")
+    server = forkserver._forkserver._forkserver_pid
+    assert server is not None, "no fork server was started"
+    assert {parent for parent, _ in facts} == {server}
+    assert all(preloaded for _, preloaded in facts)
+    assert os.listdir(f"/proc/{server}/task") == [str(server)]  # one thread: a fork from it is safe
