@@ -8,11 +8,11 @@ inside a longer one counts for both (社会治理 inside 社会治理现代化).
 from __future__ import annotations
 
 from bisect import bisect_right
-from operator import add
 
 from govtext.diff.data import protected_terms
 from govtext.history.digest import Digest
 from govtext.history.records import Step, TermRow
+from govtext.term_count import TermCounter
 
 FOUND_KINDS = frozenset({"appeared", "disappeared"})
 """Term findings of a diff step whose terms join the ledger."""
@@ -48,24 +48,11 @@ def build_ledger(digests: list[Digest], steps: list[Step], user: tuple[str, ...]
 
 
 def _count(terms: list[str], digests: list[Digest]) -> list[tuple[int, ...]]:
-    """Each term's ``text.count`` in every version.
-
-    Thousands of terms × every version: most terms are absent from most versions, and a
-    term whose bigrams are not all in a text cannot occur in it — a set test instead of
-    a scan of the text (plain str.count where the term may occur).  One version's
-    bigram set at a time, so memory does not grow with the series."""
-    needed = [_bigrams(term) if term else None for term in terms]
-    columns = []
-    for digest in digests:
-        text, present = digest.text, _bigrams(digest.text)
-        columns.append([text.count(term) if grams is None or grams <= present else 0
-                        for term, grams in zip(terms, needed)])
+    """Each term's ``text.count`` in every version: thousands of terms, one pass over each
+    text (:class:`~govtext.term_count.TermCounter`)."""
+    counter = TermCounter(terms)
+    columns = [counter.counts(digest.text) for digest in digests]
     return list(zip(*columns)) if columns else [() for _ in terms]
-
-
-def _bigrams(text: str) -> set[str]:
-    """The text's character bigrams (a lone character for a one-character text)."""
-    return set(map(add, text, text[1:])) if len(text) > 1 else set(text)
 
 
 def _where(digest: Digest, term: str) -> tuple[str, ...]:

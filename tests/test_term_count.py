@@ -1,0 +1,28 @@
+"""TermCounter counts every term as str.count would, in one pass over the text."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from govtext.term_count import TermCounter
+
+# A small alphabet, so terms overlap themselves and each other (啊啊 in 啊啊啊, 社会 in 社会治理).
+CHARS = st.sampled_from("社会治理啊")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(CHARS, max_size=4), max_size=12), st.text(CHARS, max_size=60))
+def test_counts_are_str_count(terms, text):
+    assert TermCounter(terms).counts(text) == [text.count(term) for term in terms]
+
+
+def test_self_overlapping_terms_are_counted_without_overlap():
+    counter = TermCounter(["啊啊", "啊", "社会治理", "治理", "社会治理"])
+    assert counter.counts("啊啊啊 社会治理现代化 治理") == [1, 3, 1, 2, 1]
+
+
+def test_no_terms_and_empty_texts():
+    assert TermCounter([]).counts("社会治理") == []
+    assert TermCounter(["社会"]).counts("") == [0]
+    assert TermCounter([""]).counts("社会") == [3]
