@@ -11,7 +11,6 @@ all.  The two differ only for a term that can overlap itself (its start is also 
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable
 
 import ahocorasick
@@ -39,16 +38,39 @@ class TermCounter:
 
     def counts(self, text: str) -> list[int]:
         """``[text.count(term) for term in terms]``, in one pass over ``text``."""
-        found: Counter[int] = Counter()
-        if self._automaton is not None:
-            found.update(index for _, index in self._automaton.iter(text))
-            for index in self._self_overlapping:
-                if found[index] > 1:
-                    found[index] = text.count(self.terms[index])
-        if self._empty is not None:
-            found[self._empty] = len(text) + 1  # as str.count counts the empty string
-        get = found.get
-        return [get(index, 0) for index in self._first]
+        found = self.occurrences(text)
+        counts = [len(found.get(index, ())) for index in self._first]
+        if self._empty is not None:  # str.count finds the empty string around every character
+            for k, index in enumerate(self._first):
+                if index == self._empty:
+                    counts[k] = len(text) + 1
+        return counts
+
+    def occurrences(self, text: str) -> dict[int, list[int]]:
+        """Where the terms found occur: start offsets, as successive ``str.find`` calls give
+        them (non-overlapping, from the left), by the term's index (a repeated term's first).
+        The empty term is not looked for."""
+        found: dict[int, list[int]] = {}
+        if self._automaton is None:
+            return found
+        terms = self.terms
+        for end, index in self._automaton.iter(text):
+            starts = found.get(index)
+            if starts is None:
+                starts = found[index] = []
+            starts.append(end + 1 - len(terms[index]))
+        for index in self._self_overlapping & found.keys():
+            if len(found[index]) > 1:
+                found[index] = _finds(text, terms[index])
+        return found
+
+
+def _finds(text: str, term: str) -> list[int]:
+    starts, start = [], text.find(term)
+    while start >= 0:
+        starts.append(start)
+        start = text.find(term, start + len(term))
+    return starts
 
 
 def _overlaps_itself(term: str) -> bool:

@@ -26,3 +26,17 @@ def test_no_terms_and_empty_texts():
     assert TermCounter([]).counts("社会治理") == []
     assert TermCounter(["社会"]).counts("") == [0]
     assert TermCounter([""]).counts("社会") == [3]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(CHARS, min_size=1, max_size=4), max_size=12), st.text(CHARS, max_size=60))
+def test_occurrences_are_successive_finds(terms, text):
+    counter = TermCounter(terms)
+    found = counter.occurrences(text)
+    for index, term in enumerate(terms):
+        starts, start = [], text.find(term)
+        while start >= 0:
+            starts.append(start)
+            start = text.find(term, start + len(term))
+        if terms.index(term) == index:
+            assert found.get(index, []) == starts

@@ -38,29 +38,27 @@ def candidate_terms(steps: list[Step], user: tuple[str, ...] = ()) -> dict[str, 
 def build_ledger(digests: list[Digest], steps: list[Step], user: tuple[str, ...] = ()) -> tuple[TermRow, ...]:
     rows = []
     terms = candidate_terms(steps, user)
-    for (term, source), counts in zip(terms.items(), _count(list(terms), digests)):
+    # Thousands of terms, most absent from most versions: one pass over each text finds them all.
+    counter = TermCounter(terms)
+    found = [counter.occurrences(digest.text) for digest in digests]
+    for index, (term, source) in enumerate(terms.items()):
+        starts = [versions.get(index, ()) for versions in found]
+        counts = tuple(map(len, starts))
         used = [v for v, count in enumerate(counts) if count]
         if not used and source == "diff":
             continue  # found in normalised text only (a quote or width form the texts write otherwise)
-        where = tuple(_where(digest, term) if count else () for digest, count in zip(digests, counts))
+        where = tuple(_where(digest, at) for digest, at in zip(digests, starts))
         rows.append(TermRow(term, counts, used[0] if used else None, used[-1] if used else None, where, source))
     return tuple(rows)
 
 
-def _count(terms: list[str], digests: list[Digest]) -> list[tuple[int, ...]]:
-    """Each term's ``text.count`` in every version: thousands of terms, one pass over each
-    text (:class:`~govtext.term_count.TermCounter`)."""
-    counter = TermCounter(terms)
-    columns = [counter.counts(digest.text) for digest in digests]
-    return list(zip(*columns)) if columns else [() for _ in terms]
-
-
-def _where(digest: Digest, term: str) -> tuple[str, ...]:
+def _where(digest: Digest, starts: list[int]) -> tuple[str, ...]:
+    """The paths of the nodes holding the first occurrences (at ``starts``), up to MAX_WHERE."""
     paths: dict[str, None] = {}
-    start = digest.text.find(term)
-    while start >= 0 and len(paths) < MAX_WHERE:
+    for start in starts:
+        if len(paths) >= MAX_WHERE:
+            break
         leaf = bisect_right(digest.leaf_starts, start) - 1
         owner = digest.leaf_owner[leaf] if leaf >= 0 else -1
         paths[" › ".join(digest.nodes[owner].path) if owner >= 0 else "(document)"] = None
-        start = digest.text.find(term, start + len(term))
     return tuple(paths)
