@@ -29,6 +29,7 @@ from govtext.diff.records import (
     TermChange,
 )
 from govtext.diff.units import Unit, node_label
+from govtext.term_count import TermCounter
 
 _CLAUSE_BREAK = re.compile(r"[,，、;；:：。.!！?？()（）《》\s]+")
 # Quotes end a clause only where they do not pair up inside it: 打好政策“组合拳” is one term.
@@ -77,9 +78,13 @@ def term_changes(old: Sequence[Unit], new: Sequence[Unit], protected: Iterable[s
     old_all = "\x1f".join(unit.norm for unit in old)
     new_all = "\x1f".join(unit.norm for unit in new)
     old_rest, new_rest = _unshared(old, new)
+    candidates = [(t, True) for t in protected_norm] + [(t, False) for t in sorted(clauses)]
+    # Hundreds of clauses: each side's rest is read once for all of them.
+    counter = TermCounter(term for term, _ in candidates)
+    in_old_rest, in_new_rest = counter.counts(old_rest), counter.counts(new_rest)
     found: list[TermChange] = []
-    for term, is_protected in [(t, True) for t in protected_norm] + [(t, False) for t in sorted(clauses)]:
-        if term and old_rest.count(term) == new_rest.count(term):
+    for (term, is_protected), x, y in zip(candidates, in_old_rest, in_new_rest):
+        if term and x == y:
             continue  # the texts both versions share hold it equally often: the same count overall
         a, b = old_all.count(term), new_all.count(term)
         if a == b:
