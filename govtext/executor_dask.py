@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import logging
 import uuid
-from functools import partial
 from collections.abc import Callable, Iterator
+from functools import partial
 from typing import Any
 
 from govtext.errors import GovtextError
@@ -103,8 +103,10 @@ def _start_fork_server(fn: Callable) -> bool:
     import importlib.util
     import multiprocessing
 
-    if "forkserver" not in multiprocessing.get_all_start_methods() or importlib.util.find_spec("distributed") is None:
+    if "forkserver" not in multiprocessing.get_all_start_methods():
         return False
+    if importlib.util.find_spec("distributed") is None:
+        return False  # _dask() says what to install
     from multiprocessing import forkserver
 
     # Takes effect when the server starts: a second run in this process reuses the first's server.
