@@ -7,8 +7,9 @@ from hypothesis import strategies as st
 
 from govtext.term_count import TermCounter
 
-# A small alphabet, so terms overlap themselves and each other (啊啊 in 啊啊啊, 社会 in 社会治理).
-CHARS = st.sampled_from("社会治理啊")
+# A small alphabet, so terms overlap themselves and each other (啊啊 in 啊啊啊, 社会 in 社会治理), with a
+# character outside the Basic Multilingual Plane (an offset must count it as one) and a NUL.
+CHARS = st.sampled_from("社会治理啊𠀀\x00")
 
 
 @settings(max_examples=300, deadline=None)
