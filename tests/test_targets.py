@@ -101,3 +101,30 @@ def test_thousands_groups_of_old_reports_are_one_figure():
 def test_chinese_figures_with_yi_sections_read_as_written():
     (amount,) = find_amounts("七百六十六亿四千万元")
     assert (amount.value, amount.scale) == (766.4, "亿")
+
+
+def test_older_units_compound_and_price_subunits_and_counted_groups():
+    """吨标准煤, 分/角/毛 of a price, 3000万山区人口 (a group after a scale-only figure) are figures;
+    14亿人口, 二元结构, 十分, 一分为二, 30分钟 are not."""
+    assert figures("older-units.txt") == [
+        (4, "节能能力新增", 6000, "万吨标准煤", "", False),
+        (4, "稻谷每斤最低收购价提高", 5, "分", "", False),
+        (4, "玉米每斤提高", 2, "角", "", False),
+        (4, "大豆每斤提高", 1, "毛", "", False),
+        (5, "解决", 3000, "万", "", False),
+    ]
+
+
+def test_a_replacing_lexicon_may_leave_out_the_lists_added_later(tmp_path):
+    """chinese_words, counted_after, quantity_verbs came after lexicons were in users' hands: an
+    older file that replaces the default still loads, with the default's lists."""
+    import tomllib
+    from govtext.targets.lexicon import DEFAULT
+    data = open(DEFAULT, encoding="utf-8").read()
+    old = "\n".join(line for line in data.splitlines()
+                    if not line.startswith(("chinese_words", "counted_after", "quantity_verbs")))
+    tomllib.loads(old)
+    path = tmp_path / "old.toml"
+    path.write_text(old, encoding="utf-8")
+    lexicon = load_target_lexicon(str(path))
+    assert lexicon["units.counted_after"] == ("人口",) and "国内生产总值增长" in lexicon.core

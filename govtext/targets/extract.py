@@ -43,6 +43,13 @@ def _past_markers() -> tuple[tuple[str, ...], tuple[str, ...]]:
     return lex.past_markers, lex.past_exceptions
 
 
+@lru_cache(maxsize=8)
+def _counted_group(lexicon: TargetLexicon) -> re.Pattern:
+    """Up to four characters of a group's name, then a word like 人口 (农村人口, 农业转移人口)."""
+    words = "|".join(map(re.escape, lexicon["units.counted_after"])) or "(?!)"
+    return re.compile(rf"[\u4e00-\u9fff]{{1,4}}(?:{words})")
+
+
 def _starts(text: str, words: tuple[str, ...]) -> str:
     return next((w for w in words if text.startswith(w)), "")
 
@@ -68,8 +75,8 @@ def _unit(amount: Amount, clause: str, lexicon: TargetLexicon) -> tuple[str, int
     if measure and _starts(rest, lexicon["units.not_units"]):
         return None  # 13亿人口: a word that opens like a unit
     if measure:
-        if amount.chinese and not (amount.percent or amount.scale) and measure in ("人", "户", "套", "倍", "人次"):
-            return None  # 一人一档, 两户: words, not counts
+        if amount.chinese and not (amount.percent or amount.scale) and measure in lexicon["units.chinese_words"]:
+            return None  # 一人一档, 两户, 十分: words, not counts
         unit = "%" if measure in ("％", "%") else measure
         return amount.scale + unit, at + len(measure)
     if amount.percent:
@@ -81,6 +88,8 @@ def _unit(amount: Amount, clause: str, lexicon: TargetLexicon) -> tuple[str, int
         return amount.scale + count, at + len(count)
     if amount.scale and not (rest[:1] and _CJK.match(rest[:1]) and not rest.startswith(lexicon["qualifiers.after"])):
         return amount.scale, amount.end  # 1000万以上: of people, as the text leaves it
+    if amount.scale and _counted_group(lexicon).match(rest):
+        return amount.scale, amount.end  # 6000万农村人口: the group counted, named after the figure
     return None
 
 
