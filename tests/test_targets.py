@@ -111,7 +111,7 @@ def test_older_units_compound_and_price_subunits_and_counted_groups():
         (4, "稻谷每斤最低收购价提高", 5, "分", "", False),
         (4, "玉米每斤提高", 2, "角", "", False),
         (4, "大豆每斤提高", 1, "毛", "", False),
-        (5, "解决", 3000, "万", "", False),
+        (5, "解决山区人口的出行问题", 3000, "万", "", False),
     ]
 
 
@@ -128,3 +128,14 @@ def test_a_replacing_lexicon_may_leave_out_the_lists_added_later(tmp_path):
     path.write_text(old, encoding="utf-8")
     lexicon = load_target_lexicon(str(path))
     assert lexicon["units.counted_after"] == ("人口",) and "国内生产总值增长" in lexicon.core
+
+
+def test_a_figure_a_verb_sets_stands_before_what_it_counts():
+    """新增…的, 解决…的, 扩大到30%的市, 扩大到500个县: the quantity set; a share before 的 that no
+    such verb sets (收入增长20%的家庭) and a count naming its kind (56个民族) are not figures."""
+    assert figures("quantity-verbs.txt") == [
+        (4, "新增节能能力", 5000, "万吨标准煤", "", False),
+        (4, "解决山区人口的出行问题", 2000, "万", "", False),
+        (5, "医联体试点扩大", 30, "%", "", False),
+        (5, "紧密型县域医共体试点扩大", 500, "个", "", False),
+    ]

@@ -150,17 +150,22 @@ def _figure(amount: Amount, clause: _Clause, lexicon: TargetLexicon, year: int |
     if end < len(text) and re.match(r"[A-Za-z]", text[end]):
         return None  # 5G
     after = text[end:]
+    # 新增8000万吨标准煤的节能能力, 扩大到1000个县: the figure a verb sets, what it counts after it.
+    qualifier_before = _ends(before, lexicon["qualifiers.before"])
+    set_by_verb = bool(_ends(before[: len(before) - len(qualifier_before)].rstrip(_SPACE),
+                             lexicon["time.quantity_verbs"]))
     qualifier_after = _starts(after, lexicon["qualifiers.after"])
     after = after[len(qualifier_after):]
     if qualifier_after in ("以上", "以下") and after[:1] and _CJK.match(after[:1]) and not after.startswith(
             ("和", "与", "及", "的")):
         return None  # 30万千瓦以下煤电机组: a threshold delimiting a measure
     if unit in lexicon["units.counts"] and after[:1] and _CJK.match(after[:1]) and not after.startswith(
-            ("和", "与", "及")):
+            ("和", "与", "及")) and not set_by_verb:
         return None  # 56个民族: a count that names what it counts, not a figure to reach
     if before.count("“") > before.count("”"):
         return None  # “最后一公里”: inside a slogan or a name
-    if _starts(after, lexicon["time.old_value_after"]) or _starts(text[end:], lexicon["time.delimiter_after"]):
+    delimiter = _starts(text[end:], lexicon["time.delimiter_after"])
+    if _starts(after, lexicon["time.old_value_after"]) or (delimiter and not (set_by_verb and delimiter == "的")):
         return None
     phrase_after = re.split(f"[{PHRASE_BREAKS}]", after, maxsplit=1)[0]
     if any(word in phrase_after for word in lexicon["time.standing_after"]):
@@ -173,7 +178,6 @@ def _figure(amount: Amount, clause: _Clause, lexicon: TargetLexicon, year: int |
     kind = _time_says(before, lexicon, year)
     if kind in ("multi_year", "review", "forecast"):
         return None
-    qualifier_before = _ends(before, lexicon["qualifiers.before"])
     qualifier = qualifier_after or qualifier_before or amount.more
     figure_start = clause.start + amount.start - len(qualifier_before)
     figure_end = clause.start + end + len(qualifier_after)
