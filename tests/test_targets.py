@@ -139,3 +139,8 @@ def test_a_figure_a_verb_sets_stands_before_what_it_counts():
         (5, "医联体试点扩大", 30, "%", "", False),
         (5, "紧密型县域医共体试点扩大", 500, "个", "", False),
     ]
+
+
+def test_a_long_period_is_no_years_target():
+    """今后一个时期 (gwr-2014's 三个1亿人) sets no figure for the year; 今年 does."""
+    assert [f[2:4] for f in figures("long-period.txt")] == [(1500, "万")]
