@@ -144,3 +144,10 @@ def test_a_figure_a_verb_sets_stands_before_what_it_counts():
 def test_a_long_period_is_no_years_target():
     """今后一个时期 (gwr-2014's 三个1亿人) sets no figure for the year; 今年 does."""
     assert [f[2:4] for f in figures("long-period.txt")] == [(1500, "万")]
+
+
+def test_a_core_figure_explained_under_another_wording_is_not_a_second_target():
+    """关于经济增长。……把增长预期目标定在6.5%左右 (the 2013–2014 explanation paragraphs) restates the
+    list's figure; a new figure said with 目标 (粮食产量目标定在…) is still one."""
+    assert [f[1:3] for f in figures("explained-targets.txt")] == [
+        ("国内生产总值增长", 6.5), ("居民消费价格涨幅", 3), ("城镇新增就业", 1100), ("粮食产量", 1.3)]

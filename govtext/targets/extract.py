@@ -220,8 +220,12 @@ def extract(doc: Document, lexicon: TargetLexicon, year: int | None) -> list[Tar
                 key = (name, amount.value, amount.low, amount.high, f["unit"])
                 if key in seen and not delta:
                     continue  # restated (提出上述预期目标，……经济增长预期目标为5%左右)
-                if not named and f["after"].lstrip(f["qualifier"]).startswith("的") and figure_key in core_figures:
-                    continue  # a core target's figure again, unnamed: explained (7%左右的速度可以实现……就业)
+                if not named and figure_key in core_figures and (
+                        f["after"].lstrip(f["qualifier"]).startswith("的")
+                        or any(word in name for word in lexicon["naming.generic"])):
+                    # a core target's figure again, unnamed: explained (7%左右的速度可以实现……就业;
+                    # 关于经济增长。……把增长预期目标定在7.5%左右)
+                    continue
                 seen.add(key)
                 if name in core and not delta:
                     core_figures.add(figure_key)
