@@ -151,3 +151,8 @@ def test_a_core_figure_explained_under_another_wording_is_not_a_second_target():
     list's figure; a new figure said with 目标 (粮食产量目标定在…) is still one."""
     assert [f[1:3] for f in figures("explained-targets.txt")] == [
         ("国内生产总值增长", 6.5), ("居民消费价格涨幅", 3), ("城镇新增就业", 1100), ("粮食产量", 1.3)]
+
+
+def test_a_sentence_saying_what_is_to_be_done_ends_the_narration():
+    """去年以来…。我们必须…。当前，要…。国务院决定今年安排20亿元: the paragraph looks ahead again."""
+    assert [f[2:4] for f in figures("narration-ends.txt")] == [(20, "亿元")]
