@@ -101,3 +101,58 @@ def test_thousands_groups_of_old_reports_are_one_figure():
 def test_chinese_figures_with_yi_sections_read_as_written():
     (amount,) = find_amounts("七百六十六亿四千万元")
     assert (amount.value, amount.scale) == (766.4, "亿")
+
+
+def test_older_units_compound_and_price_subunits_and_counted_groups():
+    """吨标准煤, 分/角/毛 of a price, 3000万山区人口 (a group after a scale-only figure) are figures;
+    14亿人口, 二元结构, 十分, 一分为二, 30分钟 are not."""
+    assert figures("older-units.txt") == [
+        (4, "节能能力新增", 6000, "万吨标准煤", "", False),
+        (4, "稻谷每斤最低收购价提高", 5, "分", "", False),
+        (4, "玉米每斤提高", 2, "角", "", False),
+        (4, "大豆每斤提高", 1, "毛", "", False),
+        (5, "解决山区人口的出行问题", 3000, "万", "", False),
+    ]
+
+
+def test_a_replacing_lexicon_may_leave_out_the_lists_added_later(tmp_path):
+    """chinese_words, counted_after, quantity_verbs came after lexicons were in users' hands: an
+    older file that replaces the default still loads, with the default's lists."""
+    import tomllib
+    from govtext.targets.lexicon import DEFAULT
+    data = open(DEFAULT, encoding="utf-8").read()
+    old = "\n".join(line for line in data.splitlines()
+                    if not line.startswith(("chinese_words", "counted_after", "quantity_verbs")))
+    tomllib.loads(old)
+    path = tmp_path / "old.toml"
+    path.write_text(old, encoding="utf-8")
+    lexicon = load_target_lexicon(str(path))
+    assert lexicon["units.counted_after"] == ("人口",) and "国内生产总值增长" in lexicon.core
+
+
+def test_a_figure_a_verb_sets_stands_before_what_it_counts():
+    """新增…的, 解决…的, 扩大到30%的市, 扩大到500个县: the quantity set; a share before 的 that no
+    such verb sets (收入增长20%的家庭) and a count naming its kind (56个民族) are not figures."""
+    assert figures("quantity-verbs.txt") == [
+        (4, "新增节能能力", 5000, "万吨标准煤", "", False),
+        (4, "解决山区人口的出行问题", 2000, "万", "", False),
+        (5, "医联体试点扩大", 30, "%", "", False),
+        (5, "紧密型县域医共体试点扩大", 500, "个", "", False),
+    ]
+
+
+def test_a_long_period_is_no_years_target():
+    """今后一个时期 (gwr-2014's 三个1亿人) sets no figure for the year; 今年 does."""
+    assert [f[2:4] for f in figures("long-period.txt")] == [(1500, "万")]
+
+
+def test_a_core_figure_explained_under_another_wording_is_not_a_second_target():
+    """关于经济增长。……把增长预期目标定在6.5%左右 (the 2013–2014 explanation paragraphs) restates the
+    list's figure; a new figure said with 目标 (粮食产量目标定在…) is still one."""
+    assert [f[1:3] for f in figures("explained-targets.txt")] == [
+        ("国内生产总值增长", 6.5), ("居民消费价格涨幅", 3), ("城镇新增就业", 1100), ("粮食产量", 1.3)]
+
+
+def test_a_sentence_saying_what_is_to_be_done_ends_the_narration():
+    """去年以来…。我们必须…。当前，要…。国务院决定今年安排20亿元: the paragraph looks ahead again."""
+    assert [f[2:4] for f in figures("narration-ends.txt")] == [(20, "亿元")]

@@ -43,6 +43,13 @@ def _past_markers() -> tuple[tuple[str, ...], tuple[str, ...]]:
     return lex.past_markers, lex.past_exceptions
 
 
+@lru_cache(maxsize=8)
+def _counted_group(lexicon: TargetLexicon) -> re.Pattern:
+    """Up to four characters of a group's name, then a word like 人口 (农村人口, 农业转移人口)."""
+    words = "|".join(map(re.escape, lexicon["units.counted_after"])) or "(?!)"
+    return re.compile(rf"[\u4e00-\u9fff]{{1,4}}(?:{words})")
+
+
 def _starts(text: str, words: tuple[str, ...]) -> str:
     return next((w for w in words if text.startswith(w)), "")
 
@@ -68,8 +75,8 @@ def _unit(amount: Amount, clause: str, lexicon: TargetLexicon) -> tuple[str, int
     if measure and _starts(rest, lexicon["units.not_units"]):
         return None  # 13亿人口: a word that opens like a unit
     if measure:
-        if amount.chinese and not (amount.percent or amount.scale) and measure in ("人", "户", "套", "倍", "人次"):
-            return None  # 一人一档, 两户: words, not counts
+        if amount.chinese and not (amount.percent or amount.scale) and measure in lexicon["units.chinese_words"]:
+            return None  # 一人一档, 两户, 十分: words, not counts
         unit = "%" if measure in ("％", "%") else measure
         return amount.scale + unit, at + len(measure)
     if amount.percent:
@@ -81,6 +88,8 @@ def _unit(amount: Amount, clause: str, lexicon: TargetLexicon) -> tuple[str, int
         return amount.scale + count, at + len(count)
     if amount.scale and not (rest[:1] and _CJK.match(rest[:1]) and not rest.startswith(lexicon["qualifiers.after"])):
         return amount.scale, amount.end  # 1000万以上: of people, as the text leaves it
+    if amount.scale and _counted_group(lexicon).match(rest):
+        return amount.scale, amount.end  # 6000万农村人口: the group counted, named after the figure
     return None
 
 
@@ -141,17 +150,22 @@ def _figure(amount: Amount, clause: _Clause, lexicon: TargetLexicon, year: int |
     if end < len(text) and re.match(r"[A-Za-z]", text[end]):
         return None  # 5G
     after = text[end:]
+    # 新增8000万吨标准煤的节能能力, 扩大到1000个县: the figure a verb sets, what it counts after it.
+    qualifier_before = _ends(before, lexicon["qualifiers.before"])
+    set_by_verb = bool(_ends(before[: len(before) - len(qualifier_before)].rstrip(_SPACE),
+                             lexicon["time.quantity_verbs"]))
     qualifier_after = _starts(after, lexicon["qualifiers.after"])
     after = after[len(qualifier_after):]
     if qualifier_after in ("以上", "以下") and after[:1] and _CJK.match(after[:1]) and not after.startswith(
             ("和", "与", "及", "的")):
         return None  # 30万千瓦以下煤电机组: a threshold delimiting a measure
     if unit in lexicon["units.counts"] and after[:1] and _CJK.match(after[:1]) and not after.startswith(
-            ("和", "与", "及")):
+            ("和", "与", "及")) and not set_by_verb:
         return None  # 56个民族: a count that names what it counts, not a figure to reach
     if before.count("“") > before.count("”"):
         return None  # “最后一公里”: inside a slogan or a name
-    if _starts(after, lexicon["time.old_value_after"]) or _starts(text[end:], lexicon["time.delimiter_after"]):
+    delimiter = _starts(text[end:], lexicon["time.delimiter_after"])
+    if _starts(after, lexicon["time.old_value_after"]) or (delimiter and not (set_by_verb and delimiter == "的")):
         return None
     phrase_after = re.split(f"[{PHRASE_BREAKS}]", after, maxsplit=1)[0]
     if any(word in phrase_after for word in lexicon["time.standing_after"]):
@@ -164,7 +178,6 @@ def _figure(amount: Amount, clause: _Clause, lexicon: TargetLexicon, year: int |
     kind = _time_says(before, lexicon, year)
     if kind in ("multi_year", "review", "forecast"):
         return None
-    qualifier_before = _ends(before, lexicon["qualifiers.before"])
     qualifier = qualifier_after or qualifier_before or amount.more
     figure_start = clause.start + amount.start - len(qualifier_before)
     figure_end = clause.start + end + len(qualifier_after)
@@ -207,8 +220,12 @@ def extract(doc: Document, lexicon: TargetLexicon, year: int | None) -> list[Tar
                 key = (name, amount.value, amount.low, amount.high, f["unit"])
                 if key in seen and not delta:
                     continue  # restated (提出上述预期目标，……经济增长预期目标为5%左右)
-                if not named and f["after"].lstrip(f["qualifier"]).startswith("的") and figure_key in core_figures:
-                    continue  # a core target's figure again, unnamed: explained (7%左右的速度可以实现……就业)
+                if not named and figure_key in core_figures and (
+                        f["after"].lstrip(f["qualifier"]).startswith("的")
+                        or any(word in name for word in lexicon["naming.generic"])):
+                    # a core target's figure again, unnamed: explained (7%左右的速度可以实现……就业;
+                    # 关于经济增长。……把增长预期目标定在7.5%左右)
+                    continue
                 seen.add(key)
                 if name in core and not delta:
                     core_figures.add(figure_key)

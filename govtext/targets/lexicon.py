@@ -17,13 +17,16 @@ DEFAULT = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 
 # table → keys holding lists of words; every one must be present in the merged lexicon.
 _LISTS = {
-    "units": ("measures", "counts", "not_units"),
+    "units": ("measures", "counts", "not_units", "chinese_words", "counted_after"),
     "qualifiers": ("after", "before"),
     "scope": ("review_headings", "plan_headings", "review_openings", "forward_openings", "restatement_openings"),
     "time": ("forward", "multi_year", "review", "forecast", "change_bases", "change_verbs", "old_value_after",
-             "delimiter_after", "standing_after"),
+             "delimiter_after", "standing_after", "quantity_verbs"),
     "naming": ("leading", "trailing", "generic", "fillers"),
 }
+# Lists added after lexicons were in users' hands: a lexicon that replaces the default may leave
+# them out and gets the default's, so an older file keeps loading and behaving as before.
+_OPTIONAL = {"units.chinese_words", "units.counted_after", "time.quantity_verbs"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +94,9 @@ def _build(data: dict, path: str, base: dict | None = None) -> TargetLexicon:
         if not isinstance(section, dict):
             raise LexiconError(f"{path}: [{table}] must be a table")
         for key in keys:
+            if key not in section and not base and path != DEFAULT and f"{table}.{key}" in _OPTIONAL:
+                words[f"{table}.{key}"] = default_lexicon()[f"{table}.{key}"]
+                continue
             given = _word_list(section.get(key, []), f"{table}.{key}", path)
             merged = list(base.words[f"{table}.{key}"]) + given if base else given
             if not merged and not base:

@@ -77,7 +77,8 @@ def derived_name(before: str, after: str, lexicon: TargetLexicon) -> str:
     if figure:  # 排放要分别减少3%左右和|5%左右: the second figure shares the first one's words
         words = words[:figure.start()]
     name = _compact(_trim(words, lexicon), lexicon)
-    if len(name) < 2:
+    if len(name) < 2 or name in lexicon["time.quantity_verbs"]:
+        # 将2.8万亿元中央财政资金…; 新增8000万吨标准煤的节能能力: what is counted follows the figure
         end = min((i for i in (after.find(ch) for ch in PHRASE_BREAKS) if i >= 0), default=len(after))
-        name = _trim(after[:end], lexicon) or name
+        name = name + _trim(after[:end], lexicon) if len(name) >= 2 else _trim(after[:end], lexicon) or name
     return name[-MAX_NAME:] if len(name) > MAX_NAME else name
