@@ -12,7 +12,7 @@ import re
 import pytest
 
 from amend_helpers import amend_text, compare_texts
-from amend_unseen import CASES, run
+from amend_unseen import CASES, CASES7, run
 from conftest import CORPUS, CORPUS_REASON, FIXTURES
 from govtext.amend import read_instrument
 from govtext.amend.grammar import read_item
@@ -22,7 +22,7 @@ from govtext.amend.ops import (
 )
 
 
-@pytest.mark.parametrize("folder", CASES, ids=[p.name for p in CASES])
+@pytest.mark.parametrize("folder", CASES + CASES7, ids=[p.parent.name + "/" + p.name for p in CASES + CASES7])
 def test_unseen_instrument_gives_the_expected_text(folder):
     outcome = run(folder)
     assert outcome.understood == outcome.items
