@@ -354,3 +354,7 @@ class Instrument:
     """The instrument orders 对条文顺序作相应调整 (or renumbers explicitly)."""
     is_amendment: bool
     """A 修正案 (刑法 style: 之一 insertion, no renumbering) rather than a 决定."""
+    decree: str | None = None
+    """The decree that published it (国家市场监督管理总局令第88号): some offices cite it in the 题注."""
+    approved: str | None = None
+    """The approval of a city's decision by its province: date and meeting, like ``adopted``."""
