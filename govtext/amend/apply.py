@@ -445,7 +445,14 @@ def apply_instrument(law: LawText, instrument: Instrument, partial: bool = False
     changed = _changed_keys(law, work)
     if not instrument.renumber:
         _place_by_stated_numbers(work, instrument)
-    renumber = instrument.renumber or bool(work.pending) or any(
+    # A whole article deleted leaves no gap in the text the decision orders republished (……根据本决定作相应修改，
+    # 重新公布/重新发布: the republication numbers afresh); without that sentence the numbers stay as they are.
+    republished = any(isinstance(op, NoChange) and op.what == "republication"
+                      for item in instrument.items for op in item.operations)
+    deleted = republished and any(
+        isinstance(op, Delete) and op.target.clause is None and op.target.point is None
+        for item in instrument.items if item.understood for op in item.operations)
+    renumber = instrument.renumber or bool(work.pending) or deleted or any(
         isinstance(op, Renumber) and op.unit == "article" for item in instrument.items for op in item.operations)
     renumbered, updates, warnings = (), (), []
     if renumber:
