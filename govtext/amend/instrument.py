@@ -183,11 +183,49 @@ def _decree(decree: str | None, line: str) -> str | None:
     return decree
 
 
+# A package decision that lists its laws one level down (provincial congresses and governments):
+# 一、修改下列地方性法规 ⏎（一）对《示范省消防条例》作出修改 ⏎ 1．将第六条…… — or the law's bare name as the
+# sub-heading: 一、对2件省政府规章的部分条款予以修改。⏎（一）示范省城市供水管理办法 ⏎ 1．…….
+LAW_HEAD = re.compile(r"^(?:对《([^》]+)》作(?:出|如下)修改|修改《([^》]+)》|《?([^《》，。：；、“”\s]{2,40}?"
+                      r"(?:法|条例|办法|规定|细则|规则|解释|规范|章程))》?(?:[（(][^）)]*[）)])?)[：:。]?$")
+# 二、废止下列地方性法规 ⏎（一）《……》 / 二、对1件省政府规章予以废止。⏎ ……: other laws repealed; the list
+# under it names no unit of OLD.
+REPEAL_ITEM = re.compile(r"^(?:废止下列|对[^。第]*予以废止)")
+
+
+def _nested_parts(number: str, body: list[str]) -> list[RawPart]:
+    """The laws listed under one item, each with its 1. 2. … items (empty when the item is not such a list)."""
+    parts: list[tuple[str, list[tuple[str, list[str]]]]] = []
+    for line, in_quote in zip(body[1:], _quote_depth(body[1:])):
+        sub = None if in_quote else SUB_ITEM.match(line)
+        head = LAW_HEAD.match(line[sub.end():]) if sub else None
+        item = None if in_quote else ARABIC_ITEM.match(line)
+        if head:
+            parts.append((head.group(1) or head.group(2) or head.group(3), []))
+            prefix = number + sub.group()
+        elif not parts:
+            return []
+        elif item:
+            parts[-1][1].append((prefix + item.group(), [line[item.end():]]))
+        elif parts[-1][1]:
+            parts[-1][1][-1][1].append(line)
+        else:
+            return []
+    return [RawPart(law, tuple(RawItem(n, "\n".join(b)) for n, b in its)) for law, its in parts]
+
+
 def _parts(items: list[tuple[str, list[str]]]) -> tuple[RawPart, ...]:
     """Items, split into sub-items, grouped by the law each part amends."""
     parts: list[RawPart] = []
     flat: list[RawItem] = []
     for number, body in items:
+        if REPEAL_ITEM.match(body[0]):
+            flat.append(RawItem(number, body[0]))
+            continue
+        nested = _nested_parts(number, body) if len(body) > 1 else []
+        if nested:
+            parts.extend(nested)
+            continue
         head = PART_HEAD.match(body[0])
         subs = _sub_items(number, body)
         named = LAW_FIRST.match(body[0])

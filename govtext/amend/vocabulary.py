@@ -74,7 +74,9 @@ NO_CHANGE = (
     # 重新公布 (laws, 地方性法规) or 重新发布 (部门规章)
     (r"[^。\ue000]*根据本决定[^。]*重新(?:公布|发布)", "republication", False),
     (r"[^。“”\ue000]*比照适用[^。“”\ue000]*", "a provision of the decision itself, no text of the law changed", False),
-    (r"对\d+部[^。]*予以(?:修改|废止)[^。]*", "points at an appendix", False),
+    (rf"对(?:\d+|{CN})(?:部|件|个)[^。]*予以(?:修改|废止)[^。]*", "points at an appendix or a list", False),
+    # 废止下列地方性法规: the laws listed under it are repealed, no text of this law changes
+    (r"废止下列[^。\ue000]*", "repeals other laws", False),
 )
 
 # Source slips repaired before reading (pattern, replacement): 将十一条修改为 (第 missing).
