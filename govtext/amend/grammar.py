@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from typing import Callable
 
 from govtext.amend.ops import (
-    AddArticle, AddHeading, AddUnit, Delete, Detach, InsertWords, Merge, Modify, ModifyPart, ModifyText, Move,
+    AddArticle, AddHeading, AddUnit, Delete, DeleteHeading, Detach, InsertWords, Merge, Modify, ModifyPart, ModifyText, Move,
     NoChange, Operation, RenameHeading, Renumber, RenumberHeading, ReplaceWords, Target, Transfer,
 )
 from govtext.amend.quotes import (
@@ -384,6 +384,9 @@ def _add(m, item: _Item) -> None:
         if before and count > 1:
             raise ValueError(f"在{m.group('loc')}前增加{m.group('n')}条: name the article they follow")
         news = [(t.article, t.zhiyi) for t in Context().resolve_list(positions_text)] if positions_text else []
+        if not positions_text and after is not None:
+            # 在第十三条后增加一条：“……” (no 作为第X条): placed by its place; the renumbering numbers it.
+            news = [(after.article + (0 if before else 1) + k, 0) for k in range(count)]
         if len(news) != count:
             raise ValueError(f"增加{m.group('n')}条 names {len(news)} numbers (作为第X条)")
         pieces = _split_lines(lines, quotes, count) if lines else [()] * count
@@ -455,6 +458,11 @@ def _rename_heading(m, item: _Item) -> None:
     if not title:
         raise ValueError("an empty heading title")
     item.ops.append(RenameHeading(m.group("unit"), numeral_value(m.group("num")), title, within))
+
+
+def _delete_heading(m, item: _Item) -> None:
+    within = numeral_value(m.group("book")) if m.group("book") else None
+    item.ops.append(DeleteHeading(m.group("unit"), numeral_value(m.group("num")), within))
 
 
 def _delete(m, item: _Item) -> None:
@@ -603,6 +611,8 @@ RULES: tuple[tuple[re.Pattern[str], Rule], ...] = tuple((re.compile(p), r) for p
     (rf"将?第(?P<a>{CN})(?P<unit>编|章|节){_V['change']}第(?P<b>{CN})(?P=unit)", _renumber_heading),
     # 删去第十二条 / 删除第四条、第五条、第十二条
     (rf"{_V['delete']}(?P<refs>{_LIST})(?=[，。；,]|$)", _delete),
+    # 删去第四章 / 删去第二章第三节: the heading with the articles under it
+    (rf"{_V['delete']}(?:第(?P<book>{CN})(?:编|章))?第(?P<num>{CN})(?P<unit>编|章|节)(?=[，。；,]|$)", _delete_heading),
 ))
 _SEPARATORS = re.compile(CLAUSE_SEPARATORS)
 

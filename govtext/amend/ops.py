@@ -204,6 +204,20 @@ class RenameHeading:
 
 
 @dataclass(frozen=True, slots=True)
+class DeleteHeading:
+    """删去第四章: the 编/章/节 goes with every article under it; the later ones close up (第五章 → 第四章)."""
+
+    unit: str
+    number: int
+    within: int | None = None
+    """The 编 holding the 章 or the 章 holding the 节, as for :class:`RenameHeading`."""
+
+    def describe(self) -> str:
+        where = f"第{to_cn(self.within)}{'章' if self.unit == '节' else '编'}" if self.within else ""
+        return f"delete {where}第{to_cn(self.number)}{self.unit} with its articles"
+
+
+@dataclass(frozen=True, slots=True)
 class NoChange:
     """A sentence that changes no text: commencement, 对部分条文作以下修改, 重新公布."""
 
@@ -318,7 +332,7 @@ class Transfer:
         return f"move {self.target.label()} into {article_label(self.article, self.zhiyi)} as 第{to_cn(self.position)}款"
 
 
-Operation = Transfer | RenumberHeading | InsertWords | ModifyPart | ModifyText | AddHeading | Detach | Modify | AddArticle | AddUnit | Delete | ReplaceWords | Renumber | Merge | Move | RenameHeading | NoChange
+Operation = Transfer | RenumberHeading | DeleteHeading | InsertWords | ModifyPart | ModifyText | AddHeading | Detach | Modify | AddArticle | AddUnit | Delete | ReplaceWords | Renumber | Merge | Move | RenameHeading | NoChange
 
 
 @dataclass(frozen=True, slots=True)

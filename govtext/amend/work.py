@@ -24,6 +24,7 @@ class Work:
         self.headings: list[AddHeading] = []  # new chapters, placed once articles have their new numbers
         self.rewritten: set[tuple[int, int]] = set()  # articles an item replaced whole: OLD 款 numbers are gone
         self.moved_clauses: dict[tuple[tuple[int, int], int], str] = {}  # 款 split off: (article, 款) → new place
+        self.closed_headings: list[str] = []  # units of headings deleted (删去第四章): the later ones close up
         self.notes: list[str] = []  # what was done with less certainty than an item says (warnings)
 
     def index(self, key: tuple[int, int], added_too: bool = True) -> int:
