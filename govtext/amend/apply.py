@@ -265,7 +265,8 @@ def _move(work: Work, op: Move) -> None:
 
 
 def _renumber_heading(work: Work, op: RenumberHeading) -> None:
-    found = [h for k, h in headings(LawText(tuple(work.parts))).items() if k[1:] == (op.unit, op.number)]
+    found = [h for k, h in headings(LawText(tuple(work.parts))).items()
+             if k[1:] == (op.unit, op.number) and (op.within is None or k[0] == op.within)]
     if len(found) != 1:
         raise Failure(f"第{to_cn(op.number)}{op.unit} {'not found' if not found else 'is ambiguous'}")
     h = found[0]
@@ -404,6 +405,10 @@ def _shift_later_headings(work: Work, at: int, op: AddHeading) -> None:
     (对章……序号作相应调整). The 目录, before the first article, is left as it is."""
     pattern = re.compile(rf"^([ \u3000]*第)({_CN_RUN}){op.unit}", re.M)
     later = [i for i in range(at, len(work.parts)) if isinstance(work.parts[i], str)]
+    if op.unit == "节":  # 节 are numbered within their 章: the shift ends at the next 章 (or 编)
+        outer = re.compile(rf"^[ \u3000]*第{_CN_RUN}(?:章|编)", re.M)
+        end = next((n for n, i in enumerate(later) if outer.search(work.parts[i])), len(later))
+        later = later[:end]
     if not any(cn_value(m.group(2)) == op.number for i in later for m in pattern.finditer(work.parts[i])):
         return
     for i in later:

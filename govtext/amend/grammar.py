@@ -52,7 +52,7 @@ _UNIT_PART = alternatives(UNIT_PARTS)
 _TEXT_PART = alternatives(TEXT_PARTS)
 _SENTENCE = rf"第(?P<sentence>{CN})句"
 _SIDE = alternatives(SIDES)
-_HEADING = rf"第{CN}(?:编|章|节)"
+_HEADING = rf"(?:第{CN}(?:编|章))?第{CN}(?:编|章|节)"  # 在第三章第一节后增加一节: the 节 counted in its 章
 # 第十条第二款第一句中的“A”: words sought in one sentence of the unit named.
 _IN_SENTENCE = rf"(?:的)?第{CN}句"
 
@@ -524,8 +524,9 @@ def _transfer(m, item: _Item) -> None:
 
 
 def _renumber_heading(m, item: _Item) -> None:
-    """将第三章改为第四章."""
-    item.ops.append(RenumberHeading(m.group("unit"), numeral_value(m.group("a")), numeral_value(m.group("b"))))
+    """将第三章改为第四章 / 将第三章第二节改为第三节."""
+    within = numeral_value(m.group("within")) if m.group("within") else None
+    item.ops.append(RenumberHeading(m.group("unit"), numeral_value(m.group("a")), numeral_value(m.group("b")), within))
 
 
 def _move(m, item: _Item) -> None:
@@ -608,7 +609,8 @@ RULES: tuple[tuple[re.Pattern[str], Rule], ...] = tuple((re.compile(p), r) for p
     (rf"将(?P<ref>{_ONE})(?:{_V['move']}(?P<to>{_ART})[，,]?)?(?:移作|移为|{_V['as']})(?P<dest>第{NUM}条(?:之{CN})?第{NUM}款)(?![第之])",
      _transfer),
     (rf"将(?P<ref>{_ONE})(?:移作|移为)第[（(]?(?P<n>{NUM})[）)]?(?P<unit>条|款|项)", _move_to),
-    (rf"将?第(?P<a>{CN})(?P<unit>编|章|节){_V['change']}第(?P<b>{CN})(?P=unit)", _renumber_heading),
+    (rf"将?(?:第(?P<within>{CN})(?:编|章))?第(?P<a>{CN})(?P<unit>编|章|节){_V['change']}第(?P<b>{CN})(?P=unit)",
+     _renumber_heading),
     # 删去第十二条 / 删除第四条、第五条、第十二条
     (rf"{_V['delete']}(?P<refs>{_LIST})(?=[，。；,]|$)", _delete),
     # 删去第四章 / 删去第二章第三节: the heading with the articles under it

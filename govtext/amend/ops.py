@@ -182,9 +182,12 @@ class RenumberHeading:
     unit: str
     number: int
     new_number: int
+    within: int | None = None
+    """将第三章第二节改为第三节: the 章 holding the 节 (or the 编 holding the 章)."""
 
     def describe(self) -> str:
-        return f"renumber 第{to_cn(self.number)}{self.unit} → 第{to_cn(self.new_number)}{self.unit}"
+        where = f"第{to_cn(self.within)}{'章' if self.unit == '节' else '编'}" if self.within else ""
+        return f"renumber {where}第{to_cn(self.number)}{self.unit} → 第{to_cn(self.new_number)}{self.unit}"
 
 
 @dataclass(frozen=True, slots=True)
