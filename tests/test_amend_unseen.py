@@ -22,14 +22,7 @@ from govtext.amend.ops import (
 )
 
 
-# Round 7 instruments whose expected text is not reached yet (docs/amend.md says why); strict, so one that
-# starts passing must leave this list.
-NOT_YET = {"constitution"}
-
-
-@pytest.mark.parametrize("folder", [pytest.param(p, marks=pytest.mark.xfail(strict=True, reason="not supported yet"))
-                                    if p.parent.name == "unseen7" and p.name in NOT_YET else p for p in CASES + CASES7],
-                         ids=[p.parent.name + "/" + p.name for p in CASES + CASES7])
+@pytest.mark.parametrize("folder", CASES + CASES7, ids=[p.parent.name + "/" + p.name for p in CASES + CASES7])
 def test_unseen_instrument_gives_the_expected_text(folder):
     outcome = run(folder)
     assert outcome.understood == outcome.items
@@ -329,3 +322,31 @@ def test_a_section_added_in_one_chapter_moves_only_that_chapters_later_sections(
     assert amend_text(old, instrument).text == (
         "甲办法\n第一章　甲\n第一节　子\n第一条　甲。\n第二节　辰\n第二条　戊。\n第三节　丑\n第三条　乙。\n第二章　乙\n"
         "第一节　寅\n第四条　丙。\n第二节　卯\n第五条　丁。\n")
+
+
+def test_a_constitution_amendment_numbers_its_items_as_articles():
+    raw = split_instrument("中华人民共和国宪法修正案\n（1993年3月29日第八届全国人民代表大会第一次会议通过）\n"
+                           "第三条　宪法第七条：“甲。”修改为：“乙。”\n第四条　宪法第八条中“丙”修改为“丁”。\n")
+    assert raw.is_amendment and [i.number for p in raw.parts for i in p.items] == ["第三条", "第四条"]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("宪法第七条：“甲。”修改为：“乙。”", (ReplaceWords((Target(7),), "甲。", "乙。"),)),
+    ("宪法第三条第一款“甲。”修改为：“乙。”第二款修改为：“丙。”",
+     (ReplaceWords((Target(3, 0, 1),), "甲。", "乙。"), Modify(Target(3, 0, 2), ("丙。",)))),
+])
+def test_constitution_clauses_quote_the_words_they_replace(sentence, expected):
+    assert read_item(sentence) == (expected, None)
+
+
+def test_constitution_amendments_are_listed_in_one_history_entry():
+    from govtext.amend.api import _with_history
+    from govtext.amend.lawtext import LawText
+    from govtext.amend.ops import Instrument
+    head = ("宪法\n（1982年12月4日甲会议通过　根据1988年4月12日乙会议通过的《宪法修正案》、1993年3月29日丙会议通过的《宪法修正案》"
+            "和1999年3月15日丁会议通过的《宪法修正案》修正）\n")
+    law = LawText((head,), "\n")
+    amended = _with_history(law, Instrument("宪法修正案", "宪法", "2004年3月14日 戊会议", (), False, True))
+    assert amended.parts[0].split("\n")[1] == (
+        "（1982年12月4日甲会议通过　根据1988年4月12日乙会议通过的《宪法修正案》、1993年3月29日丙会议通过的《宪法修正案》、"
+        "1999年3月15日丁会议通过的《宪法修正案》和2004年3月14日戊会议通过的《宪法修正案》修正）")

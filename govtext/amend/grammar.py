@@ -96,7 +96,7 @@ Rule = Callable[[re.Match, _Item], None]
 def _targets_of(where: str | None, item: _Item) -> tuple[Target, ...]:
     """The units a words clause works in: listed, 其中/该条 (the last named), or () for the whole law."""
     where = re.sub(r"^将|^在", "", where or "")
-    where = re.sub(r"(?:中的|其中的|末尾的|中|的)$", "", where)
+    where = re.sub(r"(?:中的|其中的|末尾的|中|的|[：:])$", "", where)
     if where in WHOLE_LAW:
         return ()
     if where in ("", "其"):
@@ -110,7 +110,9 @@ def _targets_of(where: str | None, item: _Item) -> tuple[Target, ...]:
     return targets
 
 
-_WHERE = rf"(?P<where>将?(?:名称(?:(?:、|和|及){_LIST})?|{_LIST}(?:{_IN_SENTENCE})?|{alternatives(WHOLE_LAW)})?(?:中的|其中的|末尾的|中)|将?其中的|将{_LIST}|将)?"
+# 宪法第三条第一款“……”修改为：“……” / 宪法第七条：“……”修改为 (修正案 style): the unit, then the words it holds.
+_WHERE = (rf"(?P<where>将?(?:名称(?:(?:、|和|及){_LIST})?|{_LIST}(?:{_IN_SENTENCE})?|{alternatives(WHOLE_LAW)})?(?:中的|其中的|末尾的|中)"
+          rf"|将?其中的|将{_LIST}|{LAW}{_LIST}[：:]?|将)?")
 
 
 def _sentence_of(where: str) -> tuple[str, int | None]:

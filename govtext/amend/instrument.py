@@ -83,6 +83,10 @@ class RawInstrument:
         return bool(AMENDMENT_TITLE.match(self.title))
 
 
+# 宪法修正案 number their items as articles, continuing the earlier amendments' numbers:
+# 第三条　宪法第七条修改为：“……” (the label, a space, then the instruction naming the law).
+AMENDMENT_ARTICLE = re.compile(rf"^第{_CN}条[ \u3000]+(?=\S)")
+
 # What an item's first clause starts with: the next item after a quote left open is still an item.
 INSTRUCTION = re.compile(r"^(?:将|在|删去|删除|增加|第[^，。“”]{1,12}(?:条|款|项)|对《)")
 
@@ -136,9 +140,10 @@ def split_instrument(text: str) -> RawInstrument:
         heading_next = False
         if repeal:
             continue
-        m = ITEM.match(content)
+        m = ITEM.match(content) or (AMENDMENT_ARTICLE.match(content) if AMENDMENT_TITLE.match("".join(title_lines))
+                                     else None)
         if not in_quote and m:
-            items.append((m.group(), [content[m.end():]]))
+            items.append((m.group().rstrip(" \u3000"), [content[m.end():]]))
             continue
         if not items:
             am = ADOPTED.match(content)
