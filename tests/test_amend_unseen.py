@@ -18,7 +18,7 @@ from govtext.amend import read_instrument
 from govtext.amend.grammar import read_item
 from govtext.amend.instrument import split_instrument
 from govtext.amend.ops import (
-    AddArticle, AddHeading, DeleteHeading, InsertWords, Modify, NoChange, Renumber, RenumberHeading, ReplaceWords, Target,
+    AT_END, AddArticle, AddHeading, AddUnit, DeleteHeading, InsertWords, Modify, NoChange, Renumber, RenumberHeading, ReplaceWords, Target,
 )
 
 
@@ -294,6 +294,8 @@ def test_a_package_listing_its_laws_one_level_down(text):
     ("删去第二章第三节", DeleteHeading("节", 3, 2)),
     ("将第三章第二节改为第三节", RenumberHeading("节", 2, 3, 3)),
     ("在第十三条后增加一条：“甲。”", AddArticle(14, 0, ("甲。",), Target(13))),
+    ("在第七条增加一项，作为第四项：“（四）甲。”", AddUnit(Target(7), "point", 4, ("（四）甲。",))),
+    ("在第七条后增加一款：“甲。”", AddUnit(Target(7), "clause", AT_END, ("甲。",))),
 ])
 def test_round7_clauses_read(sentence, expected):
     assert read_item(sentence) == ((expected,), None)
@@ -350,3 +352,14 @@ def test_constitution_amendments_are_listed_in_one_history_entry():
     assert amended.parts[0].split("\n")[1] == (
         "（1982年12月4日甲会议通过　根据1988年4月12日乙会议通过的《宪法修正案》、1993年3月29日丙会议通过的《宪法修正案》、"
         "1999年3月15日丁会议通过的《宪法修正案》和2004年3月14日戊会议通过的《宪法修正案》修正）")
+
+
+def test_a_clause_added_after_an_article_goes_after_its_last_clause():
+    instrument = read_instrument("关于修改《甲条例》的决定\n一、将第二条中的“乙”修改为“丙”，并在该条后增加一款：“丁。”\n")
+    assert "第二条　丙。\n丁。\n" in amend_text(_CHAPTERS, instrument).text
+
+
+def test_items_name_old_numbers_even_where_an_added_article_took_the_number():
+    instrument = read_instrument("关于修改《甲条例》的决定\n一、在第一条后增加一条，作为第二条：“庚。”\n二、删去第二条。\n")
+    text = amend_text(_CHAPTERS, instrument).text
+    assert "庚。" in text and "乙。" not in text

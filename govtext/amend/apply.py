@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 from govtext.amend.lawtext import POINT, Article, LawText, classify, headings
 from govtext.amend.ops import (
-    AddArticle, AddHeading, AddUnit, Delete, Detach, InsertWords, Instrument, Merge, Modify, ModifyPart, ModifyText,
+    AT_END, AddArticle, AddHeading, AddUnit, Delete, Detach, InsertWords, Instrument, Merge, Modify, ModifyPart, ModifyText,
     DeleteHeading, Move, NoChange, RenameHeading, Renumber, RenumberHeading, ReplaceWords, Target, Transfer, article_label,
 )
 from govtext.amend.contents import follow_body
@@ -133,6 +133,16 @@ def _add_unit(work: Work, op: AddUnit) -> None:
     work.parts[i] = replace(art, lines=merged, protected=art.protected + tuple(new))
 
 
+def _units_in(work: Work, op: AddUnit) -> int:
+    """How many units of the kind ``op`` adds its parent has now (款 of the article, 项 of the 款)."""
+    _, art = work.article(op.parent)
+    lines = classify(art.lines)
+    if op.unit == "clause":
+        return sum(1 for line in lines if line.unit == "clause")
+    points = [line for line in lines if line.unit == "point" and (op.parent.clause is None or line.clause == op.parent.clause)]
+    return sum(1 for p in points if p.clause == points[0].clause) if points else 0
+
+
 def _add_article(work: Work, op: AddArticle) -> None:
     article = Article(None, article_label(op.number, op.zhiyi), work.sep, op.lines, protected=op.lines)
     if not op.zhiyi and op.after is None:
@@ -142,7 +152,12 @@ def _add_article(work: Work, op: AddArticle) -> None:
         work.parts.insert(work.index(op.after.key), article)
         return
     after = op.after.key if op.after else (op.number, op.zhiyi - 1 if op.zhiyi > 1 else 0)
-    work.parts.insert(work.index(after) + 1, article)
+    at = work.index(after) + 1
+    if op.after and not op.zhiyi:
+        # 在第四条后增加两条: the second goes after the first, past the articles already added there.
+        while at < len(work.parts) and isinstance(work.parts[at], Article) and work.parts[at].old_key is None:
+            at += 1
+    work.parts.insert(at, article)
 
 
 def _delete(work: Work, op: Delete) -> None:
@@ -499,6 +514,8 @@ def _apply_item(work: Work, item) -> None:
     shifts = Shifts()
     for op in item.operations:
         op = shifts.adjust(op)
+        if isinstance(op, AddUnit) and op.position == AT_END:
+            op = replace(op, position=_units_in(work, op) + 1)
         before = _article_of(work, op)
         APPLIERS[type(op)](work, op)
         shifts.record(op, before, _article_of(work, op))

@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from typing import Callable
 
 from govtext.amend.ops import (
-    AddArticle, AddHeading, AddUnit, Delete, DeleteHeading, Detach, InsertWords, Merge, Modify, ModifyPart, ModifyText, Move,
+    AT_END, AddArticle, AddHeading, AddUnit, Delete, DeleteHeading, Detach, InsertWords, Merge, Modify, ModifyPart, ModifyText, Move,
     NoChange, Operation, RenameHeading, Renumber, RenumberHeading, ReplaceWords, Target, Transfer,
 )
 from govtext.amend.quotes import (
@@ -395,8 +395,8 @@ def _add(m, item: _Item) -> None:
         for (number, zhiyi), piece in zip(news, pieces):
             piece = _unlabel(piece)
             op = AddArticle(number, zhiyi, piece, after, before)
-            if after is not None and not before:
-                after = Target(number, zhiyi)  # 之一、之二: each after the one before
+            if after is not None and not before and zhiyi:
+                after = Target(number, zhiyi)  # 之一、之二: each after the one before (others: see _add_article)
             ctx.target = Target(number, zhiyi)
             if piece:
                 item.ops.append(op)
@@ -411,6 +411,8 @@ def _add(m, item: _Item) -> None:
         positions[0] if positions else ctx._need()
     name = UNITS[unit]
     numbers = [numeral_value(n) for n in re.findall(rf"第({NUM}){unit}", positions_text)]
+    if not positions_text and count == 1 and m.group("loc") and SIDES.get(m.group("side") or "") == "after":
+        numbers = [AT_END]  # 在该条后增加一款：“……”: after its last 款
     if positions:
         parent = positions[0].article_only()
     if len(numbers) != count:
@@ -595,7 +597,8 @@ RULES: tuple[tuple[re.Pattern[str], Rule], ...] = tuple((re.compile(p), r) for p
     # a payload standing alone right after a clause that named a unit: 将第二条修改为第六条：“……”
     (rf"(?P<ref>)(?P<part>)(?P<sentence>)(?P<moved>)(?P<q>{_QS})", _modify),
     # 增加一条，作为第六条：“……” / 第三条增加两款，分别作为第二款、第三款 / 增加一章，作为第七章“公布”
-    (rf"(?:在(?P<loc>{_ONE}|{_HEADING})(?:(?P<side>{_SIDE})|中))?(?P<ref>{_ONE})?中?{_V['add']}{_COUNT}(?P<unit>编|章|节|条|款|项|目)"
+    # / 在第七条增加一项，作为第四项 (在 with neither 中 nor 后)
+    (rf"(?:在(?P<loc>{_ONE}|{_HEADING})(?:(?P<side>{_SIDE})|中))?在?(?P<ref>{_ONE})?中?{_V['add']}{_COUNT}(?P<unit>编|章|节|条|款|项|目)"
      rf"(?:[，,]?(?:分别)?{_V['as']}(?P<pos>(?:{_LIST}|第{CN}(?:编|章|节))))?(?P<title>{_Q})?(?:[：:]?(?P<q>{_QS}))?",
      _add),
     # 包括第六十一条至第六十五条 / 列入本章

@@ -75,6 +75,10 @@ class AddArticle:
         return f"add article {article_label(self.number, self.zhiyi)}{where}"
 
 
+AT_END = 0
+"""An :class:`AddUnit` position: after the last unit of its kind (在第十三条后增加一款：“……”, no 作为第N款)."""
+
+
 @dataclass(frozen=True, slots=True)
 class AddUnit:
     """增加一款/一项/一目，作为第N款/项/目 inside ``parent``."""
@@ -90,7 +94,8 @@ class AddUnit:
     def describe(self) -> str:
         name = {"clause": "款", "point": "项", "subpoint": "目"}[self.unit]
         given = " (text given with the article)" if self.with_article else ""
-        return f"add {self.unit} as 第{to_cn(self.position)}{name} in {self.parent.label()}{given}"
+        place = f"a last {name}" if self.position == AT_END else f"第{to_cn(self.position)}{name}"
+        return f"add {self.unit} as {place} in {self.parent.label()}{given}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -28,8 +28,13 @@ class Work:
         self.notes: list[str] = []  # what was done with less certainty than an item says (warnings)
 
     def index(self, key: tuple[int, int], added_too: bool = True) -> int:
+        """Where the article OLD numbered ``key`` is; failing that (``added_too``), an article an earlier item
+        added under that number. Items name OLD's numbers: 增加一条，作为第九条 then 删去第九条 deletes OLD's."""
         for i, part in enumerate(self.parts):
-            if isinstance(part, Article) and (part.old_key == key or added_too and part.old_key is None and part.key == key):
+            if isinstance(part, Article) and part.old_key == key:
+                return i
+        for i, part in enumerate(self.parts):
+            if added_too and isinstance(part, Article) and part.old_key is None and part.key == key:
                 return i
         raise Failure(f"{ref_label(key)} not found")
 
