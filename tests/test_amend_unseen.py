@@ -293,6 +293,9 @@ def test_a_package_listing_its_laws_one_level_down(text):
     ("删去第四章", DeleteHeading("章", 4)),
     ("删去第二章第三节", DeleteHeading("节", 3, 2)),
     ("将第三章第二节改为第三节", RenumberHeading("节", 2, 3, 3)),
+    ("将第三章第二节调整为第三章第三节", RenumberHeading("节", 2, 3, 3)),  # 调整为 = 改为
+    ("宪法第三章第七节相应改为第八节", RenumberHeading("节", 7, 8, 3)),  # 宪法 2018: 相应改为
+    ("将第十二条调整为第十五条", Renumber(Target(12), 15)),
     ("在第十三条后增加一条：“甲。”", AddArticle(14, 0, ("甲。",), Target(13))),
     ("在第七条增加一项，作为第四项：“（四）甲。”", AddUnit(Target(7), "point", 4, ("（四）甲。",))),
     ("在第七条后增加一款：“甲。”", AddUnit(Target(7), "clause", AT_END, ("甲。",))),

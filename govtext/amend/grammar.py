@@ -614,7 +614,8 @@ RULES: tuple[tuple[re.Pattern[str], Rule], ...] = tuple((re.compile(p), r) for p
     (rf"将(?P<ref>{_ONE})(?:{_V['move']}(?P<to>{_ART})[，,]?)?(?:移作|移为|{_V['as']})(?P<dest>第{NUM}条(?:之{CN})?第{NUM}款)(?![第之])",
      _transfer),
     (rf"将(?P<ref>{_ONE})(?:移作|移为)第[（(]?(?P<n>{NUM})[）)]?(?P<unit>条|款|项)", _move_to),
-    (rf"将?(?:第(?P<within>{CN})(?:编|章))?第(?P<a>{CN})(?P<unit>编|章|节){_V['change']}第(?P<b>{CN})(?P=unit)",
+    (rf"将?{LAW}?(?:第(?P<within>{CN})(?:编|章))?第(?P<a>{CN})(?P<unit>编|章|节){_V['change']}(?:第(?P=within)(?:编|章))?"
+     rf"第(?P<b>{CN})(?P=unit)",
      _renumber_heading),
     # 删去第十二条 / 删除第四条、第五条、第十二条
     (rf"{_V['delete']}(?P<refs>{_LIST})(?=[，。；,]|$)", _delete),

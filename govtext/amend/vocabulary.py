@@ -15,7 +15,8 @@ NUM = rf"(?:{CN}|[0-9０-９]+)"  # 第12条, 第１２条 (full-width digits in
 # Verbs, each with the spellings drafters use.
 VERBS = {
     "modify": ("修改为", "修订为"),
-    "change": ("改为",),          # a new number (改为第十条) or a count (改为两条)
+    # a new number (改为第十条) or a count (改为两条); 调整为 and 宪法's 相应改为 say the same
+    "change": ("改为", "调整为", "相应改为"),
     "add": ("增加", "增写", "新增", "增设"),
     "delete": ("删去", "删除"),
     "merge": ("合并",),
