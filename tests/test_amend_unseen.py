@@ -12,17 +12,17 @@ import re
 import pytest
 
 from amend_helpers import amend_text, compare_texts
-from amend_unseen import CASES, run
+from amend_unseen import CASES, CASES7, run
 from conftest import CORPUS, CORPUS_REASON, FIXTURES
 from govtext.amend import read_instrument
 from govtext.amend.grammar import read_item
 from govtext.amend.instrument import split_instrument
 from govtext.amend.ops import (
-    AddArticle, AddHeading, InsertWords, Modify, NoChange, Renumber, RenumberHeading, ReplaceWords, Target,
+    AT_END, AddArticle, AddHeading, AddUnit, DeleteHeading, InsertWords, Modify, NoChange, Renumber, RenumberHeading, ReplaceWords, Target,
 )
 
 
-@pytest.mark.parametrize("folder", CASES, ids=[p.name for p in CASES])
+@pytest.mark.parametrize("folder", CASES + CASES7, ids=[p.parent.name + "/" + p.name for p in CASES + CASES7])
 def test_unseen_instrument_gives_the_expected_text(folder):
     outcome = run(folder)
     assert outcome.understood == outcome.items
@@ -207,3 +207,162 @@ def test_a_report_with_numbered_headings_is_refused_in_one_line(tmp_path):
     assert result.exit_code == 2 and result.stdout == "" and not out.exists()
     assert result.stderr.splitlines() == ["govtext: error: 示范工作报告 is no amendment instrument: its title is no "
                                           "修改决定/修正案 and none of its 2 items reads as an amendment"]
+
+
+# ---- round 7: provincial and city congresses, ministries' and provincial governments' decrees, 宪法修正案 ----
+
+@pytest.mark.parametrize("sentence", [
+    "《示范省甲条例》《示范省乙条例》根据本决定作相应修改并对条文顺序作相应调整，重新公布。",  # titles side by side
+    "本决定经示范省人民代表大会常务委员会批准后，自2023年9月1日起施行。",  # a city's decision, once approved
+    "《示范船舶检验管理规定》根据本决定作相应修改，重新发布。",  # 部门规章 are 发布
+])
+def test_closing_sentences_of_provinces_cities_and_ministries(sentence):
+    raw = split_instrument(f"示范省人民代表大会常务委员会关于修改《示范省甲条例》的决定\n一、删去第五条。\n{sentence}\n")
+    assert raw.closing == (sentence,)
+    ops, problem = read_item(sentence)
+    assert problem is None and all(isinstance(op, NoChange) for op in ops)
+
+
+@pytest.mark.parametrize("header, decree", [
+    ("中华人民共和国交通运输部令\n2023年第5号\n", "交通运输部令2023年第5号"),
+    ("国家市场监督管理总局令\n第88号\n", "国家市场监督管理总局令第88号"),
+    ("示范省人民政府令\n第160号\n", "示范省人民政府令第160号"),
+])
+def test_a_decree_header_of_any_office_gives_date_and_decree(header, decree):
+    raw = split_instrument(f"{header}《甲部关于修改〈乙办法〉的决定》已于2023年3月10日经第5次部务会议通过，现予公布。\n"
+                           "部长　李某\n2023年3月20日\n甲部关于修改《乙办法》的决定\n一、删去第五条。\n")
+    assert (raw.title, raw.adopted, raw.decree) == ("甲部关于修改《乙办法》的决定", "2023年3月20日", decree)
+
+
+def _history(title, adopted, head, decree=None, approved=None, amendment=False):
+    from govtext.amend.api import history_line
+    from govtext.amend.ops import Instrument
+    return history_line(Instrument(title, None, adopted, (), False, amendment, decree, approved), head)
+
+
+def test_history_line_of_a_ministry_cites_its_title_or_its_decree_as_old_does():
+    title = "交通运输部关于修改《甲规定》的决定"
+    assert _history(title, "2023年3月20日", "甲规定\n（2016年2月1日交通运输部发布）\n", "交通运输部令2023年第5号") == \
+        "2023年3月20日《交通运输部关于修改〈甲规定〉的决定》修正"
+    assert _history(title, "2023年3月20日", "甲规定\n（2016年2月1日交通运输部令2016年第12号公布）\n",
+                    "交通运输部令2023年第5号") == "2023年3月20日交通运输部令2023年第5号修正"
+
+
+def test_history_line_of_a_city_decision_names_the_approval():
+    assert _history("甲市人民代表大会常务委员会关于修改《甲市乙条例》的决定", "2023年6月28日 甲市第十七届人民代表大会常务委员会第十二次会议",
+                    "", approved="2023年7月27日 甲省第十四届人民代表大会常务委员会第四次会议") == (
+        "2023年6月28日 甲市第十七届人民代表大会常务委员会第十二次会议通过、2023年7月27日甲省第十四届人民代表大会常务委员会"
+        "第四次会议批准的《甲市人民代表大会常务委员会关于修改〈甲市乙条例〉的决定》修正")
+
+
+def test_an_approval_line_is_read_with_the_adoption():
+    raw = split_instrument("甲市人民代表大会常务委员会关于修改《甲市乙条例》的决定\n（2023年6月28日甲市第十七届人民代表大会常务委员会"
+                           "第十二次会议通过　2023年7月27日甲省第十四届人民代表大会常务委员会第四次会议批准）\n一、删去第五条。\n")
+    assert raw.adopted == "2023年6月28日 甲市第十七届人民代表大会常务委员会第十二次会议"
+    assert raw.approved == "2023年7月27日 甲省第十四届人民代表大会常务委员会第四次会议"
+
+
+@pytest.mark.parametrize("closing, labels", [
+    ("《甲规定》根据本决定作相应修改，重新发布。", ["第一条", "第二条"]),  # republished: numbered afresh
+    ("本决定自公布之日起施行。", ["第一条", "第三条"]),  # not republished: the number stays vacant
+])
+def test_an_article_deleted_closes_up_only_in_a_republished_text(closing, labels):
+    from govtext.amend.lawtext import from_document
+    from govtext.pipeline import parse_text
+    instrument = read_instrument(f"甲部关于修改《甲规定》的决定\n一、删去第二条。\n{closing}\n")
+    text = amend_text("甲规定\n第一条　甲。\n第二条　乙。\n第三条　丙。\n", instrument).text
+    assert [a.label for a in from_document(parse_text(text)).articles()] == labels
+
+
+@pytest.mark.parametrize("text", [
+    "一、修改下列地方性法规\n（一）对《甲省乙条例》作出修改\n1．删去第二条。\n2．删去第三条。\n（二）对《甲省丙条例》作出修改\n"
+    "1．删去第四条。\n二、废止下列地方性法规\n（一）《甲省丁条例》\n",
+    "一、对2件省政府规章的部分条款予以修改。\n（一）甲省乙办法\n1．删去第二条。\n2．删去第三条。\n（二）甲省丙办法\n"
+    "1．删去第四条。\n二、对1件省政府规章予以废止。\n甲省丁办法（2010年6月1日甲省人民政府令第55号公布）\n",
+])
+def test_a_package_listing_its_laws_one_level_down(text):
+    raw = split_instrument(f"甲省关于修改和废止部分法规的决定\n{text}本决定自公布之日起施行。\n")
+    named = {p.law_title: [i.number for i in p.items] for p in raw.parts if p.law_title}
+    assert [n[-2:] for n in named[next(t for t in named if "乙" in t)]] == ["1．", "2．"]
+    assert len(named) == 2
+    unnamed = [i for p in raw.parts if not p.law_title for i in p.items]
+    assert len(unnamed) == 1 and read_item(unnamed[0].text)[1] is None  # the repeal: a sentence, no change here
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("删去第四章", DeleteHeading("章", 4)),
+    ("删去第二章第三节", DeleteHeading("节", 3, 2)),
+    ("将第三章第二节改为第三节", RenumberHeading("节", 2, 3, 3)),
+    ("将第三章第二节调整为第三章第三节", RenumberHeading("节", 2, 3, 3)),  # 调整为 = 改为
+    ("宪法第三章第七节相应改为第八节", RenumberHeading("节", 7, 8, 3)),  # 宪法 2018: 相应改为
+    ("将第十二条调整为第十五条", Renumber(Target(12), 15)),
+    ("在第十三条后增加一条：“甲。”", AddArticle(14, 0, ("甲。",), Target(13))),
+    ("在第七条增加一项，作为第四项：“（四）甲。”", AddUnit(Target(7), "point", 4, ("（四）甲。",))),
+    ("在第七条后增加一款：“甲。”", AddUnit(Target(7), "clause", AT_END, ("甲。",))),
+])
+def test_round7_clauses_read(sentence, expected):
+    assert read_item(sentence) == ((expected,), None)
+
+
+_CHAPTERS = ("甲条例\n目　　录\n第一章　总　　则\n第二章　收　　费\n第三章　附　　则\n第一章　总　　则\n第一条　甲。\n"
+             "第二章　收　　费\n第二条　乙。\n第三条　丙：\n（一）丁；\n（二）戊。\n第三章　附　　则\n第四条　己。\n")
+
+
+def test_a_chapter_deleted_takes_its_articles_and_the_later_chapters_close_up():
+    instrument = read_instrument("关于修改《甲条例》的决定\n一、删去第二章。\n此外，对章节和条文顺序作相应调整。\n")
+    assert amend_text(_CHAPTERS, instrument).text == (
+        "甲条例\n目　　录\n第一章　总　　则\n第二章　附　　则\n第一章　总　　则\n第一条　甲。\n第二章　附　　则\n第二条　己。\n")
+
+
+def test_a_point_added_at_the_end_of_a_list_takes_its_final_mark():
+    instrument = read_instrument("关于修改《甲条例》的决定\n一、在第三条第二项后增加一项，作为第三项：“（三）庚；”\n")
+    assert "（二）戊；\n（三）庚。\n" in amend_text(_CHAPTERS, instrument).text
+
+
+def test_a_section_added_in_one_chapter_moves_only_that_chapters_later_sections():
+    old = ("甲办法\n第一章　甲\n第一节　子\n第一条　甲。\n第二节　丑\n第二条　乙。\n第二章　乙\n第一节　寅\n第三条　丙。\n"
+           "第二节　卯\n第四条　丁。\n")
+    instrument = read_instrument("关于修改《甲办法》的决定\n一、在第一章第一节后增加一节，作为第二节“辰”，包括第二条：“第二条　戊。”\n"
+                                 "此外，对条文顺序作相应调整。\n")
+    assert amend_text(old, instrument).text == (
+        "甲办法\n第一章　甲\n第一节　子\n第一条　甲。\n第二节　辰\n第二条　戊。\n第三节　丑\n第三条　乙。\n第二章　乙\n"
+        "第一节　寅\n第四条　丙。\n第二节　卯\n第五条　丁。\n")
+
+
+def test_a_constitution_amendment_numbers_its_items_as_articles():
+    raw = split_instrument("中华人民共和国宪法修正案\n（1993年3月29日第八届全国人民代表大会第一次会议通过）\n"
+                           "第三条　宪法第七条：“甲。”修改为：“乙。”\n第四条　宪法第八条中“丙”修改为“丁”。\n")
+    assert raw.is_amendment and [i.number for p in raw.parts for i in p.items] == ["第三条", "第四条"]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("宪法第七条：“甲。”修改为：“乙。”", (ReplaceWords((Target(7),), "甲。", "乙。"),)),
+    ("宪法第三条第一款“甲。”修改为：“乙。”第二款修改为：“丙。”",
+     (ReplaceWords((Target(3, 0, 1),), "甲。", "乙。"), Modify(Target(3, 0, 2), ("丙。",)))),
+])
+def test_constitution_clauses_quote_the_words_they_replace(sentence, expected):
+    assert read_item(sentence) == (expected, None)
+
+
+def test_constitution_amendments_are_listed_in_one_history_entry():
+    from govtext.amend.api import _with_history
+    from govtext.amend.lawtext import LawText
+    from govtext.amend.ops import Instrument
+    head = ("宪法\n（1982年12月4日甲会议通过　根据1988年4月12日乙会议通过的《宪法修正案》、1993年3月29日丙会议通过的《宪法修正案》"
+            "和1999年3月15日丁会议通过的《宪法修正案》修正）\n")
+    law = LawText((head,), "\n")
+    amended = _with_history(law, Instrument("宪法修正案", "宪法", "2004年3月14日 戊会议", (), False, True))
+    assert amended.parts[0].split("\n")[1] == (
+        "（1982年12月4日甲会议通过　根据1988年4月12日乙会议通过的《宪法修正案》、1993年3月29日丙会议通过的《宪法修正案》、"
+        "1999年3月15日丁会议通过的《宪法修正案》和2004年3月14日戊会议通过的《宪法修正案》修正）")
+
+
+def test_a_clause_added_after_an_article_goes_after_its_last_clause():
+    instrument = read_instrument("关于修改《甲条例》的决定\n一、将第二条中的“乙”修改为“丙”，并在该条后增加一款：“丁。”\n")
+    assert "第二条　丙。\n丁。\n" in amend_text(_CHAPTERS, instrument).text
+
+
+def test_items_name_old_numbers_even_where_an_added_article_took_the_number():
+    instrument = read_instrument("关于修改《甲条例》的决定\n一、在第一条后增加一条，作为第二条：“庚。”\n二、删去第二条。\n")
+    text = amend_text(_CHAPTERS, instrument).text
+    assert "庚。" in text and "乙。" not in text

@@ -56,7 +56,8 @@ def read_instrument(text: str, old_title: str | None = None, part: int | None = 
     items = _merge_into_clauses(items)
     renumber = any(isinstance(op, NoChange) and op.renumber for item in items for op in item.operations)
     law_title = chosen.law_title or law_title_of(raw)
-    return Instrument(raw.title, law_title, raw.adopted, tuple(items), renumber, raw.is_amendment)
+    return Instrument(raw.title, law_title, raw.adopted, tuple(items), renumber, raw.is_amendment, raw.decree,
+                      raw.approved)
 
 
 def _merge_into_clauses(items: list[Item]) -> list[Item]:
@@ -150,24 +151,40 @@ def check_law(doc: Document, instrument: Instrument) -> None:
 _NESTED_MARKS = str.maketrans("《》〈〉", "〈〉《》")
 
 
-def history_line(instrument: Instrument) -> str | None:
-    """The 题注 line an instrument adds, in the style of the official republication:
-    NPC — 2023年3月13日第十四届……会议《关于修改〈……〉的决定》修正 (the issuer left out);
+# OLD's 题注 cites the decree that published it (国家市场监督管理总局令第10号公布): that office cites its
+# amending decree too, by number (根据2024年6月10日国家市场监督管理总局令第88号修正).
+_CITES_DECREE = re.compile(r"令(?:\d{4}年)?第\d+号(?:公布|发布)")
+
+
+def history_line(instrument: Instrument, head: str = "") -> str | None:
+    """The 题注 line an instrument adds, in the style of the official republication (``head``: OLD's
+    text before its first article, whose 题注 tells how its office cites decrees):
+    NPC, provincial congress — 2023年3月13日第十四届……会议《关于修改〈……〉的决定》修正 (the issuer left out);
+    a city's decision with its approval — ……会议通过、……会议批准的《示范市人民代表大会常务委员会关于修改〈……〉的决定》修正;
     court — 2020年12月23日最高人民法院审判委员会第1823次会议通过的《最高人民法院关于修改〈……〉……的决定》修正;
-    State Council — 2022年3月29日《国务院关于修改和废止部分行政法规的决定》修订 (the decree's date)."""
+    State Council — 2022年3月29日《国务院关于修改和废止部分行政法规的决定》修订 (the decree's date);
+    a ministry's decree — 2023年3月20日《交通运输部关于修改〈……〉的决定》修正, or by its number where OLD's
+    题注 cites its own (2024年6月10日国家市场监督管理总局令第88号修正)."""
     if not instrument.adopted:
         return None
     if instrument.is_amendment:
         return f"{instrument.adopted}通过的《{instrument.title}》"
     full = instrument.title.translate(_NESTED_MARKS)
+    if instrument.approved:
+        return f"{instrument.adopted}通过、{instrument.approved.replace(' ', '', 1)}批准的《{full}》修正"
     if instrument.title.startswith("国务院"):
         return f"{instrument.adopted.split(' ')[0]}《{full}》修订"
     if instrument.title.startswith("最高人民"):
         return f"{instrument.adopted}通过的《{full}》修正"
+    if instrument.decree:
+        date = instrument.adopted.split(" ")[0]
+        return f"{date}{instrument.decree}修正" if _CITES_DECREE.search(head) else f"{date}《{full}》修正"
     title = re.sub(r"^.*?(?=关于修改)", "", instrument.title).translate(_NESTED_MARKS)
     return f"{instrument.adopted}《{title}》修正"
 
 
+# 根据1988年……通过的《中华人民共和国宪法修正案》修正: amendments listed in one 根据 with one 修正.
+_AMENDMENT_LIST = re.compile(r"(根据\d{4}年.*?通过的《[^》]*修正案[^》]*》)修正$")
 _BRACKETED = re.compile(r"^([ \u3000]*[（(]\d{4}年.*?)([）)])([ \u3000\r]*)$")
 
 
@@ -180,6 +197,12 @@ def _with_bracketed_history(law: LawText, lines: list[str], line: str, instrumen
     m = _BRACKETED.match(lines[at])
     body = m.group(1)
     entry = "根据" + line.replace(" ", "", 1) if not instrument.is_amendment else line.replace(" ", "", 1)
+    joined = _AMENDMENT_LIST.search(body) if instrument.is_amendment else None
+    if joined:
+        # 宪法: one 根据……《宪法修正案》、……和……《宪法修正案》修正 lists them all; the new one comes last.
+        listed = joined.group(1).replace("》和", "》、")
+        lines[at] = body[:joined.start()] + f"{listed}和{entry}修正" + m.group(2) + m.group(3)
+        return LawText((law.newline.join(lines),) + law.parts[1:], law.newline)
     if not instrument.is_amendment:
         verb = line[-2:]  # 修正 (laws, interpretations) or 修订 (regulations): counted separately
         earlier = re.findall(rf"{verb}(?=[　 ）)]|$)", body)
@@ -193,7 +216,7 @@ def _with_bracketed_history(law: LawText, lines: list[str], line: str, instrumen
 
 def _with_history(law: LawText, instrument: Instrument) -> LawText:
     """Add the instrument's line after the last dated history line before the first article."""
-    line = history_line(instrument)
+    line = history_line(instrument, law.parts[0] if law.parts and isinstance(law.parts[0], str) else "")
     if line is None or not law.parts or not isinstance(law.parts[0], str):
         return law
     head = law.parts[0]

@@ -12,8 +12,8 @@ from dataclasses import dataclass, replace
 
 from govtext.amend.lawtext import POINT, Article, LawText, classify, headings
 from govtext.amend.ops import (
-    AddArticle, AddHeading, AddUnit, Delete, Detach, InsertWords, Instrument, Merge, Modify, ModifyPart, ModifyText,
-    Move, NoChange, RenameHeading, Renumber, RenumberHeading, ReplaceWords, Target, Transfer, article_label,
+    AT_END, AddArticle, AddHeading, AddUnit, Delete, Detach, InsertWords, Instrument, Merge, Modify, ModifyPart, ModifyText,
+    DeleteHeading, Move, NoChange, RenameHeading, Renumber, RenumberHeading, ReplaceWords, Target, Transfer, article_label,
 )
 from govtext.amend.contents import follow_body
 from govtext.amend.edit_words import insert_words, modify_part, modify_text, replace_words
@@ -123,12 +123,24 @@ def _add_unit(work: Work, op: AddUnit) -> None:
         mark = end_mark(body[points[-1].index])
         if mark == "。":
             body[points[-1].index] = body[points[-1].index][:-1] + "；"
+            if end_mark(new[-1]) == "；":
+                new[-1] = new[-1][:-1] + "。"  # quoted as a member of the list (“（四）……；”), it now ends it
     if not POINT.match(new[0]):
         new[0] = f"（{to_cn(op.position)}）" + new[0]
     if not end_mark(new[-1]):
         new[-1] += mark
     merged = _relabel_points(tuple(body[:at] + new + body[at:]), clause)
     work.parts[i] = replace(art, lines=merged, protected=art.protected + tuple(new))
+
+
+def _units_in(work: Work, op: AddUnit) -> int:
+    """How many units of the kind ``op`` adds its parent has now (款 of the article, 项 of the 款)."""
+    _, art = work.article(op.parent)
+    lines = classify(art.lines)
+    if op.unit == "clause":
+        return sum(1 for line in lines if line.unit == "clause")
+    points = [line for line in lines if line.unit == "point" and (op.parent.clause is None or line.clause == op.parent.clause)]
+    return sum(1 for p in points if p.clause == points[0].clause) if points else 0
 
 
 def _add_article(work: Work, op: AddArticle) -> None:
@@ -140,7 +152,12 @@ def _add_article(work: Work, op: AddArticle) -> None:
         work.parts.insert(work.index(op.after.key), article)
         return
     after = op.after.key if op.after else (op.number, op.zhiyi - 1 if op.zhiyi > 1 else 0)
-    work.parts.insert(work.index(after) + 1, article)
+    at = work.index(after) + 1
+    if op.after and not op.zhiyi:
+        # 在第四条后增加两条: the second goes after the first, past the articles already added there.
+        while at < len(work.parts) and isinstance(work.parts[at], Article) and work.parts[at].old_key is None:
+            at += 1
+    work.parts.insert(at, article)
 
 
 def _delete(work: Work, op: Delete) -> None:
@@ -263,7 +280,8 @@ def _move(work: Work, op: Move) -> None:
 
 
 def _renumber_heading(work: Work, op: RenumberHeading) -> None:
-    found = [h for k, h in headings(LawText(tuple(work.parts))).items() if k[1:] == (op.unit, op.number)]
+    found = [h for k, h in headings(LawText(tuple(work.parts))).items()
+             if k[1:] == (op.unit, op.number) and (op.within is None or k[0] == op.within)]
     if len(found) != 1:
         raise Failure(f"第{to_cn(op.number)}{op.unit} {'not found' if not found else 'is ambiguous'}")
     h = found[0]
@@ -286,6 +304,88 @@ def _rename_heading(work: Work, op: RenameHeading) -> None:
     h = found[key]
     part = work.parts[h.part]
     work.parts[h.part] = part[:h.start] + op.title + part[h.end:]
+
+
+def _find_heading(work: Work, unit: str, number: int, within: int | None):
+    """The body's heading 第N章 (in 第M编) / 第N节 (in 第M章): found by its key, or by number alone when unique."""
+    key = (None if unit == "编" else within, unit, number)
+    found = headings(LawText(tuple(work.parts)))
+    if key not in found and within is None:
+        matches = [h for k, h in found.items() if k[1:] == key[1:]]
+        found = {key: matches[0]} if len(matches) == 1 else found
+    if key not in found:
+        where = f"第{to_cn(within)}{'章' if unit == '节' else '编'}" if within else ""
+        raise Failure(f"{where}第{to_cn(number)}{unit} not found")
+    return found[key]
+
+
+# What a heading of each unit runs until: the next heading of its own level or a higher one.
+_ENDS_AT = {"编": "编", "章": "编|章", "节": "编|章|节"}
+
+
+def _delete_heading(work: Work, op: DeleteHeading) -> None:
+    """The heading's line and everything after it up to the next heading of its level or above."""
+    h = _find_heading(work, op.unit, op.number, op.within)
+    part = work.parts[h.part]
+    line_start = part.rfind("\n", 0, h.start) + 1
+    line_end = part.find("\n", h.start)
+    stop = re.compile(rf"^[ \u3000]*第{_CN_RUN}(?:{_ENDS_AT[op.unit]})", re.M)
+    following = stop.search(part, line_end + 1) if line_end >= 0 else None
+    if following:  # the next heading is in the same stretch of text: only the lines between go
+        work.parts[h.part] = part[:line_start] + part[following.start():]
+        work.closed_headings.append(op.unit)
+        return
+    work.parts[h.part] = part[:line_start]
+    end = h.part + 1
+    while end < len(work.parts):
+        later = work.parts[end]
+        if isinstance(later, str):
+            m = stop.search(later)
+            if m:
+                work.parts[end] = later[m.start():]
+                break
+        end += 1
+    del work.parts[h.part + 1:end]
+    work.closed_headings.append(op.unit)
+
+
+def _close_heading_gaps(work: Work) -> None:
+    """After 删去第四章, 第五章 becomes 第四章 and so on: each unit deleted is numbered afresh within its
+    container (章 within 编, 节 within 章), in the body only (the 目录 then follows the body)."""
+    first = next((i for i, p in enumerate(work.parts) if isinstance(p, Article)), len(work.parts))
+    line_head = re.compile(rf"^([ \u3000]*第)({_CN_RUN})(编|章|节)")
+    for unit in dict.fromkeys(work.closed_headings):
+        outer = _ENDS_AT[unit].split("|")[:-1]
+        count = 0
+        for i in range(max(first - 1, 0), len(work.parts)):
+            part = work.parts[i]
+            if not isinstance(part, str):
+                continue
+            start = _body_start(part, line_head) if i == first - 1 else 0
+            lines = part[start:].split("\n")
+            for n, line in enumerate(lines):
+                m = line_head.match(line)
+                if m and m.group(3) in outer:
+                    count = 0
+                elif m and m.group(3) == unit:
+                    count += 1
+                    lines[n] = m.group(1) + to_cn(count) + unit + line[m.end():]
+            work.parts[i] = part[:start] + "\n".join(lines)
+
+
+def _body_start(head: str, line_head: re.Pattern[str]) -> int:
+    """Where the body's first headings begin in the text before the first article (after title, 题注, 目录):
+    the run of 第一编 / 第一章 / 第一节 lines that ends it (the 目录 before them lists later numbers too)."""
+    lines = head.split("\n")
+    offsets = [0]
+    for line in lines:
+        offsets.append(offsets[-1] + len(line) + 1)
+    n = len(lines) - 1
+    while n >= 0 and not lines[n].strip():
+        n -= 1
+    while n >= 0 and (m := line_head.match(lines[n])) and m.group(2) == "一":
+        n -= 1
+    return offsets[n + 1]
 
 
 def _check_exists(work: Work, op: Renumber) -> None:
@@ -320,6 +420,10 @@ def _shift_later_headings(work: Work, at: int, op: AddHeading) -> None:
     (对章……序号作相应调整). The 目录, before the first article, is left as it is."""
     pattern = re.compile(rf"^([ \u3000]*第)({_CN_RUN}){op.unit}", re.M)
     later = [i for i in range(at, len(work.parts)) if isinstance(work.parts[i], str)]
+    if op.unit == "节":  # 节 are numbered within their 章: the shift ends at the next 章 (or 编)
+        outer = re.compile(rf"^[ \u3000]*第{_CN_RUN}(?:章|编)", re.M)
+        end = next((n for n, i in enumerate(later) if outer.search(work.parts[i])), len(later))
+        later = later[:end]
     if not any(cn_value(m.group(2)) == op.number for i in later for m in pattern.finditer(work.parts[i])):
         return
     for i in later:
@@ -368,7 +472,7 @@ def _detach(work: Work, op: Detach) -> None:
 APPLIERS = {RenumberHeading: _renumber_heading, InsertWords: insert_words, ModifyPart: modify_part, ModifyText: modify_text, AddHeading: _add_heading,
             Detach: _detach, Modify: _modify, AddUnit: _add_unit, AddArticle: _add_article, Delete: _delete,
             ReplaceWords: replace_words, Merge: _merge, Move: _move, Renumber: _check_exists, Transfer: _transfer,
-            RenameHeading: _rename_heading,
+            RenameHeading: _rename_heading, DeleteHeading: _delete_heading,
             NoChange: lambda work, op: None}
 
 
@@ -410,6 +514,8 @@ def _apply_item(work: Work, item) -> None:
     shifts = Shifts()
     for op in item.operations:
         op = shifts.adjust(op)
+        if isinstance(op, AddUnit) and op.position == AT_END:
+            op = replace(op, position=_units_in(work, op) + 1)
         before = _article_of(work, op)
         APPLIERS[type(op)](work, op)
         shifts.record(op, before, _article_of(work, op))
@@ -432,20 +538,28 @@ def apply_instrument(law: LawText, instrument: Instrument, partial: bool = False
             skipped.append(item)
             continue
         saved = (list(work.parts), list(work.pending), list(work.headings), set(work.rewritten),
-                 dict(work.moved_clauses), list(work.notes))
+                 dict(work.moved_clauses), list(work.notes), list(work.closed_headings))
         try:
             _apply_item(work, item)
         except Failure as exc:
             failures.append(f"{item_name(item)} : {exc}")
             skipped.append(item)
             # An item applies whole or not at all.
-            work.parts, work.pending, work.headings, work.rewritten, work.moved_clauses, work.notes = saved
+            (work.parts, work.pending, work.headings, work.rewritten, work.moved_clauses, work.notes,
+             work.closed_headings) = saved
     if failures and not partial:
         raise AmendError(failures)
     changed = _changed_keys(law, work)
     if not instrument.renumber:
         _place_by_stated_numbers(work, instrument)
-    renumber = instrument.renumber or bool(work.pending) or any(
+    # A whole article deleted leaves no gap in the text the decision orders republished (……根据本决定作相应修改，
+    # 重新公布/重新发布: the republication numbers afresh); without that sentence the numbers stay as they are.
+    republished = any(isinstance(op, NoChange) and op.what == "republication"
+                      for item in instrument.items for op in item.operations)
+    deleted = republished and any(
+        isinstance(op, Delete) and op.target.clause is None and op.target.point is None
+        for item in instrument.items if item.understood for op in item.operations)
+    renumber = instrument.renumber or bool(work.pending) or deleted or any(
         isinstance(op, Renumber) and op.unit == "article" for item in instrument.items for op in item.operations)
     renumbered, updates, warnings = (), (), []
     if renumber:
@@ -453,6 +567,7 @@ def apply_instrument(law: LawText, instrument: Instrument, partial: bool = False
     else:
         for added in work.pending:  # unreachable: pending implies renumbering
             work.parts.append(added)
+    _close_heading_gaps(work)
     _place_headings(work)
     work.parts = follow_body(law.parts, work.parts, law.newline)  # the 目录 lists the body as it now is
     _mark_unapplied(work, skipped, law.newline)

@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from typing import Callable
 
 from govtext.amend.ops import (
-    AddArticle, AddHeading, AddUnit, Delete, Detach, InsertWords, Merge, Modify, ModifyPart, ModifyText, Move,
+    AT_END, AddArticle, AddHeading, AddUnit, Delete, DeleteHeading, Detach, InsertWords, Merge, Modify, ModifyPart, ModifyText, Move,
     NoChange, Operation, RenameHeading, Renumber, RenumberHeading, ReplaceWords, Target, Transfer,
 )
 from govtext.amend.quotes import (
@@ -52,7 +52,7 @@ _UNIT_PART = alternatives(UNIT_PARTS)
 _TEXT_PART = alternatives(TEXT_PARTS)
 _SENTENCE = rf"第(?P<sentence>{CN})句"
 _SIDE = alternatives(SIDES)
-_HEADING = rf"第{CN}(?:编|章|节)"
+_HEADING = rf"(?:第{CN}(?:编|章))?第{CN}(?:编|章|节)"  # 在第三章第一节后增加一节: the 节 counted in its 章
 # 第十条第二款第一句中的“A”: words sought in one sentence of the unit named.
 _IN_SENTENCE = rf"(?:的)?第{CN}句"
 
@@ -96,7 +96,7 @@ Rule = Callable[[re.Match, _Item], None]
 def _targets_of(where: str | None, item: _Item) -> tuple[Target, ...]:
     """The units a words clause works in: listed, 其中/该条 (the last named), or () for the whole law."""
     where = re.sub(r"^将|^在", "", where or "")
-    where = re.sub(r"(?:中的|其中的|末尾的|中|的)$", "", where)
+    where = re.sub(r"(?:中的|其中的|末尾的|中|的|[：:])$", "", where)
     if where in WHOLE_LAW:
         return ()
     if where in ("", "其"):
@@ -110,7 +110,9 @@ def _targets_of(where: str | None, item: _Item) -> tuple[Target, ...]:
     return targets
 
 
-_WHERE = rf"(?P<where>将?(?:名称(?:(?:、|和|及){_LIST})?|{_LIST}(?:{_IN_SENTENCE})?|{alternatives(WHOLE_LAW)})?(?:中的|其中的|末尾的|中)|将?其中的|将{_LIST}|将)?"
+# 宪法第三条第一款“……”修改为：“……” / 宪法第七条：“……”修改为 (修正案 style): the unit, then the words it holds.
+_WHERE = (rf"(?P<where>将?(?:名称(?:(?:、|和|及){_LIST})?|{_LIST}(?:{_IN_SENTENCE})?|{alternatives(WHOLE_LAW)})?(?:中的|其中的|末尾的|中)"
+          rf"|将?其中的|将{_LIST}|{LAW}{_LIST}[：:]?|将)?")
 
 
 def _sentence_of(where: str) -> tuple[str, int | None]:
@@ -384,14 +386,17 @@ def _add(m, item: _Item) -> None:
         if before and count > 1:
             raise ValueError(f"在{m.group('loc')}前增加{m.group('n')}条: name the article they follow")
         news = [(t.article, t.zhiyi) for t in Context().resolve_list(positions_text)] if positions_text else []
+        if not positions_text and after is not None:
+            # 在第十三条后增加一条：“……” (no 作为第X条): placed by its place; the renumbering numbers it.
+            news = [(after.article + (0 if before else 1) + k, 0) for k in range(count)]
         if len(news) != count:
             raise ValueError(f"增加{m.group('n')}条 names {len(news)} numbers (作为第X条)")
         pieces = _split_lines(lines, quotes, count) if lines else [()] * count
         for (number, zhiyi), piece in zip(news, pieces):
             piece = _unlabel(piece)
             op = AddArticle(number, zhiyi, piece, after, before)
-            if after is not None and not before:
-                after = Target(number, zhiyi)  # 之一、之二: each after the one before
+            if after is not None and not before and zhiyi:
+                after = Target(number, zhiyi)  # 之一、之二: each after the one before (others: see _add_article)
             ctx.target = Target(number, zhiyi)
             if piece:
                 item.ops.append(op)
@@ -406,6 +411,8 @@ def _add(m, item: _Item) -> None:
         positions[0] if positions else ctx._need()
     name = UNITS[unit]
     numbers = [numeral_value(n) for n in re.findall(rf"第({NUM}){unit}", positions_text)]
+    if not positions_text and count == 1 and m.group("loc") and SIDES.get(m.group("side") or "") == "after":
+        numbers = [AT_END]  # 在该条后增加一款：“……”: after its last 款
     if positions:
         parent = positions[0].article_only()
     if len(numbers) != count:
@@ -455,6 +462,11 @@ def _rename_heading(m, item: _Item) -> None:
     if not title:
         raise ValueError("an empty heading title")
     item.ops.append(RenameHeading(m.group("unit"), numeral_value(m.group("num")), title, within))
+
+
+def _delete_heading(m, item: _Item) -> None:
+    within = numeral_value(m.group("book")) if m.group("book") else None
+    item.ops.append(DeleteHeading(m.group("unit"), numeral_value(m.group("num")), within))
 
 
 def _delete(m, item: _Item) -> None:
@@ -516,8 +528,9 @@ def _transfer(m, item: _Item) -> None:
 
 
 def _renumber_heading(m, item: _Item) -> None:
-    """将第三章改为第四章."""
-    item.ops.append(RenumberHeading(m.group("unit"), numeral_value(m.group("a")), numeral_value(m.group("b"))))
+    """将第三章改为第四章 / 将第三章第二节改为第三节."""
+    within = numeral_value(m.group("within")) if m.group("within") else None
+    item.ops.append(RenumberHeading(m.group("unit"), numeral_value(m.group("a")), numeral_value(m.group("b")), within))
 
 
 def _move(m, item: _Item) -> None:
@@ -584,7 +597,8 @@ RULES: tuple[tuple[re.Pattern[str], Rule], ...] = tuple((re.compile(p), r) for p
     # a payload standing alone right after a clause that named a unit: 将第二条修改为第六条：“……”
     (rf"(?P<ref>)(?P<part>)(?P<sentence>)(?P<moved>)(?P<q>{_QS})", _modify),
     # 增加一条，作为第六条：“……” / 第三条增加两款，分别作为第二款、第三款 / 增加一章，作为第七章“公布”
-    (rf"(?:在(?P<loc>{_ONE}|{_HEADING})(?:(?P<side>{_SIDE})|中))?(?P<ref>{_ONE})?中?{_V['add']}{_COUNT}(?P<unit>编|章|节|条|款|项|目)"
+    # / 在第七条增加一项，作为第四项 (在 with neither 中 nor 后)
+    (rf"(?:在(?P<loc>{_ONE}|{_HEADING})(?:(?P<side>{_SIDE})|中))?在?(?P<ref>{_ONE})?中?{_V['add']}{_COUNT}(?P<unit>编|章|节|条|款|项|目)"
      rf"(?:[，,]?(?:分别)?{_V['as']}(?P<pos>(?:{_LIST}|第{CN}(?:编|章|节))))?(?P<title>{_Q})?(?:[：:]?(?P<q>{_QS}))?",
      _add),
     # 包括第六十一条至第六十五条 / 列入本章
@@ -600,9 +614,13 @@ RULES: tuple[tuple[re.Pattern[str], Rule], ...] = tuple((re.compile(p), r) for p
     (rf"将(?P<ref>{_ONE})(?:{_V['move']}(?P<to>{_ART})[，,]?)?(?:移作|移为|{_V['as']})(?P<dest>第{NUM}条(?:之{CN})?第{NUM}款)(?![第之])",
      _transfer),
     (rf"将(?P<ref>{_ONE})(?:移作|移为)第[（(]?(?P<n>{NUM})[）)]?(?P<unit>条|款|项)", _move_to),
-    (rf"将?第(?P<a>{CN})(?P<unit>编|章|节){_V['change']}第(?P<b>{CN})(?P=unit)", _renumber_heading),
+    (rf"将?{LAW}?(?:第(?P<within>{CN})(?:编|章))?第(?P<a>{CN})(?P<unit>编|章|节){_V['change']}(?:第(?P=within)(?:编|章))?"
+     rf"第(?P<b>{CN})(?P=unit)",
+     _renumber_heading),
     # 删去第十二条 / 删除第四条、第五条、第十二条
     (rf"{_V['delete']}(?P<refs>{_LIST})(?=[，。；,]|$)", _delete),
+    # 删去第四章 / 删去第二章第三节: the heading with the articles under it
+    (rf"{_V['delete']}(?:第(?P<book>{CN})(?:编|章))?第(?P<num>{CN})(?P<unit>编|章|节)(?=[，。；,]|$)", _delete_heading),
 ))
 _SEPARATORS = re.compile(CLAUSE_SEPARATORS)
 

@@ -75,6 +75,10 @@ class AddArticle:
         return f"add article {article_label(self.number, self.zhiyi)}{where}"
 
 
+AT_END = 0
+"""An :class:`AddUnit` position: after the last unit of its kind (在第十三条后增加一款：“……”, no 作为第N款)."""
+
+
 @dataclass(frozen=True, slots=True)
 class AddUnit:
     """增加一款/一项/一目，作为第N款/项/目 inside ``parent``."""
@@ -90,7 +94,8 @@ class AddUnit:
     def describe(self) -> str:
         name = {"clause": "款", "point": "项", "subpoint": "目"}[self.unit]
         given = " (text given with the article)" if self.with_article else ""
-        return f"add {self.unit} as 第{to_cn(self.position)}{name} in {self.parent.label()}{given}"
+        place = f"a last {name}" if self.position == AT_END else f"第{to_cn(self.position)}{name}"
+        return f"add {self.unit} as {place} in {self.parent.label()}{given}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,9 +187,12 @@ class RenumberHeading:
     unit: str
     number: int
     new_number: int
+    within: int | None = None
+    """将第三章第二节改为第三节: the 章 holding the 节 (or the 编 holding the 章)."""
 
     def describe(self) -> str:
-        return f"renumber 第{to_cn(self.number)}{self.unit} → 第{to_cn(self.new_number)}{self.unit}"
+        where = f"第{to_cn(self.within)}{'章' if self.unit == '节' else '编'}" if self.within else ""
+        return f"renumber {where}第{to_cn(self.number)}{self.unit} → 第{to_cn(self.new_number)}{self.unit}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,6 +209,20 @@ class RenameHeading:
     def describe(self) -> str:
         where = f"第{to_cn(self.within)}{'章' if self.unit == '节' else '编'}" if self.within else ""
         return f"rename {where}第{to_cn(self.number)}{self.unit} → {self.title}"
+
+
+@dataclass(frozen=True, slots=True)
+class DeleteHeading:
+    """删去第四章: the 编/章/节 goes with every article under it; the later ones close up (第五章 → 第四章)."""
+
+    unit: str
+    number: int
+    within: int | None = None
+    """The 编 holding the 章 or the 章 holding the 节, as for :class:`RenameHeading`."""
+
+    def describe(self) -> str:
+        where = f"第{to_cn(self.within)}{'章' if self.unit == '节' else '编'}" if self.within else ""
+        return f"delete {where}第{to_cn(self.number)}{self.unit} with its articles"
 
 
 @dataclass(frozen=True, slots=True)
@@ -318,7 +340,7 @@ class Transfer:
         return f"move {self.target.label()} into {article_label(self.article, self.zhiyi)} as 第{to_cn(self.position)}款"
 
 
-Operation = Transfer | RenumberHeading | InsertWords | ModifyPart | ModifyText | AddHeading | Detach | Modify | AddArticle | AddUnit | Delete | ReplaceWords | Renumber | Merge | Move | RenameHeading | NoChange
+Operation = Transfer | RenumberHeading | DeleteHeading | InsertWords | ModifyPart | ModifyText | AddHeading | Detach | Modify | AddArticle | AddUnit | Delete | ReplaceWords | Renumber | Merge | Move | RenameHeading | NoChange
 
 
 @dataclass(frozen=True, slots=True)
@@ -354,3 +376,7 @@ class Instrument:
     """The instrument orders 对条文顺序作相应调整 (or renumbers explicitly)."""
     is_amendment: bool
     """A 修正案 (刑法 style: 之一 insertion, no renumbering) rather than a 决定."""
+    decree: str | None = None
+    """The decree that published it (国家市场监督管理总局令第88号): some offices cite it in the 题注."""
+    approved: str | None = None
+    """The approval of a city's decision by its province: date and meeting, like ``adopted``."""

@@ -15,7 +15,8 @@ NUM = rf"(?:{CN}|[0-9０-９]+)"  # 第12条, 第１２条 (full-width digits in
 # Verbs, each with the spellings drafters use.
 VERBS = {
     "modify": ("修改为", "修订为"),
-    "change": ("改为",),          # a new number (改为第十条) or a count (改为两条)
+    # a new number (改为第十条) or a count (改为两条); 调整为 and 宪法's 相应改为 say the same
+    "change": ("改为", "调整为", "相应改为"),
     "add": ("增加", "增写", "新增", "增设"),
     "delete": ("删去", "删除"),
     "merge": ("合并",),
@@ -69,10 +70,14 @@ NO_CHANGE = (
     (r"[^。“”\ue000]*?(?:顺序|序号)[^。“”\ue000]*?作(?:了)?(?:相应)?(?:的)?调整[^。]*", "articles renumbered", True),
     (r"对部分条文(?:中的有关表述)?作(?:以下|如下)修改[：:]?", "introduces sub-items", False),
     (r"对《[^》]+》作(?:出|如下)修改[：:]?", "introduces a part", False),
-    (r"本(?:修正案|决定|规定)自[^。]*施行", "commencement", False),
-    (r"[^。\ue000]*根据本决定[^。]*重新公布", "republication", False),
+    # 本决定经示范省人民代表大会常务委员会批准后，自……起施行: a city's decision, once the province approves it
+    (r"本(?:修正案|决定|规定)(?:经[^。“”\ue000]*?后[，,]?)?自[^。]*施行", "commencement", False),
+    # 重新公布 (laws, 地方性法规) or 重新发布 (部门规章)
+    (r"[^。\ue000]*根据本决定[^。]*重新(?:公布|发布)", "republication", False),
     (r"[^。“”\ue000]*比照适用[^。“”\ue000]*", "a provision of the decision itself, no text of the law changed", False),
-    (r"对\d+部[^。]*予以(?:修改|废止)[^。]*", "points at an appendix", False),
+    (rf"对(?:\d+|{CN})(?:部|件|个)[^。]*予以(?:修改|废止)[^。]*", "points at an appendix or a list", False),
+    # 废止下列地方性法规: the laws listed under it are repealed, no text of this law changes
+    (r"废止下列[^。\ue000]*", "repeals other laws", False),
 )
 
 # Source slips repaired before reading (pattern, replacement): 将十一条修改为 (第 missing).

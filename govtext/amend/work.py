@@ -24,11 +24,17 @@ class Work:
         self.headings: list[AddHeading] = []  # new chapters, placed once articles have their new numbers
         self.rewritten: set[tuple[int, int]] = set()  # articles an item replaced whole: OLD 款 numbers are gone
         self.moved_clauses: dict[tuple[tuple[int, int], int], str] = {}  # 款 split off: (article, 款) → new place
+        self.closed_headings: list[str] = []  # units of headings deleted (删去第四章): the later ones close up
         self.notes: list[str] = []  # what was done with less certainty than an item says (warnings)
 
     def index(self, key: tuple[int, int], added_too: bool = True) -> int:
+        """Where the article OLD numbered ``key`` is; failing that (``added_too``), an article an earlier item
+        added under that number. Items name OLD's numbers: 增加一条，作为第九条 then 删去第九条 deletes OLD's."""
         for i, part in enumerate(self.parts):
-            if isinstance(part, Article) and (part.old_key == key or added_too and part.old_key is None and part.key == key):
+            if isinstance(part, Article) and part.old_key == key:
+                return i
+        for i, part in enumerate(self.parts):
+            if added_too and isinstance(part, Article) and part.old_key is None and part.key == key:
                 return i
         raise Failure(f"{ref_label(key)} not found")
 

@@ -59,7 +59,13 @@ def draft_decision(result: DiffResult, old_doc: Document, new_doc: Document) -> 
             break
         whole |= wrong
         items = _with_headings(_items(pairs, renumber, whole, hints), renames)
-    return _document(title, items, renumber)
+    return _document(title, items, renumber, _republishes(pairs, renumber))
+
+
+def _republishes(pairs: ArticlePairs, renumber: bool) -> bool:
+    """NEW keeps a deleted article's number vacant (no renumbering): the law is not republished with fresh
+    numbers, so the draft orders no republication (``amend`` numbers a republished text afresh)."""
+    return renumber or not {a.label for a in pairs.old_articles} - {a.label for a in pairs.new_articles}
 
 
 def _heading_items(pairs: ArticlePairs) -> list[DraftItem]:
@@ -88,7 +94,7 @@ def _with_headings(items: list[DraftItem], renames: list[DraftItem]) -> list[Dra
     return out
 
 
-def _document(title: str, items: list[DraftItem], renumber: bool) -> str:
+def _document(title: str, items: list[DraftItem], renumber: bool, republish: bool = True) -> str:
     lines = [f"关于修改《{title}》的决定（草案）", f"现决定对《{title}》作如下修改："]
     lines.extend(f"{to_cn(n)}、{item.text}" for n, item in enumerate(items, 1))
     if not items:
@@ -97,7 +103,9 @@ def _document(title: str, items: list[DraftItem], renumber: bool) -> str:
         lines.append("此外，对条文顺序作相应调整。")
     lines.append("本决定自公布之日起施行。")
     again = "并对条文顺序作相应调整，" if renumber else ""
-    lines.append(f"《{title}》根据本决定作相应修改{again}重新公布。" if again else f"《{title}》根据本决定作相应修改，重新公布。")
+    if republish:
+        lines.append(f"《{title}》根据本决定作相应修改{again}重新公布。" if again else
+                     f"《{title}》根据本决定作相应修改，重新公布。")
     return "\n".join(lines) + "\n"
 
 
@@ -289,7 +297,7 @@ def _check(pairs: ArticlePairs, items: list[DraftItem], title: str, renumber: bo
     """Items whose article does not come out as NEW's when the draft is applied to OLD."""
     if not items:
         return set()
-    instrument = read_instrument(_document(title, items, renumber))
+    instrument = read_instrument(_document(title, items, renumber, _republishes(pairs, renumber)))
     numbers = {f"{to_cn(n)}、": k for n, k in zip(range(1, len(items) + 1), range(len(items)))}
     # Partial: the items that fail and the articles that come out wrong, both in one round.
     amended = apply_instrument(pairs.old, instrument, partial=True)
