@@ -1,0 +1,59 @@
+"""What a sweep of hostile inputs over every command found (issue: hardening sweep).
+
+Each case ends as a user expects: the right output, or one line on stderr, exit 2,
+no traceback and no file — partial or temporary — left behind.
+"""
+
+from __future__ import annotations
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from conftest import FIXTURES
+from govtext.cli import COMMANDS, main
+
+LAW = FIXTURES / "law-basic.txt"
+OTHER = FIXTURES / "law-wrapped-lines.txt"
+
+
+@pytest.fixture
+def runner():
+    return CliRunner()
+
+
+def _one_error_line(result, *needles: str) -> str:
+    assert result.exit_code == 2, (result.exit_code, result.output)
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("govtext: error:"), result.stderr
+    for needle in needles:
+        assert needle in lines[0], lines[0]
+    return lines[0]
+
+
+def _commands():
+    ctx = click.Context(main)
+    return {name: main.get_command(ctx, name) for name in COMMANDS}
+
+
+# --- one parameter name, one option ------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", sorted(COMMANDS))
+def test_no_two_parameters_share_a_name(name):
+    # Two options with one destination name are one slot: click hands one's value to the
+    # other's type (ledger's --error-table FILE was read as --errors strict|replace).
+    names = [param.name for param in _commands()[name].params]
+    assert len(names) == len(set(names)), sorted(n for n in names if names.count(n) > 1)
+
+
+def test_ledger_error_table_is_written_where_asked(runner, tmp_path):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00junk")
+    table, errors = tmp_path / "l.csv", tmp_path / "failed.csv"
+    result = runner.invoke(main, ["ledger", str(LAW), str(bad), "-q", "-j", "1", "-o", str(table),
+                                  "--error-table", str(errors)])
+    assert result.exit_code == 1, result.output
+    assert table.exists() and "bad.txt" in errors.read_text(encoding="utf-8")
+    assert not (tmp_path / "l.errors.csv").exists()
