@@ -57,3 +57,21 @@ def test_ledger_error_table_is_written_where_asked(runner, tmp_path):
     assert result.exit_code == 1, result.output
     assert table.exists() and "bad.txt" in errors.read_text(encoding="utf-8")
     assert not (tmp_path / "l.errors.csv").exists()
+
+
+# --- Word output: a title longer than a core property may be ------------------------------
+
+
+def test_redline_of_a_document_whose_title_is_a_huge_line(runner, tmp_path):
+    # A text of one 5 MB line: its first line is taken as the title, and python-docx
+    # refuses a core property over 255 characters (it was a traceback, exit 1).
+    pytest.importorskip("docx")
+    new = tmp_path / "new.txt"
+    new.write_text("第一条 本法适用于全国。" * 400, encoding="utf-8")
+    out = tmp_path / "r.docx"
+    result = runner.invoke(main, ["diff", str(LAW), str(new), "--format", "redline", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    import docx
+
+    title = docx.Document(str(out)).core_properties.title
+    assert len(title) == 255 and title.endswith("…") and title.startswith("第一条 本法适用于全国。")
