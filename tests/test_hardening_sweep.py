@@ -75,3 +75,41 @@ def test_redline_of_a_document_whose_title_is_a_huge_line(runner, tmp_path):
 
     title = docx.Document(str(out)).core_properties.title
     assert len(title) == 255 and title.endswith("…") and title.startswith("第一条 本法适用于全国。")
+
+
+# --- the last resort: an unforeseen exception is still one line and exit 2 -----------------
+
+
+def _broken_renderer(*args, **kwargs):
+    raise ValueError("a bug\nspread over two lines")
+
+
+def test_an_unforeseen_exception_is_one_line_and_exit_2(runner, monkeypatch, tmp_path):
+    # Python's own ending is a traceback and exit 1, which `diff` documents as "changes".
+    import govtext.cli.tree_cmd as tree_cmd
+
+    monkeypatch.delenv("GOVTEXT_DEBUG", raising=False)
+    monkeypatch.setattr(tree_cmd, "emit", _broken_renderer)
+    out = tmp_path / "t.json"
+    result = runner.invoke(main, ["tree", str(LAW), "--format", "json", "-o", str(out)])
+    line = _one_error_line(result, "internal error (ValueError: a bug\\nspread over two lines)", "GOVTEXT_DEBUG=1")
+    assert "bug in govtext" in line and not out.exists()
+
+
+def test_govtext_debug_shows_the_traceback(runner, monkeypatch):
+    import govtext.cli.tree_cmd as tree_cmd
+
+    monkeypatch.setenv("GOVTEXT_DEBUG", "1")
+    monkeypatch.setattr(tree_cmd, "emit", _broken_renderer)
+    result = runner.invoke(main, ["tree", str(LAW), "--format", "json"])
+    assert isinstance(result.exception, ValueError)
+
+
+def test_an_os_error_nobody_foresaw_is_one_line(runner, monkeypatch):
+    import govtext.cli.tree_cmd as tree_cmd
+
+    def too_many(*args, **kwargs):
+        raise OSError(24, "Too many open files", "/some/file")
+
+    monkeypatch.setattr(tree_cmd, "emit", too_many)
+    _one_error_line(runner.invoke(main, ["tree", str(LAW), "--format", "json"]), "/some/file: Too many open files")

@@ -82,6 +82,22 @@ class GovtextGroup(click.Group):
             # SIGPIPE stops them; but not success either, the output is cut short.
             _silence_stdout()
             ctx.exit(EXIT_TROUBLE)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise  # usage errors and exits: GovtextGroup.main words them
+        except MemoryError:
+            fail("out of memory (a smaller input, or --max-bytes to refuse large ones)")
+        except OSError as exc:
+            # The system refused something no library error names (a file vanished mid-run,
+            # a descriptor limit): still the user's environment, still one line.
+            where = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
+            fail(f"{where}{exc.strerror or exc}")
+        except Exception as exc:
+            # A bug in govtext.  Python's own ending — a traceback and exit 1 — would read as
+            # "changes found" to a script running diff; exit 2 is "trouble", as documented.
+            if os.environ.get("GOVTEXT_DEBUG"):
+                raise
+            fail(f"internal error ({type(exc).__name__}: {str(exc)[:200]}); this is a bug in govtext, "
+                 "please report it (GOVTEXT_DEBUG=1 shows the traceback)")
 
 
 def fail(message: str) -> "None":
