@@ -113,3 +113,51 @@ def test_an_os_error_nobody_foresaw_is_one_line(runner, monkeypatch):
 
     monkeypatch.setattr(tree_cmd, "emit", too_many)
     _one_error_line(runner.invoke(main, ["tree", str(LAW), "--format", "json"]), "/some/file: Too many open files")
+
+
+# --- an empty file name: `-o "$OUT"` with OUT unset --------------------------------------
+
+# The metavars that name a file or a folder; a parameter with one must refuse "".
+_PATH_METAVARS = ("FILE", "DIR", "PATH", "OLD", "NEW", "INSTRUMENT", "VERSION", "PUBLISHED")
+
+
+def _path_params():
+    for name, command in sorted(_commands().items()):
+        for param in command.params:
+            metavar = param.metavar or ""
+            if "=" in metavar:  # --match OLD=NEW names nodes, not files
+                continue
+            if isinstance(param.type, click.Path) or any(word in metavar for word in _PATH_METAVARS):
+                yield name, param
+
+
+def test_every_file_parameter_refuses_an_empty_name_by_type():
+    from govtext.cli.common import PathName
+
+    found = list(_path_params())
+    assert len(found) >= 20  # every command's inputs, outputs and option files
+    for name, param in found:
+        assert isinstance(param.type, PathName), (name, param.name)
+
+
+# A valid command line for each command, with one slot to empty.
+_VALID = {"tree": [str(LAW)], "xml": [str(LAW)], "validate": [str(LAW)], "diff": [str(LAW), str(OTHER)],
+          "amend": [str(LAW), str(OTHER)], "history": [str(LAW), str(OTHER)], "ledger": [str(LAW)],
+          "targets": [str(LAW)]}
+
+
+@pytest.mark.parametrize("name,param", list(_path_params()), ids=lambda v: getattr(v, "name", v))
+def test_an_empty_file_name_is_one_usage_line_and_nothing_written(runner, tmp_path, monkeypatch, name, param):
+    monkeypatch.chdir(tmp_path)
+    args = list(_VALID[name])
+    if isinstance(param, click.Argument):
+        args[[p for p in _commands()[name].params if isinstance(p, click.Argument)].index(param)] = ""
+        if name in ("tree", "xml", "validate") or not args[0]:
+            args = [""] + args[1:]
+    else:
+        args += [param.opts[-1], ""]
+    if name == "ledger":
+        args += ["-o", "ok.csv"] if param.name != "output" else []
+    result = runner.invoke(main, [name, *args])
+    _one_error_line(result, "empty file name")
+    assert list(tmp_path.iterdir()) == [] and result.stdout == ""

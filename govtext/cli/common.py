@@ -110,11 +110,26 @@ def warn(message: str) -> None:
     click.echo(f"govtext: warning: {one_line(message)}", err=True)
 
 
-input_argument = click.argument("file", required=False, metavar="[FILE|-]")
+class PathName(click.Path):
+    """A file or folder name, refused when empty: ``-o "$OUT"`` with OUT unset would
+    otherwise write to standard output (or, for ledger, a partial set of tables), and
+    ``--lexicon ""`` would silently be no lexicon at all.  Every path parameter is one."""
+
+    def __init__(self, **kwargs) -> None:
+        kwargs.setdefault("allow_dash", True)
+        super().__init__(**kwargs)
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, (str, bytes)) and not value:
+            self.fail("empty file name (an unset variable?)", param, ctx)
+        return super().convert(value, param, ctx)
+
+
+input_argument = click.argument("file", required=False, metavar="[FILE|-]", type=PathName())
 
 lexicon_option = click.option(
     "--lexicon",
-    type=click.Path(dir_okay=False),
+    type=PathName(dir_okay=False),
     default=None,
     help="TOML lexicon of kinds and directive openings (replaces the default; "
     "'extends = true' in the file adds to it).",
@@ -192,7 +207,7 @@ quiet_option = click.option("-q", "--quiet", is_flag=True,
 
 def output_option(what: str = "Write"):
     """-o FILE, written atomically (a temporary file renamed into place)."""
-    return click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None,
+    return click.option("-o", "--output", type=PathName(dir_okay=False, writable=True), default=None,
                         help=f"{what} to this file (atomically) instead of standard output.")
 
 # What a file name's extension says it holds: with -o, the extension picks the format.
