@@ -161,3 +161,21 @@ def test_an_empty_file_name_is_one_usage_line_and_nothing_written(runner, tmp_pa
     result = runner.invoke(main, [name, *args])
     _one_error_line(result, "empty file name")
     assert list(tmp_path.iterdir()) == [] and result.stdout == ""
+
+
+# --- numbers: NaN passes click's range checks ---------------------------------------------
+
+
+@pytest.mark.parametrize("value", ["nan", "NaN", "-nan"])
+def test_threshold_nan_is_refused(runner, value):
+    result = runner.invoke(main, ["diff", str(LAW), str(OTHER), "--threshold", value, "-q"])
+    _one_error_line(result, "--threshold", "is not a number")
+
+
+def test_no_float_option_takes_nan_unchecked():
+    from govtext.cli.common import NumberRange
+
+    for name, command in _commands().items():
+        for param in command.params:
+            if isinstance(param.type, click.FloatRange) or param.type is click.FLOAT:
+                assert isinstance(param.type, NumberRange), (name, param.name)

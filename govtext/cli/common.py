@@ -125,6 +125,17 @@ class PathName(click.Path):
         return super().convert(value, param, ctx)
 
 
+class NumberRange(click.FloatRange):
+    """click.FloatRange that also refuses NaN: every comparison with NaN is false, so
+    click's bounds let ``--threshold nan`` through, and the run then means nothing."""
+
+    def convert(self, value, param, ctx):
+        number = super().convert(value, param, ctx)
+        if number != number:
+            self.fail(f"{value!r} is not a number", param, ctx)
+        return number
+
+
 input_argument = click.argument("file", required=False, metavar="[FILE|-]", type=PathName())
 
 lexicon_option = click.option(

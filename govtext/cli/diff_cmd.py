@@ -7,7 +7,7 @@ import sys
 import click
 
 from govtext.cli.common import (emit, emit_rich, fail, input_options, lexicon_option, load_document,
-                                output_format, output_option, PathName, stdout_is_terminal)
+                                output_format, output_option, NumberRange, PathName, stdout_is_terminal)
 from govtext.diff.records import FAIL_ON_KINDS
 from govtext.report import DOCUMENT_FORMATS, FORMATS
 
@@ -49,7 +49,7 @@ def _fail_on(ctx, param, value: str | None) -> frozenset[str] | None:
               f"(any of: {', '.join(FAIL_ON_KINDS)}, {TARGETS}).")
 @click.option("--userdict", type=PathName(dir_okay=False), default=None,
               help="Extra protected 提法 in jieba's dictionary format (word [freq] [tag] a line).")
-@click.option("--threshold", type=click.FloatRange(0.0, 1.0), default=None,
+@click.option("--threshold", type=NumberRange(0.0, 1.0), default=None,
               help="Least similarity for two nodes to count as one node changed, a hard line "
               "[default: 0.35 for policy texts, 0.5 for laws].")
 @click.option("--match", "match", multiple=True, metavar="OLD=NEW",
