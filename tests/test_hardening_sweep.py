@@ -179,3 +179,48 @@ def test_no_float_option_takes_nan_unchecked():
         for param in command.params:
             if isinstance(param.type, click.FloatRange) or param.type is click.FLOAT:
                 assert isinstance(param.type, NumberRange), (name, param.name)
+
+
+# --- an output that is one of the inputs ---------------------------------------------------
+
+
+def test_every_command_is_a_govtext_command():
+    from govtext.cli.common import GovtextCommand
+
+    for name, command in _commands().items():
+        assert isinstance(command, GovtextCommand), name
+
+
+def _copy(tmp_path, name="doc.txt"):
+    path = tmp_path / name
+    path.write_bytes(LAW.read_bytes())
+    return path
+
+
+@pytest.mark.parametrize("argv", [
+    ["tree", "{doc}", "-o", "{doc}"],
+    ["tree", "{doc}", "-o", "{link}"],
+    ["xml", "{doc}", "--format", "govtext", "-o", "{doc}"],
+    ["diff", str(OTHER), "{doc}", "-o", "{doc}"],
+    ["amend", "{doc}", str(OTHER), "-o", "{doc}"],
+    ["history", str(OTHER), "{doc}", "-o", "{doc}"],
+    ["targets", "{doc}", "-o", "{doc}"],
+    ["ledger", str(LAW), "--terms", "{doc}", "-o", "{doc}"],
+    ["tree", str(LAW), "--lexicon", "{doc}", "-o", "{doc}"],
+], ids=lambda argv: " ".join(argv[:1] + [a for a in argv[1:] if a.startswith("-")]))
+def test_an_output_that_is_an_input_is_refused_and_the_input_kept(runner, tmp_path, argv):
+    doc = _copy(tmp_path, "doc.csv" if argv[0] == "ledger" else "doc.txt")
+    (tmp_path / "link.txt").hardlink_to(doc)
+    before = doc.read_bytes()
+    args = [a.replace("{doc}", str(doc)).replace("{link}", str(tmp_path / "link.txt")) for a in argv]
+    result = runner.invoke(main, args)
+    _one_error_line(result, "is also an input", str(doc))
+    assert doc.read_bytes() == before and result.stdout == ""
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([doc.name, "link.txt"])
+
+
+def test_an_output_beside_its_input_is_written(runner, tmp_path):
+    doc = _copy(tmp_path)
+    result = runner.invoke(main, ["tree", str(doc), "-o", str(tmp_path / "doc.json")])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "doc.json").stat().st_size > 0

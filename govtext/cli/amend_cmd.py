@@ -7,12 +7,12 @@ import sys
 
 import click
 
-from govtext.cli.common import (EXIT_TROUBLE, emit, input_options, lexicon_option, load_document,
-                                output_format, output_option, PathName, read_options, warn)
+from govtext.cli.common import (EXIT_TROUBLE, GovtextCommand, PathName, emit, input_options, lexicon_option,
+                                load_document, output_format, output_option, read_options, warn)
 from govtext.escape import one_line, visible  # document text and names shown, never obeyed
 
 
-@click.command()
+@click.command(cls=GovtextCommand)
 @click.argument("old", type=PathName(), metavar="OLD")
 @click.argument("instruments", type=PathName(), metavar="INSTRUMENT...", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "xml"]), default=None,

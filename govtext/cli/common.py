@@ -100,6 +100,36 @@ class GovtextGroup(click.Group):
                  "please report it (GOVTEXT_DEBUG=1 shows the traceback)")
 
 
+class GovtextCommand(click.Command):
+    """Every govtext command: before it runs, an output file that is one of its inputs
+    (``tree a.txt -o a.txt``, ``diff old new -o new``) is refused — the atomic write would
+    otherwise replace the document with the report, and the document would be gone."""
+
+    def invoke(self, ctx: click.Context):
+        _refuse_output_over_input(ctx)
+        return super().invoke(ctx)
+
+
+def _refuse_output_over_input(ctx: click.Context) -> None:
+    outputs, inputs = [], []
+    for param in ctx.command.params:
+        if not isinstance(param.type, PathName):
+            continue
+        value = ctx.params.get(param.name)
+        names = value if isinstance(value, (tuple, list)) else (value,)
+        (outputs if param.type.output else inputs).extend(n for n in names if n and n != "-")
+    for output in outputs:
+        if not os.path.isfile(output):
+            continue  # a new file, a folder (xml DIR -o OUTDIR), a device: replaces nothing read
+        for source in inputs:
+            try:
+                same = os.path.samefile(output, source)
+            except OSError:
+                continue  # a missing input is reported when it is read
+            if same:
+                fail(f"{output}: is also an input ({source}); write the output to another file")
+
+
 def fail(message: str) -> "None":
     # File names and input text in messages are shown escaped, never obeyed by the terminal.
     click.echo(f"govtext: error: {one_line(message)}", err=True)
@@ -115,9 +145,10 @@ class PathName(click.Path):
     otherwise write to standard output (or, for ledger, a partial set of tables), and
     ``--lexicon ""`` would silently be no lexicon at all.  Every path parameter is one."""
 
-    def __init__(self, **kwargs) -> None:
+    def __init__(self, *, output: bool = False, **kwargs) -> None:
         kwargs.setdefault("allow_dash", True)
         super().__init__(**kwargs)
+        self.output = output  # written by the command: GovtextCommand keeps it off the inputs
 
     def convert(self, value, param, ctx):
         if isinstance(value, (str, bytes)) and not value:
@@ -218,7 +249,7 @@ quiet_option = click.option("-q", "--quiet", is_flag=True,
 
 def output_option(what: str = "Write"):
     """-o FILE, written atomically (a temporary file renamed into place)."""
-    return click.option("-o", "--output", type=PathName(dir_okay=False, writable=True), default=None,
+    return click.option("-o", "--output", type=PathName(dir_okay=False, writable=True, output=True), default=None,
                         help=f"{what} to this file (atomically) instead of standard output.")
 
 # What a file name's extension says it holds: with -o, the extension picks the format.

@@ -6,8 +6,8 @@ import sys
 
 import click
 
-from govtext.cli.common import (emit, emit_rich, fail, input_options, lexicon_option, load_document,
-                                output_format, output_option, NumberRange, PathName, stdout_is_terminal)
+from govtext.cli.common import (GovtextCommand, NumberRange, PathName, emit, emit_rich, fail, input_options,
+                                lexicon_option, load_document, output_format, output_option, stdout_is_terminal)
 from govtext.diff.records import FAIL_ON_KINDS
 from govtext.report import DOCUMENT_FORMATS, FORMATS
 
@@ -35,7 +35,7 @@ def _fail_on(ctx, param, value: str | None) -> frozenset[str] | None:
     return kinds
 
 
-@click.command()
+@click.command(cls=GovtextCommand)
 @click.argument("old", type=PathName(), metavar="OLD")
 @click.argument("new", type=PathName(), metavar="NEW")
 @click.option("--format", "fmt", type=click.Choice([*FORMATS, *DOCUMENT_FORMATS]), default=None,

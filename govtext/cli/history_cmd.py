@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import click
 
-from govtext.cli.common import (emit, emit_rich, input_options, jobs_option, lexicon_option, output_format,
-                                output_option, PathName, quiet_option, read_options, warn)
+from govtext.cli.common import (GovtextCommand, PathName, emit, emit_rich, input_options, jobs_option, lexicon_option,
+                                output_format, output_option, quiet_option, read_options, warn)
 
 FORMATS = ("terminal", "json", "csv", "html")
 # What each format writes (-o's extension picks the format; a mismatch is an error).
 WRITES = {"terminal": ("text",), "json": ("json",), "csv": ("csv",), "html": ("html",)}
 
 
-@click.command()
+@click.command(cls=GovtextCommand)
 @click.argument("versions", type=PathName(), nargs=-1, required=True, metavar="VERSION...")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
               help="Report format [default: from -o's extension (.json .csv .html .txt), else terminal].")

@@ -7,20 +7,20 @@ import sys
 
 import click
 
-from govtext.cli.common import PathName, fail, input_options, lexicon_option, read_options, warn
+from govtext.cli.common import GovtextCommand, PathName, fail, input_options, lexicon_option, read_options, warn
 
 TOP_TERMS = 10
 """Terms listed in the summary."""
 
 
-@click.command()
+@click.command(cls=GovtextCommand)
 @click.argument("paths", type=PathName(), nargs=-1, required=True, metavar="PATH...")
-@click.option("-o", "--output", default=None, type=PathName(), metavar="FILE",
+@click.option("-o", "--output", default=None, type=PathName(output=True), metavar="FILE",
               help="The long table (document × term × place): FILE.csv, FILE.parquet, or - for CSV on "
               "standard output. Without it, only the summary.")
-@click.option("--wide", "wide", default=None, type=PathName(), metavar="FILE",
+@click.option("--wide", "wide", default=None, type=PathName(output=True), metavar="FILE",
               help="Also a wide table: one row per document, one count column per term (.csv or .parquet).")
-@click.option("--error-table", "error_table", default=None, type=PathName(), metavar="FILE",
+@click.option("--error-table", "error_table", default=None, type=PathName(output=True), metavar="FILE",
               help="Where the documents that failed are listed (default: beside -o as NAME.errors.csv).")
 @click.option("--terms", "terms_files", multiple=True, type=PathName(), metavar="FILE",
               help="Count these terms (one a line); repeatable. Default: the protected 提法 govtext ships.")

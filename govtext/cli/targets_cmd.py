@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import click
 
-from govtext.cli.common import (PathName, emit, emit_rich, fail, input_options, load_document, output_format,
-                                output_option)
+from govtext.cli.common import (GovtextCommand, PathName, emit, emit_rich, fail, input_options, load_document,
+                                output_format, output_option)
 
 FORMATS = ("terminal", "json", "csv", "parquet", "html")
 # What each format writes (-o's extension picks the format; a mismatch is an error).
 WRITES = {"terminal": ("text",), "json": ("json",), "csv": ("csv",), "parquet": ("parquet",), "html": ("html",)}
 
 
-@click.command()
+@click.command(cls=GovtextCommand)
 @click.argument("paths", type=PathName(), nargs=-1, required=True, metavar="FILE|DIR...")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
               help="Output format [default: from -o's extension (.json .csv .parquet .html), else terminal].")
