@@ -224,3 +224,27 @@ def test_an_output_beside_its_input_is_written(runner, tmp_path):
     result = runner.invoke(main, ["tree", str(doc), "-o", str(tmp_path / "doc.json")])
     assert result.exit_code == 0, result.output
     assert (tmp_path / "doc.json").stat().st_size > 0
+
+
+# --- an unreadable file is named by the reader, once ---------------------------------------
+
+
+def test_an_unreadable_lexicon_names_the_reason_once(tmp_path, monkeypatch):
+    from govtext.errors import LexiconError
+    from govtext.lexicon import load_lexicon
+
+    def denied(path):
+        raise PermissionError(13, "Permission denied", str(path))
+
+    monkeypatch.setattr("govtext.lexicon._read", denied)
+    with pytest.raises(LexiconError) as caught:
+        load_lexicon(str(tmp_path / "lex.toml"))
+    assert str(caught.value) == f"{tmp_path / 'lex.toml'}: cannot read lexicon (Permission denied)"
+
+
+def test_path_parameters_leave_readability_to_the_reader():
+    # click's own check says "Invalid value for '[FILE|-]': Path 'a.txt' is not readable.
+    # (see --help)" — a usage error for what is no usage error; the readers say "a.txt:
+    # permission denied", as for every other unreadable input.
+    for name, param in _path_params():
+        assert not param.type.readable, (name, param.name)

@@ -147,6 +147,7 @@ class PathName(click.Path):
 
     def __init__(self, *, output: bool = False, **kwargs) -> None:
         kwargs.setdefault("allow_dash", True)
+        kwargs.setdefault("readable", False)  # an unreadable file is the reader's to name: "a.txt: permission denied"
         super().__init__(**kwargs)
         self.output = output  # written by the command: GovtextCommand keeps it off the inputs
 
