@@ -6,6 +6,12 @@ no traceback and no file — partial or temporary — left behind.
 
 from __future__ import annotations
 
+import os
+import signal
+import subprocess
+import sys
+import time
+
 import click
 import pytest
 from click.testing import CliRunner
@@ -248,3 +254,32 @@ def test_path_parameters_leave_readability_to_the_reader():
     # permission denied", as for every other unreadable input.
     for name, param in _path_params():
         assert not param.type.readable, (name, param.name)
+
+
+# --- a FIFO no one writes to: blocks, as cat does, and still ends cleanly on SIGTERM -------
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+def test_sigterm_while_blocked_on_a_fifo_input_leaves_nothing(tmp_path):
+    # A named FIFO given by name is read (process substitution, <(…), is one); with no
+    # writer the open waits, as for cat.  SIGTERM must still unwind: the ledger's tables,
+    # open from the start, are removed and the process says "terminated", exit 143.
+    fifo = tmp_path / "in.txt"
+    os.mkfifo(fifo)
+    out = tmp_path / "out"
+    out.mkdir()
+    proc = subprocess.Popen([sys.executable, "-m", "govtext", "ledger", str(fifo), "-j", "1", "-o", str(out / "l.csv")],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 60
+        while not any(p.name.endswith(".tmp") for p in out.iterdir()) and time.monotonic() < deadline:
+            assert proc.poll() is None, proc.communicate()
+            time.sleep(0.01)
+        os.killpg(proc.pid, signal.SIGTERM)
+        _, err = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+    assert proc.returncode == 143, err
+    assert err.decode().strip() == "govtext: terminated"
+    assert list(out.iterdir()) == []
