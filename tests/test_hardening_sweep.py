@@ -283,3 +283,49 @@ def test_sigterm_while_blocked_on_a_fifo_input_leaves_nothing(tmp_path):
     assert proc.returncode == 143, err
     assert err.decode().strip() == "govtext: terminated"
     assert list(out.iterdir()) == []
+
+
+# --- settings files (lexicon, terms, dictionary, pairs) are read whole: bounded first -----
+
+_SETTINGS = {"lexicon", "userdict", "matches_file", "terms_files"}
+
+
+def _setting_params():
+    return [(name, param) for name, param in _path_params() if param.name in _SETTINGS]
+
+
+def test_every_settings_file_parameter_is_bounded():
+    found = _setting_params()
+    assert {param.name for _, param in found} == _SETTINGS and len(found) >= 9
+    for name, param in found:
+        assert param.type.setting, (name, param.name)
+
+
+def _settings_argv(name, param, value):
+    return [name, *_VALID[name][:2 if name in ("diff", "history") else 1], param.opts[-1], value, "-q"][
+        : None if name in ("diff", "history", "ledger") else -1]
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="needs /dev/zero")
+@pytest.mark.parametrize("name,param", _setting_params(), ids=lambda v: getattr(v, "name", v))
+def test_a_device_as_a_settings_file_is_refused_not_read_for_ever(runner, name, param):
+    # /dev/zero was read until memory ran out (the process killed, or a hang).
+    result = runner.invoke(main, _settings_argv(name, param, "/dev/zero"))
+    _one_error_line(result, param.opts[-1], "/dev/zero is a device, not a file")
+
+
+@pytest.mark.parametrize("name,param", _setting_params(), ids=lambda v: getattr(v, "name", v))
+def test_a_huge_settings_file_is_refused_before_it_is_read(runner, tmp_path, name, param):
+    from govtext.cli.common import SETTING_LIMIT
+
+    huge = tmp_path / "huge.txt"
+    with open(huge, "wb") as fh:
+        fh.truncate(SETTING_LIMIT + 1)  # sparse: no disk, no time
+    result = runner.invoke(main, _settings_argv(name, param, str(huge)))
+    _one_error_line(result, "too large for a settings file", str(SETTING_LIMIT + 1))
+
+
+@pytest.mark.skipif(not os.path.exists(os.devnull), reason="needs a null device")
+def test_dev_null_is_still_an_empty_settings_file(runner):
+    result = runner.invoke(main, ["diff", str(LAW), str(LAW), "--userdict", os.devnull, "-q"])
+    assert result.exit_code == 0, result.output

@@ -20,7 +20,7 @@ WRITES = {"terminal": ("text",), "json": ("json",), "csv": ("csv",), "html": ("h
 @click.option("--pairs", is_flag=True,
               help="Print the N-1 successive diffs as govtext/diff JSON, one per line, instead of the history.")
 @jobs_option
-@click.option("--terms", "terms_files", multiple=True, type=PathName(dir_okay=False), metavar="FILE",
+@click.option("--terms", "terms_files", multiple=True, type=PathName(dir_okay=False, setting=True), metavar="FILE",
               help="More 提法 for the ledger, one a line (UTF-8; # starts a comment); repeatable.")
 @click.option("--blame", default=None, metavar="LABEL",
               help="Blame this version (its label, file name or date) instead of the last.")

@@ -17,7 +17,7 @@ WRITES = {"terminal": ("text",), "json": ("json",), "csv": ("csv",), "parquet": 
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
               help="Output format [default: from -o's extension (.json .csv .parquet .html), else terminal].")
 @output_option()
-@click.option("--lexicon", type=PathName(dir_okay=False), default=None,
+@click.option("--lexicon", type=PathName(dir_okay=False, setting=True), default=None,
               help="TOML targets lexicon (indicator names and aliases, units, markers); replaces the default, "
               "or adds to it with 'extends = true'.")
 @click.option("--all", "show_all", is_flag=True,
