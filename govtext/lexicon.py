@@ -178,7 +178,8 @@ def load_lexicon(path: str | os.PathLike[str]) -> Lexicon:
     try:
         text = _read(path)
     except (OSError, UnicodeDecodeError) as exc:
-        raise LexiconError(f"{path}: cannot read lexicon ({exc})") from None
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc  # not "[Errno 13] …: 'path'"
+        raise LexiconError(f"{path}: cannot read lexicon ({reason})") from None
     data = _read_toml(text, str(path))
     _check_names(data, str(path))
     extends = data.get("extends", False)

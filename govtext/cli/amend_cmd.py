@@ -7,14 +7,14 @@ import sys
 
 import click
 
-from govtext.cli.common import (EXIT_TROUBLE, emit, input_options, lexicon_option, load_document,
-                                output_format, output_option, read_options, warn)
+from govtext.cli.common import (EXIT_TROUBLE, GovtextCommand, PathName, emit, input_options, lexicon_option,
+                                load_document, output_format, output_option, read_options, warn)
 from govtext.escape import one_line, visible  # document text and names shown, never obeyed
 
 
-@click.command()
-@click.argument("old", metavar="OLD")
-@click.argument("instruments", metavar="INSTRUMENT...", nargs=-1, required=True)
+@click.command(cls=GovtextCommand)
+@click.argument("old", type=PathName(), metavar="OLD")
+@click.argument("instruments", type=PathName(), metavar="INSTRUMENT...", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "xml"]), default=None,
               help="The amended text, its JSON outline (govtext/outline) or govtext XML "
               "[default: from -o's extension (.txt .json .xml), else text].")
@@ -23,7 +23,7 @@ from govtext.escape import one_line, visible  # document text and names shown, n
               help="Print how each item of the instrument was read, one line each, and apply nothing.")
 @click.option("--part", type=click.IntRange(min=1), default=None,
               help="For a decision amending several laws: the part to apply (default: the part whose law is OLD's title).")
-@click.option("--check", "published", type=click.Path(dir_okay=False), default=None, metavar="PUBLISHED",
+@click.option("--check", "published", type=PathName(dir_okay=False), default=None, metavar="PUBLISHED",
               help="Compare the result with a published text article by article (spaces and width forms aside) "
               "instead of printing it; exit 1 when articles differ.")
 @click.option("--partial", is_flag=True,

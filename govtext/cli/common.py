@@ -82,6 +82,52 @@ class GovtextGroup(click.Group):
             # SIGPIPE stops them; but not success either, the output is cut short.
             _silence_stdout()
             ctx.exit(EXIT_TROUBLE)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise  # usage errors and exits: GovtextGroup.main words them
+        except MemoryError:
+            fail("out of memory (a smaller input, or --max-bytes to refuse large ones)")
+        except OSError as exc:
+            # The system refused something no library error names (a file vanished mid-run,
+            # a descriptor limit): still the user's environment, still one line.
+            where = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
+            fail(f"{where}{exc.strerror or exc}")
+        except Exception as exc:
+            # A bug in govtext.  Python's own ending — a traceback and exit 1 — would read as
+            # "changes found" to a script running diff; exit 2 is "trouble", as documented.
+            if os.environ.get("GOVTEXT_DEBUG"):
+                raise
+            fail(f"internal error ({type(exc).__name__}: {str(exc)[:200]}); this is a bug in govtext, "
+                 "please report it (GOVTEXT_DEBUG=1 shows the traceback)")
+
+
+class GovtextCommand(click.Command):
+    """Every govtext command: before it runs, an output file that is one of its inputs
+    (``tree a.txt -o a.txt``, ``diff old new -o new``) is refused — the atomic write would
+    otherwise replace the document with the report, and the document would be gone."""
+
+    def invoke(self, ctx: click.Context):
+        _refuse_output_over_input(ctx)
+        return super().invoke(ctx)
+
+
+def _refuse_output_over_input(ctx: click.Context) -> None:
+    outputs, inputs = [], []
+    for param in ctx.command.params:
+        if not isinstance(param.type, PathName):
+            continue
+        value = ctx.params.get(param.name)
+        names = value if isinstance(value, (tuple, list)) else (value,)
+        (outputs if param.type.output else inputs).extend(n for n in names if n and n != "-")
+    for output in outputs:
+        if not os.path.isfile(output):
+            continue  # a new file, a folder (xml DIR -o OUTDIR), a device: replaces nothing read
+        for source in inputs:
+            try:
+                same = os.path.samefile(output, source)
+            except OSError:
+                continue  # a missing input is reported when it is read
+            if same:
+                fail(f"{output}: is also an input ({source}); write the output to another file")
 
 
 def fail(message: str) -> "None":
@@ -94,11 +140,61 @@ def warn(message: str) -> None:
     click.echo(f"govtext: warning: {one_line(message)}", err=True)
 
 
-input_argument = click.argument("file", required=False, metavar="[FILE|-]")
+class PathName(click.Path):
+    """A file or folder name, refused when empty: ``-o "$OUT"`` with OUT unset would
+    otherwise write to standard output (or, for ledger, a partial set of tables), and
+    ``--lexicon ""`` would silently be no lexicon at all.  Every path parameter is one."""
+
+    def __init__(self, *, output: bool = False, setting: bool = False, **kwargs) -> None:
+        kwargs.setdefault("allow_dash", True)
+        kwargs.setdefault("readable", False)  # an unreadable file is the reader's to name: "a.txt: permission denied"
+        super().__init__(**kwargs)
+        self.output = output  # written by the command: GovtextCommand keeps it off the inputs
+        self.setting = setting  # a settings file (lexicon, terms, dictionary, pairs), read whole, uncapped
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, (str, bytes)) and not value:
+            self.fail("empty file name (an unset variable?)", param, ctx)
+        if self.setting and isinstance(value, str):
+            _check_setting_file(value, lambda message: self.fail(message, param, ctx))
+        return super().convert(value, param, ctx)
+
+
+SETTING_LIMIT = 64 << 20
+"""The largest settings file read (a lexicon, --terms, --userdict, --matches): they are read
+whole, not through --max-bytes, so /dev/zero or a video given by mistake would fill memory."""
+
+
+def _check_setting_file(path: str, refuse) -> None:
+    import stat
+
+    try:
+        info = os.stat(path)
+    except OSError:
+        return  # missing or unreadable: the reader says so
+    if stat.S_ISCHR(info.st_mode) or stat.S_ISBLK(info.st_mode):
+        if not os.path.samefile(path, os.devnull):  # /dev/null: the empty file, as for documents
+            refuse(f"{path} is a device, not a file")
+    elif stat.S_ISREG(info.st_mode) and info.st_size > SETTING_LIMIT:
+        refuse(f"{path} is too large for a settings file ({info.st_size} bytes; at most {SETTING_LIMIT})")
+
+
+class NumberRange(click.FloatRange):
+    """click.FloatRange that also refuses NaN: every comparison with NaN is false, so
+    click's bounds let ``--threshold nan`` through, and the run then means nothing."""
+
+    def convert(self, value, param, ctx):
+        number = super().convert(value, param, ctx)
+        if number != number:
+            self.fail(f"{value!r} is not a number", param, ctx)
+        return number
+
+
+input_argument = click.argument("file", required=False, metavar="[FILE|-]", type=PathName())
 
 lexicon_option = click.option(
     "--lexicon",
-    type=click.Path(dir_okay=False),
+    type=PathName(dir_okay=False, setting=True),
     default=None,
     help="TOML lexicon of kinds and directive openings (replaces the default; "
     "'extends = true' in the file adds to it).",
@@ -176,7 +272,7 @@ quiet_option = click.option("-q", "--quiet", is_flag=True,
 
 def output_option(what: str = "Write"):
     """-o FILE, written atomically (a temporary file renamed into place)."""
-    return click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None,
+    return click.option("-o", "--output", type=PathName(dir_okay=False, writable=True, output=True), default=None,
                         help=f"{what} to this file (atomically) instead of standard output.")
 
 # What a file name's extension says it holds: with -o, the extension picks the format.

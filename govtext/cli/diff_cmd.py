@@ -6,8 +6,8 @@ import sys
 
 import click
 
-from govtext.cli.common import (emit, emit_rich, fail, input_options, lexicon_option, load_document,
-                                output_format, output_option, stdout_is_terminal)
+from govtext.cli.common import (GovtextCommand, NumberRange, PathName, emit, emit_rich, fail, input_options,
+                                lexicon_option, load_document, output_format, output_option, stdout_is_terminal)
 from govtext.diff.records import FAIL_ON_KINDS
 from govtext.report import DOCUMENT_FORMATS, FORMATS
 
@@ -35,9 +35,9 @@ def _fail_on(ctx, param, value: str | None) -> frozenset[str] | None:
     return kinds
 
 
-@click.command()
-@click.argument("old", metavar="OLD")
-@click.argument("new", metavar="NEW")
+@click.command(cls=GovtextCommand)
+@click.argument("old", type=PathName(), metavar="OLD")
+@click.argument("new", type=PathName(), metavar="NEW")
 @click.option("--format", "fmt", type=click.Choice([*FORMATS, *DOCUMENT_FORMATS]), default=None,
               help="Report format [default: from -o's extension (.txt .json .xml .html .md .docx), else terminal "
               "on a terminal and text when piped].")
@@ -47,14 +47,14 @@ def _fail_on(ctx, param, value: str | None) -> frozenset[str] | None:
 @click.option("--fail-on", "fail_on", callback=_fail_on, default=None, metavar="KINDS",
               help="Exit 1 only for these comma-separated kinds, e.g. removed,weakened "
               f"(any of: {', '.join(FAIL_ON_KINDS)}, {TARGETS}).")
-@click.option("--userdict", type=click.Path(dir_okay=False), default=None,
+@click.option("--userdict", type=PathName(dir_okay=False, setting=True), default=None,
               help="Extra protected 提法 in jieba's dictionary format (word [freq] [tag] a line).")
-@click.option("--threshold", type=click.FloatRange(0.0, 1.0), default=None,
+@click.option("--threshold", type=NumberRange(0.0, 1.0), default=None,
               help="Least similarity for two nodes to count as one node changed, a hard line "
               "[default: 0.35 for policy texts, 0.5 for laws].")
 @click.option("--match", "match", multiple=True, metavar="OLD=NEW",
               help="Pair these two nodes whatever the alignment thinks (by id, number or title; repeatable).")
-@click.option("--matches", "matches_file", type=click.Path(dir_okay=False), default=None,
+@click.option("--matches", "matches_file", type=PathName(dir_okay=False, setting=True), default=None,
               help="A file of OLD=NEW pairs to pin, one a line (# starts a comment).")
 @click.option("--unmatch", "unmatch", multiple=True, metavar="OLD=NEW",
               help="Never pair these two nodes (repeatable).")

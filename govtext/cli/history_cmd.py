@@ -4,23 +4,23 @@ from __future__ import annotations
 
 import click
 
-from govtext.cli.common import (emit, emit_rich, input_options, jobs_option, lexicon_option, output_format,
-                                output_option, quiet_option, read_options, warn)
+from govtext.cli.common import (GovtextCommand, PathName, emit, emit_rich, input_options, jobs_option, lexicon_option,
+                                output_format, output_option, quiet_option, read_options, warn)
 
 FORMATS = ("terminal", "json", "csv", "html")
 # What each format writes (-o's extension picks the format; a mismatch is an error).
 WRITES = {"terminal": ("text",), "json": ("json",), "csv": ("csv",), "html": ("html",)}
 
 
-@click.command()
-@click.argument("versions", nargs=-1, required=True, metavar="VERSION...")
+@click.command(cls=GovtextCommand)
+@click.argument("versions", type=PathName(), nargs=-1, required=True, metavar="VERSION...")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
               help="Report format [default: from -o's extension (.json .csv .html .txt), else terminal].")
 @output_option("Write the report")
 @click.option("--pairs", is_flag=True,
               help="Print the N-1 successive diffs as govtext/diff JSON, one per line, instead of the history.")
 @jobs_option
-@click.option("--terms", "terms_files", multiple=True, type=click.Path(dir_okay=False), metavar="FILE",
+@click.option("--terms", "terms_files", multiple=True, type=PathName(dir_okay=False, setting=True), metavar="FILE",
               help="More 提法 for the ledger, one a line (UTF-8; # starts a comment); repeatable.")
 @click.option("--blame", default=None, metavar="LABEL",
               help="Blame this version (its label, file name or date) instead of the last.")

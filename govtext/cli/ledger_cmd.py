@@ -7,22 +7,22 @@ import sys
 
 import click
 
-from govtext.cli.common import fail, input_options, lexicon_option, read_options, warn
+from govtext.cli.common import GovtextCommand, PathName, fail, input_options, lexicon_option, read_options, warn
 
 TOP_TERMS = 10
 """Terms listed in the summary."""
 
 
-@click.command()
-@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
-@click.option("-o", "--output", default=None, metavar="FILE",
+@click.command(cls=GovtextCommand)
+@click.argument("paths", type=PathName(), nargs=-1, required=True, metavar="PATH...")
+@click.option("-o", "--output", default=None, type=PathName(output=True), metavar="FILE",
               help="The long table (document × term × place): FILE.csv, FILE.parquet, or - for CSV on "
               "standard output. Without it, only the summary.")
-@click.option("--wide", "wide", default=None, metavar="FILE",
+@click.option("--wide", "wide", default=None, type=PathName(output=True), metavar="FILE",
               help="Also a wide table: one row per document, one count column per term (.csv or .parquet).")
-@click.option("--error-table", "errors", default=None, metavar="FILE",
+@click.option("--error-table", "error_table", default=None, type=PathName(output=True), metavar="FILE",
               help="Where the documents that failed are listed (default: beside -o as NAME.errors.csv).")
-@click.option("--terms", "terms_files", multiple=True, metavar="FILE",
+@click.option("--terms", "terms_files", multiple=True, type=PathName(setting=True), metavar="FILE",
               help="Count these terms (one a line); repeatable. Default: the protected 提法 govtext ships.")
 @click.option("--terms-from-diff", is_flag=True,
               help="Also count every heading/lead clause that names a task in some documents but not all "
@@ -41,7 +41,7 @@ TOP_TERMS = 10
 @click.option("-q", "--quiet", is_flag=True, help="No summary; only the exit status tells.")
 @lexicon_option
 @input_options
-def ledger(paths: tuple[str, ...], output: str | None, wide: str | None, errors: str | None,
+def ledger(paths: tuple[str, ...], output: str | None, wide: str | None, error_table: str | None,
            terms_files: tuple[str, ...], terms_from_diff: bool, with_protected: bool | None, jobs: int | None,
            scheduler: str | None, batch_size: str | None, quiet: bool, lexicon: str | None) -> None:
     """Count 提法 in every document under PATH... (files, folders walked recursively).
@@ -60,6 +60,7 @@ def ledger(paths: tuple[str, ...], output: str | None, wide: str | None, errors:
     from govtext.batching import parse_batch_size
     from govtext.cli.progress import progress_bar
 
+    errors = error_table  # not named "errors" as a parameter: that is --errors, the decoding policy
     for target in (output, wide, errors):
         _check_target(target)
     try:

@@ -4,19 +4,20 @@ from __future__ import annotations
 
 import click
 
-from govtext.cli.common import emit, emit_rich, fail, input_options, load_document, output_format, output_option
+from govtext.cli.common import (GovtextCommand, PathName, emit, emit_rich, fail, input_options, load_document,
+                                output_format, output_option)
 
 FORMATS = ("terminal", "json", "csv", "parquet", "html")
 # What each format writes (-o's extension picks the format; a mismatch is an error).
 WRITES = {"terminal": ("text",), "json": ("json",), "csv": ("csv",), "parquet": ("parquet",), "html": ("html",)}
 
 
-@click.command()
-@click.argument("paths", nargs=-1, required=True, metavar="FILE|DIR...")
+@click.command(cls=GovtextCommand)
+@click.argument("paths", type=PathName(), nargs=-1, required=True, metavar="FILE|DIR...")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
               help="Output format [default: from -o's extension (.json .csv .parquet .html), else terminal].")
 @output_option()
-@click.option("--lexicon", type=click.Path(dir_okay=False), default=None,
+@click.option("--lexicon", type=PathName(dir_okay=False, setting=True), default=None,
               help="TOML targets lexicon (indicator names and aliases, units, markers); replaces the default, "
               "or adds to it with 'extends = true'.")
 @click.option("--all", "show_all", is_flag=True,

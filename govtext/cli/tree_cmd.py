@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import click
 
-from govtext.cli.common import (emit, emit_rich, input_argument, input_options, lexicon_option, load_document,
-                                output_format, output_option)
+from govtext.cli.common import (GovtextCommand, emit, emit_rich, input_argument, input_options, lexicon_option,
+                                load_document, output_format, output_option)
 
 # What each format writes (-o's extension picks the format; a mismatch is an error).
 WRITES = {"terminal": ("text",), "json": ("json",)}
 
 
-@click.command()
+@click.command(cls=GovtextCommand)
 @input_argument
 @click.option("--format", "fmt", type=click.Choice(["terminal", "json"]), default=None,
               help="A Rich tree, or the JSON outline (format govtext/outline, version 1) "

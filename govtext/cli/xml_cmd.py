@@ -8,16 +8,17 @@ from pathlib import Path
 
 import click
 
-from govtext.cli.common import (emit, fail, input_argument, input_options, jobs_option, lexicon_option, load_document,
-                                max_bytes_option, output_format, quiet_option, read_options, warn)
+from govtext.cli.common import (GovtextCommand, PathName, emit, fail, input_argument, input_options, jobs_option,
+                                lexicon_option, load_document, max_bytes_option, output_format, quiet_option,
+                                read_options, warn)
 from govtext.escape import one_line
 
 FORMATS = ("govtext", "akn")
 
 
-@click.command("xml")
+@click.command("xml", cls=GovtextCommand)
 @input_argument
-@click.option("-o", "--output", type=click.Path(writable=True), default=None,
+@click.option("-o", "--output", type=PathName(writable=True, output=True), default=None,
               help="Write to this file (atomically); for a folder FILE, the folder to write into.")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="govtext", show_default=True,
               help="govtext: the archive format (govtext/xml version 1, lossless, read back by every command); "
@@ -96,8 +97,8 @@ def _convert_folder(folder: str, output: str | None, fmt: str, when, jobs: int |
         sys.exit(1)
 
 
-@click.command()
-@click.argument("file", metavar="FILE.xml")
+@click.command(cls=GovtextCommand)
+@click.argument("file", type=PathName(), metavar="FILE.xml")
 @max_bytes_option
 def validate(file: str) -> None:
     """Check FILE.xml against govtext's XML schema (format govtext/xml, version 1).

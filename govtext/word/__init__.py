@@ -42,6 +42,17 @@ def word_line(text: str) -> str:
     return " ".join(word_pieces(text))
 
 
+PROPERTY_LIMIT = 255
+"""The longest core property (title, author) python-docx writes — Word's own limit; longer raises."""
+
+
+def word_property(text: str) -> str:
+    """``text`` for a core property: one line, cut to :data:`PROPERTY_LIMIT` characters with
+    an ellipsis (a law's title, or a whole first line taken as the title, can be longer)."""
+    line = word_line(text)
+    return line if len(line) <= PROPERTY_LIMIT else line[: PROPERTY_LIMIT - 1] + "…"
+
+
 def _shown(match: re.Match) -> str:
     code = ord(match.group())
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"

@@ -6,7 +6,7 @@ import io
 from datetime import datetime, timezone
 from itertools import count
 
-from govtext.word import require_docx, word_line, word_pieces
+from govtext.word import require_docx, word_pieces, word_property
 
 AUTHOR = "govtext"
 STYLES = {"title": "Title", "heading1": "Heading 1", "heading2": "Heading 2", "heading3": "Heading 3",
@@ -22,8 +22,8 @@ def redline_docx(paragraphs, title: str = "", author: str = AUTHOR, when: dateti
     date = (when or datetime.now(timezone.utc)).strftime("%Y-%m-%dT%H:%M:%SZ")
     ids = count(1)
     document = docx.Document()
-    document.core_properties.title = word_line(title)
-    document.core_properties.author = word_line(author)
+    document.core_properties.title = word_property(title)
+    document.core_properties.author = word_property(author)
 
     def revision(kind: str):
         element = OxmlElement(f"w:{kind}")
