@@ -15,6 +15,10 @@ from collections.abc import Iterable
 
 import ahocorasick
 
+LONGEST_IN_AUTOMATON = 10_000
+"""Longer terms are found with ``str.find`` instead: the automaton frees its trie recursively,
+and one term of a million characters (a terms file of one huge line) overflows the C stack."""
+
 
 class TermCounter:
     """Counts of ``terms`` (in their order) in any number of texts; build once, count many."""
@@ -26,14 +30,16 @@ class TermCounter:
             first.setdefault(term, index)
         self._first = [first[term] for term in self.terms]  # a repeated term shares its first's count
         self._automaton = None
-        if any(first):
+        self._long = [(index, term) for term, index in first.items() if len(term) > LONGEST_IN_AUTOMATON]
+        if any(0 < len(term) <= LONGEST_IN_AUTOMATON for term in first):
             automaton = ahocorasick.Automaton()
             for term, index in first.items():
-                if term:
+                if 0 < len(term) <= LONGEST_IN_AUTOMATON:
                     automaton.add_word(term, index)
             automaton.make_automaton()
             self._automaton = automaton
-        self._self_overlapping = frozenset(index for term, index in first.items() if _overlaps_itself(term))
+        self._self_overlapping = frozenset(index for term, index in first.items()
+                                           if len(term) <= LONGEST_IN_AUTOMATON and _overlaps_itself(term))
         self._empty = first.get("")
 
     def counts(self, text: str) -> list[int]:
@@ -51,6 +57,10 @@ class TermCounter:
         them (non-overlapping, from the left), by the term's index (a repeated term's first).
         The empty term is not looked for."""
         found: dict[int, list[int]] = {}
+        for index, term in self._long:
+            starts = _finds(text, term)
+            if starts:
+                found[index] = starts
         if self._automaton is None:
             return found
         terms = self.terms
@@ -74,5 +84,14 @@ def _finds(text: str, term: str) -> list[int]:
 
 
 def _overlaps_itself(term: str) -> bool:
-    """Whether two occurrences of ``term`` can overlap: some proper prefix is also a suffix."""
-    return any(term[:k] == term[-k:] for k in range(1, len(term)))
+    """Whether two occurrences of ``term`` can overlap: some proper prefix is also a suffix
+    (the last value of the Knuth–Morris–Pratt failure function, linear in the term)."""
+    border = [0] * len(term)
+    k = 0
+    for i in range(1, len(term)):
+        while k and term[i] != term[k]:
+            k = border[k - 1]
+        if term[i] == term[k]:
+            k += 1
+        border[i] = k
+    return bool(term) and border[-1] > 0

@@ -41,3 +41,20 @@ def test_occurrences_are_successive_finds(terms, text):
             start = text.find(term, start + len(term))
         if terms.index(term) == index:
             assert found.get(index, []) == starts
+
+
+def test_a_term_of_a_million_characters_is_counted_not_crashed_on():
+    # The automaton frees its trie recursively: a term this long overflowed the C stack (a
+    # segfault, found by feeding history a terms file of one huge line).
+    term = "社" * 1_000_000
+    counter = TermCounter([term, "社会", term[:3]])
+    text = "社会" + term + "会"
+    assert counter.counts(text) == [text.count(term), text.count("社会"), text.count(term[:3])]
+    assert counter.occurrences(text)[0] == [2]
+
+
+def test_self_overlap_is_read_from_the_term_s_borders():
+    from govtext.term_count import _overlaps_itself
+
+    assert [_overlaps_itself(t) for t in ("", "社", "啊啊", "社会社", "社会治理", "abab", "abcab", "aab")] == \
+        [False, False, True, True, False, True, True, False]
