@@ -182,6 +182,18 @@ def test_matches_file_and_bad_names(tmp_path) -> None:
         assert "Traceback" not in result.output
 
 
+def test_matches_file_errors_are_worded_like_the_other_settings_files(tmp_path) -> None:
+    # --userdict and --terms say "PATH: no such dictionary" / "PATH: terms file is not UTF-8 text":
+    # --matches said "cannot read PATH: 'utf-8' codec can't decode byte 0xff in position 0: …".
+    undecodable = tmp_path / "pairs.txt"
+    undecodable.write_bytes(b"\xff\xfe=\x00")
+    for path, message in ((tmp_path / "none.txt", "no such matches file"),
+                          (undecodable, "matches file is not UTF-8 text")):
+        result = run(*case("policy-renamed"), "--matches", str(path))
+        assert result.exit_code == 2
+        assert result.stderr == f"govtext: error: {path}: {message}\n"
+
+
 def test_a_modal_shift_inside_a_merge_is_found() -> None:
     from govtext.diff import diff_documents
     from govtext.pipeline import parse_text

@@ -137,11 +137,7 @@ def _compare_targets(old_doc, new_doc):
 
 
 def _read_matches(path: str) -> list[tuple[str, str]]:
+    from govtext.diff.data import read_user_file
     from govtext.diff.pins import read_pairs
-    from govtext.errors import InputError
 
-    try:
-        with open(path, encoding="utf-8-sig") as handle:
-            return read_pairs(handle)
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"cannot read {path}: {getattr(exc, 'strerror', None) or exc}") from None
+    return read_pairs(read_user_file(path, "matches file").splitlines())

@@ -110,7 +110,7 @@ def _parse_term_lines(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(terms))
 
 
-def _read_user_file(path: str, what: str) -> str:
+def read_user_file(path: str, what: str) -> str:
     """A user's UTF-8 list file (BOM allowed); a missing or unreadable one is a LexiconError."""
     try:
         with open(path, encoding="utf-8-sig") as fh:
@@ -128,7 +128,7 @@ def read_term_list(path: str) -> tuple[str, ...]:
 
     The ``--terms FILE`` of ``history`` and ``ledger``.
     """
-    text = _read_user_file(path, "terms file")
+    text = read_user_file(path, "terms file")
     terms = [line.split("#", 1)[0].strip() for line in text.splitlines()]
     return tuple(dict.fromkeys(term for term in terms if term))
 
@@ -138,7 +138,7 @@ def read_userdict(path: str) -> tuple[tuple[str, int | None, str | None], ...]:
 
     Raises LexiconError with the file and line for anything else.
     """
-    text = _read_user_file(path, "dictionary")
+    text = read_user_file(path, "dictionary")
     entries = []
     for lineno, line in enumerate(text.splitlines(), 1):
         fields = line.strip().split()
