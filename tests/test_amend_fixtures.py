@@ -178,6 +178,18 @@ def test_section_renamed_inside_its_chapter():
     assert "第二节 特别规定" in text and "第二节 检查\n第四条" in text
 
 
+@pytest.mark.parametrize("sentence", ["将第二节的节名修改为“检查”", "将第二节改为第三节", "删去第二节"])
+def test_a_section_named_without_its_chapter_where_two_chapters_have_one_is_ambiguous(sentence):
+    """Rename, renumber and delete find a heading the same way: 第二节 alone, in a law where
+    第一章 and 第二章 each have one, names neither (rename and delete said 'not found')."""
+    old = ("中华人民共和国示例法\n第一章 总则\n第一节 一般规定\n第一条 甲。\n第二节 特别规定\n第二条 乙。\n"
+           "第二章 管理\n第一节 审批\n第三条 丙。\n第二节 监督\n第四条 丁。\n")
+    instrument = read_instrument(f"关于修改《中华人民共和国示例法》的决定\n一、{sentence}。\n")
+    with pytest.raises(AmendError) as caught:
+        amend_text(old, instrument)
+    assert "第二节 is ambiguous" in str(caught.value)
+
+
 def test_an_item_failing_halfway_leaves_no_trace_with_partial():
     from govtext.amend import amend_document
     from govtext.pipeline import parse_text

@@ -14,6 +14,7 @@ from govtext.amend.lawtext import POINT, Article, LawText, classify, headings
 from govtext.amend.ops import (
     AT_END, AddArticle, AddHeading, AddUnit, Delete, Detach, InsertWords, Instrument, Merge, Modify, ModifyPart, ModifyText,
     DeleteHeading, Move, NoChange, RenameHeading, Renumber, RenumberHeading, ReplaceWords, Target, Transfer, article_label,
+    container_label,
 )
 from govtext.amend.contents import follow_body
 from govtext.amend.edit_words import insert_words, modify_part, modify_text, replace_words
@@ -280,11 +281,7 @@ def _move(work: Work, op: Move) -> None:
 
 
 def _renumber_heading(work: Work, op: RenumberHeading) -> None:
-    found = [h for k, h in headings(LawText(tuple(work.parts))).items()
-             if k[1:] == (op.unit, op.number) and (op.within is None or k[0] == op.within)]
-    if len(found) != 1:
-        raise Failure(f"第{to_cn(op.number)}{op.unit} {'not found' if not found else 'is ambiguous'}")
-    h = found[0]
+    h = _find_heading(work, op.unit, op.number, op.within)
     part = work.parts[h.part]
     line_start = part.rfind("\n", 0, h.start) + 1
     head = part[line_start:h.start].replace(f"第{to_cn(op.number)}{op.unit}", f"第{to_cn(op.new_number)}{op.unit}", 1)
@@ -292,31 +289,23 @@ def _renumber_heading(work: Work, op: RenumberHeading) -> None:
 
 
 def _rename_heading(work: Work, op: RenameHeading) -> None:
-    key = (None if op.unit == "编" else op.within, op.unit, op.number)
-    found = headings(LawText(tuple(work.parts)))
-    if key not in found and op.within is None:
-        # 第三章 with no 编 named: the law has no 编, or one 第三章 across them.
-        matches = [h for k, h in found.items() if k[1:] == key[1:]]
-        found = {key: matches[0]} if len(matches) == 1 else found
-    if key not in found:
-        within = f"第{to_cn(op.within)}{'章' if op.unit == '节' else '编'}" if op.within else ""
-        raise Failure(f"{within}第{to_cn(op.number)}{op.unit} not found")
-    h = found[key]
+    h = _find_heading(work, op.unit, op.number, op.within)
     part = work.parts[h.part]
     work.parts[h.part] = part[:h.start] + op.title + part[h.end:]
 
 
 def _find_heading(work: Work, unit: str, number: int, within: int | None):
-    """The body's heading 第N章 (in 第M编) / 第N节 (in 第M章): found by its key, or by number alone when unique."""
+    """The body's heading 第N章 (in 第M编) / 第N节 (in 第M章): found by its key, or by number alone when
+    unique (第三章 with no 编 named: the law has no 编, or one 第三章 across them)."""
     key = (None if unit == "编" else within, unit, number)
     found = headings(LawText(tuple(work.parts)))
-    if key not in found and within is None:
-        matches = [h for k, h in found.items() if k[1:] == key[1:]]
-        found = {key: matches[0]} if len(matches) == 1 else found
-    if key not in found:
-        where = f"第{to_cn(within)}{'章' if unit == '节' else '编'}" if within else ""
-        raise Failure(f"{where}第{to_cn(number)}{unit} not found")
-    return found[key]
+    if key in found:
+        return found[key]
+    matches = [h for k, h in found.items() if k[1:] == key[1:]] if within is None else []
+    if len(matches) == 1:
+        return matches[0]
+    where = f"{container_label(unit, within)}第{to_cn(number)}{unit}"
+    raise Failure(f"{where} {'is ambiguous' if matches else 'not found'}")
 
 
 # What a heading of each unit runs until: the next heading of its own level or a higher one.

@@ -180,6 +180,11 @@ class Move:
         return f"move {self.target.label()} after {self.after.label()}"
 
 
+def container_label(unit: str, within: int | None) -> str:
+    """第二章 for a 节 within 第二章, 第二编 for a 章 within 第二编; "" when none is named."""
+    return f"第{to_cn(within)}{'章' if unit == '节' else '编'}" if within else ""
+
+
 @dataclass(frozen=True, slots=True)
 class RenumberHeading:
     """将第三章改为第四章: a 编/章/节 heading takes a new number, its title kept."""
@@ -191,7 +196,7 @@ class RenumberHeading:
     """将第三章第二节改为第三节: the 章 holding the 节 (or the 编 holding the 章)."""
 
     def describe(self) -> str:
-        where = f"第{to_cn(self.within)}{'章' if self.unit == '节' else '编'}" if self.within else ""
+        where = container_label(self.unit, self.within)
         return f"renumber {where}第{to_cn(self.number)}{self.unit} → 第{to_cn(self.new_number)}{self.unit}"
 
 
@@ -207,7 +212,7 @@ class RenameHeading:
     """The 编 holding the 章 (第二编第三章) or the 章 holding the 节 (第二章第三节): numbers restart in each."""
 
     def describe(self) -> str:
-        where = f"第{to_cn(self.within)}{'章' if self.unit == '节' else '编'}" if self.within else ""
+        where = container_label(self.unit, self.within)
         return f"rename {where}第{to_cn(self.number)}{self.unit} → {self.title}"
 
 
@@ -221,7 +226,7 @@ class DeleteHeading:
     """The 编 holding the 章 or the 章 holding the 节, as for :class:`RenameHeading`."""
 
     def describe(self) -> str:
-        where = f"第{to_cn(self.within)}{'章' if self.unit == '节' else '编'}" if self.within else ""
+        where = container_label(self.unit, self.within)
         return f"delete {where}第{to_cn(self.number)}{self.unit} with its articles"
 
 
