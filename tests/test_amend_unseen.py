@@ -314,6 +314,15 @@ def test_a_chapter_deleted_takes_its_articles_and_the_later_chapters_close_up():
         "甲条例\n目　　录\n第一章　总　　则\n第二章　附　　则\n第一章　总　　则\n第一条　甲。\n第二章　附　　则\n第二条　己。\n")
 
 
+def test_the_first_chapter_deleted_the_others_close_up_from_one():
+    # Its heading stood in the text before the first article; the next chapter's heading then opens
+    # a stretch of its own, and was skipped as if it were the 目录 (第二章, 第一章 came out).
+    instrument = read_instrument("关于修改《甲条例》的决定\n一、删去第一章。\n此外，对章节和条文顺序作相应调整。\n")
+    assert amend_text(_CHAPTERS, instrument).text == (
+        "甲条例\n目　　录\n第一章　收　　费\n第二章　附　　则\n第一章　收　　费\n第一条　乙。\n第二条　丙：\n"
+        "（一）丁；\n（二）戊。\n第二章　附　　则\n第三条　己。\n")
+
+
 def test_a_point_added_at_the_end_of_a_list_takes_its_final_mark():
     instrument = read_instrument("关于修改《甲条例》的决定\n一、在第三条第二项后增加一项，作为第三项：“（三）庚；”\n")
     assert "（二）戊；\n（三）庚。\n" in amend_text(_CHAPTERS, instrument).text

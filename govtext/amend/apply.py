@@ -341,16 +341,16 @@ def _delete_heading(work: Work, op: DeleteHeading) -> None:
 def _close_heading_gaps(work: Work) -> None:
     """After 删去第四章, 第五章 becomes 第四章 and so on: each unit deleted is numbered afresh within its
     container (章 within 编, 节 within 章), in the body only (the 目录 then follows the body)."""
-    first = next((i for i, p in enumerate(work.parts) if isinstance(p, Article)), len(work.parts))
     line_head = re.compile(rf"^([ \u3000]*第)({_CN_RUN})(编|章|节)")
     for unit in dict.fromkeys(work.closed_headings):
         outer = _ENDS_AT[unit].split("|")[:-1]
         count = 0
-        for i in range(max(first - 1, 0), len(work.parts)):
-            part = work.parts[i]
+        for i, part in enumerate(work.parts):
             if not isinstance(part, str):
                 continue
-            start = _body_start(part, line_head) if i == first - 1 else 0
+            # Only the text before everything else (title, 题注, 目录) holds lines that are not the body's:
+            # after 删去第一章 the next chapter's heading opens a stretch of its own, all body.
+            start = _body_start(part, line_head) if i == 0 else 0
             lines = part[start:].split("\n")
             for n, line in enumerate(lines):
                 m = line_head.match(line)
