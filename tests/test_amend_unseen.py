@@ -304,6 +304,18 @@ def test_round7_clauses_read(sentence, expected):
     assert read_item(sentence) == ((expected,), None)
 
 
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # A unit of the kind added, named before 后: the new one follows it (not the list's last).
+    ("在第七条第一款后增加一款：“甲。”", AddUnit(Target(7), "clause", 2, ("甲。",))),
+    ("在第七条第一项后增加一项：“（二）甲；”", AddUnit(Target(7), "point", 2, ("（二）甲；",))),
+    ("在第七条第二款第一项后增加一项：“甲；”", AddUnit(Target(7, 0, 2), "point", 2, ("甲；",))),
+    # The unit that holds them, named before 后: after its last.
+    ("在第七条第二款后增加一项：“甲；”", AddUnit(Target(7, 0, 2), "point", AT_END, ("甲；",))),
+])
+def test_a_unit_added_after_a_named_unit_of_its_kind_follows_it(sentence, expected):
+    assert read_item(sentence) == ((expected,), None)
+
+
 _CHAPTERS = ("甲条例\n目　　录\n第一章　总　　则\n第二章　收　　费\n第三章　附　　则\n第一章　总　　则\n第一条　甲。\n"
              "第二章　收　　费\n第二条　乙。\n第三条　丙：\n（一）丁；\n（二）戊。\n第三章　附　　则\n第四条　己。\n")
 
@@ -321,6 +333,11 @@ def test_the_first_chapter_deleted_the_others_close_up_from_one():
     assert amend_text(_CHAPTERS, instrument).text == (
         "甲条例\n目　　录\n第一章　收　　费\n第二章　附　　则\n第一章　收　　费\n第一条　乙。\n第二条　丙：\n"
         "（一）丁；\n（二）戊。\n第二章　附　　则\n第三条　己。\n")
+
+
+def test_a_point_added_after_the_first_of_two_becomes_the_second():
+    instrument = read_instrument("关于修改《甲条例》的决定\n一、在第三条第一项后增加一项：“（二）庚；”\n")
+    assert "第三条　丙：\n（一）丁；\n（二）庚；\n（三）戊。\n" in amend_text(_CHAPTERS, instrument).text
 
 
 def test_a_point_added_at_the_end_of_a_list_takes_its_final_mark():

@@ -412,7 +412,9 @@ def _add(m, item: _Item) -> None:
     name = UNITS[unit]
     numbers = [numeral_value(n) for n in re.findall(rf"第({NUM}){unit}", positions_text)]
     if not positions_text and count == 1 and m.group("loc") and SIDES.get(m.group("side") or "") == "after":
-        numbers = [AT_END]  # 在该条后增加一款：“……”: after its last 款
+        named = {"clause": parent.clause, "point": parent.point, "subpoint": parent.subpoint}[name]
+        # 在第七条第一项后增加一项: the next one; 在该条后增加一款：“……”: after its last 款.
+        numbers = [named + 1] if named is not None else [AT_END] if name != "subpoint" else []
     if positions:
         parent = positions[0].article_only()
     if len(numbers) != count:
