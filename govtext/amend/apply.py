@@ -107,11 +107,10 @@ def _add_unit(work: Work, op: AddUnit) -> None:
             merged = art.lines[:at] + tuple(new) + art.lines[at:]
         work.parts[i] = replace(art, lines=merged, protected=art.protected + tuple(new))
         return
-    points = [line for line in lines if line.unit == "point" and (op.parent.clause is None or line.clause == op.parent.clause)]
+    points = _points_of(lines, op.parent)
     if not points:
         raise Failure(f"{op.parent.label()} has no 项")
     clause = points[0].clause
-    points = [p for p in points if p.clause == clause]
     if op.position > len(points) + 1:
         raise Failure(f"{op.parent.label()} has {len(points)} 项, cannot add a 第{to_cn(op.position)}项")
     body = list(art.lines)
@@ -140,8 +139,13 @@ def _units_in(work: Work, op: AddUnit) -> int:
     lines = classify(art.lines)
     if op.unit == "clause":
         return sum(1 for line in lines if line.unit == "clause")
-    points = [line for line in lines if line.unit == "point" and (op.parent.clause is None or line.clause == op.parent.clause)]
-    return sum(1 for p in points if p.clause == points[0].clause) if points else 0
+    return len(_points_of(lines, op.parent))
+
+
+def _points_of(lines, parent: Target) -> list:
+    """The 项 of ``parent``'s 款 (of its first 款 that has any, when no 款 is named)."""
+    points = [line for line in lines if line.unit == "point" and (parent.clause is None or line.clause == parent.clause)]
+    return [p for p in points if p.clause == points[0].clause]
 
 
 def _add_article(work: Work, op: AddArticle) -> None:
