@@ -16,6 +16,7 @@ from govtext.errors import InputError
 from govtext.pipeline import looks_like_xml
 from govtext.textio import DEFAULT_MAX_BYTES, decode_input, read_bytes
 
+from cli_helpers import one_error_line
 from conftest import FIXTURES
 
 LAW = FIXTURES / "law-basic.txt"
@@ -25,16 +26,6 @@ TEXT = "一、总体要求\n\n　　要加强党的领导。坚持以人民为�
 @pytest.fixture
 def runner():
     return CliRunner()
-
-
-def _one_error_line(result, *needles: str) -> str:
-    assert result.exit_code == 2, (result.exit_code, result.output)
-    assert "Traceback" not in result.stderr
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("govtext: error:"), result.stderr
-    for needle in needles:
-        assert needle in lines[0], lines[0]
-    return lines[0]
 
 
 # --- size cap -----------------------------------------------------------------------------
@@ -69,23 +60,23 @@ def test_max_bytes_option_for_files_and_stdin(runner, tmp_path):
     path.write_text(TEXT, encoding="utf-8")
     size = path.stat().st_size
     for cmd in (["tree"], ["xml"], ["diff", str(LAW)]):
-        _one_error_line(runner.invoke(main, [*cmd, str(path), "--max-bytes", str(size - 1)]), "too large")
+        one_error_line(runner.invoke(main, [*cmd, str(path), "--max-bytes", str(size - 1)]), "too large")
         assert runner.invoke(main, [*cmd, str(path), "--max-bytes", str(size)]).exit_code in (0, 1)
     result = runner.invoke(main, ["tree", "-", "--max-bytes", "1K"], input=TEXT.encode("utf-8") * 10)
-    _one_error_line(result, "-: input too large", "1024")
+    one_error_line(result, "-: input too large", "1024")
     assert runner.invoke(main, ["tree", "-", "--max-bytes", "1M"], input=TEXT.encode("utf-8")).exit_code == 0
 
 
 def test_validate_takes_max_bytes(runner, tmp_path):
     archive = tmp_path / "a.xml"
     assert runner.invoke(main, ["xml", str(LAW), "-o", str(archive)]).exit_code == 0
-    _one_error_line(runner.invoke(main, ["validate", str(archive), "--max-bytes", "100"]), "too large")
+    one_error_line(runner.invoke(main, ["validate", str(archive), "--max-bytes", "100"]), "too large")
     assert runner.invoke(main, ["validate", str(archive), "--max-bytes", "10M"]).exit_code == 0
 
 
 @pytest.mark.parametrize("value", ["0", "-5", "lots", "1.5M", ""])
 def test_bad_max_bytes_is_a_usage_error(runner, value):
-    _one_error_line(runner.invoke(main, ["tree", str(LAW), "--max-bytes", value]), "--max-bytes")
+    one_error_line(runner.invoke(main, ["tree", str(LAW), "--max-bytes", value]), "--max-bytes")
 
 
 # --- encodings ---------------------------------------------------------------------------
@@ -103,7 +94,7 @@ def test_stray_byte_in_gb18030_reports_offset_and_encodings_tried(runner, tmp_pa
     offset = data.index(b"\xff")
     path = tmp_path / "report.txt"
     path.write_bytes(data)
-    line = _one_error_line(runner.invoke(main, ["tree", str(path)]), "utf-8", "gb18030", f"byte offset {offset}",
+    line = one_error_line(runner.invoke(main, ["tree", str(path)]), "utf-8", "gb18030", f"byte offset {offset}",
                            "--encoding", "--errors replace")
     assert "report.txt" in line
 
@@ -128,7 +119,7 @@ def test_named_encoding_without_replace_reports_the_offset(runner, tmp_path):
     path = tmp_path / "report.txt"
     path.write_bytes(data)
     offset = data.index(b"\xff")
-    _one_error_line(runner.invoke(main, ["tree", str(path), "--encoding", "gb18030"]),
+    one_error_line(runner.invoke(main, ["tree", str(path), "--encoding", "gb18030"]),
                     "cannot decode as gb18030", f"byte offset {offset}")
 
 
@@ -145,7 +136,7 @@ def test_encoding_overrides_detection(runner, tmp_path):
 @pytest.mark.parametrize("name", ["klingon", "base64", "rot13"])
 def test_unknown_or_non_text_encoding_is_a_usage_error(runner, name):
     for cmd in (["tree", str(LAW)], ["xml", str(LAW)], ["diff", str(LAW), str(LAW)]):
-        _one_error_line(runner.invoke(main, [*cmd, "--encoding", name]), name)
+        one_error_line(runner.invoke(main, [*cmd, "--encoding", name]), name)
 
 
 def test_decode_input_counts_every_replacement():
@@ -228,7 +219,7 @@ def test_diff_with_empty_stdin(runner):
 def test_other_commands_still_refuse_empty_input(runner, tmp_path, cmd):
     path = tmp_path / "empty.txt"
     path.write_bytes(b"")
-    _one_error_line(runner.invoke(main, [*cmd, str(path)]), "empty input")
+    one_error_line(runner.invoke(main, [*cmd, str(path)]), "empty input")
 
 
 # --- issue 20: codecs that are no character set, and sizes past what an index holds --------
@@ -240,7 +231,7 @@ def test_codecs_that_are_no_character_set_are_a_usage_error(runner, name, errors
     """undefined always raises, idna and punycode refuse any error handler but strict, and the
     escape codecs read backslash syntax, not characters: none is the encoding of a file."""
     for cmd in (["tree", str(LAW)], ["diff", str(LAW), str(LAW)]):
-        _one_error_line(runner.invoke(main, [*cmd, "--encoding", name, "--errors", errors]), name)
+        one_error_line(runner.invoke(main, [*cmd, "--encoding", name, "--errors", errors]), name)
 
 
 def test_decode_input_turns_any_codec_failure_into_an_input_error(monkeypatch):
@@ -263,7 +254,7 @@ def test_decode_input_turns_any_codec_failure_into_an_input_error(monkeypatch):
 
 @pytest.mark.parametrize("value", ["99999999999G", "9" * 30])
 def test_a_size_past_any_index_is_a_usage_error(runner, value):
-    _one_error_line(runner.invoke(main, ["tree", str(LAW), "--max-bytes", value]), "--max-bytes")
+    one_error_line(runner.invoke(main, ["tree", str(LAW), "--max-bytes", value]), "--max-bytes")
 
 
 def test_a_limit_far_above_the_file_reads_it(runner):
@@ -275,7 +266,7 @@ def test_malformed_archive_opening_with_our_root_is_refused(runner, tmp_path, co
     """Issue 20 (also measured): it was read as a plain text, exit 0."""
     path = tmp_path / "archive.xml"
     path.write_bytes(content)
-    _one_error_line(runner.invoke(main, ["tree", str(path)]), "archive.xml")
+    one_error_line(runner.invoke(main, ["tree", str(path)]), "archive.xml")
     plain = tmp_path / "archive.txt"
     plain.write_bytes(content)
-    _one_error_line(runner.invoke(main, ["tree", str(plain)]), "archive.txt")
+    one_error_line(runner.invoke(main, ["tree", str(plain)]), "archive.txt")

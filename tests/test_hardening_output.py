@@ -22,6 +22,7 @@ from govtext.cli import main
 from govtext.errors import OutputError
 from govtext.atomic import write_atomic
 
+from cli_helpers import one_error_line
 from conftest import FIXTURES
 
 LAW = FIXTURES / "law-basic.txt"
@@ -32,16 +33,6 @@ IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 @pytest.fixture
 def runner():
     return CliRunner()
-
-
-def _one_error_line(result, *needles: str) -> str:
-    assert result.exit_code == 2, (result.exit_code, result.output)
-    assert "Traceback" not in result.stderr
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("govtext: error:"), result.stderr
-    for needle in needles:
-        assert needle in lines[0], lines[0]
-    return lines[0]
 
 
 def _tree_json(path) -> str:
@@ -89,7 +80,7 @@ def test_fifo_whose_reader_leaves_is_one_line(runner, tmp_path):
     reader.start()
     result = runner.invoke(main, ["xml", str(big), "-o", str(fifo)])
     _release(fifo, reader)
-    _one_error_line(result, str(fifo), "broken pipe")
+    one_error_line(result, str(fifo), "broken pipe")
     assert sorted(os.listdir(tmp_path)) == ["big.txt", "pipe"]
 
 
@@ -142,7 +133,7 @@ def test_dangling_symlink_is_refused(runner, tmp_path):
     link = tmp_path / "out.xml"
     link.symlink_to(tmp_path / "nowhere" / "x.xml")
     result = runner.invoke(main, ["xml", str(LAW), "-o", str(link)])
-    _one_error_line(result, "out.xml", "dangling")
+    one_error_line(result, "out.xml", "dangling")
     assert link.is_symlink() and not (tmp_path / "nowhere").exists()
 
 
@@ -163,7 +154,7 @@ def test_read_only_file_is_not_replaced(runner, tmp_path, monkeypatch):
     if os.access(out, os.W_OK):  # root may write anything: answer as the system would anyone else
         real_access = os.access
         monkeypatch.setattr("os.access", lambda p, mode, **kw: False if mode == os.W_OK else real_access(p, mode))
-    _one_error_line(runner.invoke(main, ["xml", str(LAW), "-o", str(out)]), "sealed.xml")
+    one_error_line(runner.invoke(main, ["xml", str(LAW), "-o", str(out)]), "sealed.xml")
     with pytest.raises(OutputError, match="sealed.xml: cannot write .permission denied"):
         write_atomic(out, b"new")
     assert out.read_text("utf-8") == "keep" and sorted(os.listdir(tmp_path)) == ["sealed.xml"]
@@ -196,15 +187,15 @@ def test_write_atomic_new_file_is_not_0600(tmp_path):
 def test_output_naming_an_existing_directory(runner, tmp_path):
     folder = tmp_path / "existing"
     folder.mkdir()
-    _one_error_line(runner.invoke(main, ["xml", str(LAW), "-o", str(folder)]), str(folder), "is a directory")
+    one_error_line(runner.invoke(main, ["xml", str(LAW), "-o", str(folder)]), str(folder), "is a directory")
     # tree and diff refuse it already at option parsing (dir_okay=False): still one line, exit 2.
-    _one_error_line(runner.invoke(main, ["tree", str(LAW), "-o", str(folder)]), "existing")
+    one_error_line(runner.invoke(main, ["tree", str(LAW), "-o", str(folder)]), "existing")
     assert os.listdir(folder) == []
 
 
 def test_output_folder_missing(runner, tmp_path):
     result = runner.invoke(main, ["xml", str(LAW), "-o", str(tmp_path / "no" / "out.xml")])
-    _one_error_line(result, "does not exist")
+    one_error_line(result, "does not exist")
 
 
 def test_unwritable_folder(runner, tmp_path, monkeypatch):
@@ -219,7 +210,7 @@ def test_unwritable_folder(runner, tmp_path, monkeypatch):
 
             monkeypatch.setattr("tempfile.mkstemp", denied)
         result = runner.invoke(main, ["tree", str(LAW), "--format", "json", "-o", str(folder / "out.json")])
-        _one_error_line(result, str(folder / "out.json"), "permission denied")
+        one_error_line(result, str(folder / "out.json"), "permission denied")
         assert os.listdir(folder) == []
     finally:
         folder.chmod(0o700)
@@ -235,7 +226,7 @@ def test_failure_while_writing_leaves_nothing(runner, tmp_path, monkeypatch, cod
 
     monkeypatch.setattr("os.fsync", fails)
     result = runner.invoke(main, ["xml", str(LAW), "-o", str(out)])
-    _one_error_line(result, str(out), os.strerror(code).lower())
+    one_error_line(result, str(out), os.strerror(code).lower())
     assert out.read_text("utf-8") == "previous"
     assert sorted(os.listdir(tmp_path)) == ["out.xml"]
 
@@ -289,7 +280,7 @@ def test_stdout_full(name, archive):
 
 @pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full on this system")
 def test_output_option_to_dev_full(runner):
-    _one_error_line(runner.invoke(main, ["tree", str(LAW), "-o", "/dev/full"]), "/dev/full", "no space left")
+    one_error_line(runner.invoke(main, ["tree", str(LAW), "-o", "/dev/full"]), "/dev/full", "no space left")
 
 
 @pytest.mark.parametrize("name", list(COMMANDS))

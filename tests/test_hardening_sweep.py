@@ -16,6 +16,7 @@ import click
 import pytest
 from click.testing import CliRunner
 
+from cli_helpers import one_error_line
 from conftest import FIXTURES
 from govtext.cli import COMMANDS, main
 
@@ -26,16 +27,6 @@ OTHER = FIXTURES / "law-wrapped-lines.txt"
 @pytest.fixture
 def runner():
     return CliRunner()
-
-
-def _one_error_line(result, *needles: str) -> str:
-    assert result.exit_code == 2, (result.exit_code, result.output)
-    assert "Traceback" not in result.stderr
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("govtext: error:"), result.stderr
-    for needle in needles:
-        assert needle in lines[0], lines[0]
-    return lines[0]
 
 
 def _commands():
@@ -98,7 +89,7 @@ def test_an_unforeseen_exception_is_one_line_and_exit_2(runner, monkeypatch, tmp
     monkeypatch.setattr(tree_cmd, "emit", _broken_renderer)
     out = tmp_path / "t.json"
     result = runner.invoke(main, ["tree", str(LAW), "--format", "json", "-o", str(out)])
-    line = _one_error_line(result, "internal error (ValueError: a bug\\nspread over two lines)", "GOVTEXT_DEBUG=1")
+    line = one_error_line(result, "internal error (ValueError: a bug\\nspread over two lines)", "GOVTEXT_DEBUG=1")
     assert "bug in govtext" in line and not out.exists()
 
 
@@ -118,7 +109,7 @@ def test_an_os_error_nobody_foresaw_is_one_line(runner, monkeypatch):
         raise OSError(24, "Too many open files", "/some/file")
 
     monkeypatch.setattr(tree_cmd, "emit", too_many)
-    _one_error_line(runner.invoke(main, ["tree", str(LAW), "--format", "json"]), "/some/file: Too many open files")
+    one_error_line(runner.invoke(main, ["tree", str(LAW), "--format", "json"]), "/some/file: Too many open files")
 
 
 # --- an empty file name: `-o "$OUT"` with OUT unset --------------------------------------
@@ -165,7 +156,7 @@ def test_an_empty_file_name_is_one_usage_line_and_nothing_written(runner, tmp_pa
     if name == "ledger":
         args += ["-o", "ok.csv"] if param.name != "output" else []
     result = runner.invoke(main, [name, *args])
-    _one_error_line(result, "empty file name")
+    one_error_line(result, "empty file name")
     assert list(tmp_path.iterdir()) == [] and result.stdout == ""
 
 
@@ -175,7 +166,7 @@ def test_an_empty_file_name_is_one_usage_line_and_nothing_written(runner, tmp_pa
 @pytest.mark.parametrize("value", ["nan", "NaN", "-nan"])
 def test_threshold_nan_is_refused(runner, value):
     result = runner.invoke(main, ["diff", str(LAW), str(OTHER), "--threshold", value, "-q"])
-    _one_error_line(result, "--threshold", "is not a number")
+    one_error_line(result, "--threshold", "is not a number")
 
 
 def test_no_float_option_takes_nan_unchecked():
@@ -220,7 +211,7 @@ def test_an_output_that_is_an_input_is_refused_and_the_input_kept(runner, tmp_pa
     before = doc.read_bytes()
     args = [a.replace("{doc}", str(doc)).replace("{link}", str(tmp_path / "link.txt")) for a in argv]
     result = runner.invoke(main, args)
-    _one_error_line(result, "is also an input", str(doc))
+    one_error_line(result, "is also an input", str(doc))
     assert doc.read_bytes() == before and result.stdout == ""
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([doc.name, "link.txt"])
 
@@ -311,7 +302,7 @@ def _settings_argv(name, param, value):
 def test_a_device_as_a_settings_file_is_refused_not_read_for_ever(runner, name, param):
     # /dev/zero was read until memory ran out (the process killed, or a hang).
     result = runner.invoke(main, _settings_argv(name, param, "/dev/zero"))
-    _one_error_line(result, param.opts[-1], "/dev/zero is a device, not a file")
+    one_error_line(result, param.opts[-1], "/dev/zero is a device, not a file")
 
 
 @pytest.mark.parametrize("name,param", _setting_params(), ids=lambda v: getattr(v, "name", v))
@@ -322,7 +313,7 @@ def test_a_huge_settings_file_is_refused_before_it_is_read(runner, tmp_path, nam
     with open(huge, "wb") as fh:
         fh.truncate(SETTING_LIMIT + 1)  # sparse: no disk, no time
     result = runner.invoke(main, _settings_argv(name, param, str(huge)))
-    _one_error_line(result, "too large for a settings file", str(SETTING_LIMIT + 1))
+    one_error_line(result, "too large for a settings file", str(SETTING_LIMIT + 1))
 
 
 @pytest.mark.skipif(not os.path.exists(os.devnull), reason="needs a null device")
