@@ -101,3 +101,17 @@ def test_cli_decision_format():
 def test_moved_article_is_drafted_as_a_move():
     _, _, draft = _draft(FIXTURES / "amend" / "move" / "old.txt", FIXTURES / "amend" / "move" / "new.txt")
     assert ITEM.findall(draft) == ["一、"] and "一、将第六条移至第三条后。" in draft
+
+
+def test_a_deleted_articles_number_left_vacant_is_drafted_without_republication():
+    # Republication numbers afresh (amend closes the gap up): a NEW that keeps 第二条 vacant is
+    # reached only by a decision that orders none.
+    from govtext.pipeline import parse_text
+
+    old = parse_text("中华人民共和国示例法\n第一条 甲。\n第二条 乙。\n第三条 丙。\n")
+    for new_text, republished in (("中华人民共和国示例法\n第一条 甲。\n第三条 丙。\n", False),
+                                  ("中华人民共和国示例法\n第一条 甲。\n第二条 丙。\n", True)):
+        new = parse_text(new_text)
+        draft = draft_decision(diff_documents(old, new), old, new)
+        assert ("重新公布" in draft) is republished, draft
+        assert not compare_articles(amend_document(old, read_instrument(draft)).text, new_text), draft
