@@ -296,7 +296,7 @@ def test_a_package_listing_its_laws_one_level_down(text):
     ("将第三章第二节调整为第三章第三节", RenumberHeading("节", 2, 3, 3)),  # 调整为 = 改为
     ("宪法第三章第七节相应改为第八节", RenumberHeading("节", 7, 8, 3)),  # 宪法 2018: 相应改为
     ("将第十二条调整为第十五条", Renumber(Target(12), 15)),
-    ("在第十三条后增加一条：“甲。”", AddArticle(14, 0, ("甲。",), Target(13))),
+    ("在第十三条后增加一条：“甲。”", AddArticle(14, 0, ("甲。",), Target(13), stated=False)),
     ("在第七条增加一项，作为第四项：“（四）甲。”", AddUnit(Target(7), "point", 4, ("（四）甲。",))),
     ("在第七条后增加一款：“甲。”", AddUnit(Target(7), "clause", AT_END, ("甲。",))),
 ])
@@ -338,6 +338,14 @@ def test_the_first_chapter_deleted_the_others_close_up_from_one():
 def test_a_point_added_after_the_first_of_two_becomes_the_second():
     instrument = read_instrument("关于修改《甲条例》的决定\n一、在第三条第一项后增加一项：“（二）庚；”\n")
     assert "第三条　丙：\n（一）丁；\n（二）庚；\n（三）戊。\n" in amend_text(_CHAPTERS, instrument).text
+
+
+def test_an_article_added_by_its_place_alone_is_numbered_by_renumbering():
+    # No 作为第X条 and no 对条文顺序作相应调整: the instrument states no number, so only renumbering can
+    # give one (it came out as a second 第三条, with no warning).
+    old = "甲条例\n第一条　甲。\n第二条　乙。\n第三条　丙。\n"
+    instrument = read_instrument("关于修改《甲条例》的决定\n一、在第二条后增加一条：“丁。”\n")
+    assert amend_text(old, instrument).text == "甲条例\n第一条　甲。\n第二条　乙。\n第三条　丁。\n第四条　丙。\n"
 
 
 def test_a_point_added_at_the_end_of_a_list_takes_its_final_mark():

@@ -552,7 +552,11 @@ def apply_instrument(law: LawText, instrument: Instrument, partial: bool = False
     deleted = republished and any(
         isinstance(op, Delete) and op.target.clause is None and op.target.point is None
         for item in instrument.items if item.understood for op in item.operations)
-    renumber = instrument.renumber or bool(work.pending) or deleted or any(
+    # An article whose number the instrument does not state (pending, or placed by 在第X条后 alone) is numbered
+    # by renumbering, ordered or not: otherwise it would share the number of the article it pushes along.
+    unnumbered = any(isinstance(op, AddArticle) and not op.stated
+                     for item in instrument.items if item.understood for op in item.operations)
+    renumber = instrument.renumber or bool(work.pending) or deleted or unnumbered or any(
         isinstance(op, Renumber) and op.unit == "article" for item in instrument.items for op in item.operations)
     renumbered, updates, warnings = (), (), []
     if renumber:

@@ -394,7 +394,7 @@ def _add(m, item: _Item) -> None:
         pieces = _split_lines(lines, quotes, count) if lines else [()] * count
         for (number, zhiyi), piece in zip(news, pieces):
             piece = _unlabel(piece)
-            op = AddArticle(number, zhiyi, piece, after, before)
+            op = AddArticle(number, zhiyi, piece, after, before, stated=bool(positions_text))
             if after is not None and not before and zhiyi:
                 after = Target(number, zhiyi)  # 之一、之二: each after the one before (others: see _add_article)
             ctx.target = Target(number, zhiyi)

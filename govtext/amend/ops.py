@@ -69,6 +69,9 @@ class AddArticle:
     """The article it follows when the instrument says so (之一 style)."""
     before: bool = False
     """在第十条前增加一条: ``after`` is the article it precedes."""
+    stated: bool = True
+    """The instrument gives its number (作为第N条); False: placed by 在第X条后 alone, ``number`` the place it
+    takes, which only renumbering makes its own."""
 
     def describe(self) -> str:
         where = f" {'before' if self.before else 'after'} {self.after.label()}" if self.after else ""
