@@ -316,6 +316,14 @@ def test_a_huge_settings_file_is_refused_before_it_is_read(runner, tmp_path, nam
     one_error_line(result, "too large for a settings file", str(SETTING_LIMIT + 1))
 
 
+@pytest.mark.parametrize("name,param", _setting_params(), ids=lambda v: getattr(v, "name", v))
+def test_a_folder_as_a_settings_file_is_refused_alike_by_every_command(runner, tmp_path, name, param):
+    # ledger --terms DIR said "DIR: cannot read terms file (Is a directory)", history --terms DIR the
+    # usage error every other settings option gives.
+    result = runner.invoke(main, _settings_argv(name, param, str(tmp_path)))
+    one_error_line(result, f"Invalid value for '{param.opts[-1]}'", f"'{tmp_path}' is a directory")
+
+
 @pytest.mark.skipif(not os.path.exists(os.devnull), reason="needs a null device")
 def test_dev_null_is_still_an_empty_settings_file(runner):
     result = runner.invoke(main, ["diff", str(LAW), str(LAW), "--userdict", os.devnull, "-q"])

@@ -22,7 +22,7 @@ TOP_TERMS = 10
               help="Also a wide table: one row per document, one count column per term (.csv or .parquet).")
 @click.option("--error-table", "error_table", default=None, type=PathName(output=True), metavar="FILE",
               help="Where the documents that failed are listed (default: beside -o as NAME.errors.csv).")
-@click.option("--terms", "terms_files", multiple=True, type=PathName(setting=True), metavar="FILE",
+@click.option("--terms", "terms_files", multiple=True, type=PathName(dir_okay=False, setting=True), metavar="FILE",
               help="Count these terms (one a line); repeatable. Default: the protected 提法 govtext ships.")
 @click.option("--terms-from-diff", is_flag=True,
               help="Also count every heading/lead clause that names a task in some documents but not all "
