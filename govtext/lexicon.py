@@ -177,9 +177,10 @@ def load_lexicon(path: str | os.PathLike[str]) -> Lexicon:
     """A user's lexicon file; with ``extends = true`` its lists add to the default's."""
     try:
         text = _read(path)
-    except (OSError, UnicodeDecodeError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc  # not "[Errno 13] …: 'path'"
-        raise LexiconError(f"{path}: cannot read lexicon ({reason})") from None
+    except UnicodeDecodeError:
+        raise LexiconError(f"{path}: lexicon is not UTF-8 text") from None  # as --terms, --userdict say it
+    except OSError as exc:
+        raise LexiconError(f"{path}: cannot read lexicon ({exc.strerror or exc})") from None  # not "[Errno 13] …"
     data = _read_toml(text, str(path))
     _check_names(data, str(path))
     extends = data.get("extends", False)

@@ -60,7 +60,9 @@ def _read(path: str) -> dict:
             return tomllib.load(handle)
     except OSError as exc:
         raise LexiconError(f"{path}: cannot read lexicon ({exc.strerror or exc})") from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+    except UnicodeDecodeError:
+        raise LexiconError(f"{path}: lexicon is not UTF-8 text") from None  # as --terms, --userdict say it
+    except tomllib.TOMLDecodeError as exc:
         raise LexiconError(f"{path}: not a valid TOML lexicon ({exc})") from None
 
 
