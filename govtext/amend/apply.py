@@ -570,7 +570,9 @@ def apply_instrument(law: LawText, instrument: Instrument, partial: bool = False
     _mark_unapplied(work, skipped, law.newline)
     warnings.extend(work.notes)
     amended = LawText(tuple(work.parts), law.newline)
-    warnings.extend(dangling_references(amended))
+    # A reference to a deleted article that renumbering already reported ("… which the amendment deleted") once.
+    reported = {w.split(", which ")[0] for w in warnings}
+    warnings.extend(w for w in dangling_references(amended) if w.split(", which ")[0] not in reported)
     changes = [(a.label, "增加" if a.old_key is None else "修改") for a in amended.articles()
                if a.old_key is None or a.old_key in changed]
     present = {a.old_key for a in amended.articles()}

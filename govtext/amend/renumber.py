@@ -38,17 +38,22 @@ def renumber_articles(parts: list[Article | str], pending: list[Article], instru
                 new_of[part.old_key] = label
             parts[i] = replace(part, label=label)
     renumbered = tuple((ref_label(k), v) for k, v in new_of.items() if ref_label(k) != v)
-    updates = []
+    updates, stale = [], []
     for i, part in enumerate(parts):
         if isinstance(part, Article) and part.old_key is not None:
             lines = []
             for line in part.lines:
+                if line not in part.protected:
+                    # A reference to a deleted article is left as written, and names whichever article took
+                    # its number: the final check for numbers the result lacks cannot see it, so it is said here.
+                    stale.extend(f"{part.label} refers to {ref_label(ref.key)}, which the amendment deleted "
+                                 "(left as written)" for ref in own_references(line) if ref.key not in new_of)
                 new_line, changed = renumber_line(line, part.protected, lambda key: new_of.get(key), moved_clauses)
                 if changed:
                     updates.append((part.label, line, new_line))
                 lines.append(new_line)
             parts[i] = replace(part, lines=tuple(lines))
-    warnings = []
+    warnings = stale
     for item in instrument.items:
         for op in item.operations:
             if isinstance(op, Renumber) and op.unit == "article":
