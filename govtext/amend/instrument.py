@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from govtext.amend.quotes import CLOSE, OPEN
+from govtext.amend.vocabulary import LAW_KINDS, SIGNATORIES
 from govtext.numerals import CN_DIGITS, cn_value
 
 _CN = f"[{CN_DIGITS}]+"
@@ -43,9 +44,8 @@ DOC_NUMBER = re.compile(r"〔\d{4}〕\d+号$")
 # governments publish theirs the same way (交通运输部令 / 2023年第5号 / 部长　…; 示范省人民政府令 / 第160号 / 省长　…).
 DECREE_HEAD = re.compile(r"^(?:中华人民共和国)?(\S{2,24}?令)((?:\d{4}年)?第\d+号)?$")
 DECREE_NUMBER = re.compile(r"^(?:\d{4}年)?第\d+号$")
-SIGNATORY = ("总理", "部长", "主任", "局长", "署长", "行长", "主席", "省长", "市长", "区长", "州长", "县长", "院长", "检察长")
 ORDER_LINE = re.compile(rf"^(?:{DECREE_HEAD.pattern[1:-1]}|{DECREE_NUMBER.pattern[1:-1]}|"
-                        rf"(?:{'|'.join(SIGNATORY)})[\s\u3000]*\S{{2,4}}|.*现予公布.*)$")
+                        rf"(?:{'|'.join(SIGNATORIES)})[\s\u3000]*\S{{2,4}}|.*现予公布.*)$")
 DATE_LINE = re.compile(r"^(\d{4}年\d{1,2}月\d{1,2}日)$")
 # Closing sentences (commencement, republication): unnumbered lines after the items.
 # 本决定经示范省人民代表大会常务委员会批准后，自……起施行 (a city's decision needs the province's approval);
@@ -192,7 +192,7 @@ def _decree(decree: str | None, line: str) -> str | None:
 # 一、修改下列地方性法规 ⏎（一）对《示范省消防条例》作出修改 ⏎ 1．将第六条…… — or the law's bare name as the
 # sub-heading: 一、对2件省政府规章的部分条款予以修改。⏎（一）示范省城市供水管理办法 ⏎ 1．…….
 LAW_HEAD = re.compile(r"^(?:对《([^》]+)》作(?:出|如下)修改|修改《([^》]+)》|《?([^《》，。：；、“”\s]{2,40}?"
-                      r"(?:法|条例|办法|规定|细则|规则|解释|规范|章程))》?(?:[（(][^）)]*[）)])?)[：:。]?$")
+                      rf"(?:{'|'.join(LAW_KINDS)}))》?(?:[（(][^）)]*[）)])?)[：:。]?$")
 # 二、废止下列地方性法规 ⏎（一）《……》 / 二、对1件省政府规章予以废止。⏎ ……: other laws repealed; the list
 # under it names no unit of OLD.
 REPEAL_ITEM = re.compile(r"^(?:废止下列|对[^。第]*予以废止)")

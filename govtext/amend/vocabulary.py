@@ -42,6 +42,11 @@ SAME_UNIT = ("该款", "该项", "该目", "本款", "本项")
 # Words before 中的 that name the whole law: replacement throughout.
 WHOLE_LAW = ("本法", "本解释", "本条例", "本规定", "本办法", "本细则", "本规则", "全文", "条文")
 
+# How a law's name ends: a package's sub-heading that is a bare name (（一）示范省城市供水管理办法) names a law.
+LAW_KINDS = ("法", "条例", "办法", "规定", "细则", "规则", "解释", "规范", "章程")
+# Who signs the decree publishing a decision (总理　李克强, 部长　…): the line is the decree's, not an item's.
+SIGNATORIES = ("总理", "部长", "主任", "局长", "署长", "行长", "主席", "省长", "市长", "区长", "州长", "县长", "院长", "检察长")
+
 # Parts of a unit an item can modify.  Keys are what drafters write; values the part's kind.
 UNIT_PARTS = {
     "条首部分": "head", "开头部分": "head", "开始部分": "head", "条首": "head", "序言部分": "head",
