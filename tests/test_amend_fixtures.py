@@ -317,3 +317,12 @@ def test_a_reference_to_a_deleted_last_article_is_reported_once():
     old = "中华人民共和国示例法\n第一条 甲。\n第二条 违反本法第三条规定的，依法处理。\n第三条 丙。\n"
     instrument = read_instrument("关于修改《中华人民共和国示例法》的决定\n一、删去第三条。\n此外，对条文顺序作相应调整。\n")
     assert amend_text(old, instrument).warnings == ("第二条 refers to 第三条, which the amendment deleted (left as written)",)
+
+
+def test_an_added_article_that_takes_an_existing_number_without_renumbering_is_reported():
+    # 作为第三条 with no 对条文顺序作相应调整: the text keeps its numbers, so two articles are 第三条.
+    old = "中华人民共和国示例法\n第一条 甲。\n第二条 乙。\n第三条 丙。\n"
+    instrument = read_instrument("关于修改《中华人民共和国示例法》的决定\n一、在第二条后增加一条，作为第三条：“丁。”\n")
+    result = amend_text(old, instrument)
+    assert result.warnings == ("two articles are numbered 第三条 (an article added under a number the text keeps; "
+                               "does the instrument order renumbering?)",)

@@ -570,6 +570,9 @@ def apply_instrument(law: LawText, instrument: Instrument, partial: bool = False
     _mark_unapplied(work, skipped, law.newline)
     warnings.extend(work.notes)
     amended = LawText(tuple(work.parts), law.newline)
+    labels = [a.label for a in amended.articles()]
+    warnings.extend(f"two articles are numbered {label} (an article added under a number the text keeps; "
+                    "does the instrument order renumbering?)" for label in dict.fromkeys(labels) if labels.count(label) > 1)
     # A reference to a deleted article that renumbering already reported ("… which the amendment deleted") once.
     reported = {w.split(", which ")[0] for w in warnings}
     warnings.extend(w for w in dangling_references(amended) if w.split(", which ")[0] not in reported)
