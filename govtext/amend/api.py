@@ -13,7 +13,7 @@ from govtext.amend.lawtext import LawText, from_document
 from govtext.amend.ops import Instrument, Item, Merge, NoChange, Renumber
 from govtext.errors import GovtextError
 from govtext.model import ARTICLE, Document
-from govtext.numerals import to_cn
+from govtext.numerals import CN_DIGITS, to_cn
 
 _HISTORY_LINE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日.*(?:通过|修正|修订|公布|发布|施行|批准)")
 _AMENDED = {"修正": re.compile(r"修正$"), "修订": re.compile(r"修订$")}
@@ -207,7 +207,7 @@ def _with_bracketed_history(law: LawText, lines: list[str], line: str, instrumen
         verb = line[-2:]  # 修正 (laws, interpretations) or 修订 (regulations): counted separately
         earlier = re.findall(rf"{verb}(?=[　 ）)]|$)", body)
         if earlier:
-            if len(earlier) == 1 and not re.search(rf"第[一二三四五六七八九十]+次{verb}", body):
+            if len(earlier) == 1 and not re.search(rf"第[{CN_DIGITS}]+次{verb}", body):
                 body = re.sub(rf"{verb}$|{verb}(?=[　 ])", f"第一次{verb}", body, count=1)
             entry = entry[: -len(verb)] + f"第{to_cn(len(earlier) + 1)}次{verb}"
     lines[at] = body + "\u3000" + entry + m.group(2) + m.group(3)
@@ -230,7 +230,7 @@ def _with_history(law: LawText, instrument: Instrument) -> LawText:
         earlier = [i for i in dated if _AMENDED[verb].search(lines[i].rstrip("）) "))]
         if earlier:
             first = lines[earlier[0]]
-            if len(earlier) == 1 and not re.search(rf"第[一二三四五六七八九十]+次{verb}", first):
+            if len(earlier) == 1 and not re.search(rf"第[{CN_DIGITS}]+次{verb}", first):
                 lines[earlier[0]] = re.sub(rf"{verb}(?=[）)]?\s*$)", f"第一次{verb}", first)
             line = line[: -len(verb)] + f"第{to_cn(len(earlier) + 1)}次{verb}"
     lines.insert(dated[-1] + 1, line)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from govtext.amend.lawtext import Article, LawText, from_document
 from govtext.model import Document
+from govtext.numerals import CN_DIGITS
 
 _SPACE = re.compile(r"[\s\u3000]+")
 
@@ -61,7 +62,7 @@ def compare_articles(ours: Document, theirs: Document) -> list[ArticleDifference
     return out
 
 
-_NUMBER = re.compile(r"第[一二三四五六七八九十百千零〇两]+[条款项]")
+_NUMBER = re.compile(rf"第[{CN_DIGITS}]+[条款项]")
 
 
 def explanation(difference: ArticleDifference, instruments) -> str | None:
