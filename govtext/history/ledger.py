@@ -36,19 +36,24 @@ def candidate_terms(steps: list[Step], user: tuple[str, ...] = ()) -> dict[str, 
 
 
 def build_ledger(digests: list[Digest], steps: list[Step], user: tuple[str, ...] = ()) -> tuple[TermRow, ...]:
-    rows = []
     terms = candidate_terms(steps, user)
-    # Thousands of terms, most absent from most versions: one pass over each text finds them all.
+    # Thousands of terms, most absent from most versions: one pass over each text finds them all,
+    # and a version's positions are read into places at once (never every version's held together).
     counter = TermCounter(terms)
-    found = [counter.occurrences(digest.text) for digest in digests]
+    counts = [[0] * len(digests) for _ in terms]
+    where: dict[tuple[int, int], tuple[str, ...]] = {}
+    for version, digest in enumerate(digests):
+        for index, starts in counter.occurrences(digest.text).items():
+            counts[index][version] = len(starts)
+            where[index, version] = _where(digest, starts)
+    rows = []
     for index, (term, source) in enumerate(terms.items()):
-        starts = [versions.get(index, ()) for versions in found]
-        counts = tuple(map(len, starts))
-        used = [v for v, count in enumerate(counts) if count]
+        row = tuple(counts[index])
+        used = [v for v, count in enumerate(row) if count]
         if not used and source == "diff":
             continue  # found in normalised text only (a quote or width form the texts write otherwise)
-        where = tuple(_where(digest, at) for digest, at in zip(digests, starts))
-        rows.append(TermRow(term, counts, used[0] if used else None, used[-1] if used else None, where, source))
+        places = tuple(where.get((index, v), ()) for v in range(len(digests)))
+        rows.append(TermRow(term, row, used[0] if used else None, used[-1] if used else None, places, source))
     return tuple(rows)
 
 
