@@ -129,7 +129,7 @@ def _path_params():
 
 
 def test_every_file_parameter_refuses_an_empty_name_by_type():
-    from govtext.cli.common import PathName
+    from govtext.cli.params import PathName
 
     found = list(_path_params())
     assert len(found) >= 20  # every command's inputs, outputs and option files
@@ -170,7 +170,7 @@ def test_threshold_nan_is_refused(runner, value):
 
 
 def test_no_float_option_takes_nan_unchecked():
-    from govtext.cli.common import NumberRange
+    from govtext.cli.params import NumberRange
 
     for name, command in _commands().items():
         for param in command.params:
@@ -307,7 +307,7 @@ def test_a_device_as_a_settings_file_is_refused_not_read_for_ever(runner, name, 
 
 @pytest.mark.parametrize("name,param", _setting_params(), ids=lambda v: getattr(v, "name", v))
 def test_a_huge_settings_file_is_refused_before_it_is_read(runner, tmp_path, name, param):
-    from govtext.cli.common import SETTING_LIMIT
+    from govtext.cli.params import SETTING_LIMIT
 
     huge = tmp_path / "huge.txt"
     with open(huge, "wb") as fh:

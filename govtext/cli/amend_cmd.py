@@ -7,8 +7,9 @@ import sys
 
 import click
 
-from govtext.cli.common import (EXIT_TROUBLE, GovtextCommand, PathName, emit, input_options, lexicon_option,
+from govtext.cli.common import (EXIT_TROUBLE, GovtextCommand, emit, input_options, lexicon_option,
                                 load_document, output_format, output_option, read_options, warn)
+from govtext.cli.params import PathName
 from govtext.escape import one_line, visible  # document text and names shown, never obeyed
 
 

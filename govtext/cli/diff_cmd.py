@@ -6,8 +6,9 @@ import sys
 
 import click
 
-from govtext.cli.common import (GovtextCommand, NumberRange, PathName, emit, emit_rich, fail, input_options,
-                                lexicon_option, load_document, output_format, output_option, stdout_is_terminal)
+from govtext.cli.common import (GovtextCommand, emit, emit_rich, fail, input_options, lexicon_option,
+                                load_document, output_format, output_option, stdout_is_terminal)
+from govtext.cli.params import NumberRange, PathName
 from govtext.diff.records import FAIL_ON_KINDS
 from govtext.report import DOCUMENT_FORMATS, FORMATS
 

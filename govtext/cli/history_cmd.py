@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import click
 
-from govtext.cli.common import (GovtextCommand, PathName, emit, emit_rich, input_options, jobs_option, lexicon_option,
+from govtext.cli.common import (GovtextCommand, emit, emit_rich, input_options, jobs_option, lexicon_option,
                                 output_format, output_option, quiet_option, read_options, warn)
+from govtext.cli.params import PathName
 
 FORMATS = ("terminal", "json", "csv", "html")
 # What each format writes (-o's extension picks the format; a mismatch is an error).

@@ -7,7 +7,8 @@ import sys
 
 import click
 
-from govtext.cli.common import GovtextCommand, PathName, fail, input_options, lexicon_option, read_options, warn
+from govtext.cli.common import (GovtextCommand, fail, input_options, lexicon_option, read_options, warn)
+from govtext.cli.params import PathName
 
 TOP_TERMS = 10
 """Terms listed in the summary."""

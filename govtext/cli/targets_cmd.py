@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import click
 
-from govtext.cli.common import (GovtextCommand, PathName, emit, emit_rich, fail, input_options, load_document,
+from govtext.cli.common import (GovtextCommand, emit, emit_rich, fail, input_options, load_document,
                                 output_format, output_option)
+from govtext.cli.params import PathName
 
 FORMATS = ("terminal", "json", "csv", "parquet", "html")
 # What each format writes (-o's extension picks the format; a mismatch is an error).

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import click
 
-from govtext.cli.common import (GovtextCommand, emit, emit_rich, input_argument, input_options, lexicon_option,
-                                load_document, output_format, output_option)
+from govtext.cli.common import (GovtextCommand, emit, emit_rich, input_argument, input_options,
+                                lexicon_option, load_document, output_format, output_option)
 
 # What each format writes (-o's extension picks the format; a mismatch is an error).
 WRITES = {"terminal": ("text",), "json": ("json",)}

@@ -8,9 +8,10 @@ from pathlib import Path
 
 import click
 
-from govtext.cli.common import (GovtextCommand, PathName, emit, fail, input_argument, input_options, jobs_option,
-                                lexicon_option, load_document, max_bytes_option, output_format, quiet_option,
-                                read_options, warn)
+from govtext.cli.common import (GovtextCommand, emit, fail, input_argument, input_options, jobs_option,
+                                lexicon_option, load_document, max_bytes_option, output_format,
+                                quiet_option, read_options, warn)
+from govtext.cli.params import PathName
 from govtext.escape import one_line
 
 FORMATS = ("govtext", "akn")
