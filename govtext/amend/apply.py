@@ -10,12 +10,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from govtext.amend.lawtext import POINT, Article, LawText, classify, headings
+from govtext.amend.lawtext import POINT, Article, LawText, classify
 from govtext.amend.ops import (
     AT_END, AddArticle, AddHeading, AddUnit, Delete, Detach, InsertWords, Instrument, Merge, Modify, ModifyPart, ModifyText,
     DeleteHeading, Move, NoChange, RenameHeading, Renumber, RenumberHeading, ReplaceWords, Target, Transfer, article_label,
-    container_label,
 )
+from govtext.amend.apply_headings import (add_heading, close_heading_gaps, delete_heading, place_headings, rename_heading,
+                                          renumber_heading)
 from govtext.amend.contents import follow_body
 from govtext.amend.edit_words import insert_words, modify_part, modify_text, replace_words
 from govtext.amend.errors import AmendError, item_name
@@ -286,145 +287,10 @@ def _move(work: Work, op: Move) -> None:
     work.parts.insert(work.index(op.after.key) + 1, art)
 
 
-def _renumber_heading(work: Work, op: RenumberHeading) -> None:
-    h = _find_heading(work, op.unit, op.number, op.within)
-    part = work.parts[h.part]
-    line_start = part.rfind("\n", 0, h.start) + 1
-    head = part[line_start:h.start].replace(f"第{to_cn(op.number)}{op.unit}", f"第{to_cn(op.new_number)}{op.unit}", 1)
-    work.parts[h.part] = part[:line_start] + head + part[h.start:]
-
-
-def _rename_heading(work: Work, op: RenameHeading) -> None:
-    h = _find_heading(work, op.unit, op.number, op.within)
-    part = work.parts[h.part]
-    work.parts[h.part] = part[:h.start] + op.title + part[h.end:]
-
-
-def _find_heading(work: Work, unit: str, number: int, within: int | None):
-    """The body's heading 第N章 (in 第M编) / 第N节 (in 第M章): found by its key, or by number alone when
-    unique (第三章 with no 编 named: the law has no 编, or one 第三章 across them)."""
-    key = (None if unit == "编" else within, unit, number)
-    found = headings(LawText(tuple(work.parts)))
-    if key in found:
-        return found[key]
-    matches = [h for k, h in found.items() if k[1:] == key[1:]] if within is None else []
-    if len(matches) == 1:
-        return matches[0]
-    where = f"{container_label(unit, within)}第{to_cn(number)}{unit}"
-    raise Failure(f"{where} {'is ambiguous' if matches else 'not found'}")
-
-
-# What a heading of each unit runs until: the next heading of its own level or a higher one.
-_ENDS_AT = {"编": "编", "章": "编|章", "节": "编|章|节"}
-
-
-def _delete_heading(work: Work, op: DeleteHeading) -> None:
-    """The heading's line and everything after it up to the next heading of its level or above."""
-    h = _find_heading(work, op.unit, op.number, op.within)
-    part = work.parts[h.part]
-    line_start = part.rfind("\n", 0, h.start) + 1
-    line_end = part.find("\n", h.start)
-    stop = re.compile(rf"^[ \u3000]*第{_CN_RUN}(?:{_ENDS_AT[op.unit]})", re.M)
-    following = stop.search(part, line_end + 1) if line_end >= 0 else None
-    if following:  # the next heading is in the same stretch of text: only the lines between go
-        work.parts[h.part] = part[:line_start] + part[following.start():]
-        work.closed_headings.append(op.unit)
-        return
-    work.parts[h.part] = part[:line_start]
-    end = h.part + 1
-    while end < len(work.parts):
-        later = work.parts[end]
-        if isinstance(later, str):
-            m = stop.search(later)
-            if m:
-                work.parts[end] = later[m.start():]
-                break
-        end += 1
-    del work.parts[h.part + 1:end]
-    work.closed_headings.append(op.unit)
-
-
-def _close_heading_gaps(work: Work) -> None:
-    """After 删去第四章, 第五章 becomes 第四章 and so on: each unit deleted is numbered afresh within its
-    container (章 within 编, 节 within 章), in the body only (the 目录 then follows the body)."""
-    line_head = re.compile(rf"^([ \u3000]*第)({_CN_RUN})(编|章|节)")
-    for unit in dict.fromkeys(work.closed_headings):
-        outer = _ENDS_AT[unit].split("|")[:-1]
-        count = 0
-        for i, part in enumerate(work.parts):
-            if not isinstance(part, str):
-                continue
-            # Only the text before everything else (title, 题注, 目录) holds lines that are not the body's:
-            # after 删去第一章 the next chapter's heading opens a stretch of its own, all body.
-            start = _body_start(part, line_head) if i == 0 else 0
-            lines = part[start:].split("\n")
-            for n, line in enumerate(lines):
-                m = line_head.match(line)
-                if m and m.group(3) in outer:
-                    count = 0
-                elif m and m.group(3) == unit:
-                    count += 1
-                    lines[n] = m.group(1) + to_cn(count) + unit + line[m.end():]
-            work.parts[i] = part[:start] + "\n".join(lines)
-
-
-def _body_start(head: str, line_head: re.Pattern[str]) -> int:
-    """Where the body's first headings begin in the text before the first article (after title, 题注, 目录):
-    the run of 第一编 / 第一章 / 第一节 lines that ends it (the 目录 before them lists later numbers too)."""
-    lines = head.split("\n")
-    offsets = [0]
-    for line in lines:
-        offsets.append(offsets[-1] + len(line) + 1)
-    n = len(lines) - 1
-    while n >= 0 and not lines[n].strip():
-        n -= 1
-    while n >= 0 and (m := line_head.match(lines[n])) and m.group(2) == "一":
-        n -= 1
-    return offsets[n + 1]
-
-
 def _check_exists(work: Work, op: Renumber) -> None:
     _, art = work.article(op.target)
     if op.unit != "article":
         unit_span(art, op.target if op.unit != "point" else Target(op.target.article, op.target.zhiyi, op.target.clause, op.number))
-
-
-def _add_heading(work: Work, op: AddHeading) -> None:
-    work.headings.append(op)
-
-
-def _place_headings(work: Work) -> None:
-    """New chapters go before the article that, in the new numbering, opens them."""
-    for op in work.headings:
-        label = article_label(op.first_article)
-        at = next((i for i, p in enumerate(work.parts) if isinstance(p, Article) and p.label == label), None)
-        if at is None:
-            raise AmendError([f"增加第{to_cn(op.number)}{op.unit} : its first article {label} is not in the result"])
-        sample = next((h for h in headings(LawText(tuple(work.parts))).values() if h.key[1] == op.unit), None)
-        sep = "\u3000" if sample is None or "\u3000" in work.parts[sample.part][:sample.start][-3:] else " "
-        line = f"第{to_cn(op.number)}{op.unit}{sep}{op.title}{work.newline}"
-        _shift_later_headings(work, at, op)
-        if at > 0 and isinstance(work.parts[at - 1], str):
-            work.parts[at - 1] = work.parts[at - 1] + line
-        else:
-            work.parts.insert(at, line)
-
-
-def _shift_later_headings(work: Work, at: int, op: AddHeading) -> None:
-    """增加一章，作为第三章 where the body already has a 第三章: it and the later ones move up one
-    (对章……序号作相应调整). The 目录, before the first article, is left as it is."""
-    pattern = re.compile(rf"^([ \u3000]*第)({_CN_RUN}){op.unit}", re.M)
-    later = [i for i in range(at, len(work.parts)) if isinstance(work.parts[i], str)]
-    if op.unit == "节":  # 节 are numbered within their 章: the shift ends at the next 章 (or 编)
-        outer = re.compile(rf"^[ \u3000]*第{_CN_RUN}(?:章|编)", re.M)
-        end = next((n for n, i in enumerate(later) if outer.search(work.parts[i])), len(later))
-        later = later[:end]
-    if not any(cn_value(m.group(2)) == op.number for i in later for m in pattern.finditer(work.parts[i])):
-        return
-    for i in later:
-        work.parts[i] = pattern.sub(lambda m: m.group(1) + (to_cn(cn_value(m.group(2)) + 1) if cn_value(m.group(2))
-                                    >= op.number else m.group(2)) + op.unit, work.parts[i])
-
 
 
 def _detach(work: Work, op: Detach) -> None:
@@ -462,10 +328,10 @@ def _detach(work: Work, op: Detach) -> None:
     work.pending.append(Article(None, article_label(op.number), work.sep, new, protected=new if op.lines else ()))
 
 
-APPLIERS = {RenumberHeading: _renumber_heading, InsertWords: insert_words, ModifyPart: modify_part, ModifyText: modify_text, AddHeading: _add_heading,
+APPLIERS = {RenumberHeading: renumber_heading, InsertWords: insert_words, ModifyPart: modify_part, ModifyText: modify_text, AddHeading: add_heading,
             Detach: _detach, Modify: _modify, AddUnit: _add_unit, AddArticle: _add_article, Delete: _delete,
             ReplaceWords: replace_words, Merge: _merge, Move: _move, Renumber: _check_exists, Transfer: _transfer,
-            RenameHeading: _rename_heading, DeleteHeading: _delete_heading,
+            RenameHeading: rename_heading, DeleteHeading: delete_heading,
             NoChange: lambda work, op: None}
 
 
@@ -564,8 +430,8 @@ def apply_instrument(law: LawText, instrument: Instrument, partial: bool = False
     else:
         for added in work.pending:  # unreachable: pending implies renumbering
             work.parts.append(added)
-    _close_heading_gaps(work)
-    _place_headings(work)
+    close_heading_gaps(work)
+    place_headings(work)
     work.parts = follow_body(law.parts, work.parts, law.newline)  # the 目录 lists the body as it now is
     _mark_unapplied(work, skipped, law.newline)
     warnings.extend(work.notes)
