@@ -22,11 +22,11 @@ from govtext.amend.edit_words import insert_words, modify_part, modify_text, rep
 from govtext.amend.errors import AmendError, item_name
 from govtext.amend.renumber import dangling_references, renumber_articles
 from govtext.amend.shifts import Shifts, target_of
+from govtext.amend.vocabulary import CN  # a run of Chinese numerals (第一百零一条 has a 零)
 from govtext.amend.work import Failure, Work, end_mark, unit_span
 from govtext.amend.xrefs import label as ref_label
-from govtext.numerals import CN_DIGITS, cn_value, to_cn
+from govtext.numerals import cn_value, to_cn
 
-_CN_RUN = f"[{CN_DIGITS}]+"  # the numerals module's digits: 第一百零一条 has a 零
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +65,7 @@ def _modify(work: Work, op: Modify) -> None:
     t = op.target
     if t.clause is None and t.point is None:
         work.rewritten.add(t.key)
-        new[0] = re.sub(rf"^第[^条]{{1,8}}条(?:之{_CN_RUN})?[ \u3000]*", "", new[0])
+        new[0] = re.sub(rf"^第[^条]{{1,8}}条(?:之{CN})?[ \u3000]*", "", new[0])
         work.parts[i] = replace(art, lines=tuple(new), protected=art.protected + tuple(new))
         return
     start, end = unit_span(art, t)
@@ -296,7 +296,7 @@ def _check_exists(work: Work, op: Renumber) -> None:
 def _detach(work: Work, op: Detach) -> None:
     if op.lines and op.target.key in work.rewritten:
         # 将第二条修改为…… then 将第二条第三款单作一条，修改为……: the 款 left with the old text already.
-        new = (re.sub(rf"^第[^条]{{1,8}}条(?:之{_CN_RUN})?[ \u3000]*", "", op.lines[0]),) + op.lines[1:]
+        new = (re.sub(rf"^第[^条]{{1,8}}条(?:之{CN})?[ \u3000]*", "", op.lines[0]),) + op.lines[1:]
         work.pending.append(Article(None, article_label(op.number), work.sep, new, protected=new))
         return
     i, art = work.article(op.target)
@@ -319,12 +319,12 @@ def _detach(work: Work, op: Detach) -> None:
         lines = tuple(lines)
     else:
         lines = tuple(lines[:len(op.lines)]) + tuple(
-            re.sub(rf"本条第({_CN_RUN})款", lambda m: "本条" + here.get(cn_value(m.group(1)), m.group()), line)
+            re.sub(rf"本条第({CN})款", lambda m: "本条" + here.get(cn_value(m.group(1)), m.group()), line)
             for line in lines[len(op.lines):])
     if not rest:
         raise Failure(f"detaching {op.target.label()} leaves the article empty")
     work.parts[i] = replace(art, lines=rest)
-    new = (re.sub(rf"^第[^条]{{1,8}}条(?:之{_CN_RUN})?[ \u3000]*", "", lines[0]),) + tuple(lines[1:])
+    new = (re.sub(rf"^第[^条]{{1,8}}条(?:之{CN})?[ \u3000]*", "", lines[0]),) + tuple(lines[1:])
     work.pending.append(Article(None, article_label(op.number), work.sep, new, protected=new if op.lines else ()))
 
 
@@ -456,7 +456,7 @@ def _changed_keys(law: LawText, work: Work) -> set[tuple[int, int]]:
             if isinstance(p, Article) and p.old_key is not None and before.get(p.old_key) != p.lines}
 
 
-_NAMED_ARTICLE = re.compile(rf"第({_CN_RUN})条")
+_NAMED_ARTICLE = re.compile(rf"第({CN})条")
 
 
 def _mark_unapplied(work: Work, skipped, newline: str) -> None:

@@ -8,10 +8,10 @@ import re
 from govtext.amend.lawtext import Article, LawText, headings
 from govtext.amend.errors import AmendError
 from govtext.amend.ops import AddHeading, DeleteHeading, RenameHeading, RenumberHeading, article_label, container_label
+from govtext.amend.vocabulary import CN  # a run of Chinese numerals (第一百零一条 has a 零)
 from govtext.amend.work import Failure, Work
-from govtext.numerals import CN_DIGITS, cn_value, to_cn
+from govtext.numerals import cn_value, to_cn
 
-_CN_RUN = f"[{CN_DIGITS}]+"
 
 
 def renumber_heading(work: Work, op: RenumberHeading) -> None:
@@ -52,7 +52,7 @@ def delete_heading(work: Work, op: DeleteHeading) -> None:
     part = work.parts[h.part]
     line_start = part.rfind("\n", 0, h.start) + 1
     line_end = part.find("\n", h.start)
-    stop = re.compile(rf"^[ \u3000]*第{_CN_RUN}(?:{_ENDS_AT[op.unit]})", re.M)
+    stop = re.compile(rf"^[ \u3000]*第{CN}(?:{_ENDS_AT[op.unit]})", re.M)
     following = stop.search(part, line_end + 1) if line_end >= 0 else None
     if following:  # the next heading is in the same stretch of text: only the lines between go
         work.parts[h.part] = part[:line_start] + part[following.start():]
@@ -75,7 +75,7 @@ def delete_heading(work: Work, op: DeleteHeading) -> None:
 def close_heading_gaps(work: Work) -> None:
     """After 删去第四章, 第五章 becomes 第四章 and so on: each unit deleted is numbered afresh within its
     container (章 within 编, 节 within 章), in the body only (the 目录 then follows the body)."""
-    line_head = re.compile(rf"^([ \u3000]*第)({_CN_RUN})(编|章|节)")
+    line_head = re.compile(rf"^([ \u3000]*第)({CN})(编|章|节)")
     for unit in dict.fromkeys(work.closed_headings):
         outer = _ENDS_AT[unit].split("|")[:-1]
         count = 0
@@ -135,10 +135,10 @@ def place_headings(work: Work) -> None:
 def _shift_later_headings(work: Work, at: int, op: AddHeading) -> None:
     """增加一章，作为第三章 where the body already has a 第三章: it and the later ones move up one
     (对章……序号作相应调整). The 目录, before the first article, is left as it is."""
-    pattern = re.compile(rf"^([ \u3000]*第)({_CN_RUN}){op.unit}", re.M)
+    pattern = re.compile(rf"^([ \u3000]*第)({CN}){op.unit}", re.M)
     later = [i for i in range(at, len(work.parts)) if isinstance(work.parts[i], str)]
     if op.unit == "节":  # 节 are numbered within their 章: the shift ends at the next 章 (or 编)
-        outer = re.compile(rf"^[ \u3000]*第{_CN_RUN}(?:章|编)", re.M)
+        outer = re.compile(rf"^[ \u3000]*第{CN}(?:章|编)", re.M)
         end = next((n for n, i in enumerate(later) if outer.search(work.parts[i])), len(later))
         later = later[:end]
     if not any(cn_value(m.group(2)) == op.number for i in later for m in pattern.finditer(work.parts[i])):
