@@ -14,13 +14,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from govtext.model import HEADER, LINE, Document
-from govtext.numerals import cn_value
+from govtext.numerals import CN_DIGITS, SMALL_DIGITS, YEAR_DIGITS, cn_value
 
-_YEAR = r"[0-9０-９]{4}|[〇零一二三四五六七八九]{4}"
-_SMALL = r"[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3}"
+_YEAR = rf"[0-9０-９]{{4}}|[{YEAR_DIGITS}]{{4}}"
+_SMALL = rf"[0-9０-９]{{1,2}}|[{SMALL_DIGITS}]{{1,3}}"
 _DATE = re.compile(rf"({_YEAR})\s*年\s*({_SMALL})\s*月(?:\s*({_SMALL})\s*日)?")
 _FILE_YEAR = re.compile(r"(?<![0-9])(1[89][0-9]{2}|20[0-9]{2})(?![0-9])")
-_SESSION = re.compile(r"第[一二三四五六七八九十百]+届")
+_SESSION = re.compile(rf"第[{CN_DIGITS}]+届")
 # A place name: CJK characters, none of the function words that come before one in a
 # header line (……日在北京市……, 经浙江省……).
 _PLACE = r"[^\W\d_日在于经由和与及的年月第届次]{2,10}?(?:省|市|自治区|自治州|县|区)"

@@ -13,6 +13,12 @@ from typing import NamedTuple
 CN_DIGITS = "〇零一二三四五六七八九十百千两"
 """Every character that may appear in a Chinese numeral as laws and reports write them."""
 
+YEAR_DIGITS = "〇零一二三四五六七八九"
+"""The characters a year is spelled with, digit by digit (二〇二五年, 一九九八年)."""
+
+SMALL_DIGITS = "一二三四五六七八九十"
+"""The characters of a small count written with 十 (a month, a day, 第三次): up to 九十九."""
+
 _VALUES = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _UNITS = {"十": 10, "百": 100, "千": 1000}
 _DIGIT_CHARS = "零一二三四五六七八九"

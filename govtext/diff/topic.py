@@ -31,6 +31,7 @@ from typing import Callable, Iterable
 
 from govtext.diff.normalize import normalize
 from govtext.diff.units import HEADING_FAMILY, Unit
+from govtext.numerals import CN_DIGITS
 
 Tokenize = Callable[[str], list[tuple[str, int, int]]]
 
@@ -59,7 +60,7 @@ CONTEXT_DAMP = 0.85
 POSTING_CAP = 64
 """A word found in more units than this never proposes a candidate (it may still score one)."""
 
-_NUMERAL = re.compile(r"[〇零一二三四五六七八九十百千两\d]+")
+_NUMERAL = re.compile(rf"[{CN_DIGITS}\d]+")
 _CJK = re.compile(r"[\u4e00-\u9fff]+")
 _FUNCTION_CHARS = frozenset("的了和与及或并而是在以为对把将被等之其所从向于由也都就又不有着到")
 """Characters that stand alone as grammar, not as a piece of an unknown word: a run of

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from govtext.formats.detect import DOCUMENT_SUFFIXES
 from govtext.history.records import HistoryError
-from govtext.numerals import cn_value
+from govtext.numerals import CN_DIGITS, YEAR_DIGITS, cn_value
 
 """What a folder contributes: its text and govtext XML files."""
 
@@ -27,12 +27,12 @@ HEADER_LINE_CHARS = 120
 """A longer line is body text: the header ends there (dates in the body are history the
 text tells, not its own date)."""
 
-_NUM = r"[0-9]{1,4}|[〇零一二三四五六七八九十○Ｏ]{1,4}"
+_NUM = rf"[0-9]{{1,4}}|[{YEAR_DIGITS}十○Ｏ]{{1,4}}"  # ○ and Ｏ: common stand-ins for 〇
 # A date line opens with its date (1979年7月1日 第五届……通过, （2024年3月5日在……上）): a
 # date further into a line is one the text mentions (本届政府1998年3月就职), not its own.
 _DATE = re.compile(rf"^[\s（(〔【—\-－]*({_NUM})\s*年\s*({_NUM})\s*月\s*(?:({_NUM})\s*日)?")
 _NAME_YEAR = re.compile(r"(?<![0-9])(1[89][0-9]{2}|20[0-9]{2})(?![0-9])")
-_BODY_START = re.compile(r"^\s*(第[一二三四五六七八九十百零〇]+[编章条]|目\s*录)")
+_BODY_START = re.compile(rf"^\s*(第[{CN_DIGITS}]+[编章条]|目\s*录)")
 _ZERO = str.maketrans("○Ｏ", "〇〇")
 
 

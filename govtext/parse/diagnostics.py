@@ -17,7 +17,7 @@ from typing import Iterable, Iterator
 
 from govtext import model
 from govtext.model import Diagnostic, Node
-from govtext.numerals import number_value, zhiyi_value
+from govtext.numerals import CN_DIGITS, number_value, zhiyi_value
 from govtext.parse.numbering import STYLES, match_number
 
 WARNING = "warning"
@@ -33,7 +33,7 @@ CODES = {
 
 _FULLWIDTH_DIGIT = re.compile("[０-９]")
 _ASCII_DIGIT = re.compile("[0-9]")
-_NUMERAL = "[0-9０-９]+|[〇零一二三四五六七八九十百千两]+"  # compiled (re's cache) for the rare unmatched number
+_NUMERAL = f"[0-9０-９]+|[{CN_DIGITS}]+"  # compiled (re's cache) for the rare unmatched number
 
 
 def find_diagnostics(root: Node) -> tuple[Diagnostic, ...]:

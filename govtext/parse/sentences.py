@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from govtext.lexicon import Lexicon
-from govtext.numerals import cn_value
+from govtext.numerals import CN_DIGITS, cn_value
 from govtext.parse.numbering import ENUMERATION
 from govtext.parse.punct import CLAUSE_BREAKS, CLOSERS, COLONS, FULL_STOPS, SENTENCE_ENDS, WHITESPACE, is_balanced_closer
 
@@ -219,7 +219,7 @@ def enumeration_starts(text: str, sentence_spans: list[tuple[int, int]], offset:
 
 def enumeration_style(marker: str) -> str:
     """一是 and 三是 → 是, 二要 → 要, 第一， → 第: the members of one run share it."""
-    return "第" if marker.startswith("第") else marker.lstrip("〇零一二三四五六七八九十百两0123456789").rstrip("，,、")
+    return "第" if marker.startswith("第") else marker.lstrip(CN_DIGITS + "0123456789").rstrip("，,、")
 
 
 def marker_number(marker: str) -> str:

@@ -14,10 +14,10 @@ import re
 from collections.abc import Iterator
 
 from govtext.model import HEADER, SECTION, SENTENCE_TYPES, Document, Node
-from govtext.numerals import cn_value
+from govtext.numerals import YEAR_DIGITS, cn_value
 from govtext.targets.lexicon import TargetLexicon
 
-_YEAR = re.compile(r"([0-9０-９]{4}|[〇零一二三四五六七八九○]{4})\s*年")
+_YEAR = re.compile(rf"([0-9０-９]{{4}}|[{YEAR_DIGITS}○]{{4}})\s*年")  # ○: a common stand-in for 〇
 _FULLWIDTH = str.maketrans("０１２３４５６７８９○", "0123456789〇")
 _LEADING_MARKS = " \t\r\n　—－-…·•“\"（("
 

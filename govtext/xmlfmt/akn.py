@@ -27,7 +27,7 @@ from govtext.model import (
     APPENDIX, ARTICLE, BLANK, BOOK, CHAPTER, CLAUSE, HEADER, HEADING, LABEL, LINE, POINT, SECTION,
     SENTENCE_TYPES, SUBPOINT, Document, Node,
 )
-from govtext.numerals import number_value
+from govtext.numerals import CN_DIGITS, SMALL_DIGITS, YEAR_DIGITS, number_value
 from govtext.xmlfmt import XML_ILLEGAL
 
 AKN_NAMESPACE = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
@@ -47,9 +47,9 @@ POLICY_ELEMENTS = {SECTION: ("level", "lvl")}
 # Units whose eId starts afresh instead of under their parent's.
 UNPREFIXED = {ARTICLE}
 
-_NUMBER = re.compile(r"[0-9０-９]+|[〇零一二两三四五六七八九十百千]+|[①-⑳]")
-_DATE = re.compile(r"([0-9]{4}|[〇零一二三四五六七八九]{4})年([0-9]{1,2}|[一二三四五六七八九十]{1,3})月"
-                   r"([0-9]{1,2}|[一二三四五六七八九十]{1,3})日")
+_NUMBER = re.compile(rf"[0-9０-９]+|[{CN_DIGITS}]+|[①-⑳]")
+_DATE = re.compile(rf"([0-9]{{4}}|[{YEAR_DIGITS}]{{4}})年([0-9]{{1,2}}|[{SMALL_DIGITS}]{{1,3}})月"
+                   rf"([0-9]{{1,2}}|[{SMALL_DIGITS}]{{1,3}})日")
 UNKNOWN_DATE = "0001-01-01"
 
 _ILLEGAL = XML_ILLEGAL  # lxml refuses these characters; AKN export drops them
