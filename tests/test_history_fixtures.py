@@ -7,7 +7,7 @@ import pytest
 from conftest import FIXTURES
 from govtext.history import HistoryError, build_history
 from govtext.history.order import expand, header_date, labels, name_date, order
-from govtext.history.series import run_shares, split_runs
+from govtext.history.series import split_runs
 
 POLICY = FIXTURES / "history" / "policy"
 LAW = FIXTURES / "history" / "law"
@@ -88,39 +88,6 @@ def test_runs_cover_every_pair_once(sizes, parts) -> None:
     assert all(a < b for a, b in runs)
     assert all(runs[k][1] == runs[k + 1][0] for k in range(len(runs) - 1))
     assert len(runs) == min(parts, len(sizes) - 1)
-
-
-@pytest.mark.parametrize("workers", [1, 2, 3])
-def test_runs_are_handed_out_largest_first(workers) -> None:
-    """Big runs first, small ones last (to even out the workers), each pair in exactly one run."""
-    sizes = [10] * 61
-    runs = split_runs(sizes, run_shares(workers))
-    assert runs[0][0] == 0 and runs[-1][1] == 60
-    assert all(runs[k][1] == runs[k + 1][0] for k in range(len(runs) - 1))
-    pairs = [b - a for a, b in runs]
-    assert len(runs) == (1 if workers == 1 else 3 * workers)
-    rounds = [pairs[k : k + workers] for k in range(0, len(pairs), workers)]
-    assert all(min(rounds[k]) > max(rounds[k + 1]) for k in range(len(rounds) - 1))
-    assert abs(sum(rounds[0]) - (60 if workers == 1 else 42)) <= workers  # 70 % of the pairs first
-
-
-@pytest.mark.parametrize("pairs", [1, 2, 6, 12, 24, 49, 200])
-def test_later_rounds_only_where_their_runs_hold_enough_pairs(pairs) -> None:
-    """Each run boundary costs a version parsed twice: a round of runs under MIN_RUN_PAIRS
-    pairs joins the round before, so a short series gets one run per worker."""
-    from govtext.history.series import MIN_RUN_PAIRS
-
-    shares = run_shares(2, pairs)
-    assert abs(sum(shares) - 1) < 1e-9
-    assert all(share * pairs >= MIN_RUN_PAIRS for share in shares[2:])
-    if pairs < 2 * MIN_RUN_PAIRS / 0.2:
-        assert shares == [0.5, 0.5]
-    if pairs >= 2 * MIN_RUN_PAIRS / 0.1:
-        assert len(shares) == 2 * 3
-
-
-def test_fewer_pairs_than_runs_gives_one_run_a_pair() -> None:
-    assert split_runs([5, 5, 5], run_shares(2)) == [(0, 1), (1, 2)]
 
 
 def test_reworded_item_keeps_its_lineage(policy) -> None:

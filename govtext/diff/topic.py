@@ -178,10 +178,25 @@ class TopicIndex:
 
     def _vectors(self, units: list[Unit], own: list[tuple[Counter[str], set[str]]],
                  styles: dict[int, str | None]) -> dict[int, _Words]:
-        bags = {u.index: Counter(own[u.index][0]) for u in units if styles[u.index]}
-        # A numbered unit's words include those of the units under it: a section's items, an
-        # item's enumerations.
-        heads = {u.node.id: u.index for u in units if u.index in bags}
+        idf = self.idf
+        out = {}
+        for index, weights in self._weights(units, own, styles).items():
+            vector = {w: tf * idf[w] for w, tf in weights.items()}
+            lead = {w: idf[w] for w in own[index][1]}
+            out[index] = _Words(vector, _norm(vector), lead, _norm(lead), sum(idf[w] for w in weights))
+        return out
+
+    def _weights(self, units: list[Unit], own: list[tuple[Counter[str], set[str]]],
+                 styles: dict[int, str | None]) -> dict[int, dict[str, float]]:
+        """Each numbered unit's words, with the words of the units under it (a section's items,
+        an item's enumerations), as sublinear counts ``1 + log n``.  They depend on one version
+        alone, so they are kept on the units (read-only) for the version's other pair."""
+        tokenize = self._tokenize
+        numbered = [u for u in units if styles[u.index]]
+        if all(u.topic_weights is not None and u.topic_weights[0] == tokenize for u in numbered):
+            return {u.index: u.topic_weights[1] for u in numbered}
+        bags = {u.index: Counter(own[u.index][0]) for u in numbered}
+        heads = {u.node.id: u.index for u in numbered}
         if heads:
             for unit in units:
                 node_id = unit.node.id
@@ -190,12 +205,11 @@ class TopicIndex:
                     head = heads.get(node_id)
                     if head is not None and head != unit.index:
                         bags[head].update(own[unit.index][0])
-        idf = self.idf
         out = {}
-        for index, bag in bags.items():
-            vector = {w: (1 + math.log(n)) * idf[w] for w, n in bag.items()}
-            lead = {w: idf[w] for w in own[index][1]}
-            out[index] = _Words(vector, _norm(vector), lead, _norm(lead), sum(idf[w] for w in bag))
+        for unit in numbered:
+            weights = {w: 1 + math.log(n) for w, n in bags[unit.index].items()}
+            unit.topic_weights = (tokenize, weights)
+            out[unit.index] = weights
         return out
 
     # --- scores --------------------------------------------------------------------

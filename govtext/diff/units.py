@@ -73,6 +73,10 @@ class Unit:
     """The topic index's words of this unit, with the tokenizer that made them (see
     :meth:`govtext.diff.topic.TopicIndex._own`): kept on the unit so that a version in two
     pairs (``history``) is segmented once."""
+    topic_weights: tuple | None = None
+    """The same unit's words with those of the units under it, as sublinear counts (see
+    :meth:`govtext.diff.topic.TopicIndex._weights`), with the tokenizer that made them: what
+    a version's vectors need of it whatever the other version is."""
 
     @property
     def grams(self) -> frozenset[str]:

@@ -1,9 +1,10 @@
 """``build_history``: files in, one :class:`History` out.
 
 expand folders → date and order the versions → parse and diff successive pairs in
-parallel (each worker takes a run of consecutive versions, so each version is
-parsed once, and once more only where two runs meet; the differ's segmenter loads
-once per worker) → lineages, ledger, blame.
+parallel (each worker walks the series pair by pair from one end of a stretch, the
+workers of a stretch towards each other, so each version is parsed once, and once
+more only where two walks meet; see :mod:`govtext.history.claims`; the differ's
+segmenter loads once per worker) → lineages, ledger, blame.
 """
 
 from __future__ import annotations
@@ -11,7 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from govtext.errors import GovtextError
-from govtext.executor import default_jobs, run_in_order
+from govtext.executor import default_jobs, run_tasks
+from govtext.history.claims import ClaimBoard
 from govtext.history.blame import build_blame
 from govtext.history.digest import Digest, digest, step
 from govtext.diff.data import read_term_list
@@ -23,11 +25,15 @@ from govtext.history.unity import unity_warnings
 
 
 @dataclass(frozen=True, slots=True)
-class _Run:
-    """A worker's task: consecutive versions of the series (paths and labels)."""
+class _Walk:
+    """A worker's task: walk the series from pair ``start`` in ``direction`` (+1 or -1), diffing
+    each pair it claims on ``board``, then take over the middle of what nobody has claimed."""
 
     paths: tuple[str, ...]
     labels: tuple[str, ...]
+    board: ClaimBoard
+    start: int
+    direction: int
     keep_diffs: bool = False
     options: object = None
     """The ReadOptions every version is read with (None: the defaults)."""
@@ -38,84 +44,103 @@ class _Run:
 
 
 @dataclass(frozen=True, slots=True)
-class _RunResult:
-    digests: tuple[Digest, ...] = ()
-    steps: tuple[Step, ...] = ()
-    error: str | None = None
-    titles: tuple[str, ...] = ()
-    """The title each version's header states ('' where none), to tell whether they are one document."""
-    targets: tuple = ()
-    """Per version, its targets or None (only when the task asks)."""
+class _Read:
+    """What a worker keeps of a version it parsed: its digest, the title its header states ('' where
+    none, to tell whether the versions are one document), and its targets (only when asked)."""
+
+    digest: Digest
+    title: str
+    targets: object = None
 
 
-def _run(task: _Run) -> _RunResult:
-    """Parse each version of the run once and diff it with the one before (in a worker),
-    building its diff units once for both pairs it is in."""
+@dataclass(frozen=True, slots=True)
+class _WalkResult:
+    versions: tuple[tuple[int, _Read], ...] = ()
+    """(version index, what was read), for every version the walk parsed."""
+    steps: tuple[tuple[int, Step], ...] = ()
+    """(pair index, its step), for every pair the walk diffed."""
+    error: tuple[int, str] | None = None
+    """(version index, message): the version that could not be read (-1: before any)."""
+
+
+class _Unreadable(Exception):
+    """A version that could not be read: which, and why."""
+
+    def __init__(self, index: int, message: str):
+        super().__init__(message)
+        self.index, self.message = index, message
+
+
+def _walk(task: _Walk) -> _WalkResult:
+    """Diff the pairs this worker claims, each version parsed once per walk: the version the walk
+    stands on, and its units (with the bigram sets they cache), serve the next pair too."""
     from govtext.diff import diff_documents
     from govtext.diff.units import build_units
     from govtext.lexicon import load_lexicon
     from govtext.metadata import describe
     from govtext.pipeline import load
 
-    digests, steps, titles, targets, previous, previous_units = [], [], [], [], None, None
+    board = task.board
     try:
         lexicon = load_lexicon(task.lexicon) if task.lexicon else None
     except GovtextError as exc:
-        return _RunResult(error=str(exc))
+        board.stop()
+        return _WalkResult(error=(-1, str(exc)))
     if task.targets:
         from govtext.targets import load_target_lexicon, targets_of
 
         target_lexicon = load_target_lexicon(None)
-    for path, label in zip(task.paths, task.labels):
+    versions: list[tuple[int, _Read]] = []
+    steps: list[tuple[int, Step]] = []
+
+    def read(k: int):
         try:
-            doc = load(path, lexicon, task.options)
-        except GovtextError as exc:  # reported by the caller, with the others still run
-            return _RunResult(error=str(exc))
-        digests.append(digest(doc, label, path))
-        titles.append(describe(doc).title)
-        if task.targets:
-            targets.append(targets_of(doc, target_lexicon) if doc.genre == "policy" else None)
-        # Each version's units (and the bigram sets they cache) serve both of its pairs.
-        units = build_units(doc)
-        if previous is not None:
-            steps.append(step(diff_documents(previous, doc, units=(previous_units, units)), task.keep_diffs))
-        previous, previous_units = doc, units
-    return _RunResult(tuple(digests), tuple(steps), titles=tuple(titles), targets=tuple(targets))
+            doc = load(task.paths[k], lexicon, task.options)
+        except GovtextError as exc:  # reported by the caller, the other walks called off
+            board.stop()
+            raise _Unreadable(k, str(exc)) from None
+        targets = targets_of(doc, target_lexicon) if task.targets and doc.genre == "policy" else None
+        versions.append((k, _Read(digest(doc, task.labels[k], task.paths[k]), describe(doc).title, targets)))
+        return k, doc, build_units(doc)
+
+    held = None
+    try:
+        for pair, direction in board.walk(task.start, task.direction):
+            near, far = (pair, pair + 1) if direction > 0 else (pair + 1, pair)
+            if held is None or held[0] != near:
+                held = read(near)
+            other = read(far)
+            old, new = (held, other) if direction > 0 else (other, held)
+            result = diff_documents(old[1], new[1], units=(old[2], new[2]))
+            steps.append((pair, step(result, task.keep_diffs)))
+            board.finish(pair)
+            held = other
+    except _Unreadable as exc:
+        return _WalkResult(error=(exc.index, exc.message))
+    return _WalkResult(tuple(versions), tuple(steps))
 
 
-def _crashed(task: _Run, exc: BaseException) -> _RunResult:
-    return _RunResult(error=f"{task.paths[0]} … {task.paths[-1]}: worker failed ({exc})")
+def _crashed(task: _Walk, exc: BaseException) -> _WalkResult:
+    task.board.stop()
+    return _WalkResult(error=(-1, f"{task.paths[0]} … {task.paths[-1]}: a worker failed ({exc})"))
 
 
-ROUNDS = (0.7, 0.2, 0.1)
-"""Shares of the series' estimated work handed out round by round, each round's share split
-among the workers: big runs first, then smaller ones to whichever worker frees up first.
-A run's cost is only estimated (by size; later reports cost more per character), so two equal
-runs can end a second apart on the 50 reports; the later rounds' runs absorb that, and the
-tail is at most one of them.  See :data:`MIN_RUN_PAIRS` for what bounds the rounds."""
+def walks(sizes: list[int], workers: int) -> list[tuple[int, int]]:
+    """Where each worker's walk starts: ``(pair, direction)``.
 
-MIN_RUN_PAIRS = 2
-"""Fewest pairs (estimated) a run of a later round may hold; a round that would give its runs
-fewer joins the round before.  Each run boundary parses and segments a version twice (about a
-third of a pair's work), so runs of one pair cost more than they balance: on each half of the
-50 reports, where size predicts cost well, six runs took 2–10 % longer than one per worker.
-A short series gets one run per worker, as before; the 50 reports three rounds."""
-
-
-def run_shares(workers: int, pairs: int | None = None) -> list[float]:
-    """The share of the work each run gets, in the order the runs are handed out (``pairs``:
-    how many pairs the series has; None: every round)."""
-    if workers <= 1:
-        return [1.0]
-    rounds = [ROUNDS[0]]
-    for share in ROUNDS[1:]:
-        if pairs is not None and share / workers * pairs < MIN_RUN_PAIRS:
-            rounds[-1] += share  # too few pairs a run: the round before takes it
-        else:
-            rounds.append(share)
-    if len(rounds) == 1:
-        rounds = [1.0]
-    return [share / workers for share in rounds for _ in range(workers)]
+    Workers go in twos, one from each end of a stretch of the series, the stretches of about
+    equal size per worker (an odd one out walks a stretch of its own, forward); where they
+    meet depends on what the pairs really cost, not on the estimate.  One worker walks the
+    whole series."""
+    pairs = len(sizes) - 1
+    workers = max(1, min(workers, pairs))
+    teams = [2] * (workers // 2) + [1] * (workers % 2)
+    out: list[tuple[int, int]] = []
+    for (a, b), team in zip(split_runs(sizes, [team / workers for team in teams]), teams):
+        out.append((a, 1))
+        if team == 2:
+            out.append((b - 1, -1))
+    return out
 
 
 def split_runs(sizes: list[int], parts: int | list[float]) -> list[tuple[int, int]]:
@@ -177,25 +202,12 @@ def build_history(paths: list[str], order_mode: str = "date", jobs: int | None =
     names = [names[k] for k in ranked]
     dates = [dates[k] for k in ranked]
 
-    workers = jobs or default_jobs()
-    # Runs handed out largest first, in series order, as workers free up (the pool takes tasks
-    # in the order given): the small last ones even out the workers, and move the progress bar.
-    runs = split_runs([len(text) for text in texts], run_shares(min(workers, len(files) - 1), len(files) - 1))
-    tasks = [_Run(tuple(files[a : b + 1]), tuple(names[a : b + 1]), keep_diffs, options, lexicon, targets)
-             for a, b in runs]
-    digests: list[Digest] = []
-    steps: list[Step] = []
-    titles: list[str] = []
-    version_targets: list = []
-    for result in run_in_order(_run, tasks, jobs=jobs, on_crash=_crashed):
-        if result.error:
-            raise HistoryError(result.error)
-        digests.extend(result.digests[1:] if digests else result.digests)
-        titles.extend(result.titles[1:] if titles else result.titles)
-        version_targets.extend(result.targets[1:] if version_targets else result.targets)
-        steps.extend(result.steps)
-        if advance is not None:
-            advance(len(result.steps))
+    read, diffed = _diff_series(files, names, [len(text) for text in texts], jobs, advance,
+                                keep_diffs, options, lexicon, targets)
+    digests = [read[k].digest for k in range(len(files))]
+    titles = [read[k].title for k in range(len(files))]
+    version_targets = [read[k].targets for k in range(len(files))] if targets else []
+    steps = [diffed[k] for k in range(len(files) - 1)]
 
     versions = [Version(d.label, d.path, date, d.sha256, len(d.text)) for d, date in zip(digests, dates)]
     target = resolve_label(blame, versions) if blame else len(versions) - 1
@@ -211,3 +223,28 @@ def build_history(paths: list[str], order_mode: str = "date", jobs: int | None =
         warnings=unity_warnings(names, [d.genre for d in digests], titles),
         targets=tuple(version_targets),
     )
+
+
+def _diff_series(files, names, sizes, jobs, advance, keep_diffs, options, lexicon, targets):
+    """Every version read and every successive pair diffed, by the walks of :func:`walks`:
+    ``({version: _Read}, {pair: Step})``."""
+    board = ClaimBoard.create(len(files) - 1)
+    tasks = [_Walk(tuple(files), tuple(names), board, start, direction, keep_diffs, options, lexicon, targets)
+             for start, direction in walks(sizes, jobs or default_jobs())]
+    read: dict[int, _Read] = {}
+    diffed: dict[int, Step] = {}
+    errors: list[tuple[int, str]] = []
+    try:
+        with board.watch(advance):
+            for _, result in run_tasks(_walk, tasks, jobs=jobs, on_crash=_crashed):
+                if result.error:
+                    errors.append(result.error)
+                read.update(result.versions)  # a version two walks met on is read alike by both
+                diffed.update(result.steps)
+    finally:
+        board.remove()
+    if errors:  # the first version in series order that could not be read (a worker's failure first)
+        raise HistoryError(min(errors)[1])
+    if len(diffed) != len(files) - 1 or len(read) != len(files):
+        raise RuntimeError(f"history: {len(diffed)} of {len(files) - 1} pairs diffed")
+    return read, diffed
