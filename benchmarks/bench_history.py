@@ -7,10 +7,9 @@ Measures in one run, so both figures share the machine's load:
   one per core), one after the other, round by round; the figure is the median of the
   rounds' ratios (goal: ≤ 12x the one diff, issue 22), printed with their range;
 - with ``--serial``, ``--jobs 1`` too;
-- with ``--balance``, a figure the machine's load does not move: each run of versions the
-  workers are handed is timed alone (CPU, in this process), and the wall time two workers
-  would take taking them in order (each to the first worker free) is printed beside the
-  ideal (half the CPU), for the runs history makes and for one equal-size run per worker;
+- with ``--balance``, figures the machine's load hardly moves: the CPU of each worker's walk
+  (they should end within about a pair of each other) and how many versions were read (one
+  more than the series where two walks meet);
 - peak memory of the history run: the largest sum of resident memory over the
   process and its workers, sampled every 20 ms (goal ≤ 300 MB), and the largest
   single process.
@@ -79,37 +78,39 @@ def best(cmd: list[str], runs: int) -> tuple[float, float, float]:
 
 
 def balance(series: Path, workers: int = 2) -> None:
-    """CPU of each run of versions, timed alone in this process, and the wall time ``workers``
-    workers would take handed them in order, as the local pool hands them out."""
-    import gc
-    import heapq
+    """CPU of each worker's walk in a real history (a figure the machine's load hardly moves,
+    unlike wall time): the walks should end within about a pair of each other, and read each
+    version once but where two walks meet.  Needs forked workers (Linux before Python 3.14),
+    which run the timing wrapper installed here."""
+    import tempfile
 
     sys.path.insert(0, str(ROOT))
     from govtext.history import series as history
-    from govtext.history.order import expand, labels, order
-    from govtext.pipeline import read_text
 
-    gc.set_threshold(100_000)  # as the command line runs
-    files = expand([str(series)])
-    texts = [read_text(path, None) for path in files]
-    ranked, _ = order(files, texts, "date")
-    files, texts = [files[k] for k in ranked], [texts[k] for k in ranked]
-    names, sizes = labels(files), [len(text) for text in texts]
-    schemes = {"history's runs": history.split_runs(sizes, history.run_shares(workers)),
-               f"{workers} equal-size runs": history.split_runs(sizes, workers)}
-    history._run(history._Run(tuple(files[:2]), tuple(names[:2])))  # imports and dictionary, once
-    cost = {}
-    for a, b in sorted({run for runs in schemes.values() for run in runs}):
-        start = time.process_time()
-        history._run(history._Run(tuple(files[a : b + 1]), tuple(names[a : b + 1])))
-        cost[(a, b)] = time.process_time() - start
-    for name, runs in schemes.items():
-        free = [0.0] * workers
-        for run in runs:
-            heapq.heappush(free, heapq.heappop(free) + cost[run])
-        total = sum(cost[run] for run in runs)
-        print(f"{name:<22} CPU {total:5.2f} s in {len(runs)} runs ({', '.join(f'{cost[r]:.2f}' for r in runs)}); "
-              f"{workers} workers: {max(free):5.2f} s (ideal {total / workers:5.2f} s)")
+    with tempfile.NamedTemporaryFile("r", suffix=".tsv") as log:
+        _timed_walk.log, _timed_walk.original = log.name, history._walk
+        history._walk = _timed_walk
+        try:
+            shown = history.build_history([str(series)], jobs=workers)
+        finally:
+            history._walk = _timed_walk.original
+        walks = [tuple(map(float, line.split("\t"))) for line in log.read().splitlines()]
+    if not walks:
+        print("balance: the workers did not run the timing wrapper (not forked)")
+        return
+    cpus = sorted(cpu for cpu, _, _ in walks)
+    print(f"{len(walks)} walks: CPU {', '.join(f'{c:.2f}' for c, _, _ in walks)} s, pairs "
+          f"{', '.join(str(int(p)) for _, p, _ in walks)}; the last ends {cpus[-1] - cpus[0]:.2f} s of CPU after "
+          f"the first; versions read {int(sum(n for _, _, n in walks))} for {len(shown.versions)}")
+
+
+def _timed_walk(task):
+    """The history's walk, its CPU time and counts appended to the log (module level: pickled)."""
+    start = time.process_time()
+    result = _timed_walk.original(task)
+    with open(_timed_walk.log, "a") as out:
+        out.write(f"{time.process_time() - start}\t{len(result.steps)}\t{len(result.versions)}\n")
+    return result
 
 
 def main() -> None:
@@ -118,7 +119,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5, help="rounds (each: one diff, one history)")
     parser.add_argument("--serial", action="store_true", help="also time --jobs 1")
     parser.add_argument("--balance", action="store_true",
-                        help="also time each run alone and print the two-worker wall time it implies")
+                        help="also print the CPU of each worker's walk and the versions read")
     args = parser.parse_args()
     series = Path(args.corpus) / "series" / "gwr"
     if not series.is_dir():
