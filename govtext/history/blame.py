@@ -20,8 +20,8 @@ KEEPS_WORDING = frozenset({"moved", "renumbered", "formatting"})
 def build_blame(digests: list[Digest], lineages: tuple[Lineage, ...], t: int) -> tuple[BlameEntry, ...]:
     target = digests[t]
     entries: list[BlameEntry] = []
-    earlier = [frozenset(s.norm for s in digest.sentences) for digest in digests[:t]]
-    for sentence in target.sentences:
+    earlier = [frozenset(digest.sentence_norms) for digest in digests[:t]]
+    for sentence in target.sentences():
         since = t
         while since > 0 and sentence.norm in earlier[since - 1]:
             since -= 1

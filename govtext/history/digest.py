@@ -100,17 +100,30 @@ class Digest:
     genre: str
     text: str
     nodes: tuple[NodeInfo, ...]
-    sentences: tuple[SentenceInfo, ...]
+    # The sentences column by column, not as SentenceInfo records: a history's workers send
+    # some 26,000 sentences of the 50 work reports to the main process, and columns of plain
+    # values are pickled in C (records: ~0.25 s, most of it on the critical path after the
+    # last pair).  :meth:`sentences` gives the records.
+    sentence_ids: tuple[str, ...]
+    sentence_types: tuple[str, ...]
+    sentence_norms: tuple[int, ...]
+    """Fingerprint of each normalised sentence."""
+    sentence_spans: tuple[tuple[int, int], ...]
     leaf_starts: tuple[int, ...]
     """Start offset of every leaf, in order (for bisecting an offset to its leaf)."""
 
     leaf_owner: tuple[int, ...]
     """For each leaf, the index in ``nodes`` of its innermost tracked ancestor, or -1."""
 
+    def sentences(self) -> list[SentenceInfo]:
+        """The sentences, headings and header lines, in document order."""
+        return list(map(SentenceInfo, self.sentence_ids, self.sentence_types, self.sentence_norms,
+                        self.sentence_spans))
+
 
 def digest(doc: Document, label: str, path: str) -> Digest:
     nodes: list[NodeInfo] = []
-    sentences: list[SentenceInfo] = []
+    sentences: list[tuple[str, str, int, tuple[int, int]]] = []
     starts: list[int] = []
     owners: list[int] = []
 
@@ -121,7 +134,7 @@ def digest(doc: Document, label: str, path: str) -> Digest:
             if node.type in SENTENCES:
                 norm = normalize(node.text or "")
                 if norm:
-                    sentences.append(SentenceInfo(node.id, node.type, fingerprint(norm), node.span))
+                    sentences.append((node.id, node.type, fingerprint(norm), node.span))
             return
         if node.type in TRACKED:
             own = node_label(node)
@@ -132,7 +145,8 @@ def digest(doc: Document, label: str, path: str) -> Digest:
             visit(child, owner, path_labels)
 
     visit(doc.root, -1, ())
-    return Digest(label, path, doc.source.sha256, doc.genre, doc.text, tuple(nodes), tuple(sentences),
+    ids, types, norms, spans = zip(*sentences) if sentences else ((), (), (), ())
+    return Digest(label, path, doc.source.sha256, doc.genre, doc.text, tuple(nodes), ids, types, norms, spans,
                   tuple(starts), tuple(owners))
 
 
