@@ -36,7 +36,7 @@ from govtext.numerals import to_cn
 
 _Q = "\ue000\\d+\ue001"
 _QS = rf"(?:{_Q})+"
-_QLIST = rf"{_Q}(?:(?:、|和|及){_Q})*"
+_QLIST = rf"{_Q}(?:(?:、|和|及)?{_Q})*"  # “A”“B”分别修改为 writes no mark between the words
 _V = {name: alternatives(words) for name, words in VERBS.items()}
 _ART = rf"第{NUM}条(?:之{CN})?"
 _CL = rf"第{NUM}款"
@@ -132,6 +132,8 @@ def _words(m, item: _Item) -> None:
     targets = _targets_of(where, item) if not re.fullmatch(r"将?中的", where) else ()
     olds = [item.word(q.group()) for q in PLACEHOLDER_RE.finditer(m.group("old"))]
     news = [item.word(q.group()) for q in PLACEHOLDER_RE.finditer(m.group("new"))]
+    if "\ue001\ue000" in m.group("new") and len(olds) < 2:
+        raise ValueError("one phrase replaced by several quotations")  # a paragraph payload, not words
     if len(news) == 1 and len(olds) > 1:
         news = news * len(olds)
     if len(olds) != len(news):
@@ -180,6 +182,20 @@ def _delete_words(m, item: _Item) -> None:
     if m.groupdict().get("units"):
         # ……中的“A”和第三款: the list ends with whole units, named from the unit last named.
         item.ops.extend(Delete(t) for t in item.ctx.resolve_list(m.group("units")))
+
+
+def _neighbour_words(m, item: _Item) -> None:
+    """将第六条中“A”后的“B”删去 / 删去……“A”前的“B” / 将……“A”后的“B”修改为“C”: words found beside their
+    neighbour, read as the two together (A B → A C); not adjacent there, the applier reports them not found."""
+    where, sentence = _sentence_of(m.group("where") or "")
+    targets = _targets_of(where, item)
+    neighbour, old = item.word(m.group("nb")), item.word(m.group("old"))
+    new = item.word(m.group("new")) if m.group("new") else ""
+    if not neighbour or not old:
+        raise ValueError("an empty quotation “” cannot be found")
+    before = SIDES[m.group("side")] == "before"
+    item.ops.append(ReplaceWords(targets, old + neighbour if before else neighbour + old,
+                                 new + neighbour if before else neighbour + new, sentence=sentence))
 
 
 def _delete_words_after(m, item: _Item) -> None:
@@ -518,7 +534,10 @@ def _move_to(m, item: _Item) -> None:
 def _transfer(m, item: _Item) -> None:
     """将第三条第二款作为第四条第二款: a 款 becomes a 款 of another article."""
     target = item.ctx.resolve(m.group("ref"))
-    dest = Context().resolve(m.group("dest"))
+    dest_text = m.group("dest")
+    if not dest_text.startswith("第") or "条" not in dest_text:
+        dest_text = m.group("to") + re.sub(rf"^{alternatives(SAME_ARTICLE)}", "", dest_text)
+    dest = Context().resolve(dest_text)
     if target.clause is None or target.point is not None:
         raise ValueError(f"{target.label()} is not a 款")
     if m.group("to") and Context().resolve(m.group("to")).key != dest.key:
@@ -552,22 +571,27 @@ def _no_change(what: str, renumber: bool) -> Rule:
 
 
 _M = _V["modify"]
-_COUNT = rf"(?P<n>{CN})"
+_COUNT = rf"(?P<n>{NUM})"  # 增加两条 / 增加2条
 # The clauses, tried in order at each position of an item.
 RULES: tuple[tuple[re.Pattern[str], Rule], ...] = tuple((re.compile(p), r) for p, r in (
     *((pattern, _no_change(what, renumber)) for pattern, what, renumber in NO_CHANGE),
     # 在第X条中的“A”后增加“B” / 在第一条第二款开始部分增加规定：“……”
-    (rf"在?(?P<where>{_LIST}(?:{_IN_SENTENCE})?|{alternatives(WHOLE_LAW)}|其)?(?:中的|的)?(?P<anchor>{_Q})(?P<side>{_SIDE}){_V['add']}"
-     rf"(?P<new>{_Q})", _insert_words),
+    # (中“A”后 without 的; 宪法修正案 style: “A”后增加一句，内容为：“……”)
+    (rf"在?(?P<where>{_LIST}(?:{_IN_SENTENCE})?|{alternatives(WHOLE_LAW)}|其)?(?:中的|中|的)?(?P<anchor>{_Q})(?P<side>{_SIDE}){_V['add']}"
+     rf"(?:一句[，,]?(?:内容为)?[：:]?)?(?P<new>{_Q})", _insert_words),
     (rf"在?(?P<where>{_LIST})(?:的)?(?P<part>{_UNIT_PART}|开头){_V['add']}(?:规定)?[：:]?(?P<new>{_Q})",
      _insert_words),
+    # 将第六条中“A”后的“B”删去 / 删去第六条中“A”后的“B” / ……“A”前的“B”修改为“C”
+    (rf"(?:将|(?P<lead>{_V['delete']}))?(?P<where>{_LIST}(?:{_IN_SENTENCE})?)?(?:中的|其中的|中)?(?P<nb>{_Q})(?P<side>{_SIDE})的"
+     rf"(?P<old>{_Q})(?(lead)|(?:{_V['delete']}|(?:{_M}|{_V['change']})[：:]?(?P<new>{_Q})))", _neighbour_words),
     # ……中的“A”修改为“B” / 将“A”修改为：“……” / 将“A”、“B”分别修改为“C”、“D”
     (rf"{_WHERE}(?P<old>{_QLIST})(?:统一|均|分别|一律)?(?:{_M}|{_V['change']})[：:]?"
-     rf"(?P<new>{_Q}(?:(?:、|和|及){_Q}(?!(?:统一|均|分别|一律)?(?:{_M}|{_V['change']})))*)", _words),
+     rf"(?P<new>{_Q}(?:(?:、|和|及)?{_Q}(?!(?:统一|均|分别|一律)?(?:{_M}|{_V['change']})))*)", _words),
     # 将第X条中的“A”删去 / 将第X条第二款删去 (the verb after its object)
     (rf"(?P<body>将?(?:{_LIST})?(?:{_IN_SENTENCE})?(?:中的|其中的){_Q}(?:(?:和|、|及)(?:{_LIST}(?:中的|末尾的))?{_Q})*){_V['delete']}",
      _delete_words_after),
     (rf"将(?P<refs>{_LIST}){_V['delete']}", _delete),
+    (rf"(?P<refs>{_LIST}){_V['delete']}(?=[，。；,]|$)", _delete),  # 第三条第二款删除 (court style: no 将)
     # 删去……中的“A” / 删去其中的“A”和“B” / 删去第八条第一款末尾的“A”和第二款末尾的“B”
     (rf"{_V['delete']}(?P<body>(?:(?:{_LIST})?(?:{_IN_SENTENCE})?(?:中的|其中的|末尾的|该条中的|该款中的|中))?{_Q}"
      rf"(?:(?:和|、|及)(?:(?:{_LIST})?(?:中的|末尾的))?{_Q})*)"
@@ -607,13 +631,15 @@ RULES: tuple[tuple[re.Pattern[str], Rule], ...] = tuple((re.compile(p), r) for p
     (rf"{_V['include']}(?:(?P<list>第(?P<first>{NUM})条(?:(?:至|、|和|及)第{NUM}条)*)|本(?:章|节|编))"
      rf"(?:[：:]?(?P<q>{_QS}))?", _include),
     # 将第十条、第二十五条合并，作为第十条 / 将第六条和第七条合并
-    (rf"(?P<refs>将{_LIST}){_V['merge']}(?:为一[条款项])?(?:[，,]?作为第(?P<as>{NUM})(?P<as_unit>条|款|项))?", _merge),
+    (rf"(?P<refs>将?{_LIST}){_V['merge']}(?:为一[条款项])?(?:[，,]?作为第(?P<as>{NUM})(?P<as_unit>条|款|项))?", _merge),
     (rf"将(?P<ref>{_ONE}){_V['join']}(?P<into>{_ONE})", _join),
     (rf"将(?P<ref>{_ONE}){_V['detach']}一条[，,]?{_V['as']}第(?P<n>{NUM})条", _detach),
     # 将第十二条移至第十五条后
     (rf"将(?P<ref>{_ONE}){_V['move']}(?P<after>{_ONE})之?后", _move),
     # 将第三条第二款作为第四条第二款 / 移作 (a 款 into another article)
-    (rf"将(?P<ref>{_ONE})(?:{_V['move']}(?P<to>{_ART})[，,]?)?(?:移作|移为|{_V['as']})(?P<dest>第{NUM}条(?:之{CN})?第{NUM}款)(?![第之])",
+    # 将第四条第二款移至第三条，作为第二款 / 作为该条第二款: the article said once, by 移至
+    (rf"将(?P<ref>{_ONE})(?:{_V['move']}(?P<to>{_ART})[，,]?)?(?:移作|移为|{_V['as']})"
+     rf"(?P<dest>(?(to)(?:第{NUM}条(?:之{CN})?|{alternatives(SAME_ARTICLE)})?|第{NUM}条(?:之{CN})?)第{NUM}款)(?![第之])",
      _transfer),
     (rf"将(?P<ref>{_ONE})(?:移作|移为)第[（(]?(?P<n>{NUM})[）)]?(?P<unit>条|款|项)", _move_to),
     (rf"将?{LAW}?(?:第(?P<within>{CN})(?:编|章))?第(?P<a>{CN})(?P<unit>编|章|节){_V['change']}(?:第(?P=within)(?:编|章))?"
