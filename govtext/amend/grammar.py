@@ -55,6 +55,8 @@ _SIDE = alternatives(SIDES)
 _HEADING = rf"(?:第{CN}(?:编|章))?第{CN}(?:编|章|节)"  # 在第三章第一节后增加一节: the 节 counted in its 章
 # 第十条第二款第一句中的“A”: words sought in one sentence of the unit named.
 _IN_SENTENCE = rf"(?:的)?第{CN}句"
+# 引言中的“A” / 宪法序言第三自然段中“A”: words in a paragraph before the articles.
+_TEXT_WORDS = rf"(?:[\u4e00-\u9fff]{{1,10}}?法)?(?:引言|序言(?:第{CN}自然段)?)"
 
 
 Quotes = tuple[tuple[str, ...], ...]
@@ -67,6 +69,8 @@ class _Item:
     quotes: Quotes
     ctx: Context
     ops: list[Operation]
+    text_part: tuple[str, Target | None] | None = None
+    """The paragraph before the articles a words clause last named, and the unit last named then."""
 
     def lines(self, placeholders: str | None) -> tuple[str, ...]:
         """All paragraphs of the (possibly several adjacent) quotes."""
@@ -111,8 +115,16 @@ def _targets_of(where: str | None, item: _Item) -> tuple[Target, ...]:
 
 
 # 宪法第三条第一款“……”修改为：“……” / 宪法第七条：“……”修改为 (修正案 style): the unit, then the words it holds.
-_WHERE = (rf"(?P<where>将?(?:名称(?:(?:、|和|及){_LIST})?|{_LIST}(?:{_IN_SENTENCE})?|{alternatives(WHOLE_LAW)})?(?:中的|其中的|末尾的|中)"
+_WHERE = (rf"(?P<where>将?(?:名称(?:(?:、|和|及){_LIST})?|{_LIST}(?:{_IN_SENTENCE})?|{_TEXT_WORDS}|{alternatives(WHOLE_LAW)})?(?:中的|其中的|末尾的|中)"
           rf"|将?其中的|将{_LIST}|{LAW}{_LIST}[：:]?|将)?")
+
+
+def _text_part_of(where: str) -> str | None:
+    """引言中的 → ``preamble``; 宪法序言第三自然段中 → ``preamble:3``; a unit's place → None."""
+    m = re.match(rf"^[将在]?(?:[\u4e00-\u9fff]{{1,10}}?法)?(?:引言|序言(?:第(?P<n>{CN})自然段)?)(?:中的|中|的|末尾的)?$", where)
+    if not m:
+        return None
+    return f"preamble:{numeral_value(m.group('n'))}" if m.group("n") else "preamble"
 
 
 def _sentence_of(where: str) -> tuple[str, int | None]:
@@ -129,7 +141,11 @@ def _words(m, item: _Item) -> None:
     in_title = bool(re.match(r"^将?名称(?:、|和|及|中的)", where))
     if in_title:
         where = re.sub(r"^将?名称(?:、|和|及)?", "将", where)
-    targets = _targets_of(where, item) if not re.fullmatch(r"将?中的", where) else ()
+    text_part = _text_part_of(where)
+    if not where.strip("将") and item.text_part and item.text_part[1] is item.ctx.target:
+        text_part = item.text_part[0]  # 序言第三自然段中“A”修改为“B”；“C”修改为“D”: the same paragraph
+    targets = _targets_of(where, item) if not re.fullmatch(r"将?中的", where) and not text_part else ()
+    item.text_part = (text_part, item.ctx.target) if text_part else None
     olds = [item.word(q.group()) for q in PLACEHOLDER_RE.finditer(m.group("old"))]
     news = [item.word(q.group()) for q in PLACEHOLDER_RE.finditer(m.group("new"))]
     if "\ue001\ue000" in m.group("new") and len(olds) < 2:
@@ -144,25 +160,26 @@ def _words(m, item: _Item) -> None:
     for old, new in zip(olds, news):
         if not old:
             raise ValueError("an empty quotation “” cannot be replaced")
-        item.ops.append(ReplaceWords(targets, old, new, in_title, anywhere, sentence))
+        item.ops.append(ReplaceWords(targets, old, new, in_title, anywhere, sentence, text_part))
 
 
 def _insert_words(m, item: _Item) -> None:
     """在第X条中的“A”后增加“B” / 在第一条第二款开始部分增加：“……” / 在第二款第一句中的“A”后增加“B”."""
     where, sentence = _sentence_of(m.group("where") or "")
-    targets = _targets_of(where, item)
+    text_part = _text_part_of(where)
+    targets = _targets_of(where, item) if not text_part else ()
     given = m.groupdict().get("anchor")
     anchor = item.word(given) if given else ""
     if given and not anchor:
         raise ValueError("an empty quotation “” cannot anchor an insertion")
-    if not targets and not anchor:
+    if not targets and not anchor and not text_part:
         raise ValueError("an insertion at the start of no named unit")
     side = m.groupdict().get("side")
     at_end = UNIT_PARTS.get(m.groupdict().get("part") or "") == "end"
     if sentence and not anchor:
         raise ValueError("words at the start or end of one sentence: not supported, name the words beside them")
     item.ops.append(InsertWords(targets, anchor, item.word(m.group("new")), before=SIDES.get(side or "") == "before",
-                                at_end=at_end, sentence=sentence))
+                                at_end=at_end, sentence=sentence, text_part=text_part))
 
 
 def _delete_words(m, item: _Item) -> None:
@@ -368,7 +385,9 @@ def _sentence_add(m, item: _Item) -> None:
 def _modify_text(m, item: _Item) -> None:
     """将引言修改为 / 将名称修改为 / 将第一部分标题修改为: text outside the articles."""
     lines = item.lines(m.group("q"))
-    if m.group("section"):
+    if m.groupdict().get("paragraph"):
+        item.ops.append(ModifyText(f"preamble:{numeral_value(m.group('paragraph'))}", lines))
+    elif m.groupdict().get("section"):
         item.ops.append(ModifyText(f"part:{numeral_value(m.group('section'))}", lines))
     else:
         item.ops.append(ModifyText(TEXT_PARTS[m.group("part")], lines))
@@ -577,9 +596,9 @@ RULES: tuple[tuple[re.Pattern[str], Rule], ...] = tuple((re.compile(p), r) for p
     *((pattern, _no_change(what, renumber)) for pattern, what, renumber in NO_CHANGE),
     # 在第X条中的“A”后增加“B” / 在第一条第二款开始部分增加规定：“……”
     # (中“A”后 without 的; 宪法修正案 style: “A”后增加一句，内容为：“……”)
-    (rf"在?(?P<where>{_LIST}(?:{_IN_SENTENCE})?|{alternatives(WHOLE_LAW)}|其)?(?:中的|中|的)?(?P<anchor>{_Q})(?P<side>{_SIDE}){_V['add']}"
+    (rf"在?(?P<where>{_LIST}(?:{_IN_SENTENCE})?|{_TEXT_WORDS}|{alternatives(WHOLE_LAW)}|其)?(?:中的|中|的)?(?P<anchor>{_Q})(?P<side>{_SIDE}){_V['add']}"
      rf"(?:一句[，,]?(?:内容为)?[：:]?)?(?P<new>{_Q})", _insert_words),
-    (rf"在?(?P<where>{_LIST})(?:的)?(?P<part>{_UNIT_PART}|开头){_V['add']}(?:规定)?[：:]?(?P<new>{_Q})",
+    (rf"在?(?P<where>{_LIST}|{_TEXT_WORDS})(?:的)?(?P<part>{_UNIT_PART}|开头){_V['add']}(?:规定)?[：:]?(?P<new>{_Q})",
      _insert_words),
     # 将第六条中“A”后的“B”删去 / 删去第六条中“A”后的“B” / ……“A”前的“B”修改为“C”
     (rf"(?:将|(?P<lead>{_V['delete']}))?(?P<where>{_LIST}(?:{_IN_SENTENCE})?)?(?:中的|其中的|中)?(?P<nb>{_Q})(?P<side>{_SIDE})的"
@@ -597,6 +616,7 @@ RULES: tuple[tuple[re.Pattern[str], Rule], ...] = tuple((re.compile(p), r) for p
      rf"(?:(?:和|、|及)(?:(?:{_LIST})?(?:中的|末尾的))?{_Q})*)"
      rf"(?:(?:和|、|及|以及)(?P<units>{_LIST})(?=[，。；,]|$))?", _delete_words),
     # 将引言修改为 / 将名称修改为 / 将第一部分标题修改为
+    (rf"将?(?:[\u4e00-\u9fff]{{1,10}}?法)?(?:序言第(?P<paragraph>{CN})自然段)(?:{_M}|修改成)[：:]?(?P<q>{_QS})", _modify_text),
     (rf"将(?:(?P<part>{_TEXT_PART})|第(?P<section>{CN})部分(?:的)?标题){_M}[：:]?(?P<q>{_QS})", _modify_text),
     # 删去第二款第二句 / 在第一款第一句后增加一句：“……” / 增加一句，作为第二句：“……”
     (rf"{_V['delete']}(?P<ref>{_ONE})?(?:的)?{_SENTENCE}", _sentence_delete),
