@@ -201,6 +201,19 @@ def _delete_words(m, item: _Item) -> None:
         item.ops.extend(Delete(t) for t in item.ctx.resolve_list(m.group("units")))
 
 
+def _paired_words(m, item: _Item) -> None:
+    """将第二条第一款中的“A”、第三条中的“B”分别修改为“C”、“D”: each word is replaced in the place named with it."""
+    pairs = list(re.finditer(rf"(?:^|、|和|及)(?P<where>{_LIST})(?:中的|中)(?P<q>{_Q})", m.group("pairs")))
+    news = [item.word(q.group()) for q in PLACEHOLDER_RE.finditer(m.group("new"))]
+    if len(news) != len(pairs):
+        raise ValueError(f"{len(pairs)} phrases to replace, {len(news)} replacements")
+    for pair, new in zip(pairs, news):
+        old = item.word(pair.group("q"))
+        if not old:
+            raise ValueError("an empty quotation “” cannot be replaced")
+        item.ops.append(ReplaceWords(_targets_of(pair.group("where"), item), old, new))
+
+
 def _neighbour_words(m, item: _Item) -> None:
     """将第六条中“A”后的“B”删去 / 删去……“A”前的“B” / 将……“A”后的“B”修改为“C”: words found beside their
     neighbour, read as the two together (A B → A C); not adjacent there, the applier reports them not found."""
@@ -445,7 +458,7 @@ def _add(m, item: _Item) -> None:
     parent = ctx.resolve(re.sub(r"^在|后$|之后$|中$", "", where)) if where else \
         positions[0] if positions else ctx._need()
     name = UNITS[unit]
-    numbers = [numeral_value(n) for n in re.findall(rf"第({NUM}){unit}", positions_text)]
+    numbers = [numeral_value(n) for n in re.findall(rf"第[（(]?({NUM})[）)]?{unit}", positions_text)]  # 第（二）项 too
     if not positions_text and count == 1 and m.group("loc") and SIDES.get(m.group("side") or "") == "after":
         named = {"clause": parent.clause, "point": parent.point, "subpoint": parent.subpoint}[name]
         # 在第七条第一项后增加一项: the next one; 在该条后增加一款：“……”: after its last 款.
@@ -603,6 +616,9 @@ RULES: tuple[tuple[re.Pattern[str], Rule], ...] = tuple((re.compile(p), r) for p
     # 将第六条中“A”后的“B”删去 / 删去第六条中“A”后的“B” / ……“A”前的“B”修改为“C”
     (rf"(?:将|(?P<lead>{_V['delete']}))?(?P<where>{_LIST}(?:{_IN_SENTENCE})?)?(?:中的|其中的|中)?(?P<nb>{_Q})(?P<side>{_SIDE})的"
      rf"(?P<old>{_Q})(?(lead)|(?:{_V['delete']}|(?:{_M}|{_V['change']})[：:]?(?P<new>{_Q})))", _neighbour_words),
+    # 将第二条第一款中的“A”、第三条中的“B”分别修改为“C”、“D”: each word in its own place
+    (rf"将?(?P<pairs>{_LIST}(?:中的|中){_Q}(?:(?:、|和|及){_LIST}(?:中的|中){_Q})+)分别(?:{_M}|{_V['change']})[：:]?"
+     rf"(?P<new>{_Q}(?:(?:、|和|及)?{_Q})*)", _paired_words),
     # ……中的“A”修改为“B” / 将“A”修改为：“……” / 将“A”、“B”分别修改为“C”、“D”
     (rf"{_WHERE}(?P<old>{_QLIST})(?:统一|均|分别|一律)?(?:{_M}|{_V['change']})[：:]?"
      rf"(?P<new>{_Q}(?:(?:、|和|及)?{_Q}(?!(?:统一|均|分别|一律)?(?:{_M}|{_V['change']})))*)", _words),
@@ -630,7 +646,7 @@ RULES: tuple[tuple[re.Pattern[str], Rule], ...] = tuple((re.compile(p), r) for p
     # 将第九条改为第十一条 / 第四项改为第三项 / 将第二十六条改为第二十九条第一款
     # (some courts write 修改为 for 改为: 将第二条修改为第六条：“……”)
     (rf"(?P<refs>将?{_LIST})(?:分别|依次)?(?:{_V['change']}|{_M})"
-     rf"(?P<news>第{NUM}(?:条(?:第{CN}款)?|款|项|目)(?:(?:、|至|和)第{NUM}(?:条|款|项|目))*|{_PT})"
+     rf"(?P<news>第{NUM}(?:条(?:第{CN}款)?|款|项|目)(?:(?:、|至|和)第{NUM}(?:条|款|项|目))*|{_PT}(?:(?:、|至|和){_PT})*)"
      rf"(?=[，。；,：:]|\ue000|$)", _renumber),
     # ……，(分别)作为第三条、第四条 (the numbers of a count change)
     (rf"(?:分别)?{_V['as']}(?P<news>{_LIST})(?=[，。；,]|$)", _positions),
@@ -638,7 +654,7 @@ RULES: tuple[tuple[re.Pattern[str], Rule], ...] = tuple((re.compile(p), r) for p
     (rf"第(?P<c>{CN})款{_V['as']}第(?P<n>{NUM})条(?:第{CN}款)?", _unit_as),
     (rf"第(?P<cs>{CN}(?:、{CN})+)款分别{_V['as']}第(?P<n>{NUM})条第{CN}(?:、{CN})*款", _more_as),
     # 将第五条修改为：“……” / 第二款修改为 / 第五条条首部分修改为 / 修改为（after 改为两条）
-    (rf"(?P<ref>将?{_ONE})?(?P<more>(?:{SEPARATOR}{_ONE})+)?(?:的)?(?:(?P<part>{_UNIT_PART})|{_SENTENCE})?[，,]?"
+    (rf"(?P<ref>将?{_ONE})?(?P<more>(?:{SEPARATOR}{_ONE})+)?(?:的)?(?:(?P<part>{_UNIT_PART})|{_SENTENCE})?[，,]?(?:分别)?"
      rf"(?:{_M}|(?P<moved>修改后作为本条第{CN}款))[：:]?(?P<q>{_QS})", _modify),
     # a payload standing alone right after a clause that named a unit: 将第二条修改为第六条：“……”
     (rf"(?P<ref>)(?P<part>)(?P<sentence>)(?P<moved>)(?P<q>{_QS})", _modify),
