@@ -33,6 +33,8 @@ def cases_in(folder):
 CASES = cases_in(UNSEEN)
 CASES7 = cases_in(UNSEEN7)
 CASES8 = cases_in(UNSEEN8)
+# Round 8's second probe, written after the first fixes and measured before and after its own.
+PROBE8 = cases_in(FIXTURES / "amend" / "unseen8-probe")
 
 
 @dataclass
@@ -71,7 +73,7 @@ def measure(cases=CASES) -> str:
 
 
 if __name__ == "__main__":
-    for name, cases in (("rounds 1-6", CASES), ("round 7", CASES7), ("round 8", CASES8)):
+    for name, cases in (("rounds 1-6", CASES), ("round 7", CASES7), ("round 8", CASES8), ("round 8 probe", PROBE8)):
         for case in cases:
             o = run(case)
             print(case.name, o.applied, f"{o.understood}/{o.items}", f"{o.equal}/{o.articles}")
