@@ -22,8 +22,7 @@ from govtext.amend.ops import (
 )
 
 
-# ministry-annex amends an 附件's items, which are no units of the outline: refused (test below).
-_APPLIED = CASES + CASES7 + [c for c in CASES8 if c.name != "ministry-annex"] + PROBE8
+_APPLIED = CASES + CASES7 + CASES8 + PROBE8
 
 
 @pytest.mark.parametrize("folder", _APPLIED, ids=[p.parent.name + "/" + p.name for p in _APPLIED])
@@ -461,12 +460,30 @@ def test_arabic_numbered_items_are_the_decisions_own():
     assert [i.number for i in raw.parts[0].items] == ["1．", "2．"]
 
 
-def test_annex_items_are_refused_with_their_reason(tmp_path):
-    from click.testing import CliRunner
-    from govtext.cli import main
+_ANNEXED = ("示例办法\n第一条　甲。\n第二条　乙。\n第三条　事项见附件。\n附件\n载明事项\n一、名称\n二、住所\n三、期限\n"
+            "附件2\n收费项目\n1．登记费\n2．检验费\n")
 
-    folder = FIXTURES / "amend" / "unseen8" / "ministry-annex"
-    out = tmp_path / "new.txt"
-    result = CliRunner().invoke(main, ["amend", str(folder / "old.txt"), str(folder / "instrument.txt"), "-o", str(out)])
-    assert result.exit_code == 2 and not out.exists()
-    assert [line.split("、")[0] for line in result.stderr.splitlines()] == ["govtext: error: 三", "govtext: error: 四"]
+
+@pytest.mark.parametrize("items, expected", [
+    # a middle item deleted: the later ones are numbered afresh in the appendix's own style
+    ("一、删去附件第二项。", "附件\n载明事项\n一、名称\n二、期限\n附件2\n"),
+    ("一、将附件2第1项删去。", "附件2\n收费项目\n1．检验费\n"),
+    ("一、将附件第三项修改为：“有效期限”。", "一、名称\n二、住所\n三、有效期限\n"),
+    ("一、将附件2中的“检验费”修改为“检验检测费”。", "2．检验检测费\n"),
+    ("一、在附件第二项中的“住所”后增加“或者经营场所”。", "二、住所或者经营场所\n"),
+])
+def test_annex_items_are_amended(items, expected):
+    instrument = read_instrument(f"关于修改《示例办法》的决定\n{items}\n", "示例办法")
+    assert expected in amend_text(_ANNEXED, instrument).text
+
+
+@pytest.mark.parametrize("items, reason", [
+    ("一、删去附件第五项。", "附件 has no 第五项"),
+    ("一、删去附件3第一项。", "no 附件3 found after the articles"),
+    ("一、将附件中的“罚款”修改为“处罚”。", "“罚款” not found in the 附件"),
+])
+def test_annex_items_that_are_not_there_are_refused(items, reason):
+    from govtext.amend import AmendError
+    instrument = read_instrument(f"关于修改《示例办法》的决定\n{items}\n", "示例办法")
+    with pytest.raises(AmendError, match=reason):
+        amend_text(_ANNEXED, instrument)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from govtext.amend import annex
 from govtext.amend.lawtext import END_MARKS, POINT, Article
 from govtext.amend.ops import InsertWords, ModifyPart, ModifyText, ReplaceWords, Target, text_part_name
 from govtext.amend.work import Failure, Work, unit_span
@@ -70,6 +71,9 @@ def _text_line(work: Work, part: str) -> tuple[list[str], int]:
 
 
 def _edit_text_line(work: Work, part: str, change) -> None:
+    if part.startswith("annex:"):
+        annex.edit_words(work, part, change)
+        return
     lines, k = _text_line(work, part)
     lines[k] = change(lines[k])
     work.parts[0] = "\n".join(lines)
@@ -77,11 +81,18 @@ def _edit_text_line(work: Work, part: str, change) -> None:
 
 def replace_words(work: Work, op: ReplaceWords) -> None:
     if op.text_part:
+        found = []
+
         def change(line: str) -> str:
-            if op.old not in line:
-                raise Failure(f"“{op.old}” not found in the {text_part_name(op.text_part)}")
+            found.append(op.old in line)
             return _substitute(line, op.old, op.new)
-        _edit_text_line(work, op.text_part, change)
+        try:
+            _edit_text_line(work, op.text_part, change)
+        except Failure:
+            if any(found):
+                raise
+        if not any(found):
+            raise Failure(f"“{op.old}” not found in the {text_part_name(op.text_part)}")
         return
     if op.in_title:
         found = _replace_in_title(work, op)
@@ -163,17 +174,24 @@ def _substitute(line: str, old: str, new: str) -> str:
 
 def insert_words(work: Work, op: InsertWords) -> None:
     if op.text_part:
+        found = []
+
         def change(line: str) -> str:
             if op.anchor:
-                if op.anchor not in line:
-                    raise Failure(f"“{op.anchor}” not found in the {text_part_name(op.text_part)}")
+                found.append(op.anchor in line)
                 return _insert_beside(line, op.anchor, op.words, op.before)
             if op.at_end:
                 mark = len(line) - (1 if line[-1:] in END_MARKS else 0)
                 # 末尾增加“人民成为国家的主人。”: a whole sentence follows the paragraph's own mark
                 return line + op.words if op.words[-1:] in "。！？" else line[:mark] + op.words + line[mark:]
             return op.words + line
-        _edit_text_line(work, op.text_part, change)
+        try:
+            _edit_text_line(work, op.text_part, change)
+        except Failure:
+            if not op.anchor or any(found):
+                raise
+        if op.anchor and not any(found):
+            raise Failure(f"“{op.anchor}” not found in the {text_part_name(op.text_part)}")
         return
     targets = op.targets or tuple(Target(*a.key) for a in work.parts if isinstance(a, Article))
     missing = []
@@ -266,6 +284,9 @@ _DATED = re.compile(r"^[（(]?\d{4}年")
 
 def modify_text(work: Work, op: ModifyText) -> None:
     """引言: the paragraph before the first article; 名称: the title; part:N: the heading 一、… of part N."""
+    if op.part.startswith("annex:"):
+        annex.modify_item(work, op.part, op.lines)
+        return
     first = next((i for i, p in enumerate(work.parts) if isinstance(p, Article)), len(work.parts))
     if op.part.startswith("part:"):
         number = to_cn(int(op.part.split(":")[1]))

@@ -57,6 +57,8 @@ _HEADING = rf"(?:第{CN}(?:编|章))?第{CN}(?:编|章|节)"  # 在第三章第�
 _IN_SENTENCE = rf"(?:的)?第{CN}句"
 # 引言中的“A” / 宪法序言第三自然段中“A”: words in a paragraph before the articles.
 _TEXT_WORDS = rf"(?:[\u4e00-\u9fff]{{1,10}}?法)?(?:引言|序言(?:第{CN}自然段)?)"
+# 附件 / 附件1 / 附表2, and one of its items (附件第四项): the text after the articles (govtext.amend.annex).
+_ANNEX = rf"(?:附件|附表)(?:[0-9０-９]+)?(?:第[（(]?{NUM}[）)]?项)?"
 
 
 Quotes = tuple[tuple[str, ...], ...]
@@ -115,12 +117,16 @@ def _targets_of(where: str | None, item: _Item) -> tuple[Target, ...]:
 
 
 # 宪法第三条第一款“……”修改为：“……” / 宪法第七条：“……”修改为 (修正案 style): the unit, then the words it holds.
-_WHERE = (rf"(?P<where>将?(?:名称(?:(?:、|和|及){_LIST})?|{_LIST}(?:{_IN_SENTENCE})?|{_TEXT_WORDS}|{alternatives(WHOLE_LAW)})?(?:中的|其中的|末尾的|中)"
+_WHERE = (rf"(?P<where>将?(?:名称(?:(?:、|和|及){_LIST})?|{_LIST}(?:{_IN_SENTENCE})?|{_TEXT_WORDS}|{_ANNEX}|{alternatives(WHOLE_LAW)})?(?:中的|其中的|末尾的|中)"
           rf"|将?其中的|将{_LIST}|{LAW}{_LIST}[：:]?|将)?")
 
 
 def _text_part_of(where: str) -> str | None:
     """引言中的 → ``preamble``; 宪法序言第三自然段中 → ``preamble:3``; a unit's place → None."""
+    annex = re.match(rf"^[将在]?(?P<name>(?:附件|附表)[0-9０-９]*)(?:第[（(]?(?P<n>{NUM})[）)]?项)?(?:中的|中|的|末尾的)?$", where)
+    if annex:
+        item = annex.group("n")
+        return f"annex:{annex.group('name')}" + (f":{numeral_value(item)}" if item else "")
     m = re.match(rf"^[将在]?(?:[\u4e00-\u9fff]{{1,10}}?法)?(?:引言|序言(?:第(?P<n>{CN})自然段)?)(?:中的|中|的|末尾的)?$", where)
     if not m:
         return None
@@ -378,6 +384,13 @@ def _modify(m, item: _Item) -> None:
         item.ops.append(Modify(target, lines))
 
 
+def _annex_item(m, item: _Item) -> None:
+    """将附件第四项修改为：“……” / 删去附件第五项: an item of the appendix after the articles."""
+    part = _text_part_of(m.group("annex") or m.group("annex2"))
+    lines = item.lines(m.group("q")) if m.groupdict().get("q") else ()
+    item.ops.append(ModifyText(part, lines))
+
+
 def _sentence_delete(m, item: _Item) -> None:
     """删去第二款第二句: that sentence of the unit goes."""
     target = item.ctx.resolve(m.group("ref")) if m.group("ref") else item.ctx._need()
@@ -609,7 +622,7 @@ RULES: tuple[tuple[re.Pattern[str], Rule], ...] = tuple((re.compile(p), r) for p
     *((pattern, _no_change(what, renumber)) for pattern, what, renumber in NO_CHANGE),
     # 在第X条中的“A”后增加“B” / 在第一条第二款开始部分增加规定：“……”
     # (中“A”后 without 的; 宪法修正案 style: “A”后增加一句，内容为：“……”)
-    (rf"在?(?P<where>{_LIST}(?:{_IN_SENTENCE})?|{_TEXT_WORDS}|{alternatives(WHOLE_LAW)}|其)?(?:中的|中|的)?(?P<anchor>{_Q})(?P<side>{_SIDE}){_V['add']}"
+    (rf"在?(?P<where>{_LIST}(?:{_IN_SENTENCE})?|{_TEXT_WORDS}|{_ANNEX}|{alternatives(WHOLE_LAW)}|其)?(?:中的|中|的)?(?P<anchor>{_Q})(?P<side>{_SIDE}){_V['add']}"
      rf"(?:一句[，,]?(?:内容为)?[：:]?)?(?P<new>{_Q})", _insert_words),
     (rf"在?(?P<where>{_LIST}|{_TEXT_WORDS})(?:的)?(?P<part>{_UNIT_PART}|开头){_V['add']}(?:规定)?[：:]?(?P<new>{_Q})",
      _insert_words),
@@ -633,6 +646,10 @@ RULES: tuple[tuple[re.Pattern[str], Rule], ...] = tuple((re.compile(p), r) for p
      rf"(?:(?:和|、|及|以及)(?P<units>{_LIST})(?=[，。；,]|$))?", _delete_words),
     # 将引言修改为 / 将名称修改为 / 将第一部分标题修改为
     (rf"将?(?:[\u4e00-\u9fff]{{1,10}}?法)?(?:序言第(?P<paragraph>{CN})自然段)(?:{_M}|修改成)[：:]?(?P<q>{_QS})", _modify_text),
+    # 将附件第四项修改为：“……” / 删去附件第五项 / 将附表2第三项删去
+    (rf"将?(?P<annex>(?:附件|附表)[0-9０-９]*第[（(]?{NUM}[）)]?项){_M}[：:]?(?P<q>{_QS})", _annex_item),
+    (rf"(?:{_V['delete']}(?P<annex>(?:附件|附表)[0-9０-９]*第[（(]?{NUM}[）)]?项)"
+     rf"|将(?P<annex2>(?:附件|附表)[0-9０-９]*第[（(]?{NUM}[）)]?项){_V['delete']})(?=[，。；,]|$)", _annex_item),
     (rf"将(?:(?P<part>{_TEXT_PART})|第(?P<section>{CN})部分(?:的)?标题){_M}[：:]?(?P<q>{_QS})", _modify_text),
     # 删去第二款第二句 / 在第一款第一句后增加一句：“……” / 增加一句，作为第二句：“……”
     (rf"{_V['delete']}(?P<ref>{_ONE})?(?:的)?{_SENTENCE}", _sentence_delete),

@@ -114,8 +114,11 @@ class Delete:
 
 
 def text_part_name(part: str) -> str:
-    """``preamble`` → 引言, ``preamble:3`` → 序言第三自然段 (for describe)."""
+    """``preamble`` → 引言, ``preamble:3`` → 序言第三自然段, ``annex:附件:4`` → 附件第四项 (for describe)."""
     kind, _, n = part.partition(":")
+    if kind == "annex":
+        name, _, item = n.partition(":")
+        return name + (f"第{to_cn(int(item))}项" if item else "")
     return f"序言第{to_cn(int(n))}自然段" if n else {"preamble": "引言", "title": "名称"}.get(kind, kind)
 
 
@@ -305,10 +308,13 @@ class ModifyText:
     """将引言修改为 / 将名称修改为: text outside the articles (the preamble paragraph, the title)."""
 
     part: str
-    """``preamble`` or ``title``; ``preamble:N``: the N-th paragraph (自然段) of a 序言; ``part:N``: a part's heading."""
+    """``preamble`` or ``title``; ``preamble:N``: the N-th paragraph (自然段) of a 序言; ``part:N``: a part's heading;
+    ``annex:附件:N``: an appendix's N-th item (no lines: deleted)."""
     lines: tuple[str, ...]
 
     def describe(self) -> str:
+        if self.part.startswith("annex:"):
+            return f"{'modify' if self.lines else 'delete'} {text_part_name(self.part)}"
         return f"modify the {self.part}"
 
 
