@@ -487,3 +487,12 @@ def test_annex_items_that_are_not_there_are_refused(items, reason):
     instrument = read_instrument(f"关于修改《示例办法》的决定\n{items}\n", "示例办法")
     with pytest.raises(AmendError, match=reason):
         amend_text(_ANNEXED, instrument)
+
+
+def test_a_mark_already_there_is_no_error_but_a_missing_one_still_is():
+    from govtext.amend import AmendError
+    old = "示例法\n第一条　下列事项：\n（一）甲；\n（二）乙。\n第二条　丁。\n第三条　戊。\n"
+    ok = read_instrument("关于修改《示例法》的决定\n一、将第一条第一项末尾的句号修改为分号。\n", "示例法")
+    assert amend_text(old, ok).text == old
+    with pytest.raises(AmendError, match="not found"):
+        amend_text(old, read_instrument("关于修改《示例法》的决定\n一、删去第一条第一项中的“，”。\n", "示例法"))

@@ -125,7 +125,8 @@ def replace_words(work: Work, op: ReplaceWords) -> None:
         if op.sentence:
             start, end = start, start + 1  # the sentences are those of the unit's first line
         if not any(op.old in line for line in art.lines[start:end]):
-            if op.old in END_MARKS and op.new in END_MARKS and art.lines[end - 1].endswith(op.new):
+            if len(op.old) == len(op.new) == 1 and op.old in END_MARKS and op.new in END_MARKS \
+                    and art.lines[end - 1].endswith(op.new):
                 # 第三项末尾的句号修改为分号 after an earlier item added a 项 after it: the mark is already there
                 continue
             missing.append(target.label())
