@@ -20,6 +20,10 @@ UNSEEN = FIXTURES / "amend" / "unseen"
 # Round 7 (provincial and city congress decisions, ministry and provincial government orders,
 # a 宪法修正案, 节 and 目录 changes) is its own folder so its figures can be given apart.
 UNSEEN7 = FIXTURES / "amend" / "unseen7"
+# Round 8 (global replacements, 项 added and deleted, moves, a court decision merging articles, a
+# provincial 修正案 with 第一条 items, words placed by their neighbours, Arabic numbers, an 附件, a
+# 宪法 序言's paragraphs) likewise.
+UNSEEN8 = FIXTURES / "amend" / "unseen8"
 
 
 def cases_in(folder):
@@ -28,6 +32,9 @@ def cases_in(folder):
 
 CASES = cases_in(UNSEEN)
 CASES7 = cases_in(UNSEEN7)
+CASES8 = cases_in(UNSEEN8)
+# Round 8's second probe, written after the first fixes and measured before and after its own.
+PROBE8 = cases_in(FIXTURES / "amend" / "unseen8-probe")
 
 
 @dataclass
@@ -66,7 +73,7 @@ def measure(cases=CASES) -> str:
 
 
 if __name__ == "__main__":
-    for name, cases in (("rounds 1-6", CASES), ("round 7", CASES7)):
+    for name, cases in (("rounds 1-6", CASES), ("round 7", CASES7), ("round 8", CASES8), ("round 8 probe", PROBE8)):
         for case in cases:
             o = run(case)
             print(case.name, o.applied, f"{o.understood}/{o.items}", f"{o.equal}/{o.articles}")

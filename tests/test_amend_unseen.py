@@ -12,7 +12,7 @@ import re
 import pytest
 
 from amend_helpers import amend_text, compare_texts
-from amend_unseen import CASES, CASES7, run
+from amend_unseen import CASES, CASES7, CASES8, PROBE8, run
 from conftest import CORPUS, CORPUS_REASON, FIXTURES
 from govtext.amend import read_instrument
 from govtext.amend.grammar import read_item
@@ -22,7 +22,10 @@ from govtext.amend.ops import (
 )
 
 
-@pytest.mark.parametrize("folder", CASES + CASES7, ids=[p.parent.name + "/" + p.name for p in CASES + CASES7])
+_APPLIED = CASES + CASES7 + CASES8 + PROBE8
+
+
+@pytest.mark.parametrize("folder", _APPLIED, ids=[p.parent.name + "/" + p.name for p in _APPLIED])
 def test_unseen_instrument_gives_the_expected_text(folder):
     outcome = run(folder)
     assert outcome.understood == outcome.items
@@ -400,3 +403,96 @@ def test_items_name_old_numbers_even_where_an_added_article_took_the_number():
     instrument = read_instrument("关于修改《甲条例》的决定\n一、在第一条后增加一条，作为第二条：“庚。”\n二、删去第二条。\n")
     text = amend_text(_CHAPTERS, instrument).text
     assert "庚。" in text and "乙。" not in text
+
+
+# ---- round 8 ------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("在第二条第一款中“甲”后增加“乙”", "insert “乙” after “甲” in 第二条第一款"),
+    ("将第六条中“甲”后的“乙”删去", "replace words “甲乙” → “甲” in 第六条"),
+    ("删去第六条中“甲”前的“乙”", "replace words “乙甲” → “甲” in 第六条"),
+    ("第四条第一款中的“甲”“乙”分别修改为“丙”“丁”",
+     "replace words “甲” → “丙” in 第四条第一款; replace words “乙” → “丁” in 第四条第一款"),
+    ("第三条第二款删除。", "delete 第三条第二款"),
+    ("第六条与第七条合并，修改为：“甲。”", "merge 第六条、第七条; modify 第六条 (1 paragraph)"),
+    ("将第四条第二款移至第三条，作为第二款。", "move 第四条第二款 into 第三条 as 第二款"),
+    ("将第九条第二款移至第八条，作为该条第二款。", "move 第九条第二款 into 第八条 as 第二款"),
+    ("第8条增加1款，作为第2款：“甲。”", "add clause as 第二款 in 第八条"),
+    ("宪法第一条第二款“甲。”后增加一句，内容为：“乙。”", "insert “乙。” after “甲。” in 第一条第二款"),
+    ("引言中的“甲”修改为“乙”", "replace words “甲” → “乙” in 引言"),
+    ("宪法序言第三自然段中“甲”修改为“乙”；“丙”修改为“丁”",
+     "replace words “甲” → “乙” in 序言第三自然段; replace words “丙” → “丁” in 序言第三自然段"),
+    ("宪法序言第二自然段末尾增加“甲。”", "insert “甲。” at the end of 序言第二自然段"),
+    ("将序言第十自然段修改为：“甲。”", "modify the preamble:10"),
+    ("将第二条第一款中的“甲”、第三条中的“乙”分别修改为“丙”、“丁”",
+     "replace words “甲” → “丙” in 第二条第一款; replace words “乙” → “丁” in 第三条"),
+    ("第四条第一款、第二款分别修改为：“甲。”“乙。”", "modify 第四条第一款 (2 paragraphs); delete 第四条第二款"),
+    ("第三条增加一项，作为第（二）项：“（二）甲；”；原第（二）项、第（三）项相应改为第（三）项、第（四）项",
+     "add point as 第二项 in 第三条; renumber 第三条第二项 → 第三项; renumber 第三条第三项 → 第四项"),
+])
+def test_round8_phrasings_read(sentence, expected):
+    ops, problem = read_item(sentence)
+    assert problem is None and "; ".join(op.describe() for op in ops) == expected
+
+
+def test_one_phrase_is_not_replaced_by_several_quotations():
+    assert read_item("将第三条中的“甲”修改为“乙”“丙”")[1]
+
+
+def test_a_point_given_a_siblings_number_changes_place():
+    # 将第七条第三项调整为第一项 once only checked that a 第一项 existed and changed nothing.
+    old = "示例法\n第一条　下列事项：\n（一）甲；\n（二）乙；\n（三）丙。\n第二条　丁。\n第三条　戊。\n"
+    instrument = read_instrument("关于修改《示例法》的决定\n一、将第一条第三项调整为第一项。\n", "示例法")
+    assert "（一）丙；\n（二）甲；\n（三）乙。\n第二条" in amend_text(old, instrument).text
+
+
+def test_neighbour_words_not_adjacent_are_refused_not_misapplied():
+    old = "示例法\n第一条　甲丙乙。\n第二条　丁。\n第三条　戊。\n"
+    instrument = read_instrument("关于修改《示例法》的决定\n一、将第一条中“甲”后的“乙”删去。\n", "示例法")
+    from govtext.amend import AmendError
+    with pytest.raises(AmendError, match="not found"):
+        amend_text(old, instrument)
+
+
+def test_arabic_numbered_items_are_the_decisions_own():
+    raw = split_instrument("示范市人民政府关于修改《甲办法》的决定\n市人民政府决定对《甲办法》作如下修改：\n"
+                           "1．删去第3条。\n2．将第4条修改为：“乙。”\n本决定自公布之日起施行。\n")
+    assert [i.number for i in raw.parts[0].items] == ["1．", "2．"]
+
+
+_ANNEXED = ("示例办法\n第一条　甲。\n第二条　乙。\n第三条　事项见附件。\n附件\n载明事项\n一、名称\n二、住所\n三、期限\n"
+            "附件2\n收费项目\n1．登记费\n2．检验费\n")
+
+
+@pytest.mark.parametrize("items, expected", [
+    # a middle item deleted: the later ones are numbered afresh in the appendix's own style
+    ("一、删去附件第二项。", "附件\n载明事项\n一、名称\n二、期限\n附件2\n"),
+    ("一、将附件2第1项删去。", "附件2\n收费项目\n1．检验费\n"),
+    ("一、将附件第三项修改为：“有效期限”。", "一、名称\n二、住所\n三、有效期限\n"),
+    ("一、将附件2中的“检验费”修改为“检验检测费”。", "2．检验检测费\n"),
+    ("一、在附件第二项中的“住所”后增加“或者经营场所”。", "二、住所或者经营场所\n"),
+])
+def test_annex_items_are_amended(items, expected):
+    instrument = read_instrument(f"关于修改《示例办法》的决定\n{items}\n", "示例办法")
+    assert expected in amend_text(_ANNEXED, instrument).text
+
+
+@pytest.mark.parametrize("items, reason", [
+    ("一、删去附件第五项。", "附件 has no 第五项"),
+    ("一、删去附件3第一项。", "no 附件3 found after the articles"),
+    ("一、将附件中的“罚款”修改为“处罚”。", "“罚款” not found in the 附件"),
+])
+def test_annex_items_that_are_not_there_are_refused(items, reason):
+    from govtext.amend import AmendError
+    instrument = read_instrument(f"关于修改《示例办法》的决定\n{items}\n", "示例办法")
+    with pytest.raises(AmendError, match=reason):
+        amend_text(_ANNEXED, instrument)
+
+
+def test_a_mark_already_there_is_no_error_but_a_missing_one_still_is():
+    from govtext.amend import AmendError
+    old = "示例法\n第一条　下列事项：\n（一）甲；\n（二）乙。\n第二条　丁。\n第三条　戊。\n"
+    ok = read_instrument("关于修改《示例法》的决定\n一、将第一条第一项末尾的句号修改为分号。\n", "示例法")
+    assert amend_text(old, ok).text == old
+    with pytest.raises(AmendError, match="not found"):
+        amend_text(old, read_instrument("关于修改《示例法》的决定\n一、删去第一条第一项中的“，”。\n", "示例法"))

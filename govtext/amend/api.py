@@ -198,6 +198,9 @@ def _with_bracketed_history(law: LawText, lines: list[str], line: str, instrumen
     body = m.group(1)
     entry = "根据" + line.replace(" ", "", 1) if not instrument.is_amendment else line.replace(" ", "", 1)
     joined = _AMENDMENT_LIST.search(body) if instrument.is_amendment else None
+    if instrument.is_amendment and not joined:
+        # the first 修正案 cited inside brackets: 根据……通过的《示范省城乡规划条例修正案》修正
+        entry = f"根据{entry}修正"
     if joined:
         # 宪法: one 根据……《宪法修正案》、……和……《宪法修正案》修正 lists them all; the new one comes last.
         listed = joined.group(1).replace("》和", "》、")

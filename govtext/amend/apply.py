@@ -287,10 +287,18 @@ def _move(work: Work, op: Move) -> None:
     work.parts.insert(work.index(op.after.key) + 1, art)
 
 
-def _check_exists(work: Work, op: Renumber) -> None:
+def _renumber(work: Work, op: Renumber) -> None:
+    """Articles are numbered at the end; a 项 or 款 given the number a sibling still holds changes place
+    (将第七条第三项调整为第一项 = 移作第一项), one given the number it now has by its place (删去第三项。第四项改为
+    第三项) only checks that place is there."""
     _, art = work.article(op.target)
-    if op.unit != "article":
-        unit_span(art, op.target if op.unit != "point" else Target(op.target.article, op.target.zhiyi, op.target.clause, op.number))
+    if op.unit not in ("point", "clause") or op.into_clause is not None:
+        return
+    spans = _siblings(art, op.target, op.unit)
+    if op.unit == "point":
+        unit_span(art, Target(op.target.article, op.target.zhiyi, op.target.clause, op.number))
+    if spans.index(unit_span(art, op.target)) + 1 != op.number and 1 <= op.number <= len(spans):
+        _move_within(work, Move(op.target, None, op.number, op.unit))
 
 
 def _detach(work: Work, op: Detach) -> None:
@@ -330,7 +338,7 @@ def _detach(work: Work, op: Detach) -> None:
 
 APPLIERS = {RenumberHeading: renumber_heading, InsertWords: insert_words, ModifyPart: modify_part, ModifyText: modify_text, AddHeading: add_heading,
             Detach: _detach, Modify: _modify, AddUnit: _add_unit, AddArticle: _add_article, Delete: _delete,
-            ReplaceWords: replace_words, Merge: _merge, Move: _move, Renumber: _check_exists, Transfer: _transfer,
+            ReplaceWords: replace_words, Merge: _merge, Move: _move, Renumber: _renumber, Transfer: _transfer,
             RenameHeading: rename_heading, DeleteHeading: delete_heading,
             NoChange: lambda work, op: None}
 

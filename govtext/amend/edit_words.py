@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from govtext.amend import annex
 from govtext.amend.lawtext import END_MARKS, POINT, Article
-from govtext.amend.ops import InsertWords, ModifyPart, ModifyText, ReplaceWords, Target
+from govtext.amend.ops import InsertWords, ModifyPart, ModifyText, ReplaceWords, Target, text_part_name
 from govtext.amend.work import Failure, Work, unit_span
 from govtext.numerals import to_cn
 
@@ -40,7 +41,59 @@ def _replace_in_title(work: Work, op: ReplaceWords) -> int:
     return found
 
 
+def _text_line(work: Work, part: str) -> tuple[list[str], int]:
+    """The lines of the text before the first article, and which of them is ``part``: ``preamble`` the 引言
+    (the last sentence-ending paragraph, not a dated history line), ``preamble:N`` the N-th paragraph
+    (自然段) after a 序言 heading line."""
+    if not work.parts or not isinstance(work.parts[0], str):
+        raise Failure("no text before the first article")
+    lines = work.parts[0].split("\n")
+    kind, _, n = part.partition(":")
+    if kind == "preamble" and n:
+        head = next((k for k, line in enumerate(lines) if re.sub(r"[\s\u3000]", "", line) == "序言"), None)
+        if head is None:
+            raise Failure("no 序言 heading before the first article")
+        paragraphs = [k for k in range(head + 1, len(lines)) if lines[k].strip(" \u3000\r")]
+        # the 序言 ends at the first heading (第一章　总纲) or the end of the text before the first article
+        end = next((j for j, k in enumerate(paragraphs) if re.match(r"^[ \u3000]*第[^　 ]{1,6}[编章]", lines[k])),
+                   len(paragraphs))
+        if not 1 <= int(n) <= end:
+            raise Failure(f"the 序言 has {end} paragraphs, no 第{to_cn(int(n))}自然段")
+        return lines, paragraphs[int(n) - 1]
+    if kind == "preamble":
+        for k in range(len(lines) - 1, -1, -1):
+            content = lines[k].strip(" \u3000\r")
+            # a sentence (it has a comma; titles and headings do not), ending 。 or 作如下解释：
+            if content.endswith(("。", "：", ":")) and "，" in content and not _DATED.match(content):
+                return lines, k
+        raise Failure("no 引言 (a paragraph before the first article) found")
+    raise Failure(f"cannot find the {part}")
+
+
+def _edit_text_line(work: Work, part: str, change) -> None:
+    if part.startswith("annex:"):
+        annex.edit_words(work, part, change)
+        return
+    lines, k = _text_line(work, part)
+    lines[k] = change(lines[k])
+    work.parts[0] = "\n".join(lines)
+
+
 def replace_words(work: Work, op: ReplaceWords) -> None:
+    if op.text_part:
+        found = []
+
+        def change(line: str) -> str:
+            found.append(op.old in line)
+            return _substitute(line, op.old, op.new)
+        try:
+            _edit_text_line(work, op.text_part, change)
+        except Failure:
+            if any(found):
+                raise
+        if not any(found):
+            raise Failure(f"“{op.old}” not found in the {text_part_name(op.text_part)}")
+        return
     if op.in_title:
         found = _replace_in_title(work, op)
         if not op.targets:
@@ -72,6 +125,10 @@ def replace_words(work: Work, op: ReplaceWords) -> None:
         if op.sentence:
             start, end = start, start + 1  # the sentences are those of the unit's first line
         if not any(op.old in line for line in art.lines[start:end]):
+            if len(op.old) == len(op.new) == 1 and op.old in END_MARKS and op.new in END_MARKS \
+                    and art.lines[end - 1].endswith(op.new):
+                # 第三项末尾的句号修改为分号 after an earlier item added a 项 after it: the mark is already there
+                continue
             missing.append(target.label())
             continue
         if op.sentence:
@@ -117,6 +174,26 @@ def _substitute(line: str, old: str, new: str) -> str:
 
 
 def insert_words(work: Work, op: InsertWords) -> None:
+    if op.text_part:
+        found = []
+
+        def change(line: str) -> str:
+            if op.anchor:
+                found.append(op.anchor in line)
+                return _insert_beside(line, op.anchor, op.words, op.before)
+            if op.at_end:
+                mark = len(line) - (1 if line[-1:] in END_MARKS else 0)
+                # 末尾增加“人民成为国家的主人。”: a whole sentence follows the paragraph's own mark
+                return line + op.words if op.words[-1:] in "。！？" else line[:mark] + op.words + line[mark:]
+            return op.words + line
+        try:
+            _edit_text_line(work, op.text_part, change)
+        except Failure:
+            if not op.anchor or any(found):
+                raise
+        if op.anchor and not any(found):
+            raise Failure(f"“{op.anchor}” not found in the {text_part_name(op.text_part)}")
+        return
     targets = op.targets or tuple(Target(*a.key) for a in work.parts if isinstance(a, Article))
     missing = []
     for target in targets:
@@ -208,6 +285,9 @@ _DATED = re.compile(r"^[（(]?\d{4}年")
 
 def modify_text(work: Work, op: ModifyText) -> None:
     """引言: the paragraph before the first article; 名称: the title; part:N: the heading 一、… of part N."""
+    if op.part.startswith("annex:"):
+        annex.modify_item(work, op.part, op.lines)
+        return
     first = next((i for i, p in enumerate(work.parts) if isinstance(p, Article)), len(work.parts))
     if op.part.startswith("part:"):
         number = to_cn(int(op.part.split(":")[1]))
@@ -223,16 +303,11 @@ def modify_text(work: Work, op: ModifyText) -> None:
         raise Failure(f"no text before the first article for the {op.part}")
     head = work.parts[0]
     lines = head.split("\n")
-    if op.part == "preamble":
-        # The 引言 is the last sentence-ending paragraph before the first article, not a dated history line.
-        for k in range(len(lines) - 1, -1, -1):
-            content = lines[k].strip(" \u3000\r")
-            # a sentence (it has a comma; titles and headings do not), ending 。 or 作如下解释：
-            if content.endswith(("。", "：", ":")) and "，" in content and not _DATED.match(content):
-                lines[k:k + 1] = list(op.lines)
-                work.parts[0] = "\n".join(lines)
-                return
-        raise Failure("no 引言 (a paragraph before the first article) found")
+    if op.part.startswith("preamble"):
+        lines, k = _text_line(work, op.part)
+        lines[k:k + 1] = list(op.lines)
+        work.parts[0] = "\n".join(lines)
+        return
     if op.part == "title":
         span = _title_lines(work) or (0, 1)
         if span == (0, 1) and _title_lines(work) is None:

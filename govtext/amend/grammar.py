@@ -36,7 +36,7 @@ from govtext.numerals import to_cn
 
 _Q = "\ue000\\d+\ue001"
 _QS = rf"(?:{_Q})+"
-_QLIST = rf"{_Q}(?:(?:、|和|及){_Q})*"
+_QLIST = rf"{_Q}(?:(?:、|和|及)?{_Q})*"  # “A”“B”分别修改为 writes no mark between the words
 _V = {name: alternatives(words) for name, words in VERBS.items()}
 _ART = rf"第{NUM}条(?:之{CN})?"
 _CL = rf"第{NUM}款"
@@ -55,6 +55,10 @@ _SIDE = alternatives(SIDES)
 _HEADING = rf"(?:第{CN}(?:编|章))?第{CN}(?:编|章|节)"  # 在第三章第一节后增加一节: the 节 counted in its 章
 # 第十条第二款第一句中的“A”: words sought in one sentence of the unit named.
 _IN_SENTENCE = rf"(?:的)?第{CN}句"
+# 引言中的“A” / 宪法序言第三自然段中“A”: words in a paragraph before the articles.
+_TEXT_WORDS = rf"(?:[\u4e00-\u9fff]{{1,10}}?法)?(?:引言|序言(?:第{CN}自然段)?)"
+# 附件 / 附件1 / 附表2, and one of its items (附件第四项): the text after the articles (govtext.amend.annex).
+_ANNEX = rf"(?:附件|附表)(?:[0-9０-９]+)?(?:第[（(]?{NUM}[）)]?项)?"
 
 
 Quotes = tuple[tuple[str, ...], ...]
@@ -67,6 +71,8 @@ class _Item:
     quotes: Quotes
     ctx: Context
     ops: list[Operation]
+    text_part: tuple[str, Target | None] | None = None
+    """The paragraph before the articles a words clause last named, and the unit last named then."""
 
     def lines(self, placeholders: str | None) -> tuple[str, ...]:
         """All paragraphs of the (possibly several adjacent) quotes."""
@@ -111,8 +117,20 @@ def _targets_of(where: str | None, item: _Item) -> tuple[Target, ...]:
 
 
 # 宪法第三条第一款“……”修改为：“……” / 宪法第七条：“……”修改为 (修正案 style): the unit, then the words it holds.
-_WHERE = (rf"(?P<where>将?(?:名称(?:(?:、|和|及){_LIST})?|{_LIST}(?:{_IN_SENTENCE})?|{alternatives(WHOLE_LAW)})?(?:中的|其中的|末尾的|中)"
+_WHERE = (rf"(?P<where>将?(?:名称(?:(?:、|和|及){_LIST})?|{_LIST}(?:{_IN_SENTENCE})?|{_TEXT_WORDS}|{_ANNEX}|{alternatives(WHOLE_LAW)})?(?:中的|其中的|末尾的|中)"
           rf"|将?其中的|将{_LIST}|{LAW}{_LIST}[：:]?|将)?")
+
+
+def _text_part_of(where: str) -> str | None:
+    """引言中的 → ``preamble``; 宪法序言第三自然段中 → ``preamble:3``; a unit's place → None."""
+    annex = re.match(rf"^[将在]?(?P<name>(?:附件|附表)[0-9０-９]*)(?:第[（(]?(?P<n>{NUM})[）)]?项)?(?:中的|中|的|末尾的)?$", where)
+    if annex:
+        item = annex.group("n")
+        return f"annex:{annex.group('name')}" + (f":{numeral_value(item)}" if item else "")
+    m = re.match(rf"^[将在]?(?:[\u4e00-\u9fff]{{1,10}}?法)?(?:引言|序言(?:第(?P<n>{CN})自然段)?)(?:中的|中|的|末尾的)?$", where)
+    if not m:
+        return None
+    return f"preamble:{numeral_value(m.group('n'))}" if m.group("n") else "preamble"
 
 
 def _sentence_of(where: str) -> tuple[str, int | None]:
@@ -129,9 +147,15 @@ def _words(m, item: _Item) -> None:
     in_title = bool(re.match(r"^将?名称(?:、|和|及|中的)", where))
     if in_title:
         where = re.sub(r"^将?名称(?:、|和|及)?", "将", where)
-    targets = _targets_of(where, item) if not re.fullmatch(r"将?中的", where) else ()
+    text_part = _text_part_of(where)
+    if not where.strip("将") and item.text_part and item.text_part[1] is item.ctx.target:
+        text_part = item.text_part[0]  # 序言第三自然段中“A”修改为“B”；“C”修改为“D”: the same paragraph
+    targets = _targets_of(where, item) if not re.fullmatch(r"将?中的", where) and not text_part else ()
+    item.text_part = (text_part, item.ctx.target) if text_part else None
     olds = [item.word(q.group()) for q in PLACEHOLDER_RE.finditer(m.group("old"))]
     news = [item.word(q.group()) for q in PLACEHOLDER_RE.finditer(m.group("new"))]
+    if "\ue001\ue000" in m.group("new") and len(olds) < 2:
+        raise ValueError("one phrase replaced by several quotations")  # a paragraph payload, not words
     if len(news) == 1 and len(olds) > 1:
         news = news * len(olds)
     if len(olds) != len(news):
@@ -142,25 +166,26 @@ def _words(m, item: _Item) -> None:
     for old, new in zip(olds, news):
         if not old:
             raise ValueError("an empty quotation “” cannot be replaced")
-        item.ops.append(ReplaceWords(targets, old, new, in_title, anywhere, sentence))
+        item.ops.append(ReplaceWords(targets, old, new, in_title, anywhere, sentence, text_part))
 
 
 def _insert_words(m, item: _Item) -> None:
     """在第X条中的“A”后增加“B” / 在第一条第二款开始部分增加：“……” / 在第二款第一句中的“A”后增加“B”."""
     where, sentence = _sentence_of(m.group("where") or "")
-    targets = _targets_of(where, item)
+    text_part = _text_part_of(where)
+    targets = _targets_of(where, item) if not text_part else ()
     given = m.groupdict().get("anchor")
     anchor = item.word(given) if given else ""
     if given and not anchor:
         raise ValueError("an empty quotation “” cannot anchor an insertion")
-    if not targets and not anchor:
+    if not targets and not anchor and not text_part:
         raise ValueError("an insertion at the start of no named unit")
     side = m.groupdict().get("side")
     at_end = UNIT_PARTS.get(m.groupdict().get("part") or "") == "end"
     if sentence and not anchor:
         raise ValueError("words at the start or end of one sentence: not supported, name the words beside them")
     item.ops.append(InsertWords(targets, anchor, item.word(m.group("new")), before=SIDES.get(side or "") == "before",
-                                at_end=at_end, sentence=sentence))
+                                at_end=at_end, sentence=sentence, text_part=text_part))
 
 
 def _delete_words(m, item: _Item) -> None:
@@ -180,6 +205,33 @@ def _delete_words(m, item: _Item) -> None:
     if m.groupdict().get("units"):
         # ……中的“A”和第三款: the list ends with whole units, named from the unit last named.
         item.ops.extend(Delete(t) for t in item.ctx.resolve_list(m.group("units")))
+
+
+def _paired_words(m, item: _Item) -> None:
+    """将第二条第一款中的“A”、第三条中的“B”分别修改为“C”、“D”: each word is replaced in the place named with it."""
+    pairs = list(re.finditer(rf"(?:^|、|和|及)(?P<where>{_LIST})(?:中的|中)(?P<q>{_Q})", m.group("pairs")))
+    news = [item.word(q.group()) for q in PLACEHOLDER_RE.finditer(m.group("new"))]
+    if len(news) != len(pairs):
+        raise ValueError(f"{len(pairs)} phrases to replace, {len(news)} replacements")
+    for pair, new in zip(pairs, news):
+        old = item.word(pair.group("q"))
+        if not old:
+            raise ValueError("an empty quotation “” cannot be replaced")
+        item.ops.append(ReplaceWords(_targets_of(pair.group("where"), item), old, new))
+
+
+def _neighbour_words(m, item: _Item) -> None:
+    """将第六条中“A”后的“B”删去 / 删去……“A”前的“B” / 将……“A”后的“B”修改为“C”: words found beside their
+    neighbour, read as the two together (A B → A C); not adjacent there, the applier reports them not found."""
+    where, sentence = _sentence_of(m.group("where") or "")
+    targets = _targets_of(where, item)
+    neighbour, old = item.word(m.group("nb")), item.word(m.group("old"))
+    new = item.word(m.group("new")) if m.group("new") else ""
+    if not neighbour or not old:
+        raise ValueError("an empty quotation “” cannot be found")
+    before = SIDES[m.group("side")] == "before"
+    item.ops.append(ReplaceWords(targets, old + neighbour if before else neighbour + old,
+                                 new + neighbour if before else neighbour + new, sentence=sentence))
 
 
 def _delete_words_after(m, item: _Item) -> None:
@@ -332,6 +384,13 @@ def _modify(m, item: _Item) -> None:
         item.ops.append(Modify(target, lines))
 
 
+def _annex_item(m, item: _Item) -> None:
+    """将附件第四项修改为：“……” / 删去附件第五项: an item of the appendix after the articles."""
+    part = _text_part_of(m.group("annex") or m.group("annex2"))
+    lines = item.lines(m.group("q")) if m.groupdict().get("q") else ()
+    item.ops.append(ModifyText(part, lines))
+
+
 def _sentence_delete(m, item: _Item) -> None:
     """删去第二款第二句: that sentence of the unit goes."""
     target = item.ctx.resolve(m.group("ref")) if m.group("ref") else item.ctx._need()
@@ -352,7 +411,9 @@ def _sentence_add(m, item: _Item) -> None:
 def _modify_text(m, item: _Item) -> None:
     """将引言修改为 / 将名称修改为 / 将第一部分标题修改为: text outside the articles."""
     lines = item.lines(m.group("q"))
-    if m.group("section"):
+    if m.groupdict().get("paragraph"):
+        item.ops.append(ModifyText(f"preamble:{numeral_value(m.group('paragraph'))}", lines))
+    elif m.groupdict().get("section"):
         item.ops.append(ModifyText(f"part:{numeral_value(m.group('section'))}", lines))
     else:
         item.ops.append(ModifyText(TEXT_PARTS[m.group("part")], lines))
@@ -410,7 +471,7 @@ def _add(m, item: _Item) -> None:
     parent = ctx.resolve(re.sub(r"^在|后$|之后$|中$", "", where)) if where else \
         positions[0] if positions else ctx._need()
     name = UNITS[unit]
-    numbers = [numeral_value(n) for n in re.findall(rf"第({NUM}){unit}", positions_text)]
+    numbers = [numeral_value(n) for n in re.findall(rf"第[（(]?({NUM})[）)]?{unit}", positions_text)]  # 第（二）项 too
     if not positions_text and count == 1 and m.group("loc") and SIDES.get(m.group("side") or "") == "after":
         named = {"clause": parent.clause, "point": parent.point, "subpoint": parent.subpoint}[name]
         # 在第七条第一项后增加一项: the next one; 在该条后增加一款：“……”: after its last 款.
@@ -518,7 +579,10 @@ def _move_to(m, item: _Item) -> None:
 def _transfer(m, item: _Item) -> None:
     """将第三条第二款作为第四条第二款: a 款 becomes a 款 of another article."""
     target = item.ctx.resolve(m.group("ref"))
-    dest = Context().resolve(m.group("dest"))
+    dest_text = m.group("dest")
+    if not dest_text.startswith("第") or "条" not in dest_text:
+        dest_text = m.group("to") + re.sub(rf"^{alternatives(SAME_ARTICLE)}", "", dest_text)
+    dest = Context().resolve(dest_text)
     if target.clause is None or target.point is not None:
         raise ValueError(f"{target.label()} is not a 款")
     if m.group("to") and Context().resolve(m.group("to")).key != dest.key:
@@ -552,27 +616,40 @@ def _no_change(what: str, renumber: bool) -> Rule:
 
 
 _M = _V["modify"]
-_COUNT = rf"(?P<n>{CN})"
+_COUNT = rf"(?P<n>{NUM})"  # 增加两条 / 增加2条
 # The clauses, tried in order at each position of an item.
 RULES: tuple[tuple[re.Pattern[str], Rule], ...] = tuple((re.compile(p), r) for p, r in (
     *((pattern, _no_change(what, renumber)) for pattern, what, renumber in NO_CHANGE),
     # 在第X条中的“A”后增加“B” / 在第一条第二款开始部分增加规定：“……”
-    (rf"在?(?P<where>{_LIST}(?:{_IN_SENTENCE})?|{alternatives(WHOLE_LAW)}|其)?(?:中的|的)?(?P<anchor>{_Q})(?P<side>{_SIDE}){_V['add']}"
-     rf"(?P<new>{_Q})", _insert_words),
-    (rf"在?(?P<where>{_LIST})(?:的)?(?P<part>{_UNIT_PART}|开头){_V['add']}(?:规定)?[：:]?(?P<new>{_Q})",
+    # (中“A”后 without 的; 宪法修正案 style: “A”后增加一句，内容为：“……”)
+    (rf"在?(?P<where>{_LIST}(?:{_IN_SENTENCE})?|{_TEXT_WORDS}|{_ANNEX}|{alternatives(WHOLE_LAW)}|其)?(?:中的|中|的)?(?P<anchor>{_Q})(?P<side>{_SIDE}){_V['add']}"
+     rf"(?:一句[，,]?(?:内容为)?[：:]?)?(?P<new>{_Q})", _insert_words),
+    (rf"在?(?P<where>{_LIST}|{_TEXT_WORDS})(?:的)?(?P<part>{_UNIT_PART}|开头){_V['add']}(?:规定)?[：:]?(?P<new>{_Q})",
      _insert_words),
+    # 将第六条中“A”后的“B”删去 / 删去第六条中“A”后的“B” / ……“A”前的“B”修改为“C”
+    (rf"(?:将|(?P<lead>{_V['delete']}))?(?P<where>{_LIST}(?:{_IN_SENTENCE})?)?(?:中的|其中的|中)?(?P<nb>{_Q})(?P<side>{_SIDE})的"
+     rf"(?P<old>{_Q})(?(lead)|(?:{_V['delete']}|(?:{_M}|{_V['change']})[：:]?(?P<new>{_Q})))", _neighbour_words),
+    # 将第二条第一款中的“A”、第三条中的“B”分别修改为“C”、“D”: each word in its own place
+    (rf"将?(?P<pairs>{_LIST}(?:中的|中){_Q}(?:(?:、|和|及){_LIST}(?:中的|中){_Q})+)分别(?:{_M}|{_V['change']})[：:]?"
+     rf"(?P<new>{_Q}(?:(?:、|和|及)?{_Q})*)", _paired_words),
     # ……中的“A”修改为“B” / 将“A”修改为：“……” / 将“A”、“B”分别修改为“C”、“D”
     (rf"{_WHERE}(?P<old>{_QLIST})(?:统一|均|分别|一律)?(?:{_M}|{_V['change']})[：:]?"
-     rf"(?P<new>{_Q}(?:(?:、|和|及){_Q}(?!(?:统一|均|分别|一律)?(?:{_M}|{_V['change']})))*)", _words),
+     rf"(?P<new>{_Q}(?:(?:、|和|及)?{_Q}(?!(?:统一|均|分别|一律)?(?:{_M}|{_V['change']})))*)", _words),
     # 将第X条中的“A”删去 / 将第X条第二款删去 (the verb after its object)
     (rf"(?P<body>将?(?:{_LIST})?(?:{_IN_SENTENCE})?(?:中的|其中的){_Q}(?:(?:和|、|及)(?:{_LIST}(?:中的|末尾的))?{_Q})*){_V['delete']}",
      _delete_words_after),
     (rf"将(?P<refs>{_LIST}){_V['delete']}", _delete),
+    (rf"(?P<refs>{_LIST}){_V['delete']}(?=[，。；,]|$)", _delete),  # 第三条第二款删除 (court style: no 将)
     # 删去……中的“A” / 删去其中的“A”和“B” / 删去第八条第一款末尾的“A”和第二款末尾的“B”
     (rf"{_V['delete']}(?P<body>(?:(?:{_LIST})?(?:{_IN_SENTENCE})?(?:中的|其中的|末尾的|该条中的|该款中的|中))?{_Q}"
      rf"(?:(?:和|、|及)(?:(?:{_LIST})?(?:中的|末尾的))?{_Q})*)"
      rf"(?:(?:和|、|及|以及)(?P<units>{_LIST})(?=[，。；,]|$))?", _delete_words),
     # 将引言修改为 / 将名称修改为 / 将第一部分标题修改为
+    (rf"将?(?:[\u4e00-\u9fff]{{1,10}}?法)?(?:序言第(?P<paragraph>{CN})自然段)(?:{_M}|修改成)[：:]?(?P<q>{_QS})", _modify_text),
+    # 将附件第四项修改为：“……” / 删去附件第五项 / 将附表2第三项删去
+    (rf"将?(?P<annex>(?:附件|附表)[0-9０-９]*第[（(]?{NUM}[）)]?项){_M}[：:]?(?P<q>{_QS})", _annex_item),
+    (rf"(?:{_V['delete']}(?P<annex>(?:附件|附表)[0-9０-９]*第[（(]?{NUM}[）)]?项)"
+     rf"|将(?P<annex2>(?:附件|附表)[0-9０-９]*第[（(]?{NUM}[）)]?项){_V['delete']})(?=[，。；,]|$)", _annex_item),
     (rf"将(?:(?P<part>{_TEXT_PART})|第(?P<section>{CN})部分(?:的)?标题){_M}[：:]?(?P<q>{_QS})", _modify_text),
     # 删去第二款第二句 / 在第一款第一句后增加一句：“……” / 增加一句，作为第二句：“……”
     (rf"{_V['delete']}(?P<ref>{_ONE})?(?:的)?{_SENTENCE}", _sentence_delete),
@@ -586,7 +663,7 @@ RULES: tuple[tuple[re.Pattern[str], Rule], ...] = tuple((re.compile(p), r) for p
     # 将第九条改为第十一条 / 第四项改为第三项 / 将第二十六条改为第二十九条第一款
     # (some courts write 修改为 for 改为: 将第二条修改为第六条：“……”)
     (rf"(?P<refs>将?{_LIST})(?:分别|依次)?(?:{_V['change']}|{_M})"
-     rf"(?P<news>第{NUM}(?:条(?:第{CN}款)?|款|项|目)(?:(?:、|至|和)第{NUM}(?:条|款|项|目))*|{_PT})"
+     rf"(?P<news>第{NUM}(?:条(?:第{CN}款)?|款|项|目)(?:(?:、|至|和)第{NUM}(?:条|款|项|目))*|{_PT}(?:(?:、|至|和){_PT})*)"
      rf"(?=[，。；,：:]|\ue000|$)", _renumber),
     # ……，(分别)作为第三条、第四条 (the numbers of a count change)
     (rf"(?:分别)?{_V['as']}(?P<news>{_LIST})(?=[，。；,]|$)", _positions),
@@ -594,7 +671,7 @@ RULES: tuple[tuple[re.Pattern[str], Rule], ...] = tuple((re.compile(p), r) for p
     (rf"第(?P<c>{CN})款{_V['as']}第(?P<n>{NUM})条(?:第{CN}款)?", _unit_as),
     (rf"第(?P<cs>{CN}(?:、{CN})+)款分别{_V['as']}第(?P<n>{NUM})条第{CN}(?:、{CN})*款", _more_as),
     # 将第五条修改为：“……” / 第二款修改为 / 第五条条首部分修改为 / 修改为（after 改为两条）
-    (rf"(?P<ref>将?{_ONE})?(?P<more>(?:{SEPARATOR}{_ONE})+)?(?:的)?(?:(?P<part>{_UNIT_PART})|{_SENTENCE})?[，,]?"
+    (rf"(?P<ref>将?{_ONE})?(?P<more>(?:{SEPARATOR}{_ONE})+)?(?:的)?(?:(?P<part>{_UNIT_PART})|{_SENTENCE})?[，,]?(?:分别)?"
      rf"(?:{_M}|(?P<moved>修改后作为本条第{CN}款))[：:]?(?P<q>{_QS})", _modify),
     # a payload standing alone right after a clause that named a unit: 将第二条修改为第六条：“……”
     (rf"(?P<ref>)(?P<part>)(?P<sentence>)(?P<moved>)(?P<q>{_QS})", _modify),
@@ -607,13 +684,15 @@ RULES: tuple[tuple[re.Pattern[str], Rule], ...] = tuple((re.compile(p), r) for p
     (rf"{_V['include']}(?:(?P<list>第(?P<first>{NUM})条(?:(?:至|、|和|及)第{NUM}条)*)|本(?:章|节|编))"
      rf"(?:[：:]?(?P<q>{_QS}))?", _include),
     # 将第十条、第二十五条合并，作为第十条 / 将第六条和第七条合并
-    (rf"(?P<refs>将{_LIST}){_V['merge']}(?:为一[条款项])?(?:[，,]?作为第(?P<as>{NUM})(?P<as_unit>条|款|项))?", _merge),
+    (rf"(?P<refs>将?{_LIST}){_V['merge']}(?:为一[条款项])?(?:[，,]?作为第(?P<as>{NUM})(?P<as_unit>条|款|项))?", _merge),
     (rf"将(?P<ref>{_ONE}){_V['join']}(?P<into>{_ONE})", _join),
     (rf"将(?P<ref>{_ONE}){_V['detach']}一条[，,]?{_V['as']}第(?P<n>{NUM})条", _detach),
     # 将第十二条移至第十五条后
     (rf"将(?P<ref>{_ONE}){_V['move']}(?P<after>{_ONE})之?后", _move),
     # 将第三条第二款作为第四条第二款 / 移作 (a 款 into another article)
-    (rf"将(?P<ref>{_ONE})(?:{_V['move']}(?P<to>{_ART})[，,]?)?(?:移作|移为|{_V['as']})(?P<dest>第{NUM}条(?:之{CN})?第{NUM}款)(?![第之])",
+    # 将第四条第二款移至第三条，作为第二款 / 作为该条第二款: the article said once, by 移至
+    (rf"将(?P<ref>{_ONE})(?:{_V['move']}(?P<to>{_ART})[，,]?)?(?:移作|移为|{_V['as']})"
+     rf"(?P<dest>(?(to)(?:第{NUM}条(?:之{CN})?|{alternatives(SAME_ARTICLE)})?|第{NUM}条(?:之{CN})?)第{NUM}款)(?![第之])",
      _transfer),
     (rf"将(?P<ref>{_ONE})(?:移作|移为)第[（(]?(?P<n>{NUM})[）)]?(?P<unit>条|款|项)", _move_to),
     (rf"将?{LAW}?(?:第(?P<within>{CN})(?:编|章))?第(?P<a>{CN})(?P<unit>编|章|节){_V['change']}(?:第(?P=within)(?:编|章))?"

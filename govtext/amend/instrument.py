@@ -141,7 +141,7 @@ def split_instrument(text: str) -> RawInstrument:
         if repeal:
             continue
         m = ITEM.match(content) or (AMENDMENT_ARTICLE.match(content) if AMENDMENT_TITLE.match("".join(title_lines))
-                                     else None)
+                                     else None) or _arabic_item(content, items, preamble)
         if not in_quote and m:
             items.append((m.group().rstrip(" \u3000"), [content[m.end():]]))
             continue
@@ -176,6 +176,17 @@ def split_instrument(text: str) -> RawInstrument:
         items[-1][1].append(content)
     parts = _parts(items)
     return RawInstrument("".join(title_lines), adopted or decreed, "".join(preamble), parts, tuple(closing), decree, approved)
+
+
+def _arabic_item(content: str, items: list[tuple[str, list[str]]], preamble: list[str]) -> re.Match | None:
+    """1．将第3条…… as the decision's own items (a city government's decree numbers them so): the first right
+    after 作如下修改：, the others while every item so far is numbered so (elsewhere 1. are sub-items)."""
+    m = ARABIC_ITEM.match(content)
+    if not m:
+        return None
+    if not items:
+        return m if preamble and ANNOUNCES.search(preamble[-1]) else None
+    return m if all(ARABIC_ITEM.fullmatch(number) for number, _ in items) else None
 
 
 def _decree(decree: str | None, line: str) -> str | None:

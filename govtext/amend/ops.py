@@ -113,6 +113,15 @@ class Delete:
         return f"delete {self.target.label()}" + (" (if still there)" if self.if_present else "")
 
 
+def text_part_name(part: str) -> str:
+    """``preamble`` → 引言, ``preamble:3`` → 序言第三自然段, ``annex:附件:4`` → 附件第四项 (for describe)."""
+    kind, _, n = part.partition(":")
+    if kind == "annex":
+        name, _, item = n.partition(":")
+        return name + (f"第{to_cn(int(item))}项" if item else "")
+    return f"序言第{to_cn(int(n))}自然段" if n else {"preamble": "引言", "title": "名称"}.get(kind, kind)
+
+
 @dataclass(frozen=True, slots=True)
 class ReplaceWords:
     """将第X条、第Y条中的“A”修改为“B” (new empty: 删去其中的“A”); targets empty: throughout."""
@@ -126,9 +135,12 @@ class ReplaceWords:
     """将第二款、第三款中的“A”、“B”分别修改为“C”、“D”: each word is in some of the units named, not all."""
     sentence: int | None = None
     """删去第十条第二款第一句中的“A”: only that sentence of the unit (its first line) is searched."""
+    text_part: str | None = None
+    """引言中的“A” (``preamble``) / 序言第三自然段中的“A” (``preamble:3``): a paragraph before the articles."""
 
     def describe(self) -> str:
-        where = "、".join((["名称"] if self.in_title else []) + [t.label() for t in self.targets]) or "throughout"
+        where = "、".join((["名称"] if self.in_title else []) + [t.label() for t in self.targets]) or \
+            (text_part_name(self.text_part) if self.text_part else "throughout")
         if self.sentence:
             where += f"第{to_cn(self.sentence)}句"
         if not self.new:
@@ -259,9 +271,11 @@ class InsertWords:
     at_end: bool = False
     sentence: int | None = None
     """在第十条第二款第一句中的“A”后增加“B”: only that sentence of the unit (its first line) holds the anchor."""
+    text_part: str | None = None
+    """序言第二自然段末尾增加“……”: a paragraph before the articles (see ReplaceWords.text_part)."""
 
     def describe(self) -> str:
-        where = "、".join(t.label() for t in self.targets) or "throughout"
+        where = "、".join(t.label() for t in self.targets) or (text_part_name(self.text_part) if self.text_part else "throughout")
         if self.sentence:
             where += f"第{to_cn(self.sentence)}句"
         side = "before" if self.before else "after"
@@ -294,10 +308,13 @@ class ModifyText:
     """将引言修改为 / 将名称修改为: text outside the articles (the preamble paragraph, the title)."""
 
     part: str
-    """``preamble`` or ``title``."""
+    """``preamble`` or ``title``; ``preamble:N``: the N-th paragraph (自然段) of a 序言; ``part:N``: a part's heading;
+    ``annex:附件:N``: an appendix's N-th item (no lines: deleted)."""
     lines: tuple[str, ...]
 
     def describe(self) -> str:
+        if self.part.startswith("annex:"):
+            return f"{'modify' if self.lines else 'delete'} {text_part_name(self.part)}"
         return f"modify the {self.part}"
 
 

@@ -32,7 +32,7 @@ VERBS = {
 UNITS = {"编": "book", "章": "chapter", "节": "section", "条": "article", "款": "clause", "项": "point", "目": "subpoint"}
 
 # What joins the members of a list of targets or quotes.
-LIST_SEPARATORS = ("以及", "、", "和", "及")
+LIST_SEPARATORS = ("以及", "、", "和", "及", "与")  # 第六条与第七条合并 (court style)
 # What separates clauses of an item.
 CLAUSE_SEPARATORS = r"(?:[，。；：;:,、\s]|并(?=将|删|增加|在|修改)|同时)+"
 
