@@ -134,6 +134,14 @@ def test_explicit_new_number_the_result_disagrees_with_is_reported():
     assert result.warnings == ("二、将第五条改为第七条。 : says 第五条 becomes 第七条, the result numbers it 第六条",)
 
 
+def test_a_chapter_left_without_articles_is_reported():
+    """删去第七条 on 第三章's only article: the text keeps the heading as the instrument says,
+    and the user hears that a chapter is now empty (a law has none)."""
+    result = _apply(FIXTURES / "amend" / "empty-chapter")
+    assert result.warnings == ("第三章 附则 has no article left after the amendment (does the instrument also delete it?)",)
+    assert result.text.endswith("第三章 附则\n")
+
+
 def test_clean_amendments_have_no_warnings():
     for name in ("renumber", "merge", "move", "delete", "zhiyi"):
         assert _apply(FIXTURES / "amend" / name).warnings == (), name

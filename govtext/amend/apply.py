@@ -15,8 +15,8 @@ from govtext.amend.ops import (
     AT_END, AddArticle, AddHeading, AddUnit, Delete, Detach, InsertWords, Instrument, Merge, Modify, ModifyPart, ModifyText,
     DeleteHeading, Move, NoChange, RenameHeading, Renumber, RenumberHeading, ReplaceWords, Target, Transfer, article_label,
 )
-from govtext.amend.apply_headings import (add_heading, close_heading_gaps, delete_heading, place_headings, rename_heading,
-                                          renumber_heading)
+from govtext.amend.apply_headings import (add_heading, close_heading_gaps, delete_heading, emptied_divisions, place_headings,
+                                          rename_heading, renumber_heading)
 from govtext.amend.contents import follow_body
 from govtext.amend.edit_words import insert_words, modify_part, modify_text, replace_words
 from govtext.amend.errors import AmendError, item_name
@@ -444,6 +444,7 @@ def apply_instrument(law: LawText, instrument: Instrument, partial: bool = False
     _mark_unapplied(work, skipped, law.newline)
     warnings.extend(work.notes)
     amended = LawText(tuple(work.parts), law.newline)
+    warnings.extend(emptied_divisions(law, amended))
     labels = [a.label for a in amended.articles()]
     warnings.extend(f"two articles are numbered {label} (an article added under a number the text keeps; "
                     "does the instrument order renumbering?)" for label in dict.fromkeys(labels) if labels.count(label) > 1)

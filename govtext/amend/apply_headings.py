@@ -146,3 +146,31 @@ def _shift_later_headings(work: Work, at: int, op: AddHeading) -> None:
     for i in later:
         work.parts[i] = pattern.sub(lambda m: m.group(1) + (to_cn(cn_value(m.group(2)) + 1) if cn_value(m.group(2))
                                     >= op.number else m.group(2)) + op.unit, work.parts[i])
+
+
+def emptied_divisions(before: LawText, after: LawText) -> list[str]:
+    """Warnings for each 编, 章 or 节 that held articles before the instrument and holds none after
+    it (删去第九条 on a chapter's only article): a law has no empty chapter, so the instrument
+    most likely meant to delete the chapter too, or to move the article elsewhere."""
+    held_before = _articles_under(before)
+    return [f"{label} has no article left after the amendment (does the instrument also delete it?)"
+            for key, (label, count) in _articles_under(after).items()
+            if count == 0 and held_before.get(key, (label, 0))[1] > 0]
+
+
+_LEVEL = {"编": 0, "章": 1, "节": 2}
+
+
+def _articles_under(law: LawText) -> dict[tuple[int | None, str, int], tuple[str, int]]:
+    """Each body heading's key → (its line as written, how many articles it holds, down to the
+    next heading of its level or above)."""
+    ordered = sorted(headings(law).values(), key=lambda h: (h.part, h.start))
+    out: dict[tuple[int | None, str, int], tuple[str, int]] = {}
+    for k, h in enumerate(ordered):
+        level = _LEVEL[h.key[1]]
+        end = next((later.part for later in ordered[k + 1:] if _LEVEL[later.key[1]] <= level), len(law.parts))
+        held = sum(isinstance(part, Article) for part in law.parts[h.part + 1:end])
+        text = law.parts[h.part]
+        line = text[text.rfind("\n", 0, h.start) + 1:h.end].strip()
+        out[h.key] = (line, held)
+    return out
