@@ -260,3 +260,13 @@ def test_a_wording_pair_below_the_line_needs_leads_that_share_a_word() -> None:
     [gone] = [c for c in result.changes if c.old and c.old.title == "增加农业补贴"]
     assert gone.change == "removed"
     assert [c.change for c in result.changes if c.new and c.new.title == "实施保障性安居工程"] == ["added"]
+
+
+def test_enumerations_at_line_starts_meet_enumerations_inside_a_paragraph() -> None:
+    # After gwr 2009→2010: 一是…三是 at line starts under （一） (items: two levels down) became
+    # 一是…三是 inside a paragraph of （一） (three levels down by the outline).  A reader counts
+    # numbered levels only, so the topic phase meets them in one round and pairs each by topic.
+    result = diff_case("policy-enum-line-start-meets-inline")
+    paired = {(c.old.title[:8], c.new.title) for c in result.changes if c.by_topic and c.old and c.new}
+    assert paired == {("推进企业兼并重组", "促进企业兼并重组"), ("积极支持企业技术", "加大技术改造力度"),
+                      ("扶持中小企业发展", "加强对中小企业的金融支持")}
