@@ -270,13 +270,3 @@ def test_enumerations_at_line_starts_meet_enumerations_inside_a_paragraph() -> N
     paired = {(c.old.title[:8], c.new.title) for c in result.changes if c.by_topic and c.old and c.new}
     assert paired == {("推进企业兼并重组", "促进企业兼并重组"), ("积极支持企业技术", "加大技术改造力度"),
                       ("扶持中小企业发展", "加强对中小企业的金融支持")}
-
-
-def test_a_list_that_moved_to_another_item_is_its_members_context() -> None:
-    # After gwr 2007→2008: the energy-saving 一是…三是 stood in （一）宏观调控 and now stand in a new
-    # item （三）节能减排.  Their parents are paired elsewhere ((一) with (一)), which damps each
-    # member (0.455 → 0.39); but the two lists, by all their words, are each other's best, so
-    # a reader reads them as one list carried on and pairs the members by topic.
-    result = diff_case("policy-list-moved-item")
-    paired = {(c.old.title, c.new.title) for c in result.changes if c.by_topic and c.old and c.new}
-    assert {("坚决淘汰落后生产能力", "按期完成淘汰落后产能计划"), ("突出抓好重点行业和企业", "狠抓千家重点企业节能")} <= paired

@@ -12,7 +12,6 @@ from govtext.diff.assign import assign
 from govtext.diff.topic import PART_LEAD_HELD, PART_MARGIN, TOPIC_PART, TOPIC_THRESHOLD, TopicIndex, context_weight
 from govtext.diff.units import Unit
 from govtext.model import ARTICLE
-from govtext.numerals import number_value
 
 MAX_PARTS = 4
 """Most parts one unit is split into or merged from."""
@@ -37,8 +36,6 @@ def pair_by_topic(old: list[Unit], new: list[Unit], result: Alignment, taken: se
                 # 三是扶持中小企业 at a line start under （四） meets 2010's 三是 inside a paragraph).
                 depth = sum(1 for x in above[unit.index] if topic.style(side, x) is not None)
                 rounds[depth][side].append(unit.index)
-    runs_old, runs_new = enumeration_runs(old, ancestors_old, topic, 0), enumeration_runs(new, ancestors_new, topic, 1)
-    lists = run_partners(runs_old, runs_new, topic)
     for key in sorted(rounds):
         olds = [a for a in rounds[key][0] if a not in pairs]
         news = [b for b in rounds[key][1] if b not in taken]
@@ -47,9 +44,7 @@ def pair_by_topic(old: list[Unit], new: list[Unit], result: Alignment, taken: se
         for a, b in sorted(topic.candidates(olds, news)):
             if (a, b) in apart:
                 continue
-            # Two lists that carry each other on are each other's context, wherever they stand.
-            same_list = a in runs_old and lists.get(runs_old[a]) == runs_new.get(b)
-            weight = context_weight(topic.score(a, b), True if same_list else
+            weight = context_weight(topic.score(a, b),
                                     paired_parents(a, b, ancestors_old, ancestors_new, pairs, partners))
             if weight >= TOPIC_THRESHOLD:
                 drift = abs(a / max(len(old), 1) - b / max(len(new), 1))
@@ -67,45 +62,6 @@ def pair_by_topic(old: list[Unit], new: list[Unit], result: Alignment, taken: se
         partners = {j: i for i, j in pairs.items()}
         take(pair_mutual_best([a for a in olds if a not in pairs], [b for b in news if b not in taken],
                               ancestors_old, ancestors_new, pairs, partners, apart, topic))
-
-def enumeration_runs(units: list[Unit], above: dict[int, list[int]], topic: TopicIndex, side: int) -> dict[int, int]:
-    """Enumeration unit index → its run (the index of the run's first member): the members
-    counting up from 一 under one numbered unit, wherever the paragraphs between them put them."""
-    out: dict[int, int] = {}
-    last: tuple[int | None, int] | None = None  # (numbered container, value) of the previous member
-    first = -1
-    for unit in units:
-        if topic.style(side, unit.index) != "enumeration":
-            continue
-        container = next((x for x in above[unit.index] if topic.style(side, x) is not None), None)
-        value = number_value(unit.number or "")
-        if value is None:
-            last = None
-            continue
-        if last is None or value == 1 or last != (container, value - 1):
-            first = unit.index
-        out[unit.index] = first
-        last = (container, value)
-    return out
-
-
-def run_partners(runs_old: dict[int, int], runs_new: dict[int, int], topic: TopicIndex) -> dict[int, int]:
-    """Old run → new run, for two lists of two members or more that are each other's best by all
-    their members' words (:meth:`TopicIndex.group_score`) at ``TOPIC_THRESHOLD`` or more: the same
-    list of measures, carried on wherever it now stands (2007's energy-saving 一是…八是, under an
-    item on farming in that copy, → 2008's 一是…九是 under （四）节能减排).  Their members are then
-    each other's context, as units under two paired parents are."""
-    members_old: dict[int, list[int]] = defaultdict(list)
-    members_new: dict[int, list[int]] = defaultdict(list)
-    for unit, run in runs_old.items():
-        members_old[run].append(unit)
-    for unit, run in runs_new.items():
-        members_new[run].append(unit)
-    lists_old = {r: m for r, m in members_old.items() if len(m) >= 2}
-    lists_new = {r: m for r, m in members_new.items() if len(m) >= 2}
-    likeness = {(r, q): topic.group_score(m, n) for r, m in lists_old.items() for q, n in lists_new.items()}
-    return {r: q for r, q in _mutual_best(likeness) if likeness[(r, q)] >= TOPIC_THRESHOLD}
-
 
 SIBLING_LEAD = 0.15
 """Least lead-clause likeness (:meth:`TopicIndex.signals`) for two leftover siblings to be

@@ -218,19 +218,6 @@ class TopicIndex:
         whole, lead, contain = self.signals(a, b)
         return max(whole, (whole + lead) / 2, (whole + contain) / 2 * 0.9)
 
-    def group_score(self, olds: list[int], news: list[int]) -> float:
-        """Cosine of the summed word vectors of some old units and some new ones (two lists)."""
-        self._build()
-        x: dict[str, float] = defaultdict(float)
-        y: dict[str, float] = defaultdict(float)
-        for index in olds:
-            for w, v in self._words_old[index].vector.items():
-                x[w] += v
-        for index in news:
-            for w, v in self._words_new[index].vector.items():
-                y[w] += v
-        return _cosine(x, _norm(x), y, _norm(y))
-
     def held(self, piece: tuple[int, int], whole: tuple[int, int], beside: tuple[int, int] | None = None) -> float:
         """The share of ``piece``'s distinctive weight (its words by rarity) that ``whole``
         holds — and, given ``beside``, that ``beside`` does not hold: what the piece brought.
