@@ -125,11 +125,7 @@ def pair_mutual_best(olds: list[int], news: list[int], ancestors_old: dict[int, 
         if paired_parents(a, b, ancestors_old, ancestors_new, pairs, partners) is False:
             continue
         likeness[(a, b)] = topic.score(a, b)
-    # Nothing else competes, so a reader still needs the two lead clauses to share a word (加快
-    # 建设创新型国家, 加快实施创新驱动发展战略): two enumerations alike only in their bodies' policy
-    # words (一要坚持国有经济布局和结构的战略性调整, 一要着力提升产业层次和技术水平) are no pair.
-    return [(a, b) for a, b in _mutual_best(likeness)
-            if likeness[(a, b)] >= TOPIC_PART and topic.signals(a, b)[1] > 0]
+    return [(a, b) for a, b in _mutual_best(likeness) if likeness[(a, b)] >= TOPIC_PART]
 
 
 def _mutual_best(likeness: dict) -> list[tuple[int, int]]:
