@@ -240,3 +240,23 @@ def test_an_item_moved_into_a_new_section_pairs_as_each_others_best() -> None:
     result = diff_case("policy-item-to-new-section")
     [moved] = [c for c in result.changes if c.old and c.old.title == "加快建设创新型国家"]
     assert (moved.change, moved.new.title, moved.by_topic) == ("reworded", "加快实施创新驱动发展战略", True)
+
+
+def test_a_wording_pair_below_the_line_needs_leads_that_share_a_word() -> None:
+    # 一要增加农业补贴 and 一是实施保障性安居工程 share a budget sentence (中央财政拟安排专项资金1230亿元,
+    # 0.43 of their wording) under two different items; their leads share no word, so the wording
+    # phase does not pair them, and the topic phase, seeing their parents paired elsewhere, does not.
+    result = diff_case("policy-boilerplate-leads-apart")
+    [gone] = [c for c in result.changes if c.old and c.old.title == "增加农业补贴"]
+    assert gone.change == "removed"
+    assert [c.change for c in result.changes if c.new and c.new.title == "实施保障性安居工程"] == ["added"]
+
+
+def test_enumerations_at_line_starts_meet_enumerations_inside_a_paragraph() -> None:
+    # After gwr 2009→2010: 一是…三是 at line starts under （一） (items: two levels down) became
+    # 一是…三是 inside a paragraph of （一） (three levels down by the outline).  A reader counts
+    # numbered levels only, so the topic phase meets them in one round and pairs each by topic.
+    result = diff_case("policy-enum-line-start-meets-inline")
+    paired = {(c.old.title[:8], c.new.title) for c in result.changes if c.by_topic and c.old and c.new}
+    assert paired == {("推进企业兼并重组", "促进企业兼并重组"), ("积极支持企业技术", "加大技术改造力度"),
+                      ("扶持中小企业发展", "加强对中小企业的金融支持")}

@@ -451,3 +451,16 @@ def test_an_enumeration_run_carries_on_in_the_next_paragraph():
     enums = [(n.number, n.title) for n in nodes(doc, model.ENUMERATION)]
     assert [number for number, _ in enums] == ["一要", "二要", "三要", "四要", "五要", "六要"]
     assert enums[3] == ("四要", "大力发展循环经济")
+
+
+def test_a_lone_first_member_opens_a_run_that_goes_on_at_line_starts():
+    # gwr 2009/2010: 实施积极的财政政策。一是… then, after a paragraph of details, 二是… and 三是… at
+    # line starts: one run (the line-start members are no items with leads).  A run that ended
+    # inside a paragraph goes on in a later sentence of the next one (…的贷款。三是…四是…).  A lone
+    # 一是 that no paragraph after it carries on with 二是 is no enumeration.
+    doc = doc_of("enumeration-lone-first-member.txt")
+    enums = [(n.number, n.title) for n in nodes(doc, model.ENUMERATION)]
+    assert enums == [("一是", "大幅度增加政府支出"), ("二是", "实行结构性减税"), ("三是", "优化财政支出结构"),
+                     ("一是", "改善金融调控"), ("二是", "优化信贷结构"),
+                     ("三是", "理顺货币政策传导机制"), ("四是", "加强和改进金融监管")]
+    assert not [n for n in nodes(doc, model.ITEM) if (n.title or "").startswith("二是")]

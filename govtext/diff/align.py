@@ -137,8 +137,13 @@ def align(old: list[Unit], new: list[Unit], threshold: float = THRESHOLD,
             continue
         drift = abs(a.index / old_total - b.index / new_total)
         edges.append((a.index, b.index, score + ORDER_WEIGHT * (1 - drift)))
+    wording = {(a, b): w for a, b, w in edges}
     for a, b in assign(edges):
         pair(a, b)
+    if topic is not None and topic.pairs_by_topic:
+        for a, b in _leads_apart(pairs, wording, old, new, topic):
+            del pairs[a]
+            taken.discard(b)
     if topic is not None and topic.pairs_by_topic:
         pair_by_topic(old, new, result, taken, kept_apart, topic)
     _find_parts(old, new, result, taken, kept_apart, prints)
@@ -156,6 +161,23 @@ def align(old: list[Unit], new: list[Unit], threshold: float = THRESHOLD,
     result.added = [u.index for u in new if u.index not in taken and u.index not in in_parts_new]
     result.moved = _out_of_order(pairs)
     return result
+
+
+# --- weak pairs need meeting leads -------------------------------------------------
+def _leads_apart(pairs: dict[int, int], wording: dict[tuple[int, int], float], old: list[Unit],
+                 new: list[Unit], topic: TopicIndex) -> list[tuple[int, int]]:
+    """Pairs of the wording phase that a reader would not make: two numbered units below the
+    top, sharing less than half their wording (under :data:`THRESHOLD`), whose lead clauses
+    share no word at all (their lead likeness, :meth:`~govtext.diff.topic.TopicIndex.signals`,
+    is 0).  What they share is then a sentence of boilerplate (中央财政拟安排…资金…亿元 in 三要进一步增加农业补贴 and in
+    一是继续大规模实施保障性安居工程), not a topic; the topic phase may still pair them.  Sections
+    are left alone: their headings (2007年工作总体部署, 2008年主要任务) name no topic, they are
+    compared by all they hold."""
+    return [(a, b) for a, b in pairs.items()
+            if wording.get((a, b), THRESHOLD) < THRESHOLD
+            and "/" in old[a].node.id and "/" in new[b].node.id
+            and topic.style(0, a) is not None and topic.style(1, b) is not None
+            and topic.signals(a, b)[1] == 0]
 
 
 # --- same number, same place ---------------------------------------------------

@@ -28,10 +28,14 @@ def pair_by_topic(old: list[Unit], new: list[Unit], result: Alignment, taken: se
     pairs = result.pairs
     ancestors_old, ancestors_new = ancestors(old), ancestors(new)
     rounds: dict[int, tuple[list[int], list[int]]] = defaultdict(lambda: ([], []))
-    for side, units in ((0, old), (1, new)):
+    for side, units, above in ((0, old, ancestors_old), (1, new, ancestors_new)):
         for unit in units:
             if topic.style(side, unit.index) is not None:
-                rounds[unit.node.id.count("/")][side].append(unit.index)
+                # The round is the unit's numbered depth: how many numbered units stand above it.
+                # An unnumbered paragraph or lead item between is no level to a reader (2009's
+                # 三是扶持中小企业 at a line start under （四） meets 2010's 三是 inside a paragraph).
+                depth = sum(1 for x in above[unit.index] if topic.style(side, x) is not None)
+                rounds[depth][side].append(unit.index)
     for key in sorted(rounds):
         olds = [a for a in rounds[key][0] if a not in pairs]
         news = [b for b in rounds[key][1] if b not in taken]

@@ -44,17 +44,18 @@ def add_sentence(parent: Draft, text: str, start: int, end: int, lex: Lexicon) -
 
 
 def add_sentences(parent: Draft, text: str, start: int, end: int, lex: Lexicon,
-                  after: tuple[int, str] | None = None) -> tuple[int, str] | None:
+                  after: tuple[int, str] | None = None, lone: str | None = None) -> tuple[int, str] | None:
     """Sentence leaves for ``text[start:end]``; 一是……二是…… runs become enumerations.
 
     ``after``: the (value, style) of the enumeration run the text before ended with, which a
-    text opening with its next member carries on.  Returns the run's end the same way (None
-    when the text holds no enumeration)."""
+    text opening with its next member carries on; ``lone``: the style whose 一 may stand alone
+    (a later paragraph opens with its 二; see :func:`~govtext.parse.sentences.enumeration_starts`).
+    Returns the run's end the same way (None when the text holds no enumeration)."""
     if end <= start:
         return None
     segment = text[start:end]
     spans = split_sentences(segment, start)
-    markers = enumeration_starts(segment, spans, start, after)
+    markers = enumeration_starts(segment, spans, start, after, lone)
     if not markers:
         for s, e in spans:
             add_sentence(parent, text, s, e, lex)

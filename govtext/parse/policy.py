@@ -181,10 +181,17 @@ def _resolve(container: Draft, text: str, lex: Lexicon, inherited: str | None) -
     _release_trailing(container, lex)
     pending = [c for c in container.children if c.type == model.PARAGRAPH and c.line is not None]
     markers, leads = _leads(pending, lex)
-    run = None  # (value, style) of the enumeration run the paragraph before ended with
+    seconds = _second_members(container.children)
+    run = None  # (value, style) of the enumeration run the paragraphs before ended with
     for child in container.children:
         if child.type == model.PARAGRAPH and child.line is not None:
-            run = _fill_paragraph(child, text, lex, leads.get(id(child)), markers.get(id(child)), run)
+            lead, marker = leads.get(id(child)), markers.get(id(child))
+            if run is not None and not marker and _opens_member(child.line.content, run[0] + 1, run[1]):
+                lead = None  # 二是… after 实施积极的财政政策。一是…: the run's next member, no item's lead
+            ended = _fill_paragraph(child, text, lex, lead, marker, run, seconds.get(id(child)))
+            # A paragraph of details between two members leaves the run open (as at line starts),
+            # even one whose first sentence reads as a lead (建设保障性住房300万套…。 after 一是…).
+            run = ended if ended is not None or marker else run
             if child.type == model.ITEM:
                 child.kind = lex.kind_of(first_clause(child.title or "")) or kind
         else:
@@ -277,8 +284,37 @@ def _bullet_markers(paragraphs: list[Draft]) -> dict[int, str]:
     return found
 
 
+def _opens_member(content: str, value: int, style: str) -> bool:
+    """Whether a paragraph opens with enumeration member ``value`` of ``style`` (二是, 是)."""
+    m = ENUMERATION.match(content)
+    return m is not None and cn_value(m.group("a") or m.group("b") or "") == value \
+        and enumeration_style(m.group()) == style
+
+
+def _second_members(children: list[Draft]) -> dict[int, str]:
+    """Deferred paragraphs (by ``id``) whose lone inline 一X opens a run, with X: the next
+    paragraph opening with a member, before anything but paragraphs, opens with 二X (2009:
+    实施积极的财政政策。一是大幅度增加政府支出… then, at line starts, 二是… and 三是…)."""
+    out: dict[int, str] = {}
+    waiting: list[Draft] = []
+    for child in children:
+        if child.type == model.BLANK:
+            continue
+        if not _is_deferred(child):
+            waiting = []
+            continue
+        m = ENUMERATION.match(child.line.content)
+        if m is None:
+            waiting.append(child)
+            continue
+        if cn_value(m.group("a") or m.group("b") or "") == 2:
+            out.update({id(p): enumeration_style(m.group()) for p in waiting})
+        waiting = [child]
+    return out
+
+
 def _fill_paragraph(draft: Draft, text: str, lex: Lexicon, lead: str | None, marker: str | None = None,
-                    after: tuple[int, str] | None = None) -> tuple[int, str] | None:
+                    after: tuple[int, str] | None = None, lone: str | None = None) -> tuple[int, str] | None:
     """Fill a deferred paragraph; returns the end of the enumeration run it ends with (see
     :func:`~govtext.parse.body.add_sentences`), which the next paragraph may carry on."""
     line: Line = draft.line
@@ -296,7 +332,8 @@ def _fill_paragraph(draft: Draft, text: str, lex: Lexicon, lead: str | None, mar
         draft.title = strip_end(lead)
         draft.leaf(model.LEAD, start, start + len(lead))
         start += len(lead)
-    run = add_sentences(draft, text, start, line.content_end, lex, None if marker or lead else after)
+    # An item's lead closes the run before it, unless the item still holds the run's next member.
+    run = add_sentences(draft, text, start, line.content_end, lex, None if marker else after, lone)
     close_line(draft, line)
     return run
 

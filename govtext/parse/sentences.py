@@ -190,31 +190,44 @@ def lead_of(content: str, lex: Lexicon, relaxed: bool = False) -> str | None:
 
 
 def enumeration_starts(text: str, sentence_spans: list[tuple[int, int]], offset: int,
-                       after: tuple[int, str] | None = None) -> list[tuple[int, str]]:
+                       after: tuple[int, str] | None = None, lone: str | None = None) -> list[tuple[int, str]]:
     """Sentence starts that open an enumeration run 一是, 二是, … (values 1, 2, … in order).
 
     Returns (absolute offset, marker as written, separator included) pairs; empty
     unless at least 一 and 二 are found.  ``after``: (value, style) of the run the paragraph
     before ended with (三要, 要): a paragraph opening with its next member (四要…) carries the
-    run on, however few members it holds (2006: 一要…三要 in one paragraph, 四要…六要 in the next).
+    run on, however few members it holds (2006: 一要…三要 in one paragraph, 四要…六要 in the next);
+    so does one holding no run of its own whose later sentence is that next member (the text
+    of 二是 runs on into the paragraph, then 三是…).  ``lone``: a style (是) whose 一 may stand
+    alone, because a paragraph after this one opens with 二 of that style (实施积极的财政政策。
+    一是…, then 二是… and 三是… at line starts: one run).
     """
-    found: list[tuple[int, str]] = []
-    expected = 1
     if after is not None and sentence_spans:
         m = ENUMERATION.match(text, sentence_spans[0][0] - offset)
         if m and cn_value(m.group("a") or m.group("b") or "") == after[0] + 1 \
                 and enumeration_style(m.group()) == after[1]:
-            expected = after[0] + 1
-    carried = expected > 1
+            return _members(text, sentence_spans, offset, after[0] + 1)
+    found = _members(text, sentence_spans, offset, 1)
+    if len(found) >= 2:
+        return found
+    if len(found) == 1 and lone is not None and enumeration_style(found[0][1]) == lone:
+        return found
+    if after is not None:
+        carried = _members(text, sentence_spans, offset, after[0] + 1)
+        if carried and enumeration_style(carried[0][1]) == after[1]:
+            return carried
+    return []
+
+
+def _members(text: str, sentence_spans: list[tuple[int, int]], offset: int, expected: int) -> list[tuple[int, str]]:
+    """The sentence starts numbered ``expected``, ``expected`` + 1, … in order."""
+    found: list[tuple[int, str]] = []
     for start, _ in sentence_spans:
         m = ENUMERATION.match(text, start - offset)
-        if not m:
-            continue
-        value = cn_value(m.group("a") or m.group("b") or "")
-        if value == expected:
+        if m and cn_value(m.group("a") or m.group("b") or "") == expected:
             found.append((start, m.group()))
             expected += 1
-    return found if len(found) >= 2 or (carried and found) else []
+    return found
 
 
 def enumeration_style(marker: str) -> str:
