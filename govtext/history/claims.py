@@ -130,4 +130,6 @@ class ClaimBoard:
             report()
 
     def remove(self) -> None:
+        """Delete the board; walks still under way (Ctrl-C, a failed version) stop at their next claim."""
+        self.stop()
         shutil.rmtree(self.folder, ignore_errors=True)
