@@ -7,8 +7,8 @@
 ``old_doc`` is a parsed law (:func:`govtext.pipeline.load` or ``parse_text``); the
 package itself reads no files and parses no law, it works on the parser's tree.
 
-Layers: ``ops`` (records) ← ``quotes``/``instrument``/``grammar`` (reading) ←
-``lawtext``/``xrefs``/``apply`` (applying) ← ``api`` (this package's entry points).
+Layers: ``ops`` (records) ← ``quotes``/``instrument``/``references``/``word_clauses``/``unit_clauses``
+← ``grammar`` (reading) ← ``lawtext``/``xrefs``/``apply`` (applying) ← ``api`` (this package's entry points).
 """
 
 from govtext.amend.api import amend_document, read_instrument

@@ -14,6 +14,8 @@ OPEN, CLOSE = "“", "”"
 # A quote in the placeholder string: \ue000 INDEX \ue001.
 PLACEHOLDER = "\ue000{}\ue001"
 PLACEHOLDER_RE = re.compile("\ue000(\\d+)\ue001")
+# One quote as a piece of a clause pattern: no group, so the patterns name their own.
+QUOTED = "\ue000\\d+\ue001"
 
 
 class QuoteError(ValueError):

@@ -1,6 +1,7 @@
 """Which units an amendment item names: 第X条第Y款第Z项, lists and ranges, and the references
-that continue what was named before (该条, 第二款 alone, 其中的).  :class:`Context` keeps what
-the item has said so far; the clause grammar (:mod:`govtext.amend.grammar`) asks it."""
+that continue what was named before (该条, 第二款 alone, 其中的).  The pattern pieces that find
+them in a clause (UNIT_REF, UNIT_LIST, …) are written here; :class:`Context` keeps what the item
+has said so far and resolves them; the clause grammar (:mod:`govtext.amend.grammar`) asks it."""
 
 from __future__ import annotations
 
@@ -22,6 +23,21 @@ SEPARATOR = alternatives(LIST_SEPARATORS)
 
 # A law named before the number (刑法第……, 本法第……) is the law amended: 修正案 name it every time.
 LAW = r"(?:本法|本解释|本条例|本规定|《[^》]+》|[\u4e00-\u9fff]{1,10}?法(?=第|原第))"
+
+# The units a clause names, as pieces of the clause patterns (govtext.amend.grammar's rule table).
+ARTICLE_REF = rf"第{NUM}条(?:之{CN})?"
+_CL = rf"第{NUM}款"
+POINT_REF = rf"第[（(]?{NUM}[）)]?项"
+_SP = rf"第{NUM}目"
+_SAME = alternatives(SAME_ARTICLE + SAME_UNIT)
+# 该条第三款: a 款 of the article last named, said so (SAME_ARTICLE then the unit).
+UNIT_REF = (rf"(?:{LAW}?原?(?:{ARTICLE_REF}(?:{_CL})?(?:{POINT_REF})?(?:{_SP})?|{_CL}(?:{POINT_REF})?(?:{_SP})?|{POINT_REF}(?:{_SP})?|{_SP})"
+            rf"|{alternatives(SAME_ARTICLE)}(?:{_CL}(?:{POINT_REF})?|{POINT_REF})(?:{_SP})?|{_SAME})")
+_RANGE = rf"{UNIT_REF}至{UNIT_REF}"
+UNIT_LIST = rf"(?:{_RANGE}|{UNIT_REF})(?:{SEPARATOR}(?:{_RANGE}|{UNIT_REF}))*"
+HEADING_REF = rf"(?:第{CN}(?:编|章))?第{CN}(?:编|章|节)"  # 在第三章第一节后增加一节: the 节 counted in its 章
+# 第十条第二款第一句中的“A”: words sought in one sentence of the unit named.
+IN_SENTENCE = rf"(?:的)?第{CN}句"
 
 PARTS = re.compile(rf"(?:第(?P<a>{NUM})条(?:之(?P<z>{CN}))?)?(?:第(?P<c>{NUM})款)?"
                    rf"(?:第[（(]?(?P<p>{NUM})[）)]?项)?(?:第(?P<s>{NUM})目)?")
