@@ -477,6 +477,29 @@ def test_annex_items_are_amended(items, expected):
     assert expected in amend_text(_ANNEXED, instrument).text
 
 
+_NESTED = ("示例办法\n第一条　甲。\n第二条　乙。\n第三条　事项见附件。\n附件\n载明事项\n一、基本信息\n（一）名称\n（二）住所\n"
+           "（三）法定代表人\n（四）电话\n二、经营信息\n（一）范围\n三、许可信息\n四、其他事项\n")
+
+
+@pytest.mark.parametrize("items, expected", [
+    # 第四项 is 四、 (the appendix's own numbering), not the sub-item （四） of 一、 that comes first
+    ("一、将附件第四项修改为：“四、其他”。", "（四）电话\n二、经营信息\n（一）范围\n三、许可信息\n四、其他\n"),
+    ("一、在附件第四项中的“其他”后增加“说明”。", "（四）电话\n二、经营信息\n（一）范围\n三、许可信息\n四、其他说明事项\n"),
+    # an item goes with its sub-items, and only the items are numbered afresh
+    ("一、删去附件第二项。", "（三）法定代表人\n（四）电话\n二、许可信息\n三、其他事项\n"),
+    ("一、删去附件第一项。", "载明事项\n一、经营信息\n（一）范围\n二、许可信息\n三、其他事项\n"),
+])
+def test_annex_items_are_the_appendixs_own_not_their_sub_items(items, expected):
+    instrument = read_instrument(f"关于修改《示例办法》的决定\n{items}\n", "示例办法")
+    assert amend_text(_NESTED, instrument).text.endswith(expected)
+
+
+def test_the_last_annex_item_does_not_take_the_note_after_it():
+    law = _NESTED + "注：本表所列事项应当如实填写。\n"
+    instrument = read_instrument("关于修改《示例办法》的决定\n一、删去附件第四项。\n", "示例办法")
+    assert amend_text(law, instrument).text.endswith("三、许可信息\n注：本表所列事项应当如实填写。\n")
+
+
 @pytest.mark.parametrize("items, reason", [
     ("一、删去附件第五项。", "附件 has no 第五项"),
     ("一、删去附件3第一项。", "no 附件3 found after the articles"),
