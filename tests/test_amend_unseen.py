@@ -519,3 +519,22 @@ def test_a_mark_already_there_is_no_error_but_a_missing_one_still_is():
     assert amend_text(old, ok).text == old
     with pytest.raises(AmendError, match="not found"):
         amend_text(old, read_instrument("关于修改《示例法》的决定\n一、删去第一条第一项中的“，”。\n", "示例法"))
+
+
+_PREAMBLED = ("中华人民共和国宪法\n序言\n中国是世界上历史最悠久的国家之一。\n一八四〇年以后，封建的中国逐渐变成半殖民地国家。\n"
+              "第一章　总纲\n第一条　甲。\n第二条　乙。\n第三条　事项见附件。\n附件\n载明事项\n一、名称\n二、住所\n三、期限\n")
+
+
+@pytest.mark.parametrize("items", [
+    "一、宪法序言第二自然段末尾增加“中国人民进行了英勇奋斗。”",
+    "一、将序言第一自然段修改为：“中国是历史悠久的国家。”",
+    "一、将附件第二项修改为：“二、地址”。",
+    "一、在附件第二项中的“住所”后增加“或者经营场所”。",
+    "一、将名称修改为：“中华人民共和国根本法”。",
+])
+def test_text_parts_keep_a_crlf_laws_line_endings(items):
+    """A paragraph before the articles or an 附件 item of a law written with CRLF: its lines keep the
+    CR (a sentence added at a paragraph's end once landed after it, a rewritten line lost it)."""
+    instrument = read_instrument(f"关于修改《中华人民共和国宪法》的决定\n{items}\n", "中华人民共和国宪法")
+    lf = amend_text(_PREAMBLED, instrument).text
+    assert amend_text(_PREAMBLED.replace("\n", "\r\n"), instrument).text == lf.replace("\n", "\r\n")

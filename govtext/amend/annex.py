@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from govtext.amend.lawtext import Article
-from govtext.amend.work import Failure, Work
+from govtext.amend.work import Failure, Work, replacing
 from govtext.numerals import CN_DIGITS, cn_value, to_cn
 
 # 一、法人名称 · 1．法人名称 · （一）法人名称: an item of the appendix, and how its number is written.
@@ -100,7 +100,7 @@ def modify_item(work: Work, part: str, new_lines: tuple[str, ...]) -> None:
         body = list(new_lines)
         if not _ITEM.match(body[0]):
             body[0] = label.group()[len(label.group("lead")):] + body[0]
-        lines[k:after] = [label.group("lead") + body[0], *body[1:]]
+        lines[k:after] = replacing(lines[k], [label.group("lead") + body[0], *body[1:]])
     else:
         later = [(j - (after - k), m) for j, m in _items(lines, after, end)]
         del lines[k:after]  # the item with its sub-items
