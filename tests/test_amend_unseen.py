@@ -446,6 +446,19 @@ def test_a_point_given_a_siblings_number_changes_place():
     assert "（一）丙；\n（二）甲；\n（三）乙。\n第二条" in amend_text(old, instrument).text
 
 
+@pytest.mark.parametrize("items, expected", [
+    # an earlier item deleted or added a 项: the later item states the number the 项 now has by its place
+    ("一、删去第一条第二项。\n二、第一条第三项改为第二项。", "（一）甲；\n（二）丙；\n（三）丁。\n第二条"),
+    ("一、删去第一条第二项。\n二、第一条第四项改为第三项。", "（一）甲；\n（二）丙；\n（三）丁。\n第二条"),
+    ("一、第一条增加一项，作为第二项：“（二）新；”。\n二、第一条第二项改为第三项。",
+     "（一）甲；\n（二）新；\n（三）乙；\n（四）丙；\n（五）丁。\n第二条"),
+])
+def test_a_renumber_after_an_earlier_items_change_moves_nothing(items, expected):
+    old = "示例法\n第一条　下列事项：\n（一）甲；\n（二）乙；\n（三）丙；\n（四）丁。\n第二条　戊。\n第三条　己。\n"
+    instrument = read_instrument(f"关于修改《示例法》的决定\n{items}\n", "示例法")
+    assert expected in amend_text(old, instrument).text
+
+
 def test_neighbour_words_not_adjacent_are_refused_not_misapplied():
     old = "示例法\n第一条　甲丙乙。\n第二条　丁。\n第三条　戊。\n"
     instrument = read_instrument("关于修改《示例法》的决定\n一、将第一条中“甲”后的“乙”删去。\n", "示例法")

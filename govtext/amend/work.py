@@ -17,6 +17,7 @@ class Work:
 
     def __init__(self, law: LawText, default_sep: str) -> None:
         self.parts: list[Article | str] = list(law.parts)
+        self.law = law  # as it stood before the instrument
         self.newline = law.newline
         self.law_title: str | None = None  # as the instrument names it: 名称 is found by it
         self.sep = default_sep
