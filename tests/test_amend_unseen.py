@@ -551,3 +551,22 @@ def test_text_parts_keep_a_crlf_laws_line_endings(items):
     instrument = read_instrument(f"关于修改《中华人民共和国宪法》的决定\n{items}\n", "中华人民共和国宪法")
     lf = amend_text(_PREAMBLED, instrument).text
     assert amend_text(_PREAMBLED.replace("\n", "\r\n"), instrument).text == lf.replace("\n", "\r\n")
+
+
+# grammar.py is being split by another engineer: these document a bug there (fix described in the review report).
+_THREE_CLAUSES = "示例法\n第一条　总则。\n第二条　第一款原文。\n第二款原文。\n第三款原文。\n第三条　戊。\n"
+
+
+@pytest.mark.xfail(strict=True, reason="grammar._modify reads 分别修改为 as one rewrite of the first 款 (all quotes) "
+                                       "and deletes the others: 乙 lands before 第二款")
+def test_separately_modified_clauses_each_take_their_own_quote():
+    instrument = read_instrument("关于修改《示例法》的决定\n一、第二条第一款、第三款分别修改为：“甲。”“乙。”\n", "示例法")
+    assert "第二条　甲。\n第二款原文。\n乙。\n第三条" in amend_text(_THREE_CLAUSES, instrument).text
+
+
+@pytest.mark.xfail(strict=True, reason="grammar._modify takes three quotes for two 款 with 分别 silently")
+def test_separately_modified_clauses_refuse_a_count_that_does_not_pair():
+    from govtext.amend import AmendError
+    instrument = read_instrument("关于修改《示例法》的决定\n一、第二条第一款、第二款分别修改为：“甲。”“乙。”“丙。”\n", "示例法")
+    with pytest.raises(AmendError):
+        amend_text(_THREE_CLAUSES, instrument)
