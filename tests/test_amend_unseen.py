@@ -513,6 +513,13 @@ def test_the_last_annex_item_does_not_take_the_note_after_it():
     assert amend_text(law, instrument).text.endswith("三、许可信息\n注：本表所列事项应当如实填写。\n")
 
 
+def test_a_decimal_opening_an_annex_line_is_no_item_number():
+    law = ("示例办法\n第一条　甲。\n第二条　乙。\n第三条　收费见附件。\n附件\n收费项目\n1．载货汽车检验费，按下列吨位收取：\n"
+           "2.5吨以下的，每车一百元\n2.5吨以上的，每车二百元\n2．客车检验费\n3．摩托车检验费\n")
+    instrument = read_instrument("关于修改《示例办法》的决定\n一、删去附件第二项。\n", "示例办法")
+    assert amend_text(law, instrument).text.endswith("2.5吨以上的，每车二百元\n2．摩托车检验费\n")
+
+
 @pytest.mark.parametrize("items, reason", [
     ("一、删去附件第五项。", "附件 has no 第五项"),
     ("一、删去附件3第一项。", "no 附件3 found after the articles"),

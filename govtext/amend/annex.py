@@ -14,7 +14,7 @@ from govtext.amend.work import Failure, Work, replacing
 from govtext.numerals import CN_DIGITS, cn_value, to_cn
 
 # 一、法人名称 · 1．法人名称 · （一）法人名称: an item of the appendix, and how its number is written.
-_ITEM = re.compile(rf"^(?P<lead>[ \u3000]*)(?:(?P<cn>[{CN_DIGITS}]+)、|(?P<digit>\d{{1,3}})[.．、]|[（(](?P<paren>[{CN_DIGITS}]+)[）)])")
+_ITEM = re.compile(rf"^(?P<lead>[ \u3000]*)(?:(?P<cn>[{CN_DIGITS}]+)、|(?P<digit>\d{{1,3}})(?:[.．](?!\d)|、)|[（(](?P<paren>[{CN_DIGITS}]+)[）)])")
 _HEAD = re.compile(r"^[ \u3000]*(附件|附表)[ \u3000]*([0-9０-９]*)(?=[：:\s\u3000]|$)")
 
 
