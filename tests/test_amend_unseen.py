@@ -577,3 +577,14 @@ def test_separately_modified_clauses_refuse_a_count_that_does_not_pair():
     instrument = read_instrument("关于修改《示例法》的决定\n一、第二条第一款、第二款分别修改为：“甲。”“乙。”“丙。”\n", "示例法")
     with pytest.raises(AmendError):
         amend_text(_THREE_CLAUSES, instrument)
+
+
+
+def test_a_preamble_paragraph_is_counted_in_the_preamble_not_in_the_contents():
+    """The real 宪法 lists 序 言 in its 目录 before the 序言 itself: its paragraphs are those after the heading."""
+    law = ("中华人民共和国宪法\n目 录\n序 言\n第一章 总 纲\n第二章 公民的基本权利和义务\n序言\n中国是世界上历史最悠久的国家之一。\n"
+           "一八四〇年以后，封建的中国逐渐变成半殖民地国家。\n第一章　总纲\n第一条　甲。\n第二条　乙。\n第三条　丙。\n")
+    instrument = read_instrument("关于修改《中华人民共和国宪法》的决定\n一、宪法序言第二自然段末尾增加“中国人民进行了英勇奋斗。”\n"
+                                 "二、宪法序言第一自然段中“历史最悠久”修改为“历史悠久”。\n", "中华人民共和国宪法")
+    text = amend_text(law, instrument).text
+    assert "序言\n中国是世界上历史悠久的国家之一。\n一八四〇年以后，封建的中国逐渐变成半殖民地国家。中国人民进行了英勇奋斗。\n" in text

@@ -50,7 +50,8 @@ def _text_line(work: Work, part: str) -> tuple[list[str], int]:
     lines = work.parts[0].split("\n")
     kind, _, n = part.partition(":")
     if kind == "preamble" and n:
-        head = next((k for k, line in enumerate(lines) if re.sub(r"[\s\u3000]", "", line) == "序言"), None)
+        # the last 序言 line: a 目录 before it lists 序 言 too
+        head = next((k for k in range(len(lines) - 1, -1, -1) if re.sub(r"[\s\u3000]", "", lines[k]) == "序言"), None)
         if head is None:
             raise Failure("no 序言 heading before the first article")
         paragraphs = [k for k in range(head + 1, len(lines)) if lines[k].strip(" \u3000\r")]
