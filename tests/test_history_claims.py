@@ -117,3 +117,27 @@ def test_the_progress_bar_hears_of_every_pair(board) -> None:
         for pair, _ in b.walk(0, 1):
             b.finish(pair)
     assert sum(told) == 4
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_walk_that_fails_is_named_and_the_board_is_removed(tmp_path, monkeypatch, jobs) -> None:
+    """Every walk fails on the lexicon: the error names it (not a worker's failure), and no claim folder
+    stays behind, in this process or with workers."""
+    import tempfile
+
+    from conftest import FIXTURES
+    from govtext.history import HistoryError, build_history
+
+    folder = tmp_path / "versions"
+    folder.mkdir()
+    for name in ("report-2021.txt", "report-2022.txt", "report-2023.txt"):
+        (folder / name).write_text((FIXTURES / "history" / "policy" / name).read_text(encoding="utf-8"), encoding="utf-8")
+    boards = tmp_path / "tmp"
+    boards.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(boards))
+    lexicon = tmp_path / "bad.toml"
+    lexicon.write_text("this is = not [ toml", encoding="utf-8")
+    with pytest.raises(HistoryError) as caught:
+        build_history([str(folder)], jobs=jobs, lexicon=str(lexicon), advance=lambda n: None)
+    assert "bad.toml" in str(caught.value) and "worker failed" not in str(caught.value)
+    assert list(boards.iterdir()) == []

@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 
 from govtext.amend.lawtext import Article
-from govtext.amend.work import Failure, Work
+from govtext.amend.work import Failure, Work, replacing
 from govtext.numerals import CN_DIGITS, cn_value, to_cn
 
 # 一、法人名称 · 1．法人名称 · （一）法人名称: an item of the appendix, and how its number is written.
-_ITEM = re.compile(rf"^(?P<lead>[ \u3000]*)(?:(?P<cn>[{CN_DIGITS}]+)、|(?P<digit>\d{{1,3}})[.．、]|[（(](?P<paren>[{CN_DIGITS}]+)[）)])")
+_ITEM = re.compile(rf"^(?P<lead>[ \u3000]*)(?:(?P<cn>[{CN_DIGITS}]+)、|(?P<digit>\d{{1,3}})(?:[.．](?!\d)|、)|[（(](?P<paren>[{CN_DIGITS}]+)[）)])")
 _HEAD = re.compile(r"^[ \u3000]*(附件|附表)[ \u3000]*([0-9０-９]*)(?=[：:\s\u3000]|$)")
 
 
@@ -51,11 +51,26 @@ def _number(m: re.Match) -> int:
     return int(m.group("digit")) if m.group("digit") else cn_value(m.group("cn") or m.group("paren"))
 
 
-def _item_line(lines: list[str], start: int, end: int, name: str, n: int) -> int:
-    for k in range(start, end):
-        m = _ITEM.match(lines[k])
-        if m and _number(m) == n:
-            return k
+def _style(m: re.Match) -> str:
+    return "cn" if m.group("cn") else "digit" if m.group("digit") else "paren"
+
+
+def _items(lines: list[str], start: int, end: int) -> list[tuple[int, re.Match]]:
+    """The appendix's own items, (line, match): the lines numbered as its first numbered line is (一、 items
+    may hold （一） sub-items, whose numbers are no 第N项 of the appendix)."""
+    numbered = [(k, m) for k in range(start, end) if (m := _ITEM.match(lines[k]))]
+    return [(k, m) for k, m in numbered if _style(m) == _style(numbered[0][1])] if numbered else []
+
+
+def _item_lines(lines: list[str], start: int, end: int, name: str, n: int) -> tuple[int, int]:
+    """The lines [first, last) of item ``n``: its numbered line and what follows up to the next item (the
+    last item: up to its last sub-item, not a note or blank line closing the appendix)."""
+    items = _items(lines, start, end)
+    for j, (k, m) in enumerate(items):
+        if _number(m) == n:
+            if j + 1 < len(items):
+                return k, items[j + 1][0]
+            return k, max((q + 1 for q in range(k + 1, end) if _ITEM.match(lines[q])), default=k + 1)
     raise Failure(f"{name} has no 第{to_cn(n)}项")
 
 
@@ -64,8 +79,7 @@ def edit_words(work: Work, part: str, change) -> None:
     name, n = split_part(part)
     i, lines, start, end = _block(work, name)
     if n is not None:
-        start = _item_line(lines, start, end, name, n)
-        end = start + 1
+        start, end = _item_lines(lines, start, end, name, n)
     changed = [change(line) for line in lines[start:end]]
     if changed == lines[start:end]:
         raise Failure(f"nothing to change in {name}")
@@ -80,19 +94,18 @@ def modify_item(work: Work, part: str, new_lines: tuple[str, ...]) -> None:
     if n is None:
         raise Failure(f"the whole {name} cannot be rewritten from one quotation")
     i, lines, start, end = _block(work, name)
-    k = _item_line(lines, start, end, name, n)
+    k, after = _item_lines(lines, start, end, name, n)
     label = _ITEM.match(lines[k])
     if new_lines:
         body = list(new_lines)
         if not _ITEM.match(body[0]):
             body[0] = label.group()[len(label.group("lead")):] + body[0]
-        lines[k:k + 1] = [label.group("lead") + body[0], *body[1:]]
+        lines[k:after] = replacing(lines[k], [label.group("lead") + body[0], *body[1:]])
     else:
-        del lines[k]
-        for j in range(k, end - 1):
-            m = _ITEM.match(lines[j])
-            if m and _number(m) > n:
-                lines[j] = lines[j][:m.start()] + _relabel(m, _number(m) - 1) + lines[j][m.end():]
+        later = [(j - (after - k), m) for j, m in _items(lines, after, end)]
+        del lines[k:after]  # the item with its sub-items
+        for j, m in later:
+            lines[j] = lines[j][:m.start()] + _relabel(m, _number(m) - 1) + lines[j][m.end():]
     work.parts[i] = "\n".join(lines)
 
 

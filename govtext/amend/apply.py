@@ -290,15 +290,25 @@ def _move(work: Work, op: Move) -> None:
 def _renumber(work: Work, op: Renumber) -> None:
     """Articles are numbered at the end; a 项 or 款 given the number a sibling still holds changes place
     (将第七条第三项调整为第一项 = 移作第一项), one given the number it now has by its place (删去第三项。第四项改为
-    第三项) only checks that place is there."""
+    第三项) only checks that place is there.  Once an earlier item added or deleted one of the article's 款/项,
+    the numbers stated are those the units now have by their places: nothing moves."""
     _, art = work.article(op.target)
     if op.unit not in ("point", "clause") or op.into_clause is not None:
+        return
+    if _layout(art.lines) != _layout(next((a.lines for a in work.law.articles() if a.old_key == art.old_key), ())):
+        unit_span(art, op.target if op.unit != "point" else Target(op.target.article, op.target.zhiyi,
+                                                                   op.target.clause, op.number))
         return
     spans = _siblings(art, op.target, op.unit)
     if op.unit == "point":
         unit_span(art, Target(op.target.article, op.target.zhiyi, op.target.clause, op.number))
     if spans.index(unit_span(art, op.target)) + 1 != op.number and 1 <= op.number <= len(spans):
         _move_within(work, Move(op.target, None, op.number, op.unit))
+
+
+def _layout(lines: tuple[str, ...]) -> list[tuple]:
+    """Which 款/项/目 each line is: what adding, deleting or moving a unit changes, and rewording does not."""
+    return [(line.unit, line.clause, line.point, line.subpoint) for line in classify(lines)]
 
 
 def _detach(work: Work, op: Detach) -> None:

@@ -9,7 +9,7 @@ from dataclasses import replace
 from govtext.amend import annex
 from govtext.amend.lawtext import END_MARKS, POINT, Article
 from govtext.amend.ops import InsertWords, ModifyPart, ModifyText, ReplaceWords, Target, text_part_name
-from govtext.amend.work import Failure, Work, unit_span
+from govtext.amend.work import Failure, Work, line_edit, replacing, unit_span
 from govtext.numerals import to_cn
 
 
@@ -50,7 +50,8 @@ def _text_line(work: Work, part: str) -> tuple[list[str], int]:
     lines = work.parts[0].split("\n")
     kind, _, n = part.partition(":")
     if kind == "preamble" and n:
-        head = next((k for k, line in enumerate(lines) if re.sub(r"[\s\u3000]", "", line) == "序言"), None)
+        # the last 序言 line: a 目录 before it lists 序 言 too
+        head = next((k for k in range(len(lines) - 1, -1, -1) if re.sub(r"[\s\u3000]", "", lines[k]) == "序言"), None)
         if head is None:
             raise Failure("no 序言 heading before the first article")
         paragraphs = [k for k in range(head + 1, len(lines)) if lines[k].strip(" \u3000\r")]
@@ -71,6 +72,7 @@ def _text_line(work: Work, part: str) -> tuple[list[str], int]:
 
 
 def _edit_text_line(work: Work, part: str, change) -> None:
+    change = line_edit(change)
     if part.startswith("annex:"):
         annex.edit_words(work, part, change)
         return
@@ -305,14 +307,14 @@ def modify_text(work: Work, op: ModifyText) -> None:
     lines = head.split("\n")
     if op.part.startswith("preamble"):
         lines, k = _text_line(work, op.part)
-        lines[k:k + 1] = list(op.lines)
+        lines[k:k + 1] = replacing(lines[k], op.lines)
         work.parts[0] = "\n".join(lines)
         return
     if op.part == "title":
         span = _title_lines(work) or (0, 1)
         if span == (0, 1) and _title_lines(work) is None:
             work.notes.append("名称: the title was not found as such; the first line was taken for it")
-        lines[span[0]:span[1]] = list(op.lines)
+        lines[span[0]:span[1]] = replacing(lines[span[0]], op.lines)
         work.parts[0] = "\n".join(lines)
         return
     raise Failure(f"cannot modify the {op.part}")

@@ -17,6 +17,7 @@ class Work:
 
     def __init__(self, law: LawText, default_sep: str) -> None:
         self.parts: list[Article | str] = list(law.parts)
+        self.law = law  # as it stood before the instrument
         self.newline = law.newline
         self.law_title: str | None = None  # as the instrument names it: 名称 is found by it
         self.sep = default_sep
@@ -73,3 +74,14 @@ def unit_span(article: Article, target: Target) -> tuple[int, int]:
 
 def end_mark(line: str) -> str:
     return line[-1] if line and line[-1] in END_MARKS else ""
+
+
+def line_edit(change):
+    """``change`` for a line of the text between articles as split on \\n: a CRLF law's lines end in \\r,
+    which the change must neither see (末尾增加 would write after it) nor lose."""
+    return lambda line: change(line[:-1]) + "\r" if line.endswith("\r") else change(line)
+
+
+def replacing(old: str, lines) -> list[str]:
+    """``lines`` to stand where the line ``old`` stood, with its \\r if it had one (a CRLF law)."""
+    return [line + "\r" for line in lines] if old.endswith("\r") else list(lines)
