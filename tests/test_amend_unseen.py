@@ -426,7 +426,7 @@ def test_items_name_old_numbers_even_where_an_added_article_took_the_number():
     ("将序言第十自然段修改为：“甲。”", "modify the preamble:10"),
     ("将第二条第一款中的“甲”、第三条中的“乙”分别修改为“丙”、“丁”",
      "replace words “甲” → “丙” in 第二条第一款; replace words “乙” → “丁” in 第三条"),
-    ("第四条第一款、第二款分别修改为：“甲。”“乙。”", "modify 第四条第一款 (2 paragraphs); delete 第四条第二款"),
+    ("第四条第一款、第二款分别修改为：“甲。”“乙。”", "modify 第四条第一款 (1 paragraph); modify 第四条第二款 (1 paragraph)"),
     ("第三条增加一项，作为第（二）项：“（二）甲；”；原第（二）项、第（三）项相应改为第（三）项、第（四）项",
      "add point as 第二项 in 第三条; renumber 第三条第二项 → 第三项; renumber 第三条第三项 → 第四项"),
 ])
@@ -564,20 +564,25 @@ def test_text_parts_keep_a_crlf_laws_line_endings(items):
 _THREE_CLAUSES = "示例法\n第一条　总则。\n第二条　第一款原文。\n第二款原文。\n第三款原文。\n第三条　戊。\n"
 
 
-@pytest.mark.xfail(strict=True, reason="grammar._modify reads 分别修改为 as one rewrite of the first 款 (all quotes) "
-                                       "and deletes the others: 乙 lands before 第二款")
 def test_separately_modified_clauses_each_take_their_own_quote():
     instrument = read_instrument("关于修改《示例法》的决定\n一、第二条第一款、第三款分别修改为：“甲。”“乙。”\n", "示例法")
     assert "第二条　甲。\n第二款原文。\n乙。\n第三条" in amend_text(_THREE_CLAUSES, instrument).text
 
 
-@pytest.mark.xfail(strict=True, reason="grammar._modify takes three quotes for two 款 with 分别 silently")
 def test_separately_modified_clauses_refuse_a_count_that_does_not_pair():
     from govtext.amend import AmendError
     instrument = read_instrument("关于修改《示例法》的决定\n一、第二条第一款、第二款分别修改为：“甲。”“乙。”“丙。”\n", "示例法")
     with pytest.raises(AmendError):
         amend_text(_THREE_CLAUSES, instrument)
 
+
+
+def test_clauses_apart_without_separately_are_refused():
+    """第一款、第三款修改为 two quotes: which quote goes where is unsaid, and the run would take 第二款 along."""
+    from govtext.amend import AmendError
+    instrument = read_instrument("关于修改《示例法》的决定\n一、第二条第一款、第三款修改为：“甲。”“乙。”\n", "示例法")
+    with pytest.raises(AmendError):
+        amend_text(_THREE_CLAUSES, instrument)
 
 
 def test_a_preamble_paragraph_is_counted_in_the_preamble_not_in_the_contents():
