@@ -27,6 +27,11 @@ _FULLWIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
 _NUMBER_DECORATION = re.compile(r"^第|分编|部分|之.*$|[条章节编篇款项目、．.（）()是要，,\s]")
 
 
+def ascii_digits(text: str) -> str:
+    """Full-width digits as ASCII ones (附件２ → 附件2), everything else as it is."""
+    return text.translate(_FULLWIDTH)
+
+
 def cn_value(numeral: str) -> int | None:
     """一百六十五 → 165, 十二 → 12, 二〇二五 → 2025 (digit by digit); None if not a numeral."""
     if not numeral or any(ch not in _VALUES and ch not in _UNITS for ch in numeral):

@@ -11,7 +11,7 @@ import re
 
 from govtext.amend.lawtext import Article
 from govtext.amend.work import Failure, Work, replacing
-from govtext.numerals import CN_DIGITS, cn_value, to_cn
+from govtext.numerals import CN_DIGITS, ascii_digits, cn_value, to_cn
 
 # 一、法人名称 · 1．法人名称 · （一）法人名称: an item of the appendix, and how its number is written.
 _ITEM = re.compile(rf"^(?P<lead>[ \u3000]*)(?:(?P<cn>[{CN_DIGITS}]+)、|(?P<digit>\d{{1,3}})(?:[.．](?!\d)|、)|[（(](?P<paren>[{CN_DIGITS}]+)[）)])")
@@ -27,15 +27,14 @@ def split_part(part: str) -> tuple[str, int | None]:
 def _block(work: Work, name: str) -> tuple[int, list[str], int, int]:
     """The text part after the last article holding the appendix ``name``; its lines; the block's lines [start, end)."""
     last = max((i for i, p in enumerate(work.parts) if isinstance(p, Article)), default=-1)
-    wanted = re.sub(r"[０-９]", lambda m: str(ord(m.group()) - ord("０")), name)
+    wanted = ascii_digits(name)
     for i in range(last + 1, len(work.parts)):
         part = work.parts[i]
         if not isinstance(part, str):
             continue
         lines = part.split("\n")
         heads = [(k, _HEAD.match(line)) for k, line in enumerate(lines) if _HEAD.match(line)]
-        heads = [(k, m.group(1) + re.sub(r"[０-９]", lambda d: str(ord(d.group()) - ord("０")), m.group(2)))
-                 for k, m in heads]
+        heads = [(k, m.group(1) + ascii_digits(m.group(2))) for k, m in heads]
         found = [n for n, (_, label) in enumerate(heads) if label == wanted]
         if not found and wanted in ("附件", "附表") and len(heads) == 1 and heads[0][1].startswith(wanted):
             found = [0]  # 附件 named alone where the law has one 附件1
