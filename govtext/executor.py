@@ -36,7 +36,7 @@ every worker busy, few enough that memory stays flat however many tasks there ar
 def run_tasks(fn: Callable[[T], R], tasks: Iterable[T], jobs: int | None = None,
               on_crash: Callable[[T, BaseException], R] | None = None,
               scheduler: str | None = None, size_of: Callable[[T], int] | None = None,
-              batch_bytes: int | None = None) -> Iterator[tuple[int, R]]:
+              batch_bytes: int | None = None, cancel: Callable[[], None] | None = None) -> Iterator[tuple[int, R]]:
     """Yield ``(index, fn(task))`` for every task, in the order they complete.
 
     ``jobs`` is the number of local worker processes (default: one per core);
@@ -46,6 +46,9 @@ def run_tasks(fn: Callable[[T], R], tasks: Iterable[T], jobs: int | None = None,
     ``size_of`` (a task's input bytes) lets either engine send tasks in batches of about
     ``batch_bytes`` (default :data:`govtext.batching.DEFAULT_BATCH_BYTES`; 0: one task each).
     Sort by index for the input order; results are the same whichever engine ran them.
+    ``cancel``, if given, is called when the run is cut short (Ctrl-C, SIGTERM, the caller
+    stopping early) before the local pool waits for the tasks still running: a way to ask
+    long tasks to return at once (``history``'s walks stop at their next pair).
     """
     tasks = list(tasks)
     if size_of is not None and batch_bytes != 0 and len(tasks) > 1:
@@ -67,7 +70,7 @@ def run_tasks(fn: Callable[[T], R], tasks: Iterable[T], jobs: int | None = None,
         for index, task in enumerate(tasks):
             yield index, fn(task)
         return
-    yield from _run_local_pool(fn, tasks, workers, on_crash)
+    yield from _run_local_pool(fn, tasks, workers, on_crash, cancel)
 
 
 def run_in_order(fn: Callable[[T], R], tasks: Iterable[T], jobs: int | None = None,
@@ -99,7 +102,7 @@ def _window(workers: int) -> int:
     return max(2, workers * WINDOW_PER_WORKER)
 
 
-def _run_local_pool(fn, tasks: list, workers: int, on_crash) -> Iterator[tuple[int, Any]]:
+def _run_local_pool(fn, tasks: list, workers: int, on_crash, cancel=None) -> Iterator[tuple[int, Any]]:
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 
     from govtext.interrupt import handle_sigterm
@@ -135,6 +138,10 @@ def _run_local_pool(fn, tasks: list, workers: int, on_crash) -> Iterator[tuple[i
             for index in sorted(done):
                 yield index, done.pop(index)
             lowest = min(running.values(), default=submitted)
+    except BaseException:  # interrupted, or closed by a caller that stopped early
+        if cancel is not None and running:
+            cancel()
+        raise
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 

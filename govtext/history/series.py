@@ -236,7 +236,7 @@ def _diff_series(files, names, sizes, jobs, advance, keep_diffs, options, lexico
     errors: list[tuple[int, str]] = []
     try:
         with board.watch(advance):
-            for _, result in run_tasks(_walk, tasks, jobs=jobs, on_crash=_crashed):
+            for _, result in run_tasks(_walk, tasks, jobs=jobs, on_crash=_crashed, cancel=board.stop):
                 if result.error:
                     errors.append(result.error)
                 read.update(result.versions)  # a version two walks met on is read alike by both
