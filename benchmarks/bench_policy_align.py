@@ -5,9 +5,9 @@
 Runs the shared scorer (``../shared/gold/policy-align/score.py``) twice with ``govtext diff``:
 
 - on the public gold (gwr 2018→2019 and 2024→2025), the pairs the pairing was developed on;
-- on the held-out golds in ``benchmarks/data/policy-align-heldout*.json`` (twenty-three pairs:
-  gwr 1999→2000 to 2014→2015 year by year, 2015→2018, 2019→2021, 2021→2022, 2022→2023,
-  2023→2024 and the congress reports 2012→2017, 2017→2022),
+- on the held-out golds in ``benchmarks/data/policy-align-heldout*.json`` (twenty-six pairs:
+  gwr 1993→1994, 1997→1998, 1998→1999, 1999→2000 to 2014→2015 year by year, 2015→2018,
+  2019→2021, 2021→2022, 2022→2023, 2023→2024 and the congress reports 2012→2017, 2017→2022),
   each judged blind by a reader who did not work on the
   pairing, with the public gold's method (its README). These are the figures that say whether a
   rule generalises: measure on them, never tune on them.  The last line pools them.
@@ -52,6 +52,9 @@ HELDOUT = (
     (DATA / "policy-align-heldout-2002.json", SHARED / "corpus" / "series" / "gwr"),
     (DATA / "policy-align-heldout-2015.json", SHARED / "corpus" / "series" / "gwr"),
     (DATA / "policy-align-heldout-2000.json", SHARED / "corpus" / "series" / "gwr"),
+    (DATA / "policy-align-heldout-1998.json", SHARED / "corpus" / "series" / "gwr"),
+    (DATA / "policy-align-heldout-1993.json", SHARED / "corpus" / "series" / "gwr"),
+    (DATA / "policy-align-heldout-1997.json", SHARED / "corpus" / "series" / "gwr"),
 )
 
 
