@@ -36,6 +36,10 @@ def pair_by_topic(old: list[Unit], new: list[Unit], result: Alignment, taken: se
                 # 三是扶持中小企业 at a line start under （四） meets 2010's 三是 inside a paragraph).
                 depth = sum(1 for x in above[unit.index] if topic.style(side, x) is not None)
                 rounds[depth][side].append(unit.index)
+    # The numbered units above each unit (sections, items, ——points, enumerations): what a
+    # reader takes for a unit's context when an unnumbered paragraph between was paired astray.
+    numbered_old = {i: [x for x in above if topic.style(0, x) is not None] for i, above in ancestors_old.items()}
+    numbered_new = {j: [y for y in above if topic.style(1, y) is not None] for j, above in ancestors_new.items()}
     for key in sorted(rounds):
         olds = [a for a in rounds[key][0] if a not in pairs]
         news = [b for b in rounds[key][1] if b not in taken]
@@ -44,8 +48,13 @@ def pair_by_topic(old: list[Unit], new: list[Unit], result: Alignment, taken: se
         for a, b in sorted(topic.candidates(olds, news)):
             if (a, b) in apart:
                 continue
-            weight = context_weight(topic.score(a, b),
-                                    paired_parents(a, b, ancestors_old, ancestors_new, pairs, partners))
+            context = paired_parents(a, b, ancestors_old, ancestors_new, pairs, partners)
+            if context is False and paired_parents(a, b, numbered_old, numbered_new, pairs, partners):
+                # The nearest paired ancestors are unnumbered lead paragraphs paired by a
+                # stock phrase (重点抓好四件事： with 今年重点抓好五件事：, in another section);
+                # the numbered ones above them, a reader's context, are paired together.
+                context = True
+            weight = context_weight(topic.score(a, b), context)
             if weight >= TOPIC_THRESHOLD:
                 drift = abs(a / max(len(old), 1) - b / max(len(new), 1))
                 edges.append((a, b, weight + ORDER_WEIGHT * (1 - drift)))
