@@ -9,6 +9,7 @@ from collections import defaultdict
 
 from govtext.diff.alignment import Alignment, KeptApart
 from govtext.diff.assign import assign
+from govtext.diff.roles import names_a_part
 from govtext.diff.topic import PART_LEAD_HELD, PART_MARGIN, TOPIC_PART, TOPIC_THRESHOLD, TopicIndex, context_weight
 from govtext.diff.units import Unit
 from govtext.model import ARTICLE
@@ -40,6 +41,7 @@ def pair_by_topic(old: list[Unit], new: list[Unit], result: Alignment, taken: se
     # reader takes for a unit's context when an unnumbered paragraph between was paired astray.
     numbered_old = {i: [x for x in above if topic.style(0, x) is not None] for i, above in ancestors_old.items()}
     numbered_new = {j: [y for y in above if topic.style(1, y) is not None] for j, above in ancestors_new.items()}
+    tops = tuple(_tops(side, units, above, topic) for side, units, above in ((0, old, ancestors_old), (1, new, ancestors_new)))
     for key in sorted(rounds):
         olds = [a for a in rounds[key][0] if a not in pairs]
         news = [b for b in rounds[key][1] if b not in taken]
@@ -70,7 +72,7 @@ def pair_by_topic(old: list[Unit], new: list[Unit], result: Alignment, taken: se
                            ancestors_old, ancestors_new, pairs, partners, apart, topic))
         partners = {j: i for i, j in pairs.items()}
         take(pair_mutual_best([a for a in olds if a not in pairs], [b for b in news if b not in taken],
-                              ancestors_old, ancestors_new, pairs, partners, apart, topic))
+                              ancestors_old, ancestors_new, pairs, partners, apart, topic, tops))
 
 SIBLING_LEAD = 0.15
 """Least lead-clause likeness (:meth:`TopicIndex.signals`) for two leftover siblings to be
@@ -120,21 +122,46 @@ def pair_siblings(olds: list[int], news: list[int], ancestors_old: dict[int, lis
 
 def pair_mutual_best(olds: list[int], news: list[int], ancestors_old: dict[int, list[int]],
                      ancestors_new: dict[int, list[int]], pairs: dict[int, int], partners: dict[int, int],
-                     apart: KeptApart, topic: TopicIndex) -> list[tuple[int, int]]:
-    """Leftover units below the top that are each other's best counterpart in the whole
-    document, scoring at least ``TOPIC_PART``, and not under parents paired elsewhere: an item
-    that moved to a section of its own (congress 2017 五、（二）加快建设创新型国家 → 2022 五、（三）
-    加快实施创新驱动发展战略, in a new section on science and education) has no paired parents to
-    lift it, but nothing else competes for either.  Top-level sections are left out: they are
-    compared by all they hold, and two leftover sections are each other's best by that alone."""
+                     apart: KeptApart, topic: TopicIndex,
+                     tops: tuple[tuple[list[int], set[int]], tuple[list[int], set[int]]] = (([], set()), ([], set())),
+                     ) -> list[tuple[int, int]]:
+    """Leftover units that are each other's best counterpart, scoring at least ``TOPIC_PART``,
+    and not under parents paired elsewhere: an item that moved to a section of its own
+    (congress 2017 五、（二）加快建设创新型国家 → 2022 五、（三）加快实施创新驱动发展战略, in a new
+    section on science and education) has no paired parents to lift it, but nothing else
+    competes for either.  Units below the top meet units below the top, each other's best among
+    the leftovers.  Top-level sections meet sections, and must be each other's best among all
+    the other version's sections, paired ones too: two leftover sections are always each other's
+    best among leftovers, since they are compared by all they hold, but 1999 六、千方百计扩大出口
+    和有效利用外资 is 2000's 六、进一步扩大对外开放 (0.35) because no other 2000 section is
+    nearer; 2005 三、继续保持经济平稳较快发展, nearest to 2006 二、今年主要任务 (paired), is not
+    2006 三、, the five-year plan.  ``tops``: per version, every numbered top-level section and
+    those of them whose heading names a topic, not a part of the report (2007年工作总体部署,
+    “十四五”时期的主要目标和任务 name a role, :func:`govtext.diff.roles.names_a_part`): only
+    the latter are paired here, since what a part holds is a little of everything."""
     likeness = {}
     for a, b in topic.candidates(olds, news):
-        if (a, b) in apart or not ancestors_old.get(a) or not ancestors_new.get(b):
+        if (a, b) in apart or bool(ancestors_old.get(a)) != bool(ancestors_new.get(b)):
             continue
         if paired_parents(a, b, ancestors_old, ancestors_new, pairs, partners) is False:
             continue
         likeness[(a, b)] = topic.score(a, b)
-    return [(a, b) for a, b in _mutual_best(likeness) if likeness[(a, b)] >= TOPIC_PART]
+    tops_old, tops_new = tops
+
+    def nearest_of_all(a: int, b: int) -> bool:
+        if a not in tops_old[1] or b not in tops_new[1]:
+            return False
+        score = topic.score(a, b)
+        return all(topic.score(a, y) <= score for y in tops_new[0]) and all(topic.score(x, b) <= score for x in tops_old[0])
+
+    return [(a, b) for a, b in _mutual_best(likeness)
+            if likeness[(a, b)] >= TOPIC_PART and (ancestors_old.get(a) or nearest_of_all(a, b))]
+
+
+def _tops(side: int, units: list[Unit], above: dict[int, list[int]], topic: TopicIndex) -> tuple[list[int], set[int]]:
+    """A version's numbered top-level sections, and those of them whose heading names a topic."""
+    every = [u.index for u in units if not above[u.index] and topic.style(side, u.index) is not None]
+    return every, {i for i in every if not names_a_part(units[i].title_norm)}
 
 
 def _mutual_best(likeness: dict) -> list[tuple[int, int]]:

@@ -52,6 +52,12 @@ def heading_role(title: str, table: tuple[Role, ...]) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+def names_a_part(title: str, table: tuple[Role, ...] | None = None) -> bool:
+    """Whether a heading holds the words of a role (2007年工作总体部署, 过去五年工作回顾): it names
+    a part of the report, not a topic."""
+    return bool(_heading_roles(title, shipped_roles() if table is None else table))
+
+
 def _heading_roles(title: str, table: tuple[Role, ...]) -> set[str]:
     return {role.name for role in table if any(word in title for word in role.headings)}
 
