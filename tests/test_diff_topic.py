@@ -282,3 +282,11 @@ def test_leftover_sections_each_nearest_to_the_other_of_all_sections_are_paired(
               if c.old is not None and c.new is not None and c.old.type == "section"}
     assert ("二、", "二、") in paired
     assert ("四、", "四、") not in paired and ("三、", "三、") not in paired
+
+
+def test_leads_sharing_only_improve_do_not_meet() -> None:
+    # 二是改进和完善储备调节 and 二要加强和改进金融监管 share 改进 alone, a directive verb like
+    # 加强 and 完善 (the lexicon's directive_starts): two leftover siblings, no pair.
+    result = diff_case("policy-siblings-share-a-verb")
+    assert not any(c.by_topic for c in result.changes)
+    assert sum(c.change == "removed" for c in result.changes) == 2
