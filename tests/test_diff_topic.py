@@ -290,3 +290,12 @@ def test_leads_sharing_only_improve_do_not_meet() -> None:
     result = diff_case("policy-siblings-share-a-verb")
     assert not any(c.by_topic for c in result.changes)
     assert sum(c.change == "removed" for c in result.changes) == 2
+
+
+def test_leftovers_of_different_depths_each_others_best_beyond_doubt_are_paired() -> None:
+    # 二是深化农村金融改革 stands under 一、 › （一）; 二要加快农村金融改革 under 一、 alone (its year
+    # wrote the item as a paragraph): the depth rounds never let them meet, yet each is the other's
+    # best at 0.53, beyond ACROSS_DEPTHS.
+    result = diff_case("policy-enum-across-depths")
+    topical = [(c.old.text[:4], c.new.text[:4]) for c in result.changes if c.by_topic]
+    assert topical == [("二是深化", "二要加快")]

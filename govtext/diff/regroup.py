@@ -42,6 +42,12 @@ def pair_by_topic(old: list[Unit], new: list[Unit], result: Alignment, taken: se
     numbered_old = {i: [x for x in above if topic.style(0, x) is not None] for i, above in ancestors_old.items()}
     numbered_new = {j: [y for y in above if topic.style(1, y) is not None] for j, above in ancestors_new.items()}
     tops = tuple(_tops(side, units, above, topic) for side, units, above in ((0, old, ancestors_old), (1, new, ancestors_new)))
+    def take(found: list[tuple[int, int]]) -> None:
+        for a, b in found:
+            pairs[a] = b
+            taken.add(b)
+            result.by_topic[(a, b)] = round(topic.score(a, b), 3)
+
     for key in sorted(rounds):
         olds = [a for a in rounds[key][0] if a not in pairs]
         news = [b for b in rounds[key][1] if b not in taken]
@@ -60,12 +66,6 @@ def pair_by_topic(old: list[Unit], new: list[Unit], result: Alignment, taken: se
             if weight >= TOPIC_THRESHOLD:
                 drift = abs(a / max(len(old), 1) - b / max(len(new), 1))
                 edges.append((a, b, weight + ORDER_WEIGHT * (1 - drift)))
-        def take(found: list[tuple[int, int]]) -> None:
-            for a, b in found:
-                pairs[a] = b
-                taken.add(b)
-                result.by_topic[(a, b)] = round(topic.score(a, b), 3)
-
         take(assign(edges))
         partners = {j: i for i, j in pairs.items()}
         take(pair_siblings([a for a in olds if a not in pairs], [b for b in news if b not in taken],
@@ -73,6 +73,21 @@ def pair_by_topic(old: list[Unit], new: list[Unit], result: Alignment, taken: se
         partners = {j: i for i, j in pairs.items()}
         take(pair_mutual_best([a for a in olds if a not in pairs], [b for b in news if b not in taken],
                               ancestors_old, ancestors_new, pairs, partners, apart, topic, tops))
+    # Across numbered depths, last: two leftovers below the top that are each other's best
+    # and alike beyond doubt, whatever layout put one a level deeper (2006 二、（四）… 三是深化农村
+    # 金融改革 → 2007 五、… 二要加快农村金融改革, 0.68: 2007 wrote the item as a paragraph).
+    olds = [a for key in rounds for a in rounds[key][0] if a not in pairs and ancestors_old.get(a)]
+    news = [b for key in rounds for b in rounds[key][1] if b not in taken and ancestors_new.get(b)]
+    partners = {j: i for i, j in pairs.items()}
+    take([(a, b) for a, b in pair_mutual_best(olds, news, ancestors_old, ancestors_new, pairs, partners,
+                                              apart, topic, tops)
+          if topic.score(a, b) >= ACROSS_DEPTHS])
+
+
+ACROSS_DEPTHS = 0.5
+"""Least :meth:`TopicIndex.score` for two leftovers of different numbered depths to be paired
+(the rounds pair each depth from ``TOPIC_THRESHOLD``; at 0.4 across depths a held-out pair
+gained a wrong pair)."""
 
 SIBLING_LEAD = 0.15
 """Least lead-clause likeness (:meth:`TopicIndex.signals`) for two leftover siblings to be
