@@ -84,3 +84,25 @@ def test_a_table_without_roles_changes_nothing() -> None:
 def test_openings_are_not_read_under_headings_that_name_no_role() -> None:
     got = _roles_of("一、稳定粮食生产\n\n过去一年，成绩显著。\n\n二、加强耕地保护\n\n严守耕地红线。\n")
     assert got["严守耕地红线"] is None
+
+
+def test_the_sentence_leading_into_the_numbered_sections_announces_their_role() -> None:
+    got = _roles_of("首先报告去年的工作\n\n去年经济平稳运行。\n\n按照这个总体要求，今年要着重做好以下两个方面工作。\n\n"
+                    "一、扩大国内需求\n\n发行长期建设国债。\n\n二、深化企业改革\n\n建立现代企业制度。\n")
+    assert got["一、扩大国内需求"] == "task"
+    assert got["建立现代企业制度"] == "task"  # the next unnamed section follows the task
+    assert got["去年经济平稳运行"] is None  # the preamble itself stays unknown
+
+
+def test_a_lead_in_only_announces_the_first_numbered_section() -> None:
+    # A closing 今年… sentence inside section 一、 is no announcement of 二、.
+    got = _roles_of("一、稳定粮食生产\n\n今年，要做好春耕。\n\n二、加强耕地保护\n\n严守耕地红线。\n")
+    assert got["严守耕地红线"] is None
+
+
+def test_last_years_announced_tasks_do_not_merge_into_this_years_review() -> None:
+    # Without the lead-in's role, 一、 and 二、 (tasks) merge into the new 一、过去五年…的回顾.
+    result = diff_case("policy-announced-tasks")
+    for change in result.changes:
+        if change.old is not None and change.new is not None:
+            assert not change.new.text.startswith(("一、过去五年", "（一）坚持", "（二）坚持")), change

@@ -9,6 +9,7 @@ from collections import defaultdict
 
 from govtext.diff.alignment import Alignment, KeptApart
 from govtext.diff.assign import assign
+from govtext.diff.roles import names_a_part
 from govtext.diff.topic import PART_LEAD_HELD, PART_MARGIN, TOPIC_PART, TOPIC_THRESHOLD, TopicIndex, context_weight
 from govtext.diff.units import Unit
 from govtext.model import ARTICLE
@@ -36,6 +37,17 @@ def pair_by_topic(old: list[Unit], new: list[Unit], result: Alignment, taken: se
                 # 三是扶持中小企业 at a line start under （四） meets 2010's 三是 inside a paragraph).
                 depth = sum(1 for x in above[unit.index] if topic.style(side, x) is not None)
                 rounds[depth][side].append(unit.index)
+    # The numbered units above each unit (sections, items, ——points, enumerations): what a
+    # reader takes for a unit's context when an unnumbered paragraph between was paired astray.
+    numbered_old = {i: [x for x in above if topic.style(0, x) is not None] for i, above in ancestors_old.items()}
+    numbered_new = {j: [y for y in above if topic.style(1, y) is not None] for j, above in ancestors_new.items()}
+    tops = tuple(_tops(side, units, above, topic) for side, units, above in ((0, old, ancestors_old), (1, new, ancestors_new)))
+    def take(found: list[tuple[int, int]]) -> None:
+        for a, b in found:
+            pairs[a] = b
+            taken.add(b)
+            result.by_topic[(a, b)] = round(topic.score(a, b), 3)
+
     for key in sorted(rounds):
         olds = [a for a in rounds[key][0] if a not in pairs]
         news = [b for b in rounds[key][1] if b not in taken]
@@ -44,24 +56,38 @@ def pair_by_topic(old: list[Unit], new: list[Unit], result: Alignment, taken: se
         for a, b in sorted(topic.candidates(olds, news)):
             if (a, b) in apart:
                 continue
-            weight = context_weight(topic.score(a, b),
-                                    paired_parents(a, b, ancestors_old, ancestors_new, pairs, partners))
+            context = paired_parents(a, b, ancestors_old, ancestors_new, pairs, partners)
+            if context is False and paired_parents(a, b, numbered_old, numbered_new, pairs, partners):
+                # The nearest paired ancestors are unnumbered lead paragraphs paired by a
+                # stock phrase (重点抓好四件事： with 今年重点抓好五件事：, in another section);
+                # the numbered ones above them, a reader's context, are paired together.
+                context = True
+            weight = context_weight(topic.score(a, b), context)
             if weight >= TOPIC_THRESHOLD:
                 drift = abs(a / max(len(old), 1) - b / max(len(new), 1))
                 edges.append((a, b, weight + ORDER_WEIGHT * (1 - drift)))
-        def take(found: list[tuple[int, int]]) -> None:
-            for a, b in found:
-                pairs[a] = b
-                taken.add(b)
-                result.by_topic[(a, b)] = round(topic.score(a, b), 3)
-
         take(assign(edges))
         partners = {j: i for i, j in pairs.items()}
         take(pair_siblings([a for a in olds if a not in pairs], [b for b in news if b not in taken],
                            ancestors_old, ancestors_new, pairs, partners, apart, topic))
         partners = {j: i for i, j in pairs.items()}
         take(pair_mutual_best([a for a in olds if a not in pairs], [b for b in news if b not in taken],
-                              ancestors_old, ancestors_new, pairs, partners, apart, topic))
+                              ancestors_old, ancestors_new, pairs, partners, apart, topic, tops))
+    # Across numbered depths, last: two leftovers below the top that are each other's best
+    # and alike beyond doubt, whatever layout put one a level deeper (2006 二、（四）… 三是深化农村
+    # 金融改革 → 2007 五、… 二要加快农村金融改革, 0.68: 2007 wrote the item as a paragraph).
+    olds = [a for key in rounds for a in rounds[key][0] if a not in pairs and ancestors_old.get(a)]
+    news = [b for key in rounds for b in rounds[key][1] if b not in taken and ancestors_new.get(b)]
+    partners = {j: i for i, j in pairs.items()}
+    take([(a, b) for a, b in pair_mutual_best(olds, news, ancestors_old, ancestors_new, pairs, partners,
+                                              apart, topic, tops)
+          if topic.score(a, b) >= ACROSS_DEPTHS])
+
+
+ACROSS_DEPTHS = 0.5
+"""Least :meth:`TopicIndex.score` for two leftovers of different numbered depths to be paired
+(the rounds pair each depth from ``TOPIC_THRESHOLD``; at 0.4 across depths a held-out pair
+gained a wrong pair)."""
 
 SIBLING_LEAD = 0.15
 """Least lead-clause likeness (:meth:`TopicIndex.signals`) for two leftover siblings to be
@@ -111,21 +137,46 @@ def pair_siblings(olds: list[int], news: list[int], ancestors_old: dict[int, lis
 
 def pair_mutual_best(olds: list[int], news: list[int], ancestors_old: dict[int, list[int]],
                      ancestors_new: dict[int, list[int]], pairs: dict[int, int], partners: dict[int, int],
-                     apart: KeptApart, topic: TopicIndex) -> list[tuple[int, int]]:
-    """Leftover units below the top that are each other's best counterpart in the whole
-    document, scoring at least ``TOPIC_PART``, and not under parents paired elsewhere: an item
-    that moved to a section of its own (congress 2017 五、（二）加快建设创新型国家 → 2022 五、（三）
-    加快实施创新驱动发展战略, in a new section on science and education) has no paired parents to
-    lift it, but nothing else competes for either.  Top-level sections are left out: they are
-    compared by all they hold, and two leftover sections are each other's best by that alone."""
+                     apart: KeptApart, topic: TopicIndex,
+                     tops: tuple[tuple[list[int], set[int]], tuple[list[int], set[int]]] = (([], set()), ([], set())),
+                     ) -> list[tuple[int, int]]:
+    """Leftover units that are each other's best counterpart, scoring at least ``TOPIC_PART``,
+    and not under parents paired elsewhere: an item that moved to a section of its own
+    (congress 2017 五、（二）加快建设创新型国家 → 2022 五、（三）加快实施创新驱动发展战略, in a new
+    section on science and education) has no paired parents to lift it, but nothing else
+    competes for either.  Units below the top meet units below the top, each other's best among
+    the leftovers.  Top-level sections meet sections, and must be each other's best among all
+    the other version's sections, paired ones too: two leftover sections are always each other's
+    best among leftovers, since they are compared by all they hold, but 1999 六、千方百计扩大出口
+    和有效利用外资 is 2000's 六、进一步扩大对外开放 (0.35) because no other 2000 section is
+    nearer; 2005 三、继续保持经济平稳较快发展, nearest to 2006 二、今年主要任务 (paired), is not
+    2006 三、, the five-year plan.  ``tops``: per version, every numbered top-level section and
+    those of them whose heading names a topic, not a part of the report (2007年工作总体部署,
+    “十四五”时期的主要目标和任务 name a role, :func:`govtext.diff.roles.names_a_part`): only
+    the latter are paired here, since what a part holds is a little of everything."""
     likeness = {}
     for a, b in topic.candidates(olds, news):
-        if (a, b) in apart or not ancestors_old.get(a) or not ancestors_new.get(b):
+        if (a, b) in apart or bool(ancestors_old.get(a)) != bool(ancestors_new.get(b)):
             continue
         if paired_parents(a, b, ancestors_old, ancestors_new, pairs, partners) is False:
             continue
         likeness[(a, b)] = topic.score(a, b)
-    return [(a, b) for a, b in _mutual_best(likeness) if likeness[(a, b)] >= TOPIC_PART]
+    tops_old, tops_new = tops
+
+    def nearest_of_all(a: int, b: int) -> bool:
+        if a not in tops_old[1] or b not in tops_new[1]:
+            return False
+        score = topic.score(a, b)
+        return all(topic.score(a, y) <= score for y in tops_new[0]) and all(topic.score(x, b) <= score for x in tops_old[0])
+
+    return [(a, b) for a, b in _mutual_best(likeness)
+            if likeness[(a, b)] >= TOPIC_PART and (ancestors_old.get(a) or nearest_of_all(a, b))]
+
+
+def _tops(side: int, units: list[Unit], above: dict[int, list[int]], topic: TopicIndex) -> tuple[list[int], set[int]]:
+    """A version's numbered top-level sections, and those of them whose heading names a topic."""
+    every = [u.index for u in units if not above[u.index] and topic.style(side, u.index) is not None]
+    return every, {i for i in every if not names_a_part(units[i].title_norm)}
 
 
 def _mutual_best(likeness: dict) -> list[tuple[int, int]]:

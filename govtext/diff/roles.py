@@ -11,6 +11,8 @@ The words are data (``data/roles.toml``).  A unit whose role is unknown pairs as
 
 from __future__ import annotations
 
+import re
+
 from govtext.diff.data import Role, roles as shipped_roles
 from govtext.diff.units import HEADING_FAMILY, Unit
 
@@ -50,6 +52,12 @@ def heading_role(title: str, table: tuple[Role, ...]) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+def names_a_part(title: str, table: tuple[Role, ...] | None = None) -> bool:
+    """Whether a heading holds the words of a role (2007年工作总体部署, 过去五年工作回顾): it names
+    a part of the report, not a topic."""
+    return bool(_heading_roles(title, shipped_roles() if table is None else table))
+
+
 def _heading_roles(title: str, table: tuple[Role, ...]) -> set[str]:
     return {role.name for role in table if any(word in title for word in role.headings)}
 
@@ -59,18 +67,43 @@ def _top_roles(units: list[Unit], table: tuple[Role, ...]) -> dict[int, str]:
     (``follows``): once a report looks ahead, an unnamed section is one of its tasks."""
     out: dict[int, str] = {}
     previous: str | None = None
+    lead_in: Unit | None = None
+    numbered = False
     for unit in units:
         if unit.family != HEADING_FAMILY or "/" in unit.node.id:
+            if unit.family != HEADING_FAMILY and not unit.node.id.startswith("hd"):
+                lead_in = unit
             continue
         found = _heading_roles(unit.title_norm, table)
+        numbered = numbered or bool(found and unit.number)
         if found:
             previous = found.pop() if len(found) == 1 else None
+            lead_in = None
             continue
-        role = next((r.name for r in table if previous is not None and previous in r.follows), None)
+        # The paragraph just before the first numbered section may announce what the numbered
+        # sections are (2002: 按照这个总体要求，今年要着重做好以下八个方面工作。 then 一、…八、 are
+        # the year's tasks); later paragraphs end a section, they announce nothing.
+        announced = None
+        if unit.number and not numbered and lead_in is not None:
+            announced = _announced_role(lead_in, table)
+        numbered = numbered or bool(unit.number)
+        role = announced or next((r.name for r in table if previous is not None and previous in r.follows), None)
         if role is not None:
             out[unit.index] = role
         previous = role
+        lead_in = None
     return out
+
+
+def _announced_role(unit: Unit, table: tuple[Role, ...]) -> str | None:
+    """The one role whose opening words start a clause of the paragraph's last sentence (…，今年要
+    做好以下几个方面工作): the sentence that leads into the sections after it."""
+    sentences = [s for s in re.split(r"[。！？]", unit.norm) if s.strip()]
+    if not sentences:
+        return None
+    clauses = [c.strip() for c in re.split(r"[，；：,;:]", sentences[-1])]
+    found = {role.name for role in table if role.openings and any(c.startswith(role.openings) for c in clauses)}
+    return found.pop() if len(found) == 1 else None
 
 
 def clash(a: str | None, b: str | None, table: tuple[Role, ...] | None = None) -> bool:
