@@ -117,7 +117,7 @@ def test_search_one_place_at_a_time_finds_the_global_search_filtered(floor) -> N
     """align's floor pass asks the candidate search one place (pair of parents) at a time: it
     must give exactly the global search's pairs whose units share a place, in the same order,
     whatever the places are."""
-    from govtext.diff.align import _similar_in_place
+    from govtext.diff.place import similar_in_place as _similar_in_place
 
     checked = 0
     for name, old_text, new_text in _in_place_cases():

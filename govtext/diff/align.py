@@ -25,17 +25,19 @@ an addition.  Everything here is on normalised text, so width, spacing and
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections import Counter, defaultdict, deque
+from collections import defaultdict, deque
 from typing import Callable, Iterable
 
 from govtext.diff.alignment import Alignment, KeptApart
 from govtext.diff.assign import assign
-from govtext.diff.candidates import Fingerprints, containers, signature, similar_pairs
-from govtext.diff.normalize import bigrams, normalize, similarity
+from govtext.diff.candidates import Fingerprints, containers, similar_pairs
+from govtext.diff.names import Names
+from govtext.diff.normalize import bigrams, similarity
 from govtext.diff.regroup import MAX_PARTS, ORDER_WEIGHT, pair_by_topic, parts_by_content, parts_by_topic
+from govtext.diff.place import same_place
 from govtext.diff.runs import longest_increasing
 from govtext.diff.topic import TopicIndex
-from govtext.diff.units import HEADING_FAMILY, Unit
+from govtext.diff.units import Unit
 
 THRESHOLD = 0.5
 """Least :func:`~govtext.diff.candidates.pair_score` for two units to count as one unit changed,
@@ -96,7 +98,7 @@ def align(old: list[Unit], new: list[Unit], threshold: float = THRESHOLD,
     parents first, then split and merge them by topic.  ``floor`` (below ``threshold``; only for a default threshold, never an explicit one):
     also pair two leftover numbered units from ``floor`` up when they carry the same
     number under paired parents and neither has another leftover candidate there
-    (:func:`_same_place`).  ``roles``: each unit's role, old and new (:mod:`govtext.diff.roles`);
+    (:func:`~govtext.diff.place.same_place`).  ``roles``: each unit's role, old and new (:mod:`govtext.diff.roles`);
     units of two known, different roles are kept apart in every phase but the identical-text
     ones (last year's task is not this year's review of it)."""
     result = Alignment()
@@ -129,7 +131,7 @@ def align(old: list[Unit], new: list[Unit], threshold: float = THRESHOLD,
     # Only leftovers are ever looked up by bigram (the key phases paired the rest).
     prints = Fingerprints(old + new, asked=free_old() + free_new())
     edges = []
-    names_old, names_new = _Names(old), _Names(new)
+    names_old, names_new = Names(old), Names(new)
     for a, b, score in similar_pairs(free_old(), free_new(), threshold, prints):
         if (a.index, b.index) in kept_apart:
             continue
@@ -153,7 +155,7 @@ def align(old: list[Unit], new: list[Unit], threshold: float = THRESHOLD,
     if floor is not None and floor < threshold:
         left_old = [u for u in old if u.index not in pairs and u.index not in in_parts_old]
         left_new = [u for u in new if u.index not in taken]
-        for a, b in _same_place(left_old, left_new, floor, pairs, old, new, prints, names_old, names_new):
+        for a, b in same_place(left_old, left_new, floor, pairs, old, new, prints, names_old, names_new):
             if (a, b) not in kept_apart:
                 pair(a, b)
     in_parts_new = {j for _, news, _ in result.splits for j in news} | {j for _, j, _ in result.merges}
@@ -178,130 +180,6 @@ def _leads_apart(pairs: dict[int, int], wording: dict[tuple[int, int], float], o
             and "/" in old[a].node.id and "/" in new[b].node.id
             and topic.style(0, a) is not None and topic.style(1, b) is not None
             and topic.signals(a, b)[1] == 0]
-
-
-# --- same number, same place ---------------------------------------------------
-_NO_NUMBER = frozenset({"", "——", "—", "-"})
-
-
-def _parent(unit: Unit) -> str:
-    return unit.node.id.rsplit("/", 1)[0] if "/" in unit.node.id else ""
-
-
-def _same_place(left_old: list[Unit], left_new: list[Unit], floor: float, pairs: dict[int, int],
-                old: list[Unit], new: list[Unit], prints: Fingerprints,
-                names_old: "_Names", names_new: "_Names") -> list[tuple[int, int]]:
-    """Leftover pairs a reader makes by place when the topic continues: （九） under a
-    section paired with （九） under its partner, scoring at least ``floor``, each the
-    other's only leftover candidate at that score under the two parents, and no
-    unchanged name elsewhere (see :class:`_Names`)."""
-    heading_of = {u.node.id: u.index for u in old if u.family == HEADING_FAMILY}
-    heading_new = {u.node.id: u.index for u in new if u.family == HEADING_FAMILY}
-
-    # Two units' parents are paired when both are top-level, or when the old one's parent heading
-    # is paired with the new one's parent (pairs.get(...) == heading_new.get(...), None included).
-    def place_old(unit: Unit) -> tuple | None:
-        parent = _parent(unit)
-        if not parent:
-            return ("top",)
-        return ("under", pairs.get(heading_of[parent])) if parent in heading_of else None
-
-    def place_new(unit: Unit) -> tuple:
-        parent = _parent(unit)
-        return ("under", heading_new.get(parent)) if parent else ("top",)
-
-    candidates: dict[int, list[int]] = defaultdict(list)
-    back: dict[int, list[int]] = defaultdict(list)
-    same: dict[tuple[int, int], bool] = {}
-    for a, b in _similar_in_place(left_old, left_new, floor, prints, place_old, place_new):
-        candidates[a.index].append(b.index)
-        back[b.index].append(a.index)
-        same[(a.index, b.index)] = ((a.number or "").strip() not in _NO_NUMBER and a.number == b.number
-                                    and not names_new.elsewhere(a, b) and not names_old.elsewhere(b, a))
-    return [(a, bs[0]) for a, bs in candidates.items()
-            if len(bs) == 1 and back[bs[0]] == [a] and same[(a, bs[0])]]
-
-
-def _similar_in_place(left_old: list[Unit], left_new: list[Unit], floor: float, prints: Fingerprints,
-                      place_old, place_new) -> list[tuple[Unit, Unit]]:
-    """The pairs of ``similar_pairs(left_old, left_new, floor, prints)`` whose two units have
-    the same place (``place_old(a) == place_new(b)``, never None), in the same order.
-
-    Asked one place at a time: whether the candidate search finds a pair depends on the two
-    units alone (their prefixes in the shared order of ``prints``), so each place's search
-    finds exactly that place's pairs — without probing every leftover against every other
-    (on the 50 reports, 34,000 candidates scored for about 500 pairs kept)."""
-    groups_old: dict[tuple, list[Unit]] = defaultdict(list)
-    groups_new: dict[tuple, list[Unit]] = defaultdict(list)
-    for unit in left_old:
-        place = place_old(unit)
-        if place is not None:
-            groups_old[place].append(unit)
-    for unit in left_new:
-        groups_new[place_new(unit)].append(unit)
-    # similar_pairs' own order: by the first unit of each text (signature) on either side
-    # among all the leftovers, then by the units themselves.
-    first_old: dict[tuple, int] = {}
-    first_new: dict[tuple, int] = {}
-    for unit in left_old:
-        first_old.setdefault(signature(unit), unit.index)
-    for unit in left_new:
-        first_new.setdefault(signature(unit), unit.index)
-    found = [(a, b) for place, olds in groups_old.items() if place in groups_new
-             for a, b, _ in similar_pairs(olds, groups_new[place], floor, prints)]
-    found.sort(key=lambda ab: (first_old[signature(ab[0])], first_new[signature(ab[1])], ab[0].index, ab[1].index))
-    return found
-
-
-# --- names --------------------------------------------------------------------
-NAME_CHARS = 4
-"""Shortest heading or lead that counts as a name a reader follows (总则 or 附则 do not)."""
-
-
-class _Names:
-    """The headings and leads of one version, nested ones included (a sub-item's lead is no
-    unit of its own), to ask whether a unit's name reappears unchanged somewhere.
-
-    Gathered on the first question: a law's alignment (threshold 0.5, no floor) never asks,
-    and walking every unit's subtree for names cost it ~10 ms."""
-
-    def __init__(self, units: list[Unit]):
-        self._units = units
-        self._count: Counter[str] | None = None
-        self._inside: dict[int, list[str]] = {}
-
-    @property
-    def count(self) -> Counter[str]:
-        """How many times each name occurs in the version."""
-        if self._count is None:
-            every: list[str] = []
-            for unit in self._units:
-                inside = _names(unit)
-                if inside:
-                    self._inside[unit.index] = inside
-                    every.extend(inside)
-            self._count = Counter(every)
-        return self._count
-
-    def elsewhere(self, unit: Unit, partner: Unit) -> bool:
-        """Whether ``unit``'s name (of the other version) is found here outside ``partner``:
-        then a reader follows the unchanged name, not a pair below the strict threshold."""
-        name = _name(unit.node)
-        if not name or name == _name(partner.node):
-            return False
-        total = self.count[name]
-        inside = self._inside.get(partner.index)
-        return total > (inside.count(name) if inside else 0)
-
-
-def _name(node) -> str:
-    name = normalize(node.title or "")
-    return name if len(name) >= NAME_CHARS else ""
-
-
-def _names(unit: Unit) -> list[str]:
-    nodes = [unit.node] if unit.family == HEADING_FAMILY else unit.node.walk()
-    return [name for name in map(_name, nodes) if name]
 
 
 # --- keys ---------------------------------------------------------------------
