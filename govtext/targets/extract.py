@@ -109,16 +109,16 @@ def _time_says(before: str, lexicon: TargetLexicon, year: int | None) -> str:
     masked = before
     for base in lexicon["time.change_bases"]:  # 比上年增加: a change, not a look back
         masked = masked.replace(base, "\0" * len(base))
-    best, kind, longest = -1, "", 0
+    best, kind = -1, ""
     for key in ("forward", "multi_year", "review", "forecast"):
         for word in lexicon[f"time.{key}"]:
             at = masked.rfind(word)
-            # the nearest end wins; on a tie the longer word (a lexicon's 三年内 over 年内, inside it)
-            if at >= 0 and (at + len(word), len(word)) > (best, longest):
-                best, kind, longest = at + len(word), key, len(word)
+            if at >= 0 and at + len(word) > best:
+                best, kind = at + len(word), key
     for m in _year_spans(lexicon).finditer(masked):
+        # 用两年时间, 用三年左右的时间, 十年内 — and 三年内 over the forward 年内 ending with it
         if m.end() >= best and (number_value(m.group(1)) or 2) > 1:
-            best, kind = m.end(), "multi_year"  # 用两年时间, 十年内, 用三年左右的时间: a span of years
+            best, kind = m.end(), "multi_year"
     markers, exceptions = _past_markers()
     for word in markers:
         at = masked.rfind(word)
