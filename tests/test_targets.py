@@ -116,18 +116,21 @@ def test_older_units_compound_and_price_subunits_and_counted_groups():
 
 
 def test_a_replacing_lexicon_may_leave_out_the_lists_added_later(tmp_path):
-    """chinese_words, counted_after, quantity_verbs came after lexicons were in users' hands: an
-    older file that replaces the default still loads, with the default's lists."""
+    """chinese_words, counted_after, quantity_verbs, span_after, name_before, not_name_before came
+    after lexicons were in users' hands: an older file that replaces the default still loads, with
+    the default's lists."""
     import tomllib
     from govtext.targets.lexicon import DEFAULT
     data = open(DEFAULT, encoding="utf-8").read()
     old = "\n".join(line for line in data.splitlines()
-                    if not line.startswith(("chinese_words", "counted_after", "quantity_verbs")))
+                    if not line.startswith(("chinese_words", "counted_after", "quantity_verbs", "span_after",
+                                            "name_before", "not_name_before")))
     tomllib.loads(old)
     path = tmp_path / "old.toml"
     path.write_text(old, encoding="utf-8")
     lexicon = load_target_lexicon(str(path))
     assert lexicon["units.counted_after"] == ("人口",) and "国内生产总值增长" in lexicon.core
+    assert "时间" in lexicon["time.span_after"] and "新" in lexicon["naming.name_before"]
 
 
 def test_a_figure_a_verb_sets_stands_before_what_it_counts():
@@ -156,3 +159,41 @@ def test_a_core_figure_explained_under_another_wording_is_not_a_second_target():
 def test_a_sentence_saying_what_is_to_be_done_ends_the_narration():
     """去年以来…。我们必须…。当前，要…。国务院决定今年安排20亿元: the paragraph looks ahead again."""
     assert [f[2:4] for f in figures("narration-ends.txt")] == [(20, "亿元")]
+
+
+def test_a_span_of_years_is_no_years_target():
+    """用两年时间, 用三年左右的时间, 十年内 — a count of years made a span — and 三年内 (which holds the
+    forward 年内) set multi-year figures; 今年 and 一年内 still set this year's."""
+    assert figures("year-spans.txt") == [
+        (6, "城乡居民参保率提高", 92, "%", "", False),
+        (6, "一年内改造", 300, "万户", "", False),
+    ]
+
+
+def test_a_verb_sets_a_count_of_what_follows_it_not_a_change():
+    """增加300万农村光伏用户 after another target is a quantity of its own, unit the bare scale; 完成
+    600多项…标准的制定修订 names what it counts across 、; a bare 增加1000亿元 after a level stays its delta;
+    解决14亿中国人的吃饭问题 counts the nation, a fact."""
+    assert figures("counted-objects.txt") == [
+        (4, "解决山区人口的出行问题", 2000, "万", "", False),
+        (4, "增加农村光伏用户", 300, "万", "", False),
+        (5, "完成食品、农产品和其他消费品安全国家标准的制定修", 600, "项", "多", False),
+        (6, "地方财政赤字", 5000, "亿元", "", False),
+        (6, "地方财政赤字比上年增加", 1000, "亿元", "", True),
+    ]
+
+
+def test_a_number_inside_a_name_is_no_figure():
+    """新24条 (a policy document), 新10年…纲要 are names; 更新3万辆 is a verb's figure."""
+    assert figures("numbers-in-names.txt") == [(5, "城市公交车更新", 3, "万辆", "", False)]
+
+
+def test_units_of_the_planned_economy_and_the_year_before_spelled_out():
+    """亿度, 万担, 万匹 are units (the 1950s–80s reports); 一度 after a bare numeral is a word;
+    比上一年增加 is 比上年增加 — the change of the level before it."""
+    assert figures("planned-economy-units.txt") == [
+        (4, "发电量", 3200, "亿度", "", False),
+        (4, "棉花的指标", 3500, "万担", "", False),
+        (4, "棉花的指标比上年增加", 200, "万担", "", True),
+        (5, "棉布将增加", 500, "万匹", "约", False),
+    ]

@@ -70,21 +70,28 @@ def test_gold_recall_precision_and_one_name_per_core_indicator(gold):
     assert set(names) == set(CORE)
 
 
-# Read blind, by hand, in reports of other eras than the gold's (benchmarks/data/targets-heldout.json,
+# Read blind, by hand, in reports of other eras than the gold's (benchmarks/data/targets-heldout*.json,
 # docs/targets.md "Measured"): the figures after the fixes they prompted are the floor.
-HELDOUT = ROOT / "benchmarks" / "data" / "targets-heldout.json"
-HELDOUT_FLOOR = {"gwr-2005.txt": (11, 15, 0), "gwr-2010.txt": (31, 36, 0), "gwr-2014.txt": (36, 37, 1)}
-"""Per report: gold targets found (of 11, 31, 37 not deltas), reported targets right, and wrong."""
+HELDOUT = {
+    # gwr-2010, 2014, 2005: gold targets found (of 11, 31, 37 not deltas), reported right, and wrong
+    "targets-heldout.json": ({"gwr-2005.txt": (11, 15, 0), "gwr-2010.txt": (31, 36, 0), "gwr-2014.txt": (36, 37, 1)},
+                             (78, 79), (88, 89)),
+    # gwr-2008, 2012, 2001 (of 17, 18, 1); 2012's 已按…4%编制预算 left to the gold (docs/targets.md)
+    "targets-heldout2.json": ({"gwr-2008.txt": (17, 24, 0), "gwr-2012.txt": (17, 18, 0), "gwr-2001.txt": (1, 1, 0)},
+                              (35, 36), (43, 43)),
+}
 
 
-def test_heldout_gold_of_other_eras_at_its_floor():
-    reports = json.loads(HELDOUT.read_text(encoding="utf-8"))["reports"]
+@pytest.mark.parametrize("gold_name", sorted(HELDOUT))
+def test_heldout_gold_of_other_eras_at_its_floor(gold_name):
+    floor, recall, precision = HELDOUT[gold_name]
+    reports = json.loads((ROOT / "benchmarks" / "data" / gold_name).read_text(encoding="utf-8"))["reports"]
     scores, names = _score(reports)
-    for name, (found, right, wrong) in HELDOUT_FLOOR.items():
+    for name, (found, right, wrong) in floor.items():
         f, _, r, reported = scores[name]
         assert f >= found and r >= right and reported - r <= wrong, (name, scores[name])
     found, total, right, reported = (sum(s[i] for s in scores.values()) for i in range(4))
-    assert found / total >= 78 / 79 and right / reported >= 88 / 89
+    assert found / total >= recall[0] / recall[1] and right / reported >= precision[0] / precision[1]
     assert {k: v for k, v in names.items() if len(v) > 1} == {}
 
 

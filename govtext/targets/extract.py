@@ -21,7 +21,7 @@ from bisect import bisect_right
 from functools import lru_cache
 
 from govtext.model import Document
-from govtext.numerals import Amount, find_amounts
+from govtext.numerals import CN_DIGITS, Amount, find_amounts, number_value
 from govtext.targets.lexicon import TargetLexicon
 from govtext.targets.naming import PHRASE_BREAKS, alias_before, derived_name
 from govtext.targets.records import Target
@@ -50,6 +50,14 @@ def _counted_group(lexicon: TargetLexicon) -> re.Pattern:
     return re.compile(rf"[\u4e00-\u9fff]{{1,4}}(?:{words})")
 
 
+@lru_cache(maxsize=8)
+def _year_spans(lexicon: TargetLexicon) -> re.Pattern:
+    """A count of years, then a word making it a span (两年时间, 三年左右的时间, 十年内) — not the end of
+    a year (二〇二四年内, 1958年内): one to three numerals, none before them."""
+    words = "|".join(map(re.escape, lexicon["time.span_after"])) or "(?!)"
+    return re.compile(rf"(?<![{CN_DIGITS}0-9０-９])([{CN_DIGITS}]{{1,3}}|[0-9０-９]{{1,2}})年[多余]?(?:左右)?的?(?:{words})")
+
+
 def _starts(text: str, words: tuple[str, ...]) -> str:
     return next((w for w in words if text.startswith(w)), "")
 
@@ -65,8 +73,9 @@ class _Clause:
         self.text, self.start = text, start
 
 
-def _unit(amount: Amount, clause: str, lexicon: TargetLexicon) -> tuple[str, int] | None:
-    """The unit after a figure, its scale included, and where it ends; None if none fits."""
+def _unit(amount: Amount, clause: str, lexicon: TargetLexicon, set_by_verb: bool) -> tuple[str, int] | None:
+    """The unit after a figure, its scale included, and where it ends; None if none fits
+    (``set_by_verb``: a quantity verb stands before it, so what follows may be what it counts)."""
     at = amount.end
     while at < len(clause) and clause[at] in _SPACE:
         at += 1
@@ -88,8 +97,10 @@ def _unit(amount: Amount, clause: str, lexicon: TargetLexicon) -> tuple[str, int
         return amount.scale + count, at + len(count)
     if amount.scale and not (rest[:1] and _CJK.match(rest[:1]) and not rest.startswith(lexicon["qualifiers.after"])):
         return amount.scale, amount.end  # 1000万以上: of people, as the text leaves it
-    if amount.scale and _counted_group(lexicon).match(rest):
-        return amount.scale, amount.end  # 6000万农村人口: the group counted, named after the figure
+    if amount.scale and (set_by_verb or _counted_group(lexicon).match(rest)) and not _starts(
+            rest, lexicon["units.not_units"]):  # (解决13亿中国人的吃饭问题: the nation, a fact)
+        # 6000万农村人口, 增加500万沼气用户: what is counted, named after the figure
+        return amount.scale, amount.end
     return None
 
 
@@ -104,6 +115,10 @@ def _time_says(before: str, lexicon: TargetLexicon, year: int | None) -> str:
             at = masked.rfind(word)
             if at >= 0 and at + len(word) > best:
                 best, kind = at + len(word), key
+    for m in _year_spans(lexicon).finditer(masked):
+        # 用两年时间, 用三年左右的时间, 十年内 — and 三年内 over the forward 年内 ending with it
+        if m.end() >= best and (number_value(m.group(1)) or 2) > 1:
+            best, kind = m.end(), "multi_year"
     markers, exceptions = _past_markers()
     for word in markers:
         at = masked.rfind(word)
@@ -141,21 +156,27 @@ def _figure(amount: Amount, clause: _Clause, lexicon: TargetLexicon, year: int |
     """The target a figure states, as a dict of Target fields (name, node left to fill), or None."""
     text = clause.text
     before, prev = text[:amount.start], text[amount.start - 1: amount.start]
-    if prev and (_NAME_CHARS.match(prev) or prev in "第每"):
-        return None  # PM2.5, 第3, 3.0; 每50公斤: the measure of a rate, not a figure
-    unit_end = _unit(amount, text, lexicon)
+    if prev and (_NAME_CHARS.match(prev) or prev == "每"):
+        return None  # PM2.5, 3.0; 每50公斤: the measure of a rate, not a figure
+    if _ends(before, lexicon["naming.name_before"]) and not _ends(before, lexicon["naming.not_name_before"]):
+        return None  # 第3, 新36条, 新10年纲要: a number inside a name
+    # 新增8000万吨标准煤的节能能力, 扩大到1000个县: the figure a verb sets, what it counts after it.
+    qualifier_before = _ends(before, lexicon["qualifiers.before"])
+    set_by_verb = bool(_ends(before[: len(before) - len(qualifier_before)].rstrip(_SPACE),
+                             lexicon["time.quantity_verbs"]))
+    unit_end = _unit(amount, text, lexicon, set_by_verb)
     if unit_end is None:
         return None
     unit, end = unit_end
     if end < len(text) and re.match(r"[A-Za-z]", text[end]):
         return None  # 5G
     after = text[end:]
-    # 新增8000万吨标准煤的节能能力, 扩大到1000个县: the figure a verb sets, what it counts after it.
-    qualifier_before = _ends(before, lexicon["qualifiers.before"])
-    set_by_verb = bool(_ends(before[: len(before) - len(qualifier_before)].rstrip(_SPACE),
-                             lexicon["time.quantity_verbs"]))
     qualifier_after = _starts(after, lexicon["qualifiers.after"])
     after = after[len(qualifier_after):]
+    # 增加500万沼气用户, 完成7700多项…标准: a bare number or count, then what it counts — the verb
+    # sets a quantity of its own, not the change of a level before it (赤字5000亿元，增加1000亿元).
+    counts_object = set_by_verb and unit.removeprefix(amount.scale) in ("", *lexicon["units.counts"]) \
+        and bool(_CJK.match(after[:1])) and not after.startswith(("和", "与", "及"))
     if qualifier_after in ("以上", "以下") and after[:1] and _CJK.match(after[:1]) and not after.startswith(
             ("和", "与", "及", "的")):
         return None  # 30万千瓦以下煤电机组: a threshold delimiting a measure
@@ -183,7 +204,7 @@ def _figure(amount: Amount, clause: _Clause, lexicon: TargetLexicon, year: int |
     figure_end = clause.start + end + len(qualifier_after)
     return {"amount": amount, "unit": unit, "qualifier": qualifier, "span": (figure_start, figure_end),
             "before": before[: len(before) - len(qualifier_before)], "after": text[end:],
-            "change": _is_change(before, lexicon)}
+            "change": _is_change(before, lexicon) and not (counts_object and _bare_change(before, lexicon))}
 
 
 def extract(doc: Document, lexicon: TargetLexicon, year: int | None) -> list[Target]:

@@ -79,6 +79,10 @@ def derived_name(before: str, after: str, lexicon: TargetLexicon) -> str:
     name = _compact(_trim(words, lexicon), lexicon)
     if len(name) < 2 or name in lexicon["time.quantity_verbs"]:
         # 将2.8万亿元中央财政资金…; 新增8000万吨标准煤的节能能力: what is counted follows the figure
-        end = min((i for i in (after.find(ch) for ch in PHRASE_BREAKS) if i >= 0), default=len(after))
-        name = name + _trim(after[:end], lexicon) if len(name) >= 2 else _trim(after[:end], lexicon) or name
+        # 、 joins what is counted (完成700多项食品、药品安全标准的修订) rather than ending it
+        end = min((i for i in (after.find(ch) for ch in PHRASE_BREAKS.replace("、", "")) if i >= 0),
+                  default=len(after))
+        counted = _trim(after[:end], lexicon)
+        if counted:  # the verb and the head of what it counts name it best
+            return (name + counted if len(name) >= 2 else counted)[:MAX_NAME]
     return name[-MAX_NAME:] if len(name) > MAX_NAME else name
