@@ -124,9 +124,9 @@ class Fingerprints:
         if found is None:
             if self._asked is not None and id(unit) not in self._asked:
                 self.counts, self._asked = self._count_all(), None  # same numbers for what was asked
-            grams = unit.grams if part == "all" else unit.title_grams
-            # Two C-level sorts, the second stable: by count, ties by the bigram itself.
-            found = sorted(sorted(grams), key=self.counts.__getitem__)
+            # A stable C-level sort by count of the bigrams in code-point order (made once per
+            # unit, for every pair it is in): by count, ties by the bigram itself.
+            found = sorted(unit.sorted_grams(part), key=self.counts.__getitem__)
             self._ordered[key] = found
         return found
 

@@ -69,6 +69,7 @@ class Unit:
     _grams: frozenset[str] | None = None
     _title_grams: frozenset[str] | None = None
     _body_grams: frozenset[str] | None = None
+    _sorted_grams: dict[str, list[str]] | None = None
     topic_words: tuple | None = None
     """The topic index's words of this unit, with the tokenizer that made them (see
     :meth:`govtext.diff.topic.TopicIndex._own`): kept on the unit so that a version in two
@@ -93,6 +94,17 @@ class Unit:
                 grams = shared[self.norm] = bigrams(self.norm)
             self._grams = grams
         return grams
+
+    def sorted_grams(self, part: str = "all") -> list[str]:
+        """:attr:`grams` (``part="all"``) or :attr:`title_grams` in code-point order: the tie
+        order of every bigram index, the same in each pair this unit is in (kept, read-only)."""
+        cached = self._sorted_grams
+        if cached is None:
+            cached = self._sorted_grams = {}
+        found = cached.get(part)
+        if found is None:
+            found = cached[part] = sorted(self.grams if part == "all" else self.title_grams)
+        return found
 
     @property
     def title_grams(self) -> frozenset[str]:
