@@ -134,13 +134,15 @@ def test_a_replacing_lexicon_may_leave_out_the_lists_added_later(tmp_path):
 
 
 def test_a_figure_a_verb_sets_stands_before_what_it_counts():
-    """新增…的, 解决…的, 扩大到30%的市, 扩大到500个县: the quantity set; a share before 的 that no
-    such verb sets (收入增长20%的家庭) and a count naming its kind (56个民族) are not figures."""
+    """新增…的, 解决…的, 扩大到30%的市, 扩大到500个县, 扩大到全国40%的县: the quantity set; a share
+    before 的 that no such verb sets (收入增长20%的家庭, 在全省20%的乡镇推开) and a count naming its
+    kind (56个民族) are not figures."""
     assert figures("quantity-verbs.txt") == [
         (4, "新增节能能力", 5000, "万吨标准煤", "", False),
         (4, "解决山区人口的出行问题", 2000, "万", "", False),
         (5, "医联体试点扩大", 30, "%", "", False),
         (5, "紧密型县域医共体试点扩大", 500, "个", "", False),
+        (7, "长期护理保险试点范围扩大", 40, "%", "", False),  # 扩大到全国40%的县: the area between verb and figure
     ]
 
 

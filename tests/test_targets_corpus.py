@@ -81,8 +81,8 @@ HELDOUT = {
                               (35, 36), (43, 43)),
     # gwr-2006, 2013, 2004 (of 18, 14, 13), measured blind once after the second round's fixes: 2006's
     # 25l亿元 (a letter l in the source) and 试点县比例40% missed; 2004's 第二期危房改造60亿元 is the gold's call
-    "targets-heldout3.json": ({"gwr-2006.txt": (16, 21, 0), "gwr-2013.txt": (14, 15, 0), "gwr-2004.txt": (13, 16, 1)},
-                              (43, 45), (52, 53)),
+    "targets-heldout3.json": ({"gwr-2006.txt": (17, 22, 0), "gwr-2013.txt": (14, 15, 0), "gwr-2004.txt": (13, 16, 1)},
+                              (44, 45), (53, 54)),
 }
 
 

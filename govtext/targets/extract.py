@@ -162,8 +162,9 @@ def _figure(amount: Amount, clause: _Clause, lexicon: TargetLexicon, year: int |
         return None  # 第3, 新36条, 新10年纲要: a number inside a name
     # 新增8000万吨标准煤的节能能力, 扩大到1000个县: the figure a verb sets, what it counts after it.
     qualifier_before = _ends(before, lexicon["qualifiers.before"])
-    set_by_verb = bool(_ends(before[: len(before) - len(qualifier_before)].rstrip(_SPACE),
-                             lexicon["time.quantity_verbs"]))
+    head = before[: len(before) - len(qualifier_before)].rstrip(_SPACE)
+    head = head[: len(head) - len(_ends(head, lexicon["time.quantity_scope"]))]  # 扩大到全国40%的县
+    set_by_verb = bool(_ends(head, lexicon["time.quantity_verbs"]))
     unit_end = _unit(amount, text, lexicon, set_by_verb)
     if unit_end is None:
         return None

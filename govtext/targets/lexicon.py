@@ -21,12 +21,12 @@ _LISTS = {
     "qualifiers": ("after", "before"),
     "scope": ("review_headings", "plan_headings", "review_openings", "forward_openings", "restatement_openings"),
     "time": ("forward", "multi_year", "review", "forecast", "change_bases", "change_verbs", "old_value_after",
-             "delimiter_after", "standing_after", "quantity_verbs", "span_after"),
+             "delimiter_after", "standing_after", "quantity_verbs", "quantity_scope", "span_after"),
     "naming": ("leading", "trailing", "generic", "fillers", "name_before", "not_name_before"),
 }
 # Lists added after lexicons were in users' hands: a lexicon that replaces the default may leave
 # them out and gets the default's, so an older file keeps loading and behaving as before.
-_OPTIONAL = {"units.chinese_words", "units.counted_after", "time.quantity_verbs", "time.span_after",
+_OPTIONAL = {"units.chinese_words", "units.counted_after", "time.quantity_verbs", "time.quantity_scope", "time.span_after",
              "naming.name_before", "naming.not_name_before"}
 
 

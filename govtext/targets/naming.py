@@ -61,7 +61,8 @@ def _trim(words: str, lexicon: TargetLexicon) -> str:
             if words.startswith(lead) and len(words) > len(lead):
                 words, changed = words[len(lead):], True
                 break
-        for trail in lexicon["naming.trailing"]:
+        # The area a verb's figure reaches over is no part of its name (扩大到全国40%的县).
+        for trail in (*lexicon["naming.trailing"], *lexicon["time.quantity_scope"]):
             if words.endswith(trail) and len(words) > len(trail):
                 words, changed = words[: -len(trail)], True
                 break
@@ -79,7 +80,10 @@ def derived_name(before: str, after: str, lexicon: TargetLexicon) -> str:
     name = _compact(_trim(words, lexicon), lexicon)
     if len(name) < 2 or name in lexicon["time.quantity_verbs"]:
         # 将2.8万亿元中央财政资金…; 新增8000万吨标准煤的节能能力: what is counted follows the figure
-        # 、 joins what is counted (完成700多项食品、药品安全标准的修订) rather than ending it
+        # 、 joins what is counted (完成700多项食品、药品安全标准的修订) rather than ending it;
+        # a qualifier and 的 after the figure are not (使全国80%以上的人口地区普及…)
+        qualifier = next((q for q in lexicon["qualifiers.after"] if after.startswith(q)), "")
+        after = after[len(qualifier):].removeprefix("的") or after
         end = min((i for i in (after.find(ch) for ch in PHRASE_BREAKS.replace("、", "")) if i >= 0),
                   default=len(after))
         counted = _trim(after[:end], lexicon)
