@@ -308,28 +308,42 @@ class TopicIndex:
             return set()
         self._build()
         keys_old, keys_new = self._keys(0), self._keys(1)
-        postings: dict[tuple[str | None, str], list[int]] = defaultdict(list)
+        styles_old, styles_new = self._style_old, self._style_new
+        # Postings by series style, then by word: units of two styles never meet.
+        postings: dict[str | None, dict[str, list[int]]] = {}
         for b in news:
-            for key in keys_new.get(b, ()):
-                postings[key].append(b)
+            words = keys_new.get(b)
+            if words:
+                by_word = postings.get(styles_new[b])
+                if by_word is None:
+                    by_word = postings[styles_new[b]] = defaultdict(list)
+                for w in words:
+                    by_word[w].append(b)
         found: set[tuple[int, int]] = set()
         add = found.add
-        get = postings.get
         for a in olds:
-            for key in keys_old.get(a, ()):
-                for b in get(key, ()):
+            words = keys_old.get(a)
+            by_word = postings.get(styles_old[a]) if words else None
+            if by_word is None:
+                continue
+            get = by_word.get
+            for w in words:
+                for b in get(w, ()):
                     add((a, b))
         return found
 
-    def _keys(self, side: int) -> dict[int, tuple[tuple[str | None, str], ...]]:
-        """Each unit's index keys, (series style, word) for its words in at most ``POSTING_CAP``
-        units, made once: the candidate search runs several times over one pair."""
+    def _keys(self, side: int) -> dict[int, tuple[str, ...]]:
+        """Each unit's index keys, its words found in at most ``POSTING_CAP`` units (the unit's
+        series style keys the postings), made once: the candidate search runs several times over
+        one pair."""
         cached = self._index_keys[side]
         if cached is None:
-            words, styles, df = (self._words_old, self._style_old, self.df) if side == 0 \
-                else (self._words_new, self._style_new, self.df)
-            cached = {index: tuple([(styles[index], w) for w in found.vector if df[w] <= POSTING_CAP])
-                      for index, found in words.items()}
+            words = self._words_old if side == 0 else self._words_new
+            common = {w for w, n in self.df.items() if n > POSTING_CAP}
+            if common:
+                cached = {index: tuple([w for w in found.vector if w not in common]) for index, found in words.items()}
+            else:  # the usual case: no word is that common, every word is a key
+                cached = {index: tuple(found.vector) for index, found in words.items()}
             self._index_keys[side] = cached
         return cached
 
