@@ -67,7 +67,9 @@ def run(folder) -> Outcome:
     except AmendError:
         return Outcome(False, len(items), understood, total, 0, None)
     unequal = {d.label for d in compare_texts(text, expected)}
-    return Outcome(True, len(items), understood, total, total - len(unequal), text)
+    # Counted over the expected articles: ours under labels the expected text lacks are not subtracted twice.
+    equal = sum(1 for label in articles_of(parse_text(expected)) if label not in unequal)
+    return Outcome(True, len(items), understood, total, equal, text)
 
 
 def measure(cases=CASES) -> str:
