@@ -38,6 +38,8 @@ CASES8 = cases_in(UNSEEN8)
 # numbers, words inside a 项 of a law with no separator after its article numbers) likewise.
 UNSEEN9 = FIXTURES / "amend" / "unseen9"
 CASES9 = cases_in(UNSEEN9)
+# Round 9's second probe, written after the first fixes and measured before and after its own.
+PROBE9 = cases_in(FIXTURES / "amend" / "unseen9-probe")
 # Round 8's second probe, written after the first fixes and measured before and after its own.
 PROBE8 = cases_in(FIXTURES / "amend" / "unseen8-probe")
 
@@ -81,7 +83,7 @@ def measure(cases=CASES) -> str:
 
 if __name__ == "__main__":
     for name, cases in (("rounds 1-6", CASES), ("round 7", CASES7), ("round 8", CASES8), ("round 8 probe", PROBE8),
-                        ("round 9", CASES9)):
+                        ("round 9", CASES9), ("round 9 probe", PROBE9)):
         for case in cases:
             o = run(case)
             print(case.name, o.applied, f"{o.understood}/{o.items}", f"{o.equal}/{o.articles}")
