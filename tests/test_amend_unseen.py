@@ -12,7 +12,7 @@ import re
 import pytest
 
 from amend_helpers import amend_text, compare_texts
-from amend_unseen import CASES, CASES7, CASES8, CASES9, PROBE8, run
+from amend_unseen import CASES, CASES7, CASES8, CASES9, PROBE8, PROBE9, run
 from conftest import CORPUS, CORPUS_REASON, FIXTURES
 from govtext.amend import read_instrument
 from govtext.amend.grammar import read_item
@@ -22,7 +22,7 @@ from govtext.amend.ops import (
 )
 
 
-_APPLIED = CASES + CASES7 + CASES8 + PROBE8 + CASES9
+_APPLIED = CASES + CASES7 + CASES8 + PROBE8 + CASES9 + [c for c in PROBE9 if c.name != "code-deletion"]
 
 
 @pytest.mark.parametrize("folder", _APPLIED, ids=[p.parent.name + "/" + p.name for p in _APPLIED])
@@ -653,3 +653,20 @@ def test_a_history_line_recording_only_a_revision_takes_the_amendment():
                                  "一、将示例法第一条修改为：“乙。”\n", "示例法")
     assert ("（1997年3月14日第八届全国人民代表大会第五次会议修订　根据2024年12月25日第十四届全国人民代表大会常务委员会"
             "第十三次会议通过的《示例法修正案（三）》修正）") in amend_text(law, instrument).text
+
+
+def test_references_to_a_point_follow_it_when_a_point_is_added_before_it():
+    law = ("示例法\n第一条　甲。\n第二条　应当遵守下列规定：\n（一）甲项；\n（二）乙项。\n违反本条第一款第二项规定的，处罚。\n"
+           "第三条　违反本法第二条第二项规定的，处罚。\n")
+    instrument = read_instrument("关于修改《示例法》的决定\n一、在第二条第一款第一项后增加一项，作为第二项：“（二）新项；”\n", "示例法")
+    text = amend_text(law, instrument).text
+    assert "（一）甲项；\n（二）新项；\n（三）乙项。\n违反本条第一款第三项规定的" in text
+    assert "违反本法第二条第三项规定的" in text
+
+
+def test_clauses_listed_after_a_first_follow_a_clause_added_among_rewritten_ones():
+    """Two 款 rewritten and one added before them: the added one is set aside, the others read in place."""
+    law = "示例法\n第一条　甲。\n第二条　款一。\n款二。\n款三。\n犯本条第二款、第三款罪的，处罚。\n"
+    instrument = read_instrument("关于修改《示例法》的决定\n一、将第二条第二款、第三款修改为：“新二。\n“新三。”\n"
+                                 "二、在第二条第一款后增加一款，作为第二款：“加款。”\n", "示例法")
+    assert "第二条　款一。\n加款。\n新二。\n新三。\n犯本条第三款、第四款罪的，处罚。\n" in amend_text(law, instrument).text

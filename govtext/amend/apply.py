@@ -20,7 +20,7 @@ from govtext.amend.apply_headings import (add_heading, close_heading_gaps, delet
 from govtext.amend.contents import follow_body
 from govtext.amend.edit_words import insert_words, modify_part, modify_text, replace_words
 from govtext.amend.errors import AmendError, item_name
-from govtext.amend.clause_refs import follow_clause_numbers
+from govtext.amend.clause_refs import follow_unit_numbers
 from govtext.amend.renumber import dangling_references, renumber_articles
 from govtext.amend.shifts import Shifts, target_of
 from govtext.amend.vocabulary import CN  # a run of Chinese numerals (第一百零一条 has a 零)
@@ -434,8 +434,11 @@ def apply_instrument(law: LawText, instrument: Instrument, partial: bool = False
     if failures and not partial:
         raise AmendError(failures)
     changed = _changed_keys(law, work)
-    clause_updates, clause_warnings = follow_clause_numbers(work.parts, law.articles(), work.rewritten,
-                                                            work.moved_clauses)
+    # 款 and 项 the instrument added: set aside when the units around them are matched to OLD's.
+    added = {op.lines[0] for item in instrument.items if item.understood for op in item.operations
+             if isinstance(op, AddUnit) and op.unit in ("clause", "point") and op.lines}
+    clause_updates, clause_warnings = follow_unit_numbers(work.parts, law.articles(), work.rewritten,
+                                                          work.moved_clauses, added)
     if not instrument.renumber:
         _place_by_stated_numbers(work, instrument)
     # A whole article deleted leaves no gap in the text the decision orders republished (……根据本决定作相应修改，
