@@ -22,7 +22,7 @@ from govtext.amend.ops import (
 )
 
 
-_APPLIED = CASES + CASES7 + CASES8 + PROBE8 + CASES9 + [c for c in PROBE9 if c.name != "code-deletion"]
+_APPLIED = CASES + CASES7 + CASES8 + PROBE8 + CASES9 + PROBE9
 
 
 @pytest.mark.parametrize("folder", _APPLIED, ids=[p.parent.name + "/" + p.name for p in _APPLIED])
@@ -670,3 +670,11 @@ def test_clauses_listed_after_a_first_follow_a_clause_added_among_rewritten_ones
     instrument = read_instrument("关于修改《示例法》的决定\n一、将第二条第二款、第三款修改为：“新二。\n“新三。”\n"
                                  "二、在第二条第一款后增加一款，作为第二款：“加款。”\n", "示例法")
     assert "第二条　款一。\n加款。\n新二。\n新三。\n犯本条第三款、第四款罪的，处罚。\n" in amend_text(law, instrument).text
+
+
+def test_a_codes_sub_book_is_renamed_and_its_chapters_keep_counting_through_the_book():
+    law = ("示例法典\n第一编　总则\n第一分编　通则\n第一章　甲章\n第一条　甲。\n第二章　乙章\n第二条　乙。\n"
+           "第二分编　分则\n第三章　丙章\n第三条　丙。\n")
+    instrument = read_instrument("关于修改《示例法典》的决定\n一、将第一编第二分编的名称修改为“各则”。\n二、删去第二章。\n", "示例法典")
+    text = amend_text(law, instrument).text
+    assert "第二分编　各则\n第二章　丙章\n第三条　丙。\n" in text and "乙章" not in text
