@@ -461,7 +461,9 @@ def apply_instrument(law: LawText, instrument: Instrument, partial: bool = False
     else:
         for added in work.pending:  # unreachable: pending implies renumbering
             work.parts.append(added)
-    updates = clause_updates + tuple(updates)
+    # The 款/项 updates were made under OLD's article labels: name each article as it is now numbered.
+    now_labelled = dict(renumbered)
+    updates = tuple((now_labelled.get(label, label), was, now) for label, was, now in clause_updates) + tuple(updates)
     warnings = clause_warnings + list(warnings)
     close_heading_gaps(work)
     place_headings(work)
