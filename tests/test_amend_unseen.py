@@ -12,7 +12,7 @@ import re
 import pytest
 
 from amend_helpers import amend_text, compare_texts
-from amend_unseen import CASES, CASES7, CASES8, PROBE8, run
+from amend_unseen import CASES, CASES7, CASES8, CASES9, PROBE8, PROBE9, run
 from conftest import CORPUS, CORPUS_REASON, FIXTURES
 from govtext.amend import read_instrument
 from govtext.amend.grammar import read_item
@@ -22,7 +22,7 @@ from govtext.amend.ops import (
 )
 
 
-_APPLIED = CASES + CASES7 + CASES8 + PROBE8
+_APPLIED = CASES + CASES7 + CASES8 + PROBE8 + CASES9 + PROBE9
 
 
 @pytest.mark.parametrize("folder", _APPLIED, ids=[p.parent.name + "/" + p.name for p in _APPLIED])
@@ -593,3 +593,88 @@ def test_a_preamble_paragraph_is_counted_in_the_preamble_not_in_the_contents():
                                  "二、宪法序言第一自然段中“历史最悠久”修改为“历史悠久”。\n", "中华人民共和国宪法")
     text = amend_text(law, instrument).text
     assert "序言\n中国是世界上历史悠久的国家之一。\n一八四〇年以后，封建的中国逐渐变成半殖民地国家。中国人民进行了英勇奋斗。\n" in text
+
+
+# Round 9: the classes its instruments found, each on a text of its own.
+
+_CLAUSES_CITED = ("示例法\n第一条　甲。\n第二条　乙一。\n乙二。\n违反本条第二款规定的，处罚。\n"
+                  "第三条　违反本法第二条第二款、第三条规定的，处罚。\n第四条　丁。\n")
+
+
+def test_references_to_a_clause_follow_it_when_a_clause_is_added_before_it():
+    instrument = read_instrument("关于修改《示例法》的决定\n一、在第二条中增加一款，作为第二款：“新款。”\n", "示例法")
+    text = amend_text(_CLAUSES_CITED, instrument).text
+    assert "第二条　乙一。\n新款。\n乙二。\n违反本条第三款规定的，处罚。\n" in text
+    assert "第三条　违反本法第二条第三款、第三条规定的" in text
+
+
+def test_a_reference_to_a_deleted_clause_is_left_and_reported():
+    instrument = read_instrument("关于修改《示例法》的决定\n一、删去第二条第二款。\n", "示例法")
+    amended = amend_text(_CLAUSES_CITED, instrument)
+    assert "违反本法第二条第二款、第三条规定的" in amended.text
+    assert any("第二条第二款, which the amendment deleted" in w for w in amended.warnings)
+
+
+def test_a_code_printed_from_a_later_article_is_renumbered_from_it():
+    law = "示例法典\n第一编　总则\n第九百九十九条　甲。\n第一千条　乙。\n第一千零一条　违反本法第一千条规定的，处罚。\n"
+    instrument = read_instrument("关于修改《示例法典》的决定\n一、在第九百九十九条后增加一条，作为第一千条：“新。”\n"
+                                 "《示例法典》根据本决定作相应修改并对条文顺序作相应调整，重新公布。\n", "示例法典")
+    text = amend_text(law, instrument).text
+    assert text.endswith("第九百九十九条　甲。\n第一千条　新。\n第一千零一条　乙。\n第一千零二条　违反本法第一千零一条规定的，处罚。\n")
+
+
+def test_decision_items_numbered_as_articles_right_after_the_announcement():
+    raw = split_instrument("关于修改《示例法》的决定\n会议决定对《示例法》作如下修改：\n第一条　删去第二条。\n"
+                           "第二条　将第三条中的“甲”修改为“乙”。\n本决定自公布之日起施行。\n")
+    assert [i.number for p in raw.parts for i in p.items] == ["第一条", "第二条"]
+
+
+def test_a_quoted_article_is_not_taken_for_an_item_of_a_decision():
+    raw = split_instrument("关于修改《示例法》的决定\n会议决定对《示例法》作如下修改：\n一、在第二条后增加一条，作为第三条：\n"
+                           "“第三条　新。”\n本决定自公布之日起施行。\n")
+    assert [i.number for p in raw.parts for i in p.items] == ["一、"]
+
+
+def test_a_chapter_quoted_whole_with_its_heading_and_articles():
+    law = "示例法\n第一章　总则\n第一条　甲。\n第二章　附则\n第二条　乙。\n"
+    instrument = read_instrument("关于修改《示例法》的决定\n一、增加一章，作为第二章：\n“第二章　管理\n“第二条　丙。\n"
+                                 "“第三条　丁。”\n此外，对章、条序号作相应调整。\n", "示例法")
+    assert amend_text(law, instrument).text.endswith("第二章　管理\n第二条　丙。\n第三条　丁。\n第三章　附则\n第四条　乙。\n")
+
+
+def test_a_quoted_chapter_whose_heading_has_another_number_is_refused():
+    instrument = read_instrument("关于修改《示例法》的决定\n一、增加一章，作为第二章：\n“第三章　管理\n“第二条　丙。”\n", "示例法")
+    assert "does not open with that 章's heading" in (instrument.items[0].problem or "")
+
+
+def test_a_history_line_recording_only_a_revision_takes_the_amendment():
+    law = "示例法\n（1997年3月14日第八届全国人民代表大会第五次会议修订）\n第一条　甲。\n第二条　丙。\n"
+    instrument = read_instrument("示例法修正案（三）\n（2024年12月25日第十四届全国人民代表大会常务委员会第十三次会议通过）\n"
+                                 "一、将示例法第一条修改为：“乙。”\n", "示例法")
+    assert ("（1997年3月14日第八届全国人民代表大会第五次会议修订　根据2024年12月25日第十四届全国人民代表大会常务委员会"
+            "第十三次会议通过的《示例法修正案（三）》修正）") in amend_text(law, instrument).text
+
+
+def test_references_to_a_point_follow_it_when_a_point_is_added_before_it():
+    law = ("示例法\n第一条　甲。\n第二条　应当遵守下列规定：\n（一）甲项；\n（二）乙项。\n违反本条第一款第二项规定的，处罚。\n"
+           "第三条　违反本法第二条第二项规定的，处罚。\n")
+    instrument = read_instrument("关于修改《示例法》的决定\n一、在第二条第一款第一项后增加一项，作为第二项：“（二）新项；”\n", "示例法")
+    text = amend_text(law, instrument).text
+    assert "（一）甲项；\n（二）新项；\n（三）乙项。\n违反本条第一款第三项规定的" in text
+    assert "违反本法第二条第三项规定的" in text
+
+
+def test_clauses_listed_after_a_first_follow_a_clause_added_among_rewritten_ones():
+    """Two 款 rewritten and one added before them: the added one is set aside, the others read in place."""
+    law = "示例法\n第一条　甲。\n第二条　款一。\n款二。\n款三。\n犯本条第二款、第三款罪的，处罚。\n"
+    instrument = read_instrument("关于修改《示例法》的决定\n一、将第二条第二款、第三款修改为：“新二。\n“新三。”\n"
+                                 "二、在第二条第一款后增加一款，作为第二款：“加款。”\n", "示例法")
+    assert "第二条　款一。\n加款。\n新二。\n新三。\n犯本条第三款、第四款罪的，处罚。\n" in amend_text(law, instrument).text
+
+
+def test_a_codes_sub_book_is_renamed_and_its_chapters_keep_counting_through_the_book():
+    law = ("示例法典\n第一编　总则\n第一分编　通则\n第一章　甲章\n第一条　甲。\n第二章　乙章\n第二条　乙。\n"
+           "第二分编　分则\n第三章　丙章\n第三条　丙。\n")
+    instrument = read_instrument("关于修改《示例法典》的决定\n一、将第一编第二分编的名称修改为“各则”。\n二、删去第二章。\n", "示例法典")
+    text = amend_text(law, instrument).text
+    assert "第二分编　各则\n第二章　丙章\n第三条　丙。\n" in text and "乙章" not in text

@@ -189,8 +189,9 @@ _BRACKETED = re.compile(r"^([ \u3000]*[（(]\d{4}年.*?)([）)])([ \u3000\r]*)$"
 
 
 def _with_bracketed_history(law: LawText, lines: list[str], line: str, instrument: Instrument) -> LawText:
-    """The one-line 题注 （……通过　……修订　根据……修正）: the instrument joins it inside the brackets."""
-    at = next((i for i, text in enumerate(lines) if _BRACKETED.match(text) and re.search("通过|公布|发布", text)),
+    """The one-line 题注 （……通过　……修订　根据……修正）: the instrument joins it inside the brackets (one that
+    records only the revision, （1997年3月14日……修订）, as well)."""
+    at = next((i for i, text in enumerate(lines) if _BRACKETED.match(text) and re.search("通过|公布|发布|修订", text)),
               None)
     if at is None:
         return law

@@ -20,6 +20,7 @@ from govtext.amend.apply_headings import (add_heading, close_heading_gaps, delet
 from govtext.amend.contents import follow_body
 from govtext.amend.edit_words import insert_words, modify_part, modify_text, replace_words
 from govtext.amend.errors import AmendError, item_name
+from govtext.amend.clause_refs import follow_unit_numbers
 from govtext.amend.renumber import dangling_references, renumber_articles
 from govtext.amend.shifts import Shifts, target_of
 from govtext.amend.vocabulary import CN  # a run of Chinese numerals (第一百零一条 has a 零)
@@ -360,7 +361,7 @@ def _place_by_stated_numbers(work: Work, instrument: Instrument) -> None:
     place under its chapter heading."""
     try:
         counted = dict(renumber_articles(list(work.parts), list(work.pending), instrument,
-                                         dict(work.moved_clauses))[0])
+                                         dict(work.moved_clauses), first_number(work.law))[0])
     except AmendError:
         counted = {}
     for item in instrument.items:
@@ -374,6 +375,12 @@ def _place_by_stated_numbers(work: Work, instrument: Instrument) -> None:
                         counted.get(ref_label(art.old_key) if art.old_key else art.label) != article_label(op.number):
                     del work.parts[i]
                     work.pending.append(replace(art, label=article_label(op.number)))
+
+
+def first_number(law: LawText) -> int:
+    """The number OLD's articles start from (a code's 编 printed alone starts at its own first article)."""
+    articles = law.articles()
+    return articles[0].old_key[0] if articles and articles[0].old_key else 1
 
 
 def _article_of(work: Work, op) -> Article | None:
@@ -427,6 +434,11 @@ def apply_instrument(law: LawText, instrument: Instrument, partial: bool = False
     if failures and not partial:
         raise AmendError(failures)
     changed = _changed_keys(law, work)
+    # 款 and 项 the instrument added: set aside when the units around them are matched to OLD's.
+    added = {op.lines[0] for item in instrument.items if item.understood for op in item.operations
+             if isinstance(op, AddUnit) and op.unit in ("clause", "point") and op.lines}
+    clause_updates, clause_warnings = follow_unit_numbers(work.parts, law.articles(), work.rewritten,
+                                                          work.moved_clauses, added)
     if not instrument.renumber:
         _place_by_stated_numbers(work, instrument)
     # A whole article deleted leaves no gap in the text the decision orders republished (……根据本决定作相应修改，
@@ -444,10 +456,15 @@ def apply_instrument(law: LawText, instrument: Instrument, partial: bool = False
         isinstance(op, Renumber) and op.unit == "article" for item in instrument.items for op in item.operations)
     renumbered, updates, warnings = (), (), []
     if renumber:
-        renumbered, updates, warnings = renumber_articles(work.parts, work.pending, instrument, work.moved_clauses)
+        renumbered, updates, warnings = renumber_articles(work.parts, work.pending, instrument, work.moved_clauses,
+                                                                first_number(law))
     else:
         for added in work.pending:  # unreachable: pending implies renumbering
             work.parts.append(added)
+    # The 款/项 updates were made under OLD's article labels: name each article as it is now numbered.
+    now_labelled = dict(renumbered)
+    updates = tuple((now_labelled.get(label, label), was, now) for label, was, now in clause_updates) + tuple(updates)
+    warnings = clause_warnings + list(warnings)
     close_heading_gaps(work)
     place_headings(work)
     work.parts = follow_body(law.parts, work.parts, law.newline)  # the 目录 lists the body as it now is

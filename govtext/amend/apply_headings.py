@@ -43,7 +43,8 @@ def _find_heading(work: Work, unit: str, number: int, within: int | None):
 
 
 # What a heading of each unit runs until: the next heading of its own level or a higher one.
-_ENDS_AT = {"编": "编", "章": "编|章", "节": "编|章|节"}
+# A code's 分编 ends a 章 but does not number it: 章 run through their 编 (see close_heading_gaps).
+_ENDS_AT = {"编": "编", "分编": "编|分编", "章": "编|分编|章", "节": "编|分编|章|节"}
 
 
 def delete_heading(work: Work, op: DeleteHeading) -> None:
@@ -75,9 +76,9 @@ def delete_heading(work: Work, op: DeleteHeading) -> None:
 def close_heading_gaps(work: Work) -> None:
     """After 删去第四章, 第五章 becomes 第四章 and so on: each unit deleted is numbered afresh within its
     container (章 within 编, 节 within 章), in the body only (the 目录 then follows the body)."""
-    line_head = re.compile(rf"^([ \u3000]*第)({CN})(编|章|节)")
+    line_head = re.compile(rf"^([ \u3000]*第)({CN})(分编|编|章|节)")
     for unit in dict.fromkeys(work.closed_headings):
-        outer = _ENDS_AT[unit].split("|")[:-1]
+        outer = [u for u in _ENDS_AT[unit].split("|")[:-1] if u != "分编"]
         count = 0
         for i, part in enumerate(work.parts):
             if not isinstance(part, str):
@@ -158,7 +159,7 @@ def emptied_divisions(before: LawText, after: LawText) -> list[str]:
             if count == 0 and held_before.get(key, (label, 0))[1] > 0]
 
 
-_LEVEL = {"编": 0, "章": 1, "节": 2}
+_LEVEL = {"编": 0, "分编": 0.5, "章": 1, "节": 2}
 
 
 def _articles_under(law: LawText) -> dict[tuple[int | None, str, int], tuple[str, int]]:

@@ -104,8 +104,8 @@ RULES: tuple[tuple[re.Pattern[str], Rule], ...] = tuple((re.compile(p), r) for p
     (rf"{_V['delete']}(?P<ref>{UNIT_REF})?(?:的)?{_SENTENCE}", sentence_delete),
     (rf"(?P<ref>在?{UNIT_REF})?(?:的)?(?:第(?P<after>{CN})句(?:之)?后|末尾)?{_V['add']}一句[，,]?(?:作为第(?P<pos>{CN})句)?"
      rf"[：:]?(?P<q>{_QS})", sentence_add),
-    # 将第三章的章名修改为“……” / 将第二编第三章章名修改为：“……”
-    (rf"将(?:第(?P<book>{CN})(?:编|章))?第(?P<num>{CN})(?P<unit>编|章|节)的?(?:编|章|节)?(?:名称|名|标题)?{_M}[：:]?(?P<q>{QUOTED})",
+    # 将第三章的章名修改为“……” / 将第二编第三章章名修改为：“……” / 将第三编第二分编的名称修改为
+    (rf"将(?:第(?P<book>{CN})(?:编|章))?第(?P<num>{CN})(?P<unit>分编|编|章|节)的?(?:分编|编|章|节)?(?:名称|名|标题)?{_M}[：:]?(?P<q>{QUOTED})",
      rename_heading),
     # 将第三条改为两条 / 第一款改为三款
     (rf"(?P<ref>将?{UNIT_REF})?(?:{_V['change']}|{_V['split']}){_COUNT}(?P<unit>条|款|项)(?![之第])", count_change),

@@ -141,7 +141,7 @@ def split_instrument(text: str) -> RawInstrument:
         if repeal:
             continue
         m = ITEM.match(content) or (AMENDMENT_ARTICLE.match(content) if AMENDMENT_TITLE.match("".join(title_lines))
-                                     else None) or _arabic_item(content, items, preamble)
+                                     else _article_item(content, items, preamble)) or _arabic_item(content, items, preamble)
         if not in_quote and m:
             items.append((m.group().rstrip(" \u3000"), [content[m.end():]]))
             continue
@@ -187,6 +187,17 @@ def _arabic_item(content: str, items: list[tuple[str, list[str]]], preamble: lis
     if not items:
         return m if preamble and ANNOUNCES.search(preamble[-1]) else None
     return m if all(ARABIC_ITEM.fullmatch(number) for number, _ in items) else None
+
+
+def _article_item(content: str, items: list[tuple[str, list[str]]], preamble: list[str]) -> re.Match | None:
+    """第一条　将第三条…… as a decision's own items (drafted as articles, as a 修正案's are): the first right after
+    作如下修改：, the others while every item so far is numbered so — elsewhere 第N条 opens a quoted article."""
+    m = AMENDMENT_ARTICLE.match(content)
+    if not m:
+        return None
+    if not items:
+        return m if preamble and ANNOUNCES.search(preamble[-1]) else None
+    return m if all(re.fullmatch(rf"第{_CN}条", number) for number, _ in items) else None
 
 
 def _decree(decree: str | None, line: str) -> str | None:

@@ -125,12 +125,13 @@ def classify(lines: tuple[str, ...]) -> list[Line]:
     return out
 
 
-HEADING = re.compile(rf"^(?P<lead>[ \u3000]*第(?P<num>{_CN})(?P<unit>编|章|节)(?P<sep>[ \u3000]*))(?P<title>[^\r\n]*)", re.M)
+HEADING = re.compile(rf"^(?P<lead>[ \u3000]*第(?P<num>{_CN})(?P<unit>分编|编|章|节)(?P<sep>[ \u3000]*))(?P<title>[^\r\n]*)", re.M)
 
 
 @dataclass(frozen=True, slots=True)
 class Heading:
-    """A 编/章/节 heading line among the text between articles."""
+    """A 编/分编/章/节 heading line among the text between articles (a code's 分编 sits in its 编; the 章 are
+    numbered through the 编, across its 分编)."""
 
     key: tuple[int | None, str, int]
     """(the 编 a 章 sits in, the 章 a 节 sits in, or None; 编/章/节; its number)."""
@@ -156,6 +157,6 @@ def headings(law: LawText) -> dict[tuple[int | None, str, int], Heading]:
                 book, chapter = number, None
             elif unit == "章":
                 chapter = number
-            key = (None if unit == "编" else chapter if unit == "节" else book, unit, number)
+            key = (None if unit == "编" else chapter if unit == "节" else book, unit, number)  # 分编: in its 编
             found[key] = Heading(key, i, m.start("title"), m.end("title"), m.group("title"))
     return found

@@ -197,7 +197,7 @@ class Move:
 
 def container_label(unit: str, within: int | None) -> str:
     """第二章 for a 节 within 第二章, 第二编 for a 章 within 第二编; "" when none is named."""
-    return f"第{to_cn(within)}{'章' if unit == '节' else '编'}" if within else ""
+    return f"第{to_cn(within)}{'章' if unit == '节' else '编'}" if within else ""  # 分编 too: in its 编
 
 
 @dataclass(frozen=True, slots=True)

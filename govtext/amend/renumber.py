@@ -16,20 +16,23 @@ from govtext.amend.xrefs import label as ref_label, own_references, renumber_lin
 
 
 def renumber_articles(parts: list[Article | str], pending: list[Article], instrument: Instrument,
-                      moved_clauses: dict | None = None):
+                      moved_clauses: dict | None = None, first: int = 1):
     """Place the articles added as 第N条, number every article afresh, move references along.
 
+    ``first``: the number OLD's first article has — 1, or where a part of a code printed alone starts
+    (第九百九十八条): the articles are counted on from it, not from 第一条.
     ``parts`` is changed in place; returns (renumbered, reference updates, warnings).
     """
     for added in sorted(pending, key=lambda a: a.key):
         positions = [i for i, p in enumerate(parts) if isinstance(p, Article)]
-        n = added.key[0]
-        if n - 1 > len(positions):
-            raise AmendError([f"增加一条，作为{added.label} : the law has only {len(positions)} articles"])
+        n = added.key[0] - first + 1
+        if n < 1 or n - 1 > len(positions):
+            raise AmendError([f"增加一条，作为{added.label} : the law has only {len(positions)} articles"
+                              + (f", from {article_label(first)}" if first != 1 else "")])
         at = positions[0] if n == 1 else positions[n - 2] + 1
         parts.insert(at, added)
     new_of: dict[tuple[int, int], str] = {}
-    number = 0
+    number = first - 1
     for i, part in enumerate(parts):
         if isinstance(part, Article):
             number += 1

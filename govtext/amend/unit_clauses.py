@@ -125,6 +125,21 @@ def _unlabel(piece: tuple[str, ...]) -> tuple[str, ...]:
     return (re.sub(rf"^第{NUM}条(?:之{CN})?[ \u3000]*", "", piece[0]),) + piece[1:]
 
 
+def _add_quoted_division(item: ItemBeingRead, unit: str, number: int, lines: tuple[str, ...]) -> None:
+    """增加一章，作为第五章：“第五章　……⏎第三十条　……⏎第三十一条　……”: the heading and its articles quoted whole,
+    the articles under their new numbers (as 包括第X条：“……” gives them)."""
+    head = re.fullmatch(rf"第({CN}){unit}[ \u3000\t]*(\S.*)", lines[0].strip())
+    if not head or numeral_value(head.group(1)) != number:
+        raise ValueError(f"作为第{to_cn(number)}{unit}：the quote does not open with that {unit}'s heading")
+    pieces = _split_lines(lines[1:], [], sum(1 for line in lines[1:] if re.match(rf"^第{NUM}条", line)))
+    if not pieces or any(not re.match(rf"^第{NUM}条", piece[0]) for piece in pieces):
+        raise ValueError(f"a new {unit} quoted with no article under its heading (each opens with 第X条)")
+    keys = [(t.article, t.zhiyi) for t in (Context().resolve(re.match(rf"^第{NUM}条(?:之{CN})?", piece[0]).group())
+                                         for piece in pieces)]
+    item.ops.append(AddHeading(unit, number, head.group(2).strip(), keys[0][0]))
+    item.ops.extend(AddArticle(n, zhiyi, _unlabel(piece)) for (n, zhiyi), piece in zip(keys, pieces))
+
+
 def modify(m, item: ItemBeingRead) -> None:
     """将第五条修改为：“……” / 第二款修改为 / 第五条条首部分修改为 / 修改为 (after 改为两条, 合并, 增加一条)."""
     lines = item.lines(m.group("q"))
@@ -191,6 +206,9 @@ def add(m, item: ItemBeingRead) -> None:
         # 在第二章后增加一章: where it goes is said again by its first article (包括第X条).
     if unit in ("编", "章", "节"):
         number = re.fullmatch(rf"第({CN}){unit}", positions_text or "")
+        if number and not m.group("title") and lines:
+            _add_quoted_division(item, unit, numeral_value(number.group(1)), lines)
+            return
         if not number or not m.group("title"):
             raise ValueError(f"a new {unit} needs its number and title (作为第N{unit}“……”)")
         ctx.heading = len(item.ops)

@@ -43,7 +43,7 @@ def own_references(line: str) -> list[Reference]:
     return refs
 
 
-def _protected_spans(line: str, protected: tuple[str, ...]) -> list[tuple[int, int]]:
+def protected_spans(line: str, protected: tuple[str, ...]) -> list[tuple[int, int]]:
     spans = []
     for words in protected:
         if not words:
@@ -63,7 +63,7 @@ def renumber_line(line: str, protected: tuple[str, ...], new_number: Callable[[t
     """``line`` with own references outside ``protected`` text moved to their new numbers.
 
     ``moved_clauses``: (article, 款) → where that 款 went (第八十一条第一款), for 款 split off their article."""
-    spans = _protected_spans(line, protected)
+    spans = protected_spans(line, protected)
     out, pos, changed = [], 0, 0
     for ref in own_references(line):
         if any(s <= ref.start and ref.end <= e for s, e in spans):
