@@ -464,3 +464,13 @@ def test_a_lone_first_member_opens_a_run_that_goes_on_at_line_starts():
                      ("一是", "改善金融调控"), ("二是", "优化信贷结构"),
                      ("三是", "理顺货币政策传导机制"), ("四是", "加强和改进金融监管")]
     assert not [n for n in nodes(doc, model.ITEM) if (n.title or "").startswith("二是")]
+
+
+def test_a_run_of_another_style_between_two_members_leaves_the_run_open():
+    # (review) A lone inline 一是, a paragraph holding a run of its own (一要…二要…), then 二是 at a
+    # line start: the 一要 run stands inside the 一是 run, which 二是 carries on.  Before, the 一是
+    # run ended at 二要 and 一是 stood as a one-member enumeration that no member followed.
+    doc = parse_text("一、主要任务\n\n（一）加强宏观调控。\n群众反映强烈。一是看病难。\n"
+                     "下一步要抓好两件事。一要加强组织。二要强化督查。\n二是深化国有企业改革。这是另一件事。\n")
+    check_lossless(doc)
+    assert [n.number for n in nodes(doc, model.ENUMERATION)] == ["一是", "一要", "二要", "二是"]

@@ -192,7 +192,8 @@ def test_a_number_inside_a_name_is_no_figure():
 
 def test_units_of_the_planned_economy_and_the_year_before_spelled_out():
     """亿度, 万担, 万匹 are units (the 1950s–80s reports); 一度 after a bare numeral is a word;
-    比上一年增加 is 比上年增加 — the change of the level before it."""
+    比上一年增加 is 比上年增加 — the change of the level before it.  Words opening like those
+    units are none after digits either (5000万担保基金, 1:1匹配, 20万尺度)."""
     assert figures("planned-economy-units.txt") == [
         (4, "发电量", 3200, "亿度", "", False),
         (4, "棉花的指标", 3500, "万担", "", False),

@@ -131,6 +131,7 @@ def align(old: list[Unit], new: list[Unit], threshold: float = THRESHOLD,
     # Only leftovers are ever looked up by bigram (the key phases paired the rest).
     prints = Fingerprints(old + new, asked=free_old() + free_new())
     edges = []
+    wording: dict[tuple[int, int], float] = {}  # the pair's score itself, without the order tie-breaker
     names_old, names_new = Names(old), Names(new)
     for a, b, score in similar_pairs(free_old(), free_new(), threshold, prints):
         if (a.index, b.index) in kept_apart:
@@ -139,7 +140,7 @@ def align(old: list[Unit], new: list[Unit], threshold: float = THRESHOLD,
             continue
         drift = abs(a.index / old_total - b.index / new_total)
         edges.append((a.index, b.index, score + ORDER_WEIGHT * (1 - drift)))
-    wording = {(a, b): w for a, b, w in edges}
+        wording[(a.index, b.index)] = score
     for a, b in assign(edges):
         pair(a, b)
     if topic is not None and topic.pairs_by_topic:

@@ -183,12 +183,20 @@ def _resolve(container: Draft, text: str, lex: Lexicon, inherited: str | None) -
     markers, leads = _leads(pending, lex)
     seconds = _second_members(container.children)
     run = None  # (value, style) of the enumeration run the paragraphs before ended with
+    outer = None  # the run of another style that ``run`` stands inside (一是…, 一要…二要…, 二是…)
     for child in container.children:
         if child.type == model.PARAGRAPH and child.line is not None:
             lead, marker = leads.get(id(child)), markers.get(id(child))
+            if outer is not None and not marker and _opens_member(child.line.content, outer[0] + 1, outer[1]) \
+                    and not _opens_member(child.line.content, run[0] + 1, run[1]):
+                run, outer = outer, None  # 二是… after a nested 一要…二要…: the outer run goes on
             if run is not None and not marker and _opens_member(child.line.content, run[0] + 1, run[1]):
                 lead = None  # 二是… after 实施积极的财政政策。一是…: the run's next member, no item's lead
             ended = _fill_paragraph(child, text, lex, lead, marker, run, seconds.get(id(child)))
+            if marker:
+                outer = None
+            elif ended is not None and run is not None and ended[1] != run[1]:
+                outer = run  # a run of another style opened inside this one, which stays open
             # A paragraph of details between two members leaves the run open (as at line starts),
             # even one whose first sentence reads as a lead (建设保障性住房300万套…。 after 一是…).
             run = ended if ended is not None or marker else run
@@ -196,7 +204,7 @@ def _resolve(container: Draft, text: str, lex: Lexicon, inherited: str | None) -
                 child.kind = lex.kind_of(first_clause(child.title or "")) or kind
         else:
             if child.type != model.BLANK:
-                run = None
+                run = outer = None
             if child.children and child.type in (model.SECTION, model.ITEM, model.HEADER):
                 _resolve(child, text, lex, kind)
 
