@@ -577,6 +577,13 @@ def test_separately_modified_clauses_refuse_a_count_that_does_not_pair():
 
 
 
+def test_separately_modified_articles_each_take_their_own_quote():
+    """将第一条、第三条分别修改为: whole articles apart, one quote each (their own 第X条 label or none)."""
+    old = "示例法\n第一条　甲。\n第二条　乙。\n第三条　丙。\n"
+    instrument = read_instrument("关于修改《示例法》的决定\n一、将第一条、第三条分别修改为：“第一条　子。”“丑。”\n", "示例法")
+    assert amend_text(old, instrument).text == "示例法\n第一条　子。\n第二条　乙。\n第三条　丑。\n"
+
+
 def test_clauses_apart_without_separately_are_refused():
     """第一款、第三款修改为 two quotes: which quote goes where is unsaid, and the run would take 第二款 along."""
     from govtext.amend import AmendError

@@ -116,21 +116,22 @@ def test_older_units_compound_and_price_subunits_and_counted_groups():
 
 
 def test_a_replacing_lexicon_may_leave_out_the_lists_added_later(tmp_path):
-    """chinese_words, counted_after, quantity_verbs, span_after, name_before, not_name_before came
+    """chinese_words, counted_after, quantity_verbs, quantity_scope, span_after, name_before, not_name_before came
     after lexicons were in users' hands: an older file that replaces the default still loads, with
     the default's lists."""
     import tomllib
     from govtext.targets.lexicon import DEFAULT
     data = open(DEFAULT, encoding="utf-8").read()
     old = "\n".join(line for line in data.splitlines()
-                    if not line.startswith(("chinese_words", "counted_after", "quantity_verbs", "span_after",
-                                            "name_before", "not_name_before")))
+                    if not line.startswith(("chinese_words", "counted_after", "quantity_verbs", "quantity_scope",
+                                            "span_after", "name_before", "not_name_before")))
     tomllib.loads(old)
     path = tmp_path / "old.toml"
     path.write_text(old, encoding="utf-8")
     lexicon = load_target_lexicon(str(path))
     assert lexicon["units.counted_after"] == ("人口",) and "国内生产总值增长" in lexicon.core
     assert "时间" in lexicon["time.span_after"] and "新" in lexicon["naming.name_before"]
+    assert "全国" in lexicon["time.quantity_scope"]
 
 
 def test_a_figure_a_verb_sets_stands_before_what_it_counts():

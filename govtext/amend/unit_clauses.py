@@ -168,16 +168,18 @@ def modify(m, item: ItemBeingRead) -> None:
         # 将第三十五条第一款、第二款修改为“……”“……”: the 款 named are replaced by the paragraphs quoted.
         others = ctx.resolve_list(m.group("more").lstrip("、和及"))
         ctx.target = target
-        if any(o.key != target.key or o.clause is None for o in others) or target.clause is None:
-            raise ValueError("修改为 over units of different articles")
         units = [target, *others]
         if m.groupdict().get("each"):
-            # 第二条第一款、第三款分别修改为：“甲。”“乙。”: one quote for each 款, in order.
+            # 第二条第一款、第三款分别修改为：“甲。”“乙。” / 将第五条、第六条分别修改为: one quote for each
+            # unit named, in order, wherever the units are.
             quotes = item.each(m.group("q"))
             if len(quotes) != len(units):
                 raise ValueError(f"{len(units)} units 分别修改为 {len(quotes)} quotes: they do not pair one to one")
-            item.ops.extend(Modify(unit, quote) for unit, quote in zip(units, quotes))
+            item.ops.extend(Modify(unit, _unlabel(quote) if unit.clause is None else quote)
+                            for unit, quote in zip(units, quotes))
             return
+        if any(o.key != target.key or o.clause is None for o in others) or target.clause is None:
+            raise ValueError("修改为 over units of different articles (without 分别 to give each its quote)")
         if any(b.clause != a.clause + 1 or b.point != a.point for a, b in zip(units, units[1:])
                if a.point is None and b.point is None):
             # The quoted paragraphs replace a run of 款; 款 apart would take the ones between along.

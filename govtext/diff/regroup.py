@@ -73,8 +73,9 @@ def pair_by_topic(old: list[Unit], new: list[Unit], result: Alignment, taken: se
         partners = {j: i for i, j in pairs.items()}
         take(pair_mutual_best([a for a in olds if a not in pairs], [b for b in news if b not in taken],
                               ancestors_old, ancestors_new, pairs, partners, apart, topic, tops))
-    # Across numbered depths, last: two leftovers below the top that are each other's best
-    # and alike beyond doubt, whatever layout put one a level deeper (2006 二、（四）… 三是深化农村
+    # Across numbered depths, last: two leftovers below the top (of any depths, the same ones
+    # included: the rounds above left them) that are each other's best and alike beyond doubt,
+    # whatever layout put one a level deeper (2006 二、（四）… 三是深化农村
     # 金融改革 → 2007 五、… 二要加快农村金融改革, 0.68: 2007 wrote the item as a paragraph).
     olds = [a for key in rounds for a in rounds[key][0] if a not in pairs and ancestors_old.get(a)]
     news = [b for key in rounds for b in rounds[key][1] if b not in taken and ancestors_new.get(b)]
