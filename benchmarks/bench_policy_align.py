@@ -5,8 +5,9 @@
 Runs the shared scorer (``../shared/gold/policy-align/score.py``) twice with ``govtext diff``:
 
 - on the public gold (gwr 2018→2019 and 2024→2025), the pairs the pairing was developed on;
-- on the held-out golds in ``benchmarks/data/policy-align-heldout*.json`` (twenty-six pairs:
-  gwr 1993→1994, 1997→1998, 1998→1999, 1999→2000 to 2014→2015 year by year, 2015→2018,
+- on the held-out golds in ``benchmarks/data/policy-align-heldout*.json`` (twenty-nine pairs:
+  gwr 1985→1986, 1992→1993, 1993→1994, 1994→1995, 1997→1998, 1998→1999, 1999→2000 to 2014→2015
+  year by year, 2015→2018,
   2019→2021, 2021→2022, 2022→2023, 2023→2024 and the congress reports 2012→2017, 2017→2022),
   each judged blind by a reader who did not work on the
   pairing, with the public gold's method (its README). These are the figures that say whether a
@@ -55,6 +56,9 @@ HELDOUT = (
     (DATA / "policy-align-heldout-1998.json", SHARED / "corpus" / "series" / "gwr"),
     (DATA / "policy-align-heldout-1993.json", SHARED / "corpus" / "series" / "gwr"),
     (DATA / "policy-align-heldout-1997.json", SHARED / "corpus" / "series" / "gwr"),
+    (DATA / "policy-align-heldout-1994.json", SHARED / "corpus" / "series" / "gwr"),
+    (DATA / "policy-align-heldout-1992.json", SHARED / "corpus" / "series" / "gwr"),
+    (DATA / "policy-align-heldout-1985.json", SHARED / "corpus" / "series" / "gwr"),
 )
 
 
