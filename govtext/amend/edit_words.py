@@ -71,8 +71,25 @@ def _text_line(work: Work, part: str) -> tuple[list[str], int]:
     raise Failure(f"cannot find the {part}")
 
 
-def _edit_text_line(work: Work, part: str, change) -> None:
-    change = line_edit(change)
+def _edit_text_line(work: Work, part: str, change, sought: str | None = None) -> None:
+    """``change`` applied to the text part's line (an appendix's: to each of its lines). ``sought``: the words
+    the change works on; when no line holds them, that is the failure reported (not the part's own)."""
+    found: list[bool] = []
+
+    def tracked(line: str) -> str:
+        if sought is not None:
+            found.append(sought in line)
+        return change(line)
+    try:
+        _edit_part_lines(work, part, line_edit(tracked))
+    except Failure:
+        if sought is None or any(found):
+            raise
+    if sought is not None and not any(found):
+        raise Failure(f"“{sought}” not found in the {text_part_name(part)}")
+
+
+def _edit_part_lines(work: Work, part: str, change) -> None:
     if part.startswith("annex:"):
         annex.edit_words(work, part, change)
         return
@@ -83,18 +100,7 @@ def _edit_text_line(work: Work, part: str, change) -> None:
 
 def replace_words(work: Work, op: ReplaceWords) -> None:
     if op.text_part:
-        found = []
-
-        def change(line: str) -> str:
-            found.append(op.old in line)
-            return _substitute(line, op.old, op.new)
-        try:
-            _edit_text_line(work, op.text_part, change)
-        except Failure:
-            if any(found):
-                raise
-        if not any(found):
-            raise Failure(f"“{op.old}” not found in the {text_part_name(op.text_part)}")
+        _edit_text_line(work, op.text_part, lambda line: _substitute(line, op.old, op.new), sought=op.old)
         return
     if op.in_title:
         found = _replace_in_title(work, op)
@@ -177,24 +183,15 @@ def _substitute(line: str, old: str, new: str) -> str:
 
 def insert_words(work: Work, op: InsertWords) -> None:
     if op.text_part:
-        found = []
-
         def change(line: str) -> str:
             if op.anchor:
-                found.append(op.anchor in line)
                 return _insert_beside(line, op.anchor, op.words, op.before)
             if op.at_end:
                 mark = len(line) - (1 if line[-1:] in END_MARKS else 0)
                 # 末尾增加“人民成为国家的主人。”: a whole sentence follows the paragraph's own mark
                 return line + op.words if op.words[-1:] in "。！？" else line[:mark] + op.words + line[mark:]
             return op.words + line
-        try:
-            _edit_text_line(work, op.text_part, change)
-        except Failure:
-            if not op.anchor or any(found):
-                raise
-        if op.anchor and not any(found):
-            raise Failure(f"“{op.anchor}” not found in the {text_part_name(op.text_part)}")
+        _edit_text_line(work, op.text_part, change, sought=op.anchor or None)
         return
     targets = op.targets or tuple(Target(*a.key) for a in work.parts if isinstance(a, Article))
     missing = []
