@@ -179,25 +179,26 @@ def split_instrument(text: str) -> RawInstrument:
 
 
 def _arabic_item(content: str, items: list[tuple[str, list[str]]], preamble: list[str]) -> re.Match | None:
-    """1．将第3条…… as the decision's own items (a city government's decree numbers them so): the first right
-    after 作如下修改：, the others while every item so far is numbered so (elsewhere 1. are sub-items)."""
-    m = ARABIC_ITEM.match(content)
-    if not m:
-        return None
-    if not items:
-        return m if preamble and ANNOUNCES.search(preamble[-1]) else None
-    return m if all(ARABIC_ITEM.fullmatch(number) for number, _ in items) else None
+    """1．将第3条…… as the decision's own items (a city government's decree numbers them so); elsewhere 1. are
+    sub-items."""
+    return _numbered_item(ARABIC_ITEM.match(content), ARABIC_ITEM.pattern, items, preamble)
 
 
 def _article_item(content: str, items: list[tuple[str, list[str]]], preamble: list[str]) -> re.Match | None:
-    """第一条　将第三条…… as a decision's own items (drafted as articles, as a 修正案's are): the first right after
-    作如下修改：, the others while every item so far is numbered so — elsewhere 第N条 opens a quoted article."""
-    m = AMENDMENT_ARTICLE.match(content)
+    """第一条　将第三条…… as a decision's own items (drafted as articles, as a 修正案's are); elsewhere 第N条 opens
+    a quoted article."""
+    return _numbered_item(AMENDMENT_ARTICLE.match(content), rf"第{_CN}条", items, preamble)
+
+
+def _numbered_item(m: re.Match | None, number: str, items: list[tuple[str, list[str]]],
+                   preamble: list[str]) -> re.Match | None:
+    """``m``, an item number in an unusual style, as the decision's own item: the first right after 作如下修改：,
+    the others while every item so far is numbered so (each number matching ``number`` whole)."""
     if not m:
         return None
     if not items:
         return m if preamble and ANNOUNCES.search(preamble[-1]) else None
-    return m if all(re.fullmatch(rf"第{_CN}条", number) for number, _ in items) else None
+    return m if all(re.fullmatch(number, n) for n, _ in items) else None
 
 
 def _decree(decree: str | None, line: str) -> str | None:
