@@ -16,6 +16,14 @@ from govtext.amend.work import Failure, Work, end_mark, unit_span
 from govtext.numerals import cn_value, to_cn
 
 
+# An article's own label opening its text (第十条　, 第十条之一 ): the new article's label is ours to write.
+_OWN_LABEL = re.compile(rf"^第[^条]{{1,8}}条(?:之{CN})?[ \u3000]*")
+
+
+def _without_label(line: str) -> str:
+    return _OWN_LABEL.sub("", line, count=1)
+
+
 def _relabel_points(lines: tuple[str, ...], clause: int) -> tuple[str, ...]:
     """Number the 项 of one 款 afresh after an insertion or deletion: （一）（二）…"""
     out = list(lines)
@@ -31,7 +39,7 @@ def modify(work: Work, op: Modify) -> None:
     t = op.target
     if t.clause is None and t.point is None:
         work.rewritten.add(t.key)
-        new[0] = re.sub(rf"^第[^条]{{1,8}}条(?:之{CN})?[ \u3000]*", "", new[0])
+        new[0] = _without_label(new[0])
         work.parts[i] = replace(art, lines=tuple(new), protected=art.protected + tuple(new))
         return
     start, end = unit_span(art, t)
@@ -280,7 +288,7 @@ def _layout(lines: tuple[str, ...]) -> list[tuple]:
 def detach(work: Work, op: Detach) -> None:
     if op.lines and op.target.key in work.rewritten:
         # 将第二条修改为…… then 将第二条第三款单作一条，修改为……: the 款 left with the old text already.
-        new = (re.sub(rf"^第[^条]{{1,8}}条(?:之{CN})?[ \u3000]*", "", op.lines[0]),) + op.lines[1:]
+        new = (_without_label(op.lines[0]),) + op.lines[1:]
         work.pending.append(Article(None, article_label(op.number), work.sep, new, protected=new))
         return
     i, art = work.article(op.target)
@@ -308,5 +316,5 @@ def detach(work: Work, op: Detach) -> None:
     if not rest:
         raise Failure(f"detaching {op.target.label()} leaves the article empty")
     work.parts[i] = replace(art, lines=rest)
-    new = (re.sub(rf"^第[^条]{{1,8}}条(?:之{CN})?[ \u3000]*", "", lines[0]),) + tuple(lines[1:])
+    new = (_without_label(lines[0]),) + tuple(lines[1:])
     work.pending.append(Article(None, article_label(op.number), work.sep, new, protected=new if op.lines else ()))
