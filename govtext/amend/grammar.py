@@ -56,7 +56,9 @@ _SIDE = alternatives(SIDES)
 # 引言中的“A” / 宪法序言第三自然段中“A”: words in a paragraph before the articles.
 _TEXT_WORDS = rf"(?:[\u4e00-\u9fff]{{1,10}}?法)?(?:引言|序言(?:第{CN}自然段)?)"
 # 附件 / 附件1 / 附表2, and one of its items (附件第四项): the text after the articles (govtext.amend.annex).
-_ANNEX = rf"(?:附件|附表)(?:[0-9０-９]+)?(?:第[（(]?{NUM}[）)]?项)?"
+_ANNEX_NAME = r"(?:附件|附表)[0-9０-９]*"
+_ANNEX = rf"{_ANNEX_NAME}(?:{POINT_REF})?"
+_ANNEX_ITEM = rf"{_ANNEX_NAME}{POINT_REF}"  # 附件第四项 / 附表2第（三）项
 
 
 # 宪法第三条第一款“……”修改为：“……” / 宪法第七条：“……”修改为 (修正案 style): the unit, then the words it holds.
@@ -96,9 +98,9 @@ RULES: tuple[tuple[re.Pattern[str], Rule], ...] = tuple((re.compile(p), r) for p
     # 将引言修改为 / 将名称修改为 / 将第一部分标题修改为
     (rf"将?(?:[\u4e00-\u9fff]{{1,10}}?法)?(?:序言第(?P<paragraph>{CN})自然段)(?:{_M}|修改成)[：:]?(?P<q>{_QS})", modify_text),
     # 将附件第四项修改为：“……” / 删去附件第五项 / 将附表2第三项删去
-    (rf"将?(?P<annex>(?:附件|附表)[0-9０-９]*第[（(]?{NUM}[）)]?项){_M}[：:]?(?P<q>{_QS})", annex_item),
-    (rf"(?:{_V['delete']}(?P<annex>(?:附件|附表)[0-9０-９]*第[（(]?{NUM}[）)]?项)"
-     rf"|将(?P<annex2>(?:附件|附表)[0-9０-９]*第[（(]?{NUM}[）)]?项){_V['delete']})(?=[，。；,]|$)", annex_item),
+    (rf"将?(?P<annex>{_ANNEX_ITEM}){_M}[：:]?(?P<q>{_QS})", annex_item),
+    (rf"(?:{_V['delete']}(?P<annex>{_ANNEX_ITEM})"
+     rf"|将(?P<annex2>{_ANNEX_ITEM}){_V['delete']})(?=[，。；,]|$)", annex_item),
     (rf"将(?:(?P<part>{_TEXT_PART})|第(?P<section>{CN})部分(?:的)?标题){_M}[：:]?(?P<q>{_QS})", modify_text),
     # 删去第二款第二句 / 在第一款第一句后增加一句：“……” / 增加一句，作为第二句：“……”
     (rf"{_V['delete']}(?P<ref>{UNIT_REF})?(?:的)?{_SENTENCE}", sentence_delete),
