@@ -42,9 +42,11 @@ def _find_heading(work: Work, unit: str, number: int, within: int | None):
     raise Failure(f"{where} {'is ambiguous' if matches else 'not found'}")
 
 
-# What a heading of each unit runs until: the next heading of its own level or a higher one.
+# How high each heading stands, highest first (a code's 分编 sits in its 编, above its 章).
+_LEVEL = {"编": 0, "分编": 0.5, "章": 1, "节": 2}
+# What a heading of each unit runs until: the next heading of its own level or a higher one (章: 编|分编|章).
 # A code's 分编 ends a 章 but does not number it: 章 run through their 编 (see close_heading_gaps).
-_ENDS_AT = {"编": "编", "分编": "编|分编", "章": "编|分编|章", "节": "编|分编|章|节"}
+_ENDS_AT = {unit: "|".join(u for u, up in _LEVEL.items() if up <= level) for unit, level in _LEVEL.items()}
 
 
 def delete_heading(work: Work, op: DeleteHeading) -> None:
@@ -157,9 +159,6 @@ def emptied_divisions(before: LawText, after: LawText) -> list[str]:
     return [f"{label} has no article left after the amendment (does the instrument also delete it?)"
             for key, (label, count) in _articles_under(after).items()
             if count == 0 and held_before.get(key, (label, 0))[1] > 0]
-
-
-_LEVEL = {"编": 0, "分编": 0.5, "章": 1, "节": 2}
 
 
 def _articles_under(law: LawText) -> dict[tuple[int | None, str, int], tuple[str, int]]:
