@@ -19,11 +19,11 @@ from difflib import SequenceMatcher
 
 from govtext.amend.lawtext import POINT, Article, classify
 from govtext.amend.xrefs import label as ref_label, own_references, protected_spans
-from govtext.numerals import CN_DIGITS, cn_value, to_cn
+from govtext.amend.vocabulary import CN  # a run of Chinese numerals
+from govtext.numerals import cn_value, to_cn
 
-_N = f"[{CN_DIGITS}]+"
 # After 第X条 (or 本条): 第N款 and/or 第M项 (第（三）项 too).
-_UNITS_AFTER = re.compile(rf"(?:第(?P<clause>{_N})款)?(?:第[（(]?(?P<point>{_N})[）)]?项)?")
+_UNITS_AFTER = re.compile(rf"(?:第(?P<clause>{CN})款)?(?:第[（(]?(?P<point>{CN})[）)]?项)?")
 _THIS = re.compile(r"本条|本款")
 
 Unit = tuple[tuple[str, ...], list[tuple[str, ...]]]  # a 款: its lines, and its 项 (each its lines)
@@ -147,7 +147,7 @@ def follow_unit_numbers(parts: list, old_articles: list[Article], rewritten: set
     return tuple(updates), warnings
 
 
-_MORE_CLAUSE = re.compile(rf"(?:、|和|或者|至)第({_N})款(?!第)")
+_MORE_CLAUSE = re.compile(rf"(?:、|和|或者|至)第({CN})款(?!第)")
 
 
 def _listed_clauses(line: str, at: int, mapping, label: str, first: str, warnings: list[str]):
