@@ -131,16 +131,13 @@ def apply_instrument(law: LawText, instrument: Instrument, partial: bool = False
             failures.append(f"{item_name(item)} : {item.problem}")
             skipped.append(item)
             continue
-        saved = (list(work.parts), list(work.pending), list(work.headings), set(work.rewritten),
-                 dict(work.moved_clauses), list(work.notes), list(work.closed_headings))
+        saved = work.snapshot()
         try:
             _apply_item(work, item)
         except Failure as exc:
             failures.append(f"{item_name(item)} : {exc}")
             skipped.append(item)
-            # An item applies whole or not at all.
-            (work.parts, work.pending, work.headings, work.rewritten, work.moved_clauses, work.notes,
-             work.closed_headings) = saved
+            work.restore(saved)  # an item applies whole or not at all
     if failures and not partial:
         raise AmendError(failures)
     changed = _changed_keys(law, work)

@@ -3,6 +3,8 @@ looked up by their OLD numbers, and the spans of the units a target names."""
 
 from __future__ import annotations
 
+from copy import copy
+
 from govtext.amend.lawtext import END_MARKS, Article, LawText, Line, classify
 from govtext.amend.ops import AddHeading, Target
 from govtext.amend.xrefs import label as ref_label
@@ -27,6 +29,18 @@ class Work:
         self.moved_clauses: dict[tuple[tuple[int, int], int], str] = {}  # 款 split off: (article, 款) → new place
         self.closed_headings: list[str] = []  # units of headings deleted (删去第四章): the later ones close up
         self.notes: list[str] = []  # what was done with less certainty than an item says (warnings)
+
+    # What items change: saved before each item and put back when it fails (an item applies whole or not at all).
+    # A new field items change belongs here too.
+    _ITEM_STATE = ("parts", "pending", "headings", "rewritten", "moved_clauses", "notes", "closed_headings")
+
+    def snapshot(self) -> dict[str, object]:
+        """A copy of what items change, for :meth:`restore`."""
+        return {name: copy(getattr(self, name)) for name in self._ITEM_STATE}
+
+    def restore(self, saved: dict[str, object]) -> None:
+        for name, value in saved.items():
+            setattr(self, name, value)
 
     def index(self, key: tuple[int, int], added_too: bool = True) -> int:
         """Where the article OLD numbered ``key`` is; failing that (``added_too``), an article an earlier item
