@@ -87,6 +87,23 @@ def _place_by_stated_numbers(work: Work, instrument: Instrument) -> None:
                     work.pending.append(replace(art, label=article_label(op.number)))
 
 
+def _renumbers(instrument: Instrument, work: Work) -> bool:
+    """Whether the articles are numbered afresh: ordered (对条文顺序作相应调整, an article renumbered), or
+    needed by what the items did."""
+    every = [op for item in instrument.items for op in item.operations]
+    understood = [op for item in instrument.items if item.understood for op in item.operations]
+    # A whole article deleted leaves no gap in the text the decision orders republished (……根据本决定作相应修改，
+    # 重新公布/重新发布: the republication numbers afresh); without that sentence the numbers stay as they are.
+    republished = any(isinstance(op, NoChange) and op.what == "republication" for op in every)
+    deleted = republished and any(
+        isinstance(op, Delete) and op.target.clause is None and op.target.point is None for op in understood)
+    # An article whose number the instrument does not state (pending, or placed by 在第X条后 alone) is numbered
+    # by renumbering, ordered or not: otherwise it would share the number of the article it pushes along.
+    unnumbered = any(isinstance(op, AddArticle) and not op.stated for op in understood)
+    return instrument.renumber or bool(work.pending) or deleted or unnumbered or any(
+        isinstance(op, Renumber) and op.unit == "article" for op in every)
+
+
 def first_number(law: LawText) -> int:
     """The number OLD's articles start from (a code's 编 printed alone starts at its own first article)."""
     articles = law.articles()
@@ -148,23 +165,10 @@ def apply_instrument(law: LawText, instrument: Instrument, partial: bool = False
                                                           work.moved_clauses, added)
     if not instrument.renumber:
         _place_by_stated_numbers(work, instrument)
-    # A whole article deleted leaves no gap in the text the decision orders republished (……根据本决定作相应修改，
-    # 重新公布/重新发布: the republication numbers afresh); without that sentence the numbers stay as they are.
-    republished = any(isinstance(op, NoChange) and op.what == "republication"
-                      for item in instrument.items for op in item.operations)
-    deleted = republished and any(
-        isinstance(op, Delete) and op.target.clause is None and op.target.point is None
-        for item in instrument.items if item.understood for op in item.operations)
-    # An article whose number the instrument does not state (pending, or placed by 在第X条后 alone) is numbered
-    # by renumbering, ordered or not: otherwise it would share the number of the article it pushes along.
-    unnumbered = any(isinstance(op, AddArticle) and not op.stated
-                     for item in instrument.items if item.understood for op in item.operations)
-    renumber = instrument.renumber or bool(work.pending) or deleted or unnumbered or any(
-        isinstance(op, Renumber) and op.unit == "article" for item in instrument.items for op in item.operations)
     renumbered, updates, warnings = (), (), []
-    if renumber:
+    if _renumbers(instrument, work):
         renumbered, updates, warnings = renumber_articles(work.parts, work.pending, instrument, work.moved_clauses,
-                                                                first_number(law))
+                                                         first_number(law))
     else:
         for added in work.pending:  # unreachable: pending implies renumbering
             work.parts.append(added)
