@@ -122,6 +122,11 @@ def text_part_name(part: str) -> str:
     return f"序言第{to_cn(int(n))}自然段" if n else {"preamble": "引言", "title": "名称"}.get(kind, kind)
 
 
+def words_place(labels: list[str], text_part: str | None) -> str:
+    """Where a words operation works, for describe: the units named, else the text part, else throughout."""
+    return "、".join(labels) or (text_part_name(text_part) if text_part else "throughout")
+
+
 @dataclass(frozen=True, slots=True)
 class ReplaceWords:
     """将第X条、第Y条中的“A”修改为“B” (new empty: 删去其中的“A”); targets empty: throughout."""
@@ -139,8 +144,7 @@ class ReplaceWords:
     """引言中的“A” (``preamble``) / 序言第三自然段中的“A” (``preamble:3``): a paragraph before the articles."""
 
     def describe(self) -> str:
-        where = "、".join((["名称"] if self.in_title else []) + [t.label() for t in self.targets]) or \
-            (text_part_name(self.text_part) if self.text_part else "throughout")
+        where = words_place((["名称"] if self.in_title else []) + [t.label() for t in self.targets], self.text_part)
         if self.sentence:
             where += f"第{to_cn(self.sentence)}句"
         if not self.new:
@@ -275,7 +279,7 @@ class InsertWords:
     """序言第二自然段末尾增加“……”: a paragraph before the articles (see ReplaceWords.text_part)."""
 
     def describe(self) -> str:
-        where = "、".join(t.label() for t in self.targets) or (text_part_name(self.text_part) if self.text_part else "throughout")
+        where = words_place([t.label() for t in self.targets], self.text_part)
         if self.sentence:
             where += f"第{to_cn(self.sentence)}句"
         side = "before" if self.before else "after"
