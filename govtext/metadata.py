@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from govtext.model import HEADER, LINE, Document
-from govtext.numerals import CN_DIGITS, SMALL_DIGITS, YEAR_DIGITS, cn_value
+from govtext.numerals import CN_DIGITS, SMALL_DIGITS, YEAR_DIGITS, ascii_digits, cn_value
 
 _YEAR = rf"[0-9０-９]{{4}}|[{YEAR_DIGITS}]{{4}}"
 _SMALL = rf"[0-9０-９]{{1,2}}|[{SMALL_DIGITS}]{{1,3}}"
@@ -25,7 +25,6 @@ _SESSION = re.compile(rf"第[{CN_DIGITS}]+届")
 # header line (……日在北京市……, 经浙江省……).
 _PLACE = r"[^\W\d_日在于经由和与及的年月第届次]{2,10}?(?:省|市|自治区|自治州|县|区)"
 _SALUTATION_END = ("：", ":", "！", "!")
-_FULLWIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +74,7 @@ def _dates(line: str) -> list[str]:
 
 
 def _value(numeral: str) -> int | None:
-    numeral = numeral.translate(_FULLWIDTH)
+    numeral = ascii_digits(numeral)
     return int(numeral) if numeral.isdigit() else cn_value(numeral)
 
 
