@@ -13,7 +13,6 @@ from collections import Counter
 
 from govtext import model
 from govtext.lexicon import Lexicon
-from govtext.numerals import cn_value
 from govtext.parse import classify as k
 from govtext.parse.body import add_sentences, close_line, open_line
 from govtext.parse.classify import TypedLine
@@ -22,7 +21,7 @@ from govtext.parse.lines import Line
 from govtext.parse.series import one_type_per_series, place, series
 from govtext.parse.numbering import ENUMERATION
 from govtext.parse.punct import COLONS, EXCLAMATIONS, has_sentence_end
-from govtext.parse.sentences import enumeration_style, first_clause, first_sentence, lead_of, marker_number, strip_end
+from govtext.parse.sentences import first_clause, first_sentence, lead_of, marker_number, member, strip_end
 from govtext.parse.wrap import join_wrapped
 
 PLAIN = "plain"
@@ -281,8 +280,7 @@ def _bullet_markers(paragraphs: list[Draft]) -> dict[int, str]:
         m = ENUMERATION.match(p.line.content) if p is not None else None
         if p is not None and m is None:
             continue  # a paragraph between two members of a run leaves it open
-        value = cn_value(m.group("a") or m.group("b") or "") if m else None
-        kind = enumeration_style(m.group()) if m else None
+        value, kind = member(m) if m else (None, None)
         if value is not None and value == len(run) + 1 and kind == style:
             run.append((p, m.group()))
             continue
@@ -295,8 +293,7 @@ def _bullet_markers(paragraphs: list[Draft]) -> dict[int, str]:
 def _opens_member(content: str, value: int, style: str) -> bool:
     """Whether a paragraph opens with enumeration member ``value`` of ``style`` (二是, 是)."""
     m = ENUMERATION.match(content)
-    return m is not None and cn_value(m.group("a") or m.group("b") or "") == value \
-        and enumeration_style(m.group()) == style
+    return m is not None and member(m) == (value, style)
 
 
 def _second_members(children: list[Draft]) -> dict[int, str]:
@@ -315,8 +312,9 @@ def _second_members(children: list[Draft]) -> dict[int, str]:
         if m is None:
             waiting.append(child)
             continue
-        if cn_value(m.group("a") or m.group("b") or "") == 2:
-            out.update({id(p): enumeration_style(m.group()) for p in waiting})
+        value, style = member(m)
+        if value == 2:
+            out.update({id(p): style for p in waiting})
         waiting = [child]
     return out
 
