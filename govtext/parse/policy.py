@@ -186,10 +186,10 @@ def _resolve(container: Draft, text: str, lex: Lexicon, inherited: str | None) -
     for child in container.children:
         if child.type == model.PARAGRAPH and child.line is not None:
             lead, marker = leads.get(id(child)), markers.get(id(child))
-            if outer is not None and not marker and _opens_member(child.line.content, outer[0] + 1, outer[1]) \
-                    and not _opens_member(child.line.content, run[0] + 1, run[1]):
+            opens = None if marker else _opening(child.line.content)
+            if outer is not None and opens == _next(outer) and opens != _next(run):
                 run, outer = outer, None  # 二是… after a nested 一要…二要…: the outer run goes on
-            if run is not None and not marker and _opens_member(child.line.content, run[0] + 1, run[1]):
+            if run is not None and opens == _next(run):
                 lead = None  # 二是… after 实施积极的财政政策。一是…: the run's next member, no item's lead
             ended = _fill_paragraph(child, text, lex, lead, marker, run, seconds.get(id(child)))
             if marker:
@@ -290,10 +290,15 @@ def _bullet_markers(paragraphs: list[Draft]) -> dict[int, str]:
     return found
 
 
-def _opens_member(content: str, value: int, style: str) -> bool:
-    """Whether a paragraph opens with enumeration member ``value`` of ``style`` (二是, 是)."""
+def _opening(content: str) -> tuple[int | None, str] | None:
+    """The (value, style) of the enumeration member a paragraph opens with (二是 → (2, 是)), or None."""
     m = ENUMERATION.match(content)
-    return m is not None and member(m) == (value, style)
+    return member(m) if m else None
+
+
+def _next(run: tuple[int, str]) -> tuple[int, str]:
+    """The member that carries run ``(value, style)`` on: 一要 → 二要."""
+    return run[0] + 1, run[1]
 
 
 def _second_members(children: list[Draft]) -> dict[int, str]:
@@ -308,13 +313,12 @@ def _second_members(children: list[Draft]) -> dict[int, str]:
         if not _is_deferred(child):
             waiting = []
             continue
-        m = ENUMERATION.match(child.line.content)
-        if m is None:
+        opens = _opening(child.line.content)
+        if opens is None:
             waiting.append(child)
             continue
-        value, style = member(m)
-        if value == 2:
-            out.update({id(p): style for p in waiting})
+        if opens[0] == 2:
+            out.update({id(p): opens[1] for p in waiting})
         waiting = [child]
     return out
 
