@@ -147,7 +147,6 @@ def align(old: list[Unit], new: list[Unit], threshold: float = THRESHOLD,
         for a, b in _leads_apart(pairs, wording, old, new, topic):
             del pairs[a]
             taken.discard(b)
-    if topic is not None and topic.pairs_by_topic:
         pair_by_topic(old, new, result, taken, kept_apart, topic)
     _find_parts(old, new, result, taken, kept_apart, prints)
     if topic is not None:

@@ -17,8 +17,8 @@ def _parent(unit: Unit) -> str:
 
 
 def same_place(left_old: list[Unit], left_new: list[Unit], floor: float, pairs: dict[int, int],
-                old: list[Unit], new: list[Unit], prints: Fingerprints,
-                names_old: Names, names_new: Names) -> list[tuple[int, int]]:
+               old: list[Unit], new: list[Unit], prints: Fingerprints,
+               names_old: Names, names_new: Names) -> list[tuple[int, int]]:
     """Leftover pairs a reader makes by place when the topic continues: （九） under a
     section paired with （九） under its partner, scoring at least ``floor``, each the
     other's only leftover candidate at that score under the two parents, and no
@@ -51,7 +51,7 @@ def same_place(left_old: list[Unit], left_new: list[Unit], floor: float, pairs: 
 
 
 def similar_in_place(left_old: list[Unit], left_new: list[Unit], floor: float, prints: Fingerprints,
-                      place_old, place_new) -> list[tuple[Unit, Unit]]:
+                     place_old, place_new) -> list[tuple[Unit, Unit]]:
     """The pairs of ``similar_pairs(left_old, left_new, floor, prints)`` whose two units have
     the same place (``place_old(a) == place_new(b)``, never None), in the same order.
 

@@ -28,20 +28,20 @@ def pair_by_topic(old: list[Unit], new: list[Unit], result: Alignment, taken: se
     (:func:`pair_siblings`) and the leftovers that are each other's best (:func:`pair_mutual_best`)."""
     pairs = result.pairs
     ancestors_old, ancestors_new = ancestors(old), ancestors(new)
+    # The numbered units above each unit (sections, items, ——points, enumerations): what a
+    # reader takes for a unit's context when an unnumbered paragraph between was paired astray.
+    numbered_old = {i: [x for x in above if topic.style(0, x) is not None] for i, above in ancestors_old.items()}
+    numbered_new = {j: [y for y in above if topic.style(1, y) is not None] for j, above in ancestors_new.items()}
     rounds: dict[int, tuple[list[int], list[int]]] = defaultdict(lambda: ([], []))
-    for side, units, above in ((0, old, ancestors_old), (1, new, ancestors_new)):
+    for side, units, numbered in ((0, old, numbered_old), (1, new, numbered_new)):
         for unit in units:
             if topic.style(side, unit.index) is not None:
                 # The round is the unit's numbered depth: how many numbered units stand above it.
                 # An unnumbered paragraph or lead item between is no level to a reader (2009's
                 # 三是扶持中小企业 at a line start under （四） meets 2010's 三是 inside a paragraph).
-                depth = sum(1 for x in above[unit.index] if topic.style(side, x) is not None)
-                rounds[depth][side].append(unit.index)
-    # The numbered units above each unit (sections, items, ——points, enumerations): what a
-    # reader takes for a unit's context when an unnumbered paragraph between was paired astray.
-    numbered_old = {i: [x for x in above if topic.style(0, x) is not None] for i, above in ancestors_old.items()}
-    numbered_new = {j: [y for y in above if topic.style(1, y) is not None] for j, above in ancestors_new.items()}
+                rounds[len(numbered[unit.index])][side].append(unit.index)
     tops = tuple(_tops(side, units, above, topic) for side, units, above in ((0, old, ancestors_old), (1, new, ancestors_new)))
+
     def take(found: list[tuple[int, int]]) -> None:
         for a, b in found:
             pairs[a] = b

@@ -7,16 +7,15 @@ from __future__ import annotations
 
 from govtext import model
 from govtext.lexicon import Lexicon
-from govtext.numerals import cn_value
 from govtext.parse.draft import Draft
 from govtext.parse.lines import WHITESPACE, Line
 from govtext.parse.numbering import ENUMERATION
 from govtext.parse.sentences import (
     enumeration_starts,
-    enumeration_style,
     first_clause,
     is_measure,
     marker_number,
+    member,
     split_sentences,
     strip_end,
 )
@@ -80,5 +79,4 @@ def add_sentences(parent: Draft, text: str, start: int, end: int, lex: Lexicon,
             if e > s:
                 add_sentence(enum, text, s, e, lex)
     last = markers[-1][1]
-    m = ENUMERATION.match(last)
-    return cn_value(m.group("a") or m.group("b") or ""), enumeration_style(last)
+    return member(ENUMERATION.match(last))

@@ -13,7 +13,6 @@ from collections import Counter
 
 from govtext import model
 from govtext.lexicon import Lexicon
-from govtext.numerals import cn_value
 from govtext.parse import classify as k
 from govtext.parse.body import add_sentences, close_line, open_line
 from govtext.parse.classify import TypedLine
@@ -22,7 +21,7 @@ from govtext.parse.lines import Line
 from govtext.parse.series import one_type_per_series, place, series
 from govtext.parse.numbering import ENUMERATION
 from govtext.parse.punct import COLONS, EXCLAMATIONS, has_sentence_end
-from govtext.parse.sentences import enumeration_style, first_clause, first_sentence, lead_of, marker_number, strip_end
+from govtext.parse.sentences import first_clause, first_sentence, lead_of, marker_number, member, strip_end
 from govtext.parse.wrap import join_wrapped
 
 PLAIN = "plain"
@@ -187,10 +186,10 @@ def _resolve(container: Draft, text: str, lex: Lexicon, inherited: str | None) -
     for child in container.children:
         if child.type == model.PARAGRAPH and child.line is not None:
             lead, marker = leads.get(id(child)), markers.get(id(child))
-            if outer is not None and not marker and _opens_member(child.line.content, outer[0] + 1, outer[1]) \
-                    and not _opens_member(child.line.content, run[0] + 1, run[1]):
+            opens = None if marker else _opening(child.line.content)
+            if outer is not None and opens == _next(outer) and opens != _next(run):
                 run, outer = outer, None  # 二是… after a nested 一要…二要…: the outer run goes on
-            if run is not None and not marker and _opens_member(child.line.content, run[0] + 1, run[1]):
+            if run is not None and opens == _next(run):
                 lead = None  # 二是… after 实施积极的财政政策。一是…: the run's next member, no item's lead
             ended = _fill_paragraph(child, text, lex, lead, marker, run, seconds.get(id(child)))
             if marker:
@@ -281,8 +280,7 @@ def _bullet_markers(paragraphs: list[Draft]) -> dict[int, str]:
         m = ENUMERATION.match(p.line.content) if p is not None else None
         if p is not None and m is None:
             continue  # a paragraph between two members of a run leaves it open
-        value = cn_value(m.group("a") or m.group("b") or "") if m else None
-        kind = enumeration_style(m.group()) if m else None
+        value, kind = member(m) if m else (None, None)
         if value is not None and value == len(run) + 1 and kind == style:
             run.append((p, m.group()))
             continue
@@ -292,11 +290,15 @@ def _bullet_markers(paragraphs: list[Draft]) -> dict[int, str]:
     return found
 
 
-def _opens_member(content: str, value: int, style: str) -> bool:
-    """Whether a paragraph opens with enumeration member ``value`` of ``style`` (二是, 是)."""
+def _opening(content: str) -> tuple[int | None, str] | None:
+    """The (value, style) of the enumeration member a paragraph opens with (二是 → (2, 是)), or None."""
     m = ENUMERATION.match(content)
-    return m is not None and cn_value(m.group("a") or m.group("b") or "") == value \
-        and enumeration_style(m.group()) == style
+    return member(m) if m else None
+
+
+def _next(run: tuple[int, str]) -> tuple[int, str]:
+    """The member that carries run ``(value, style)`` on: 一要 → 二要."""
+    return run[0] + 1, run[1]
 
 
 def _second_members(children: list[Draft]) -> dict[int, str]:
@@ -311,12 +313,12 @@ def _second_members(children: list[Draft]) -> dict[int, str]:
         if not _is_deferred(child):
             waiting = []
             continue
-        m = ENUMERATION.match(child.line.content)
-        if m is None:
+        opens = _opening(child.line.content)
+        if opens is None:
             waiting.append(child)
             continue
-        if cn_value(m.group("a") or m.group("b") or "") == 2:
-            out.update({id(p): enumeration_style(m.group()) for p in waiting})
+        if opens[0] == 2:
+            out.update({id(p): opens[1] for p in waiting})
         waiting = [child]
     return out
 

@@ -204,8 +204,7 @@ def enumeration_starts(text: str, sentence_spans: list[tuple[int, int]], offset:
     """
     if after is not None and sentence_spans:
         m = ENUMERATION.match(text, sentence_spans[0][0] - offset)
-        if m and cn_value(m.group("a") or m.group("b") or "") == after[0] + 1 \
-                and enumeration_style(m.group()) == after[1]:
+        if m and member(m) == (after[0] + 1, after[1]):
             return _members(text, sentence_spans, offset, after[0] + 1)
     found = _members(text, sentence_spans, offset, 1)
     if len(found) >= 2:
@@ -224,10 +223,15 @@ def _members(text: str, sentence_spans: list[tuple[int, int]], offset: int, expe
     found: list[tuple[int, str]] = []
     for start, _ in sentence_spans:
         m = ENUMERATION.match(text, start - offset)
-        if m and cn_value(m.group("a") or m.group("b") or "") == expected:
+        if m and member(m)[0] == expected:
             found.append((start, m.group()))
             expected += 1
     return found
+
+
+def member(m: re.Match) -> tuple[int | None, str]:
+    """The (value, style) of an :data:`~govtext.parse.numbering.ENUMERATION` match: 三是 → (3, 是)."""
+    return cn_value(m.group("a") or m.group("b") or ""), enumeration_style(m.group())
 
 
 def enumeration_style(marker: str) -> str:

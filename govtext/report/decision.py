@@ -52,14 +52,15 @@ def draft_decision(result: DiffResult, old_doc: Document, new_doc: Document) -> 
     whole: set[int] = set()
     renames = _heading_items(pairs)
     hints = edit_hints(result, pairs)
+    republish = _republishes(pairs, renumber)
     items = _with_headings(_items(pairs, renumber, whole, hints), renames)
     for _ in range(3):  # each round redrafts, article by article, what did not come out right
-        wrong = _check(pairs, items, title, renumber)
+        wrong = _check(pairs, items, title, renumber, republish)
         if not wrong - whole:
             break
         whole |= wrong
         items = _with_headings(_items(pairs, renumber, whole, hints), renames)
-    return _document(title, items, renumber, _republishes(pairs, renumber))
+    return _document(title, items, renumber, republish)
 
 
 def _republishes(pairs: ArticlePairs, renumber: bool) -> bool:
@@ -94,7 +95,7 @@ def _with_headings(items: list[DraftItem], renames: list[DraftItem]) -> list[Dra
     return out
 
 
-def _document(title: str, items: list[DraftItem], renumber: bool, republish: bool = True) -> str:
+def _document(title: str, items: list[DraftItem], renumber: bool, republish: bool) -> str:
     lines = [f"关于修改《{title}》的决定（草案）", f"现决定对《{title}》作如下修改："]
     lines.extend(f"{to_cn(n)}、{item.text}" for n, item in enumerate(items, 1))
     if not items:
@@ -293,11 +294,11 @@ def _whole_article(old: Article, new: Article, renumber: bool) -> str:
     return _end(lead + _quote(new.lines))
 
 
-def _check(pairs: ArticlePairs, items: list[DraftItem], title: str, renumber: bool) -> set[int]:
+def _check(pairs: ArticlePairs, items: list[DraftItem], title: str, renumber: bool, republish: bool) -> set[int]:
     """Items whose article does not come out as NEW's when the draft is applied to OLD."""
     if not items:
         return set()
-    instrument = read_instrument(_document(title, items, renumber, _republishes(pairs, renumber)))
+    instrument = read_instrument(_document(title, items, renumber, republish))
     numbers = {f"{to_cn(n)}、": k for n, k in zip(range(1, len(items) + 1), range(len(items)))}
     # Partial: the items that fail and the articles that come out wrong, both in one round.
     amended = apply_instrument(pairs.old, instrument, partial=True)

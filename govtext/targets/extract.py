@@ -73,6 +73,12 @@ class _Clause:
         self.text, self.start = text, start
 
 
+def _counted_follows(after: str) -> bool:
+    """Whether what a figure counts or delimits follows it at once (56个民族, 500万沼气用户): a
+    Chinese character, not a conjunction on to another figure (3%和5%)."""
+    return bool(_CJK.match(after[:1])) and not after.startswith(("和", "与", "及"))
+
+
 def _unit(amount: Amount, clause: str, lexicon: TargetLexicon, set_by_verb: bool) -> tuple[str, int] | None:
     """The unit after a figure, its scale included, and where it ends; None if none fits
     (``set_by_verb``: a quantity verb stands before it, so what follows may be what it counts)."""
@@ -176,13 +182,12 @@ def _figure(amount: Amount, clause: _Clause, lexicon: TargetLexicon, year: int |
     after = after[len(qualifier_after):]
     # 增加500万沼气用户, 完成7700多项…标准: a bare number or count, then what it counts — the verb
     # sets a quantity of its own, not the change of a level before it (赤字5000亿元，增加1000亿元).
+    counted_follows = _counted_follows(after)
     counts_object = set_by_verb and unit.removeprefix(amount.scale) in ("", *lexicon["units.counts"]) \
-        and bool(_CJK.match(after[:1])) and not after.startswith(("和", "与", "及"))
-    if qualifier_after in ("以上", "以下") and after[:1] and _CJK.match(after[:1]) and not after.startswith(
-            ("和", "与", "及", "的")):
+        and counted_follows
+    if qualifier_after in ("以上", "以下") and counted_follows and not after.startswith("的"):
         return None  # 30万千瓦以下煤电机组: a threshold delimiting a measure
-    if unit in lexicon["units.counts"] and after[:1] and _CJK.match(after[:1]) and not after.startswith(
-            ("和", "与", "及")) and not set_by_verb:
+    if unit in lexicon["units.counts"] and counted_follows and not set_by_verb:
         return None  # 56个民族: a count that names what it counts, not a figure to reach
     if before.count("“") > before.count("”"):
         return None  # “最后一公里”: inside a slogan or a name
