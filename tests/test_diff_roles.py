@@ -106,3 +106,11 @@ def test_last_years_announced_tasks_do_not_merge_into_this_years_review() -> Non
     for change in result.changes:
         if change.old is not None and change.new is not None:
             assert not change.new.text.startswith(("一、过去五年", "（一）坚持", "（二）坚持")), change
+
+
+def test_a_lead_in_sentence_ending_in_an_exclamation_mark_still_announces() -> None:
+    """Normalising writes ！ as !: the last sentence is still the one after it."""
+    from govtext.diff.roles import _announced_role
+    units = build_units(parse_text("各位代表！今年要着重做好以下两个方面工作。\n一、扩大国内需求\n推进改革。\n"))
+    lead_in = next(u for u in units if "各位代表" in u.norm)
+    assert _announced_role(lead_in, roles()) == "task"

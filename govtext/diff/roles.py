@@ -98,7 +98,7 @@ def _top_roles(units: list[Unit], table: tuple[Role, ...]) -> dict[int, str]:
 def _announced_role(unit: Unit, table: tuple[Role, ...]) -> str | None:
     """The one role whose opening words start a clause of the paragraph's last sentence (…，今年要
     做好以下几个方面工作): the sentence that leads into the sections after it."""
-    sentences = [s for s in re.split(r"[。！？]", unit.norm) if s.strip()]
+    sentences = [s for s in re.split(r"[。！？!?]", unit.norm) if s.strip()]  # norm writes ！？ as !?
     if not sentences:
         return None
     clauses = [c.strip() for c in re.split(r"[，；：,;:]", sentences[-1])]
